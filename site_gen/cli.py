@@ -1,0 +1,103 @@
+"""The site-gen command: turns located problems into messages and exit codes.
+
+Exit status: 0 success, 1 problems in the site, 2 wrong command-line usage.
+A user's mistake never shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import __version__
+from .build import build_site, load_site
+from .diagnostics import Severity, format_report
+
+EXAMPLES = """\
+examples:
+  site-gen build                      build the site in this folder into output/
+  site-gen build --site mysite --out /srv/www/xczg
+  site-gen build --drafts             include notices marked draft: true
+  site-gen check                      report every problem without writing anything
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not hasattr(args, "run"):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="site-gen",
+        description="Build a public website from rectification-progress notices (巡察整改进展情况通报) "
+        "written as YAML front-matter + Markdown.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"site-gen {__version__}")
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    build = commands.add_parser(
+        "build",
+        help="build the site into output/",
+        description="Read every notice, check it, and write the site. "
+        "On any error nothing is written and the previous output stays as it was.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add_site_argument(build)
+    build.add_argument("--out", type=Path, help="output folder (default: SITE/output)")
+    build.add_argument("--drafts", action="store_true", help="include notices marked draft: true")
+    build.set_defaults(run=run_build)
+
+    check = commands.add_parser("check", help="report every problem in the site without writing anything")
+    add_site_argument(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.set_defaults(run=run_check)
+    return parser
+
+
+def add_site_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--site",
+        type=Path,
+        default=Path("."),
+        help="the site folder with site.yaml and content/ (default: current folder)",
+    )
+
+
+def run_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    out_dir = args.out if args.out is not None else args.site / "output"
+    result = build_site(args.site, out_dir, drafts=args.drafts)
+    if result.load.diagnostics:
+        print(format_report(result.load.diagnostics), file=sys.stderr)
+    if not result.ok:
+        print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
+        return 1
+    published = len(result.pages) - 1
+    print(f"built {published} notice page(s) into {out_dir} in {time.perf_counter() - started:.2f}s")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    load = load_site(args.site)
+    if load.diagnostics:
+        print(format_report(load.diagnostics), file=sys.stderr)
+    errors = sum(d.severity is Severity.ERROR for d in load.diagnostics)
+    warnings = len(load.diagnostics) - errors
+    if errors or (args.strict and warnings):
+        return 1
+    print(f"checked {len(load.notices)} notice(s): no errors")
+    return 0

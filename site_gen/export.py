@@ -1,0 +1,96 @@
+"""notices.json: the open-data export of every published notice, from the same model as the pages."""
+
+from __future__ import annotations
+
+import json
+
+from . import __version__
+from .config import SiteConfig
+from .model import Contact, Issue, Notice, Progress, SubProblem
+
+
+def notices_json(config: SiteConfig, notices: list[Notice]) -> str:
+    document = {
+        "generator": f"site-gen {__version__}",
+        "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
+        "notices": [notice_record(notice) for notice in notices],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def notice_record(notice: Notice) -> dict:
+    inspection = notice.inspection
+    return {
+        "slug": notice.slug,
+        "url": notice.url,
+        "title": notice.title,
+        "organization": notice.organization,
+        "date": notice.date.isoformat(),
+        "lang": notice.lang or None,
+        "summary": notice.summary or None,
+        "tags": list(notice.tags),
+        "draft": notice.draft,
+        "inspection": None
+        if inspection is None
+        else {
+            "group": inspection.group or None,
+            "round": inspection.round or None,
+            "from": _iso(inspection.start),
+            "to": _iso(inspection.end),
+            "feedback": _iso(inspection.feedback),
+        },
+        "contact": contact_record(notice.contact),
+        "progress": progress_record(notice.progress),
+        "sections": [
+            {
+                "id": section.id or None,
+                "title": section.title or None,
+                "issues": [issue_record(issue) for issue in section.issues],
+            }
+            for section in notice.sections
+        ],
+    }
+
+
+def progress_record(progress: Progress) -> dict:
+    return {
+        "total": progress.total,
+        "counts": {status.value: count for status, count in progress.counts},
+        "completed": progress.completed,
+        "completion_rate": None if progress.completion_rate is None else round(progress.completion_rate, 4),
+    }
+
+
+def contact_record(contact: Contact) -> dict:
+    return {
+        "phones": list(contact.phones),
+        "emails": list(contact.emails),
+        "address": contact.address or None,
+        "other": list(contact.other),
+    }
+
+
+def issue_record(issue: Issue) -> dict:
+    return {
+        "id": issue.id,
+        "number": issue.number,
+        "title": issue.title,
+        "status": issue.status.value,
+        "wording": issue.wording or None,
+        "measures_html": issue.body_html,
+        "sub_problems": [sub_problem_record(sub) for sub in issue.sub_problems],
+    }
+
+
+def sub_problem_record(sub: SubProblem) -> dict:
+    return {
+        "id": sub.id,
+        "title": sub.title,
+        "status": sub.status.value,
+        "wording": sub.status_line.wording if sub.status_line else None,
+        "measures_html": sub.body_html,
+    }
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None

@@ -1,0 +1,91 @@
+"""Pages from the model through Jinja2 templates.
+
+The default theme is the top-level ``templates/`` folder of this repository
+(shipped inside the wheel as ``site_gen/theme``); a site's own ``templates/``
+overrides it file by file. Templates get ready-made values: labels, counts,
+relative URLs, so they hold layout, not logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+
+from . import __version__
+from .config import SiteConfig
+from .model import DISPLAY_ORDER, Notice, Progress, Status
+from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, ui_strings
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def theme_dir() -> Path:
+    """The default theme: inside the installed package, or the repository's templates/."""
+    packaged = _PACKAGE / "theme"
+    return packaged if packaged.is_dir() else _PACKAGE.parent / "templates"
+
+
+def environment(config: SiteConfig) -> jinja2.Environment:
+    loaders = []
+    site_templates = config.root / "templates"
+    if site_templates.is_dir() and site_templates.resolve() != theme_dir().resolve():
+        loaders.append(jinja2.FileSystemLoader(site_templates))
+    loaders.append(jinja2.FileSystemLoader(theme_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    language = config.language
+    env.globals.update(
+        site=config,
+        t=ui_strings(language),
+        version=__version__,
+        statuses=[s for s in DISPLAY_ORDER],
+        status_label=lambda status: STATUS_LABELS[language][Status(status)],
+        status_description=lambda status: STATUS_DESCRIPTIONS[language][Status(status)],
+    )
+    env.filters["date"] = lambda value: format_date(value, language)
+    env.filters["percent"] = format_percent
+    env.filters["progress_text"] = lambda progress: progress_text(progress, language)
+    return env
+
+
+def format_date(value: dt.date | None, language: str) -> str:
+    if value is None:
+        return ""
+    if language == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value:%B} {value.year}"
+
+
+def format_percent(rate: float | None) -> str:
+    if rate is None:
+        return ""
+    return f"{rate * 100:.1f}%".replace(".0%", "%")
+
+
+def progress_text(progress: Progress, language: str) -> str:
+    """e.g. 18 项问题：整改完成 12 · 视同完成 6 — the summary read aloud and printed."""
+    labels = STATUS_LABELS[language]
+    parts = " · ".join(f"{labels[status]} {count}" for status, count in progress.counts)
+    if language == "zh":
+        return f"{progress.total} 项问题：{parts}" if parts else "0 项问题"
+    return f"{progress.total} issues: {parts}" if parts else "0 issues"
+
+
+def relative_root(page_path: str) -> str:
+    """The prefix from a page back to the site root, so the output works under any sub-path."""
+    return "../" * page_path.count("/")
+
+
+def render_index(env: jinja2.Environment, notices: list[Notice]) -> str:
+    return env.get_template("index.html").render(page_path="index.html", root="", notices=notices)
+
+
+def render_notice(env: jinja2.Environment, notice: Notice) -> str:
+    return env.get_template("notice.html").render(page_path=notice.url, root=relative_root(notice.url), notice=notice)

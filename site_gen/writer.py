@@ -1,0 +1,55 @@
+"""Write the site into a fresh folder and swap it into place only when all went well.
+
+A failed or interrupted build therefore never leaves a half-written or empty
+output/ behind: what was published stays published.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path, PurePosixPath
+
+
+class UnsafePath(ValueError):
+    """A page path that would land outside the output folder."""
+
+
+class StagedOutput:
+    """A temporary sibling of output/ that becomes output/ on commit()."""
+
+    def __init__(self, out_dir: Path):
+        self.out_dir = out_dir
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        self.path = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+
+    def write_text(self, relative: str, text: str) -> None:
+        target = self.target(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8", newline="\n")
+
+    def copy_file(self, source: Path, relative: str) -> None:
+        target = self.target(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+    def target(self, relative: str) -> Path:
+        parts = PurePosixPath(relative).parts
+        if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+            raise UnsafePath(relative)
+        return self.path.joinpath(*parts)
+
+    def commit(self) -> None:
+        """Replace output/ with the new tree: two renames, so readers never see a partial site."""
+        os.chmod(self.path, 0o755)
+        old = None
+        if self.out_dir.exists():
+            old = self.out_dir.with_name(f".{self.out_dir.name}.old-{os.getpid()}")
+            os.rename(self.out_dir, old)
+        os.rename(self.path, self.out_dir)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
