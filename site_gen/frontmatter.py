@@ -14,10 +14,14 @@ import yaml
 
 from .diagnostics import Diagnostic, error
 
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
+
+
+class _Loader(_BaseLoader):
+    """Safe YAML, but dates stay text: YAML's own date parsing raises on 2024-02-30 instead of reporting it."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_scalar)
 
 _FENCE = re.compile(r"^(---|－－－|———)\s*$")
 # "title：值" or "title: 值" at the start of a line: a key followed by a full-width colon.

@@ -21,7 +21,7 @@ from .config import SiteConfig, parse_contact
 from .diagnostics import Diagnostic, error, warning
 from .frontmatter import split
 from .markdown import parser
-from .model import Attachment, Inspection, Issue, Notice, Section, StatusLine, SubProblem
+from .model import Attachment, Inspection, Issue, Notice, Section, Status, StatusLine, SubProblem
 
 NOTICE_KEYS = {
     "title": "the notice's title",
@@ -452,14 +452,14 @@ class _BodyBuilder:
         remaining = self.md.parse(rest)  # the clerk went on without a blank line: keep the rest as text
         return status_line, remaining + tokens[3:]
 
-    def status(self, value: str, line: int, column: int) -> StatusLine | None:
+    def status(self, value: str, line: int, column: int) -> StatusLine:
         lookup = self.config.vocabulary.lookup(value)
         if lookup.status is None:
             hint = f'did you mean "{lookup.suggestion}"? ' if lookup.suggestion else ""
             hint += "allowed: " + ", ".join(self.config.vocabulary.all_wordings)
             hint += " (add your own wording under statuses: in site.yaml)"
             self.found.append(error(self.source, line, f'unknown status "{value.strip()}"', hint, column))
-            return None
+            return StatusLine(wording=value.strip(), status=Status.UNSTATED, line=line)  # reported, not guessed
         return StatusLine(wording=value.strip().rstrip("。."), status=lookup.status, line=line)
 
     def flag_late_status_lines(self, tokens: list[Token]) -> None:

@@ -1,0 +1,213 @@
+"""Building the sample site end to end: what a citizen and an auditor get.
+
+Expected values are read from the sample notices in content/ by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from site_gen.build import build_site
+from tests.htmlscan import Page
+
+REPO = Path(__file__).resolve().parents[1]
+
+SIFAJU = {  # content/2025/linjiang-sifaju.md
+    "s1-1": "done", "s1-2": "done_ongoing", "s1-3": "phase_done", "s2-4": "deemed_done",
+    "s2-5": "in_progress", "s3-6": "in_progress", "s3-7": "done",
+}
+SHUIWUJU = {"i1": "done", "i2": "in_progress", "i3": "not_started", "i4": "deemed_done"}
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("sample") / "output"
+    result = build_site(REPO, out)
+    assert result.ok, result.load.diagnostics
+    return out
+
+
+def page(out: Path, relative: str) -> Page:
+    return Page((out / relative).read_text(encoding="utf-8"))
+
+
+def test_one_page_per_published_notice_and_no_draft(sample):
+    pages = sorted(p.relative_to(sample).as_posix() for p in (sample / "notices").rglob("*.html"))
+    assert pages == [
+        "notices/2024/linjiang-jiaoyuju.html",
+        "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-sifaju.html",
+        "notices/en/linjiang-audit-office.html",
+    ]
+    index = (sample / "index.html").read_text(encoding="utf-8")
+    assert "文化和旅游局" not in index  # the draft
+
+
+def test_every_issue_has_its_status_and_a_visible_badge(sample):
+    notice = page(sample, "notices/2025/linjiang-sifaju.html")
+    issues = notice.find_all("article", data_status=True)
+    assert {e.attrs["id"]: e.attrs["data-status"] for e in issues} == SIFAJU
+    for element in issues:
+        assert "整改状态：" in element.text  # the badge announces itself, not colour alone
+    subs = notice.find_all("section", data_status=True)
+    assert {e.attrs["id"]: e.attrs["data-status"] for e in subs} == {"s2-5-1": "done", "s2-5-2": "in_progress"}
+    flat = page(sample, "notices/2025/linjiang-shuiwuju.html")
+    assert {e.attrs["id"]: e.attrs["data-status"] for e in flat.find_all("article", data_status=True)} == SHUIWUJU
+
+
+def test_summary_is_computed_from_the_issues(sample):
+    notice = page(sample, "notices/2025/linjiang-sifaju.html")
+    summary = notice.find_all("section", **{"class": "summary"})[0].text
+    assert "57.1%" in summary  # done 2 + done_ongoing 1 + deemed_done 1 of 7
+    assert "已完成 4 项，共 7 项" in summary
+    assert "7 项问题：整改完成 2 · 完成并长期坚持 1 · 视同完成 1 · 阶段性完成 1 · 正在整改 2" in summary
+
+
+def test_notice_without_any_status_says_so_instead_of_a_rate(sample):
+    notice = page(sample, "notices/2024/linjiang-jiaoyuju.html")
+    summary = notice.find_all("section", **{"class": "summary"})[0].text
+    assert "未标明" in summary and "%" not in summary
+    assert {e.attrs["data-status"] for e in notice.find_all("article", data_status=True)} == {"unstated"}
+
+
+def test_contact_footer_links(sample):
+    notice = page(sample, "notices/2025/linjiang-sifaju.html")
+    hrefs = [a.attrs["href"] for a in notice.find_all("a")]
+    assert "tel:0571-88002345" in hrefs
+    assert "mailto:sfj_jiandu@linjiang.example.cn" in hrefs
+    assert "临江区人民路 66 号区司法局办公室" in notice.find_all("aside")[0].text
+    # a notice without its own contact gets the site's defaults
+    flat = page(sample, "notices/2025/linjiang-shuiwuju.html")
+    assert "mailto:xczg@linjiang.example.cn" in [a.attrs["href"] for a in flat.find_all("a")]
+
+
+def test_index_lists_newest_first_with_progress(sample):
+    index = page(sample, "index.html")
+    links = [a.attrs["href"] for a in index.find_all("a") if a.attrs.get("href", "").startswith("notices/")]
+    assert links == [
+        "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-sifaju.html",
+        "notices/en/linjiang-audit-office.html",
+        "notices/2024/linjiang-jiaoyuju.html",
+    ]
+    assert "4 项问题：整改完成 1 · 视同完成 1 · 正在整改 1 · 尚未开始 1" in index.html
+
+
+def test_government_meta_tags(sample):
+    notice = page(sample, "notices/2025/linjiang-sifaju.html")
+    meta = {m.attrs.get("name"): m.attrs.get("content") for m in notice.find_all("meta")}
+    assert meta["SiteName"] == "云溪市临江区巡察整改公开"
+    assert meta["ColumnName"] == "巡察整改"
+    assert meta["PubDate"] == "2025-03-18"
+    assert meta["ContentSource"] == "中共临江区司法局党组"
+
+
+def test_open_data_matches_the_pages(sample):
+    data = json.loads((sample / "notices.json").read_text(encoding="utf-8"))
+    by_slug = {n["slug"]: n for n in data["notices"]}
+    assert set(by_slug) == {"2024/linjiang-jiaoyuju", "2025/linjiang-shuiwuju", "2025/linjiang-sifaju",
+                            "en/linjiang-audit-office"}
+    sifaju = by_slug["2025/linjiang-sifaju"]
+    statuses = {i["id"]: i["status"] for s in sifaju["sections"] for i in s["issues"]}
+    assert statuses == SIFAJU
+    assert sifaju["progress"] == {"total": 7, "completed": 4, "completion_rate": 0.5714,
+                                  "counts": {"done": 2, "done_ongoing": 1, "deemed_done": 1, "phase_done": 1,
+                                             "in_progress": 2}}
+    assert sifaju["inspection"]["feedback"] == "2024-12-10"
+
+
+def scratch_site(root: Path, files: dict[str, str], site_yaml: str = "contact:\n  phones: ['0000-1']\n") -> Path:
+    (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    for name, text in files.items():
+        path = root / "content" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return root
+
+
+NOTICE = """\
+---
+title: {title}
+organization: 测试局
+date: 2025-01-02
+draft: {draft}
+---
+
+### 1. 问题
+整改进度：整改完成
+
+{body}
+"""
+
+
+def test_markup_in_a_notice_is_escaped(tmp_path):
+    site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="<script>alert(1)</script>", draft="false",
+                                                         body="<script>alert(2)</script> <img src=x onerror=y>")})
+    assert build_site(site, site / "output").ok
+    html = (site / "output" / "notices" / "a.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_drafts_only_with_the_flag(tmp_path):
+    site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="公开", draft="false", body=""),
+                                   "b.md": NOTICE.format(title="草稿通报", draft="true", body="")})
+    assert build_site(site, site / "output").ok
+    assert not (site / "output" / "notices" / "b.html").exists()
+    assert build_site(site, site / "output", drafts=True).ok
+    draft_page = (site / "output" / "notices" / "b.html").read_text(encoding="utf-8")
+    assert "草稿：本页仅供预览" in draft_page
+
+
+def test_english_ui(tmp_path):
+    site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="T", draft="false", body="")},
+                        site_yaml="language: en\ncontact:\n  emails: [a@example.org]\n")
+    assert build_site(site, site / "output").ok
+    html = (site / "output" / "notices" / "a.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Progress summary" in html and "Completed" in html
+    assert "整改进展概况" not in html
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "site_gen", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_content_error_exits_1_names_the_line_and_keeps_output(tmp_path):
+    site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="好", draft="false", body="")})
+    assert run_cli("build", cwd=site).returncode == 0
+    before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    (site / "content" / "a.md").write_text(
+        NOTICE.format(title="好", draft="false", body="").replace("整改完成", "改得差不多"), encoding="utf-8")
+    result = run_cli("build", cwd=site)
+    assert result.returncode == 1
+    assert "content/a.md:9:" in result.stderr and "改得差不多" in result.stderr
+    assert ": warning:" not in result.stderr  # the unknown status is the one problem, not also "no status"
+    assert "Traceback" not in result.stderr
+    after = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
+    assert after == before
+
+
+def test_cli_version_and_help():
+    assert run_cli("--version", cwd=REPO).stdout.startswith("site-gen ")
+    help_text = run_cli("build", "--help", cwd=REPO).stdout
+    assert "--drafts" in help_text and "examples:" in help_text
+
+
+def test_wheel_ships_the_theme(tmp_path):
+    """Installed from a wheel, outside this repository, the default theme must still be there."""
+    if not shutil.which("pip") and not (Path(sys.executable).parent / "pip").exists():
+        pytest.fail("pip is needed to build the wheel")
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(REPO)], check=True, capture_output=True)
+    (wheel,) = tmp_path.glob("site_gen-*.whl")
+    import zipfile
+
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "site_gen/theme/notice.html" in names and "site_gen/theme/assets/site.css" in names

@@ -1,0 +1,91 @@
+"""Notice files into the model: structure, ids, status lines and located problems."""
+
+from pathlib import Path
+
+import pytest
+
+from site_gen.config import SiteConfig
+from site_gen.model import Status
+from site_gen.reader import parse_notice
+
+FIXTURES = Path(__file__).parent / "fixtures" / "notices"
+
+
+def read(name: str, config: SiteConfig | None = None):
+    config = config or SiteConfig(root=FIXTURES)
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return parse_notice(text, f"content/{name}", config, Path(name).stem)
+
+
+def test_sections_issues_and_ids():
+    notice, problems = read("sections.md")
+    assert not [p for p in problems if p.severity == "error"]
+    assert [s.title for s in notice.sections] == ["(一)第一个方面", "(三)第三个方面"]
+    assert [s.id for s in notice.sections] == ["s1", "s3"]  # from the section's own number, not its position
+    assert [i.id for i in notice.issues] == ["s1-1", "s1-2", "bing", "s3-7"]
+    assert [i.title for i in notice.issues][0] == "1. 关于甲的问题"
+    assert "开头段落" in notice.intro_html
+
+
+def test_status_lines_ascii_and_fullwidth():
+    notice, _ = read("sections.md")
+    first, second, third, fourth = notice.issues
+    assert first.status is Status.DONE
+    assert second.status is Status.DEEMED_DONE
+    assert second.status_line.wording == "视同完成,持续整改"
+    assert "紧跟在状态行后" in second.body_html  # text on the next line is kept as measures
+    assert "整改进度" not in second.body_html
+    assert fourth.status is Status.UNSTATED and fourth.status_line is None
+
+
+def test_sub_problems_carry_their_own_status():
+    notice, _ = read("sections.md")
+    bing = notice.issues[2]
+    assert [sub.id for sub in bing.sub_problems] == ["bing-1", "bing-2"]
+    assert [sub.status for sub in bing.sub_problems] == [Status.DONE_ONGOING, Status.IN_PROGRESS]
+    assert bing.status is Status.IN_PROGRESS
+    assert notice.progress.total == 4
+
+
+def test_notice_without_sections_and_fullwidth_front_matter():
+    notice, problems = read("flat.md")
+    assert not [p for p in problems if p.severity == "error"], problems
+    assert notice.title == "测试通报：不分方面"
+    assert notice.date.isoformat() == "2025-05-06"
+    assert [i.id for i in notice.issues] == ["i1", "i2"]
+    assert [i.status for i in notice.issues] == [Status.PHASE_DONE, Status.IN_PROGRESS]
+
+
+def test_unknown_status_is_located_with_a_suggestion():
+    _, problems = read("unknown-status.md")
+    errors = [p for p in problems if p.severity == "error"]
+    assert len(errors) == 1
+    (problem,) = errors
+    assert problem.path == "content/unknown-status.md"
+    assert problem.line == 12
+    assert "整改完了" in problem.message
+    assert "did you mean" in problem.hint and "整改完" in problem.hint.split("?")[0]
+
+
+@pytest.mark.parametrize(
+    ("front", "message"),
+    [
+        ("title: x\norganization: y\n", "date is missing"),
+        ("title: x\ndate: 2025-01-01\n", "organization is missing"),
+        ("title: x\norganization: y\ndate: 2025-02-30\n", "not a valid date"),
+        ("title: [x\norganization: y\n", "not valid YAML"),
+        ("- a\n- b\n", "must be a list of fields"),
+    ],
+)
+def test_front_matter_problems_are_errors(front, message):
+    text = f"---\n{front}---\n\n### 1. 问题\n"
+    notice, problems = parse_notice(text, "content/x.md", SiteConfig(root=FIXTURES), "x")
+    assert notice is None
+    assert any(message in p.message for p in problems), problems
+
+
+def test_raw_html_is_escaped_by_default():
+    text = "---\ntitle: x\norganization: y\ndate: 2025-01-01\n---\n\n<script>alert(1)</script>\n\n[a](javascript:alert(1))\n"
+    notice, _ = parse_notice(text, "content/x.md", SiteConfig(root=FIXTURES), "x")
+    assert "<script>" not in notice.intro_html and "&lt;script&gt;" in notice.intro_html
+    assert 'href="javascript:' not in notice.intro_html
