@@ -16,7 +16,7 @@ import jinja2
 from . import __version__
 from .config import SiteConfig
 from .model import DISPLAY_ORDER, Notice, Progress, Status
-from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, ui_strings
+from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -40,19 +40,26 @@ def environment(config: SiteConfig) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    language = config.language
     env.globals.update(
         site=config,
-        t=ui_strings(language),
+        page_lang=config.language,
+        t=ui_strings(config.language),
         version=__version__,
-        statuses=[s for s in DISPLAY_ORDER],
-        status_label=lambda status: STATUS_LABELS[language][Status(status)],
-        status_description=lambda status: STATUS_DESCRIPTIONS[language][Status(status)],
+        statuses=list(DISPLAY_ORDER),
+        status_label=jinja2.pass_context(lambda ctx, status: STATUS_LABELS[ctx["page_lang"]][Status(status)]),
+        status_description=jinja2.pass_context(
+            lambda ctx, status: STATUS_DESCRIPTIONS[ctx["page_lang"]][Status(status)]
+        ),
     )
-    env.filters["date"] = lambda value: format_date(value, language)
+    env.filters["date"] = jinja2.pass_context(lambda ctx, value: format_date(value, ctx["page_lang"]))
     env.filters["percent"] = format_percent
-    env.filters["progress_text"] = lambda progress: progress_text(progress, language)
+    env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
     return env
+
+
+def page_language(config: SiteConfig, notice: Notice) -> str:
+    """A notice written in another UI language gets its page's labels in that language."""
+    return notice.lang if notice.lang in STRINGS else config.language
 
 
 def format_date(value: dt.date | None, language: str) -> str:
@@ -88,4 +95,7 @@ def render_index(env: jinja2.Environment, notices: list[Notice]) -> str:
 
 
 def render_notice(env: jinja2.Environment, notice: Notice) -> str:
-    return env.get_template("notice.html").render(page_path=notice.url, root=relative_root(notice.url), notice=notice)
+    language = page_language(env.globals["site"], notice)
+    return env.get_template("notice.html").render(
+        page_path=notice.url, root=relative_root(notice.url), notice=notice, page_lang=language, t=ui_strings(language)
+    )

@@ -211,3 +211,11 @@ def test_wheel_ships_the_theme(tmp_path):
 
     names = zipfile.ZipFile(wheel).namelist()
     assert "site_gen/theme/notice.html" in names and "site_gen/theme/assets/site.css" in names
+
+
+def test_english_notice_on_a_chinese_site_gets_an_english_page(sample):
+    html = (sample / "notices/en/linjiang-audit-office.html").read_text(encoding="utf-8")
+    assert '<html lang="en">' in html and "Progress summary" in html and "75%" in html
+    assert "整改进展概况" not in html
+    index = (sample / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in index
