@@ -53,7 +53,7 @@ def load_site(site_dir: Path) -> SiteLoad:
     config, found = load_config(site_dir)
     notices, notice_problems = read_site(config)
     found += notice_problems
-    found += validate_site(notices)
+    found += validate_site(notices, config)
     return SiteLoad(config, notices, found)
 
 

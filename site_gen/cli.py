@@ -80,7 +80,12 @@ def add_site_argument(parser: argparse.ArgumentParser) -> None:
 def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out_dir = args.out if args.out is not None else args.site / "output"
-    result = build_site(args.site, out_dir, drafts=args.drafts)
+    try:
+        result = build_site(args.site, out_dir, drafts=args.drafts)
+    except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
+        print(f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; "
+              f"{out_dir} is unchanged", file=sys.stderr)
+        return 1
     if result.load.diagnostics:
         print(format_report(result.load.diagnostics), file=sys.stderr)
     if not result.ok:

@@ -7,6 +7,7 @@ mean", a wrong type is an error, and both name the line in site.yaml.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,8 @@ SITE_KEYS = {
     "encoding": "utf-8 (default) or gb18030 for notices saved by older Chinese editors",
 }
 CONTACT_KEYS = ("phones", "emails", "address", "other", "invitation")
+PHONE = re.compile(r"^\+?[0-9０-９(（][0-9０-９\s\-—–()（）转ext.]{4,30}$")
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 FOOTER_KEYS = ("host", "site_id", "icp", "police")
 META_KEYS = ("SiteName", "SiteDomain", "SiteIDCode", "ColumnName")
 
@@ -200,6 +203,14 @@ def parse_contact(value: object, path: str, line: int, base: Contact | None = No
             return ",".join(str(x) for x in raw)
         return "" if raw is None else str(raw).strip()
 
+    for phone in items("phones", ()):
+        if not PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 5:
+            found.append(error(path, line, f'"{phone}" does not look like a phone number',
+                               "write digits with an optional area code, e.g. 0635-8419109"))
+    for email in items("emails", ()):
+        if not EMAIL.match(email):
+            found.append(error(path, line, f'"{email}" does not look like an e-mail address',
+                               "write it as name@example.gov.cn"))
     contact = Contact(
         phones=items("phones", base.phones),
         emails=items("emails", base.emails),

@@ -140,6 +140,14 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Link:
+    """A link written in a notice's body, kept so check can tell whether it leads anywhere."""
+
+    href: str
+    line: int
+
+
+@dataclass(frozen=True)
 class Progress:
     """Counts per status over a set of issues: computed, never typed by a clerk."""
 
@@ -195,6 +203,7 @@ class Notice:
     sections: tuple[Section, ...] = ()
     attachments: tuple[Attachment, ...] = ()
     reviewers: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
 
     @property
     def issues(self) -> tuple[Issue, ...]:
@@ -203,6 +212,15 @@ class Notice:
     @property
     def progress(self) -> Progress:
         return Progress.of(self.issues)
+
+    @property
+    def anchors(self) -> set[str]:
+        """Every id a link inside the page may point to."""
+        ids = {section.id for section in self.sections if section.id}
+        for issue in self.issues:
+            ids.add(issue.id)
+            ids.update(sub.id for sub in issue.sub_problems)
+        return ids
 
     @property
     def url(self) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -20,8 +21,9 @@ from . import numbering
 from .config import SiteConfig, parse_contact
 from .diagnostics import Diagnostic, error, warning
 from .frontmatter import split
+from .links import scan_links
 from .markdown import parser
-from .model import Attachment, Inspection, Issue, Notice, Section, Status, StatusLine, SubProblem
+from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
 
 NOTICE_KEYS = {
     "title": "the notice's title",
@@ -37,6 +39,7 @@ NOTICE_KEYS = {
     "attachments": "files published with the notice: a list of {path, title}",
     "reviewers": "review chain (一审/二审/三审), kept but not shown",
 }
+MAX_NOTICE_BYTES = 5_000_000  # real notices are 10-100 KB; this refuses pasted scans before reading them
 INSPECTION_KEYS = ("group", "round", "from", "to", "feedback")
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
@@ -64,6 +67,14 @@ def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], li
 def read_notice(path: Path, config: SiteConfig) -> tuple[Notice | None, list[Diagnostic]]:
     """One notice file; None when it cannot be read at all."""
     source = path.relative_to(config.root).as_posix()
+    if not path.resolve().is_relative_to(config.content_dir.resolve()):
+        return None, [error(source, 1, "this file is a link to somewhere outside content/ and was not read",
+                            "copy the notice into content/ instead of linking to it")]
+    size = path.stat().st_size
+    if size > MAX_NOTICE_BYTES:
+        return None, [error(source, 1, f"the file is {size / 1e6:.0f} MB; a notice is at most "
+                            f"{MAX_NOTICE_BYTES // 1_000_000} MB and this is probably not one",
+                            "keep large documents (scans, PDFs) as attachments and link to them")]
     text, problems = decode(path.read_bytes(), source, config.encoding)
     if text is None:
         return None, problems
@@ -121,6 +132,8 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
     fields.found += contact_problems
     slug = fields.slug(slug)
     fields.warn_unknown(NOTICE_KEYS)
+    inspection = fields.inspection()
+    fields.check_date_order(inspection, date)
     body, body_problems = parse_body(front.body, front.body_line, source, config)
     notice = Notice(
         source=source,
@@ -129,7 +142,7 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         organization=organization,
         date=date or dt.date(1970, 1, 1),
         contact=contact,
-        inspection=fields.inspection(),
+        inspection=inspection,
         summary=fields.text("summary"),
         tags=tuple(fields.text_list("tags")),
         draft=fields.boolean("draft"),
@@ -138,6 +151,7 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         sections=tuple(body.sections),
         attachments=fields.attachments(),
         reviewers=tuple(fields.text_list("reviewers")),
+        links=tuple(body.links),
     )
     found = problems + fields.found + body_problems
     if any(d.severity == "error" for d in fields.found):
@@ -246,6 +260,19 @@ class _Fields:
             feedback=self.date("feedback", data=value, label="inspection.feedback"),
         )
 
+    def check_date_order(self, inspection: Inspection | None, published: dt.date | None) -> None:
+        """Inspection start <= end <= feedback <= publication: anything else is a typo in a date."""
+        if inspection is None:
+            return
+        steps = [("inspection.from", inspection.start), ("inspection.to", inspection.end),
+                 ("inspection.feedback", inspection.feedback), ("date", published)]
+        known = [(name, value) for name, value in steps if value is not None]
+        for (earlier, earlier_date), (later, later_date) in itertools.pairwise(known):
+            if later_date < earlier_date:
+                self.fail("inspection", f"{later} ({later_date}) is before {earlier} ({earlier_date})",
+                          "check both dates: an inspection ends after it starts, findings come after it, "
+                          "and the notice is published last")
+
     def attachments(self) -> tuple[Attachment, ...]:
         value = self.data.get("attachments")
         if value is None:
@@ -305,6 +332,7 @@ def parse_date(value: object) -> dt.date | None:
 class _Body:
     intro_html: str = ""
     sections: list[Section] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 @dataclass
@@ -346,7 +374,9 @@ def parse_body(body: str, first_line: int, source: str, config: SiteConfig) -> t
         stack[-1].tokens.append(token)
         index += 1
     builder = _BodyBuilder(md, source, first_line, config)
-    return builder.build(root), builder.found
+    body = builder.build(root)
+    body.links, link_problems = scan_links(tokens, first_line, source)
+    return body, builder.found + link_problems
 
 
 def _heading_text(text: str) -> tuple[str, str]:

@@ -1,0 +1,157 @@
+"""`site-gen check`: every mistake a clerk can make, located and explained, all reported at once.
+
+Each fixture in tests/fixtures/broken/ holds one mistake; the expected line was counted by hand.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from site_gen.build import load_site
+
+BROKEN = Path(__file__).parent / "fixtures" / "broken"
+DEFAULT_CONTACT = "contact:\n  emails: [site@example.cn]\n"
+
+# fixture -> (severity, line or None, words the message must contain)
+EXPECTED = {
+    "no-front-matter.md": ("error", 1, "does not start with front-matter"),
+    "unclosed.md": ("error", 1, "front-matter is not closed"),
+    "missing-organization.md": ("error", 1, "organization is missing"),
+    "impossible-date.md": ("error", 4, "date is not a valid date"),
+    "dates-out-of-order.md": ("error", 7, "inspection.to (2024-03-01) is before inspection.from (2024-06-01)"),
+    "unknown-key.md": ("warning", 7, 'unknown field "titel"'),
+    "unknown-status.md": ("error", 12, 'unknown status "完成得差不多"'),
+    "two-status-lines.md": ("error", 16, "a second status line"),
+    "duplicate-ids.md": ("error", 14, 'issue id "s1-1" is used twice'),
+    "empty-section.md": ("warning", 9, 'section "(一)空的方面" is empty'),
+    "bad-contact.md": ("error", 5, '"打电话给我们" does not look like a phone number'),
+    "prose-count.md": ("warning", 1, 'the text says "3项具体问题" but 2 issues are listed'),
+    "attachment-escape.md": ("error", 1, 'attachment "../../../etc/passwd" is outside the content folder'),
+    "slug-escape.md": ("error", 7, 'slug "../../outside"'),
+    "gbk.md": ("error", None, "looks like GBK/GB18030"),
+    "binary.md": ("error", 1, "not a text file"),
+    "empty.md": ("error", 1, "the file is empty"),
+}
+
+
+def site_with(tmp_path: Path, *names: str, site_yaml: str = DEFAULT_CONTACT) -> Path:
+    (tmp_path / "content").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "site.yaml").write_text(site_yaml, encoding="utf-8")
+    for name in names:
+        shutil.copy(BROKEN / name, tmp_path / "content" / name)
+    return tmp_path
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_each_mistake_is_located(tmp_path, name):
+    severity, line, words = EXPECTED[name]
+    diagnostics = load_site(site_with(tmp_path, name)).diagnostics
+    matching = [d for d in diagnostics if words in d.message]
+    assert matching, [d.format() for d in diagnostics]
+    (diagnostic,) = matching
+    assert diagnostic.path == f"content/{name}"
+    assert diagnostic.severity == severity
+    if line is not None:
+        assert diagnostic.line == line
+    assert diagnostic.hint  # every message says what to do
+
+
+def test_yaml_error_carries_yamls_own_line(tmp_path):
+    (diagnostic,) = load_site(site_with(tmp_path, "yaml-syntax.md")).diagnostics
+    assert "not valid YAML" in diagnostic.message and diagnostic.line in (2, 3, 4)
+
+
+def test_unknown_key_suggests_the_right_one(tmp_path):
+    (diagnostic,) = load_site(site_with(tmp_path, "unknown-key.md")).diagnostics
+    assert diagnostic.hint == "did you mean title?"
+
+
+def test_bad_email_is_reported_too(tmp_path):
+    messages = [d.message for d in load_site(site_with(tmp_path, "bad-contact.md")).diagnostics]
+    assert '"jubao.example.cn" does not look like an e-mail address' in messages
+
+
+def test_links_that_lead_nowhere_and_script_links(tmp_path):
+    diagnostics = load_site(site_with(tmp_path, "bad-links.md")).diagnostics
+    messages = {d.message: d.line for d in diagnostics}
+    assert messages == {
+        'link to "files/missing.pdf" points to nothing published': 12,
+        'link to "#i2" points nowhere in this notice': 12,
+        "a javascript: link is not allowed and was removed": 12,
+    }
+
+
+def test_no_contact_anywhere_is_an_error(tmp_path):
+    diagnostics = load_site(site_with(tmp_path, "no-contact.md", site_yaml="")).diagnostics
+    assert [d.message for d in diagnostics] == ["the notice gives the public no way to reach the publisher"]
+
+
+def test_bom_and_crlf_are_accepted_silently(tmp_path):
+    load = load_site(site_with(tmp_path, "bom-crlf.md"))
+    assert load.diagnostics == []
+    assert load.notices[0].title == "带BOM和CRLF的文件"
+
+
+def test_gbk_is_read_when_the_site_says_so(tmp_path):
+    load = load_site(site_with(tmp_path, "gbk.md", site_yaml=DEFAULT_CONTACT + "encoding: gb18030\n"))
+    assert load.diagnostics == []
+    assert load.notices[0].title == "GBK编码的文件"
+
+
+def test_gbk_message_says_how_to_convert(tmp_path):
+    (diagnostic,) = load_site(site_with(tmp_path, "gbk.md")).diagnostics
+    assert "iconv -f GB18030 -t UTF-8" in diagnostic.hint and "encoding: gb18030" in diagnostic.hint
+
+
+def test_huge_file_is_refused_without_reading_it(tmp_path):
+    site = site_with(tmp_path)
+    with open(site / "content" / "huge.md", "wb") as handle:
+        handle.write(b"---\ntitle: x\n---\n" + b"a" * 30_000_000)
+    tracemalloc.start()
+    diagnostics = load_site(site).diagnostics
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert ["is probably not one" in d.message for d in diagnostics] == [True]
+    assert peak < 5_000_000  # the 30 MB file was never read into memory
+
+
+def test_symlink_out_of_content_is_not_read(tmp_path):
+    outside = tmp_path / "secret.md"
+    outside.write_text("---\ntitle: secret\n---\n", encoding="utf-8")
+    site = site_with(tmp_path / "site")
+    (site / "content" / "link.md").symlink_to(outside)
+    (diagnostic,) = load_site(site).diagnostics
+    assert "outside content/" in diagnostic.message
+
+
+def test_whole_folder_reported_together(tmp_path):
+    site = site_with(tmp_path, *EXPECTED)
+    result = subprocess.run([sys.executable, "-m", "site_gen", "check", "--site", str(site)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    for name in EXPECTED:  # every broken file is named in the one report
+        assert f"content/{name}:" in result.stderr
+    assert "content/unknown-status.md:12:" in result.stderr
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.endswith(f"in {len(EXPECTED)} file(s)") and "error(s)" in summary
+
+
+def run_check(site: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "site_gen", "check", "--site", str(site), *args],
+                          capture_output=True, text=True)
+
+
+def test_exit_status_clean_warnings_strict_and_usage(tmp_path):
+    clean = site_with(tmp_path / "clean", "bom-crlf.md")
+    assert run_check(clean).returncode == 0
+    warned = site_with(tmp_path / "warned", "unknown-key.md")
+    assert run_check(warned).returncode == 0
+    assert run_check(warned, "--strict").returncode == 1
+    assert run_check(clean, "--no-such-option").returncode == 2

@@ -1,0 +1,82 @@
+"""Nothing published is lost, and the same input always gives the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from site_gen import build
+from site_gen.build import build_site
+from site_gen.writer import StagedOutput, UnsafePath
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(REPO / "content", copy / "content")
+    shutil.copy(REPO / "site.yaml", copy / "site.yaml")
+    return copy
+
+
+def test_failed_build_leaves_output_exactly_as_it_was(site):
+    assert build_site(site, site / "output").ok
+    before = tree(site / "output")
+    notice = site / "content" / "2025" / "linjiang-shuiwuju.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("整改进度：尚未开始", "整改进度：还没想好"),
+                      encoding="utf-8")
+    assert not build_site(site, site / "output").ok
+    assert tree(site / "output") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []  # no leftovers
+
+
+def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
+    assert build_site(site, site / "output").ok
+    before = tree(site / "output")
+
+    def explode(env, notice):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(build, "render_notice", explode)
+    with pytest.raises(RuntimeError):
+        build_site(site, site / "output")
+    assert tree(site / "output") == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []
+
+
+def test_two_builds_are_byte_identical(site, tmp_path):
+    assert build_site(site, tmp_path / "one").ok
+    assert build_site(site, tmp_path / "two").ok
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
+
+
+def test_build_refuses_to_replace_a_folder_it_did_not_make(site):
+    precious = site / "documents"
+    precious.mkdir()
+    (precious / "report.docx").write_bytes(b"important")
+    result = build_site(site, precious)
+    assert not result.ok
+    assert "was not made by site-gen" in result.load.diagnostics[-1].message
+    assert (precious / "report.docx").read_bytes() == b"important"
+
+
+def test_build_refuses_to_overwrite_the_site_itself(site):
+    result = build_site(site, site)
+    assert not result.ok and (site / "content").is_dir()
+
+
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b.html", ""])
+def test_staged_output_refuses_paths_outside(tmp_path, path):
+    staged = StagedOutput(tmp_path / "output")
+    try:
+        with pytest.raises(UnsafePath):
+            staged.write_text(path, "x")
+    finally:
+        staged.discard()
