@@ -65,6 +65,16 @@ def make_parser() -> argparse.ArgumentParser:
     add_site_argument(check)
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=run_check)
+    serve = commands.add_parser("serve", help="preview the site with live reload, drafts included",
+                                description="Build into SITE/.preview and serve it; every saved change rebuilds "
+                                "what it affects and the browser reloads by itself. Errors show in the browser.")
+    add_site_argument(serve)
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default 127.0.0.1: only this computer can see the preview)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--no-drafts", action="store_true", help="hide notices marked draft: true")
+    serve.add_argument("--open", action="store_true", help="open the preview in a browser")
+    serve.set_defaults(run=run_serve)
     return parser
 
 
@@ -106,3 +116,9 @@ def run_check(args: argparse.Namespace) -> int:
         return 1
     print(f"checked {len(load.notices)} notice(s): no errors")
     return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(args.site, args.host, args.port, drafts=not args.no_drafts, open_browser=args.open)

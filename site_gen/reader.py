@@ -486,7 +486,9 @@ class _BodyBuilder:
         lookup = self.config.vocabulary.lookup(value)
         if lookup.status is None:
             hint = f'did you mean "{lookup.suggestion}"? ' if lookup.suggestion else ""
-            hint += "allowed: " + ", ".join(self.config.vocabulary.all_wordings)
+            chinese = self.config.language == "zh"
+            allowed = [w for w in self.config.vocabulary.all_wordings if w.isascii() != chinese]
+            hint += "allowed: " + ", ".join(allowed)
             hint += " (add your own wording under statuses: in site.yaml)"
             self.found.append(error(self.source, line, f'unknown status "{value.strip()}"', hint, column))
             return StatusLine(wording=value.strip(), status=Status.UNSTATED, line=line)  # reported, not guessed

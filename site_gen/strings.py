@@ -52,6 +52,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_banner": "草稿：本页仅供预览，尚未发布。",
         "back_to_top": "返回顶部",
         "generated_by": "本站由 site-gen 生成",
+        "error_title": "预览出错：请修改以下问题",
+        "error_lead": "网站内容中有 {n} 处错误，修改之前无法生成页面。",
+        "error_hint": "修改建议",
+        "error_recover": "保存修改后，本页会自动刷新为正常页面。",
     },
     "en": {
         "skip_to_content": "Skip to main content",
@@ -97,6 +101,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "draft_banner": "Draft: preview only, not published.",
         "back_to_top": "Back to top",
         "generated_by": "Built with site-gen",
+        "error_title": "Preview error: please fix the following",
+        "error_lead": "The site has {n} error(s); pages cannot be built until they are fixed.",
+        "error_hint": "How to fix",
+        "error_recover": "Save your fix and this page reloads to the real page by itself.",
     },
 }
 

@@ -1,0 +1,226 @@
+"""`site-gen serve`: a live preview that rebuilds what an edit affects and never dies on a typo.
+
+The preview keeps the site's model in memory and re-reads only the files that
+changed. It writes to its own folder (``.preview/``), so drafts and the
+live-reload script, which the server injects into pages as it sends them,
+never reach ``output/``. When the site has errors every page shows them, and
+the next good save brings the real pages back.
+"""
+
+from __future__ import annotations
+
+import errno
+import ipaddress
+import logging
+import os
+import shutil
+import socket
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .build import write_site
+from .config import CONFIG_FILE, load_config
+from .diagnostics import Diagnostic, Severity, format_report, has_errors
+from .export import notices_json
+from .model import Notice
+from .reader import read_notice
+from .render import environment, render_index, render_notice, theme_dir
+from .validate import validate_site
+from .writer import StagedOutput
+
+PREVIEW_FOLDER = ".preview"
+WATCHED = ("content", "templates", "static", CONFIG_FILE)
+
+
+@dataclass
+class Snapshot:
+    """Modification stamps of every watched file, to tell exactly what an edit touched."""
+
+    stamps: dict[Path, tuple[int, int]] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, site_dir: Path) -> Snapshot:
+        stamps = {}
+        for name in WATCHED:
+            top = site_dir / name
+            paths = [top] if top.is_file() else (p for p in top.rglob("*") if p.is_file()) if top.is_dir() else []
+            for path in paths:
+                stat = path.stat()
+                stamps[path] = (stat.st_mtime_ns, stat.st_size)
+        return cls(stamps)
+
+    def changed_since(self, before: Snapshot) -> list[Path]:
+        paths = set(self.stamps) | set(before.stamps)
+        return sorted(p for p in paths if self.stamps.get(p) != before.stamps.get(p))
+
+
+class Preview:
+    """The previewed site: its model in memory, its pages in the preview folder."""
+
+    def __init__(self, site_dir: Path, out_dir: Path, drafts: bool = True, log=print):
+        self.site_dir, self.out_dir, self.drafts, self.log = site_dir, out_dir, drafts, log
+        self.snapshot = Snapshot()
+        self.notices: dict[Path, Notice] = {}
+        self.problems: dict[Path, list[Diagnostic]] = {}
+        self.diagnostics: list[Diagnostic] = []
+        self.showing_errors = False
+
+    # --- whole site ---------------------------------------------------------
+
+    def build_all(self) -> None:
+        """Read everything again (start, site.yaml or template change) and write every page."""
+        self.snapshot = Snapshot.of(self.site_dir)
+        self.config, config_problems = load_config(self.site_dir)
+        self.config_problems = config_problems
+        self.env = environment(self.config)
+        self.notices, self.problems = {}, {}
+        for path in sorted(self.config.content_dir.rglob("*.md")) if self.config.content_dir.is_dir() else []:
+            self.read(path)
+        self.publish(changed=None)
+
+    # --- one edit -----------------------------------------------------------
+
+    def on_change(self) -> list[Path]:
+        """Called by the watcher: rebuild what the changed files affect; return them."""
+        started = time.perf_counter()
+        now = Snapshot.of(self.site_dir)
+        changed = now.changed_since(self.snapshot)
+        if not changed:
+            return []
+        content = self.site_dir / "content"
+        if any(not p.is_relative_to(content) or p.suffix != ".md" for p in changed):
+            self.build_all()
+        else:
+            self.snapshot = now
+            for path in changed:
+                self.read(path)
+            self.publish(changed=[self.notices[p] for p in changed if p in self.notices])
+        names = ", ".join(p.relative_to(self.site_dir).as_posix() for p in changed[:3])
+        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        outcome = f"{self.error_count} error(s), shown in the browser" if self.showing_errors else "rebuilt"
+        self.log(f"[{time.strftime('%H:%M:%S')}] {names}{more} changed: {outcome} "
+                 f"in {(time.perf_counter() - started) * 1000:.0f} ms")
+        return changed
+
+    def read(self, path: Path) -> None:
+        self.notices.pop(path, None)
+        self.problems.pop(path, None)
+        if not path.is_file():
+            return
+        notice, problems = read_notice(path, self.config)
+        self.problems[path] = problems
+        if notice is not None and (self.drafts or not notice.draft):
+            self.notices[path] = notice
+
+    # --- writing ------------------------------------------------------------
+
+    @property
+    def error_count(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    def ordered_notices(self) -> list[Notice]:
+        return sorted(self.notices.values(), key=lambda n: (-n.date.toordinal(), n.slug))
+
+    def publish(self, changed: list[Notice] | None) -> None:
+        """Write the pages an edit affects, or every page when changed is None or errors come or go."""
+        notices = self.ordered_notices()
+        file_problems = [d for problems in self.problems.values() for d in problems]
+        self.diagnostics = self.config_problems + file_problems + validate_site(notices, self.config)
+        if has_errors(self.diagnostics):
+            self.write_error_pages(notices)
+            return
+        if changed is None or self.showing_errors:
+            self.write_everything(notices)
+            return
+        for notice in changed:
+            write_file(self.out_dir / notice.url, render_notice(self.env, notice))
+        write_file(self.out_dir / "index.html", render_index(self.env, notices))
+        write_file(self.out_dir / "notices.json", notices_json(self.config, notices))
+
+    def write_everything(self, notices: list[Notice]) -> None:
+        staged = StagedOutput(self.out_dir)
+        try:
+            write_site(staged, self.config, notices)
+            staged.commit()
+        finally:
+            staged.discard()
+        self.showing_errors = False
+
+    def write_error_pages(self, notices: list[Notice]) -> None:
+        """Every page the browser may have open shows the problems, so none keeps a stale version."""
+        errors = sorted(d for d in self.diagnostics if d.severity is Severity.ERROR)
+        html = self.env.get_template("error.html").render(
+            page_path="index.html", root="", errors=errors, report=format_report(errors))
+        pages = {p for p in self.out_dir.rglob("*.html")} if self.out_dir.is_dir() else set()
+        pages |= {self.out_dir / "index.html"} | {self.out_dir / n.url for n in notices}
+        for page in pages:
+            root = "../" * (len(page.relative_to(self.out_dir).parts) - 1)
+            write_file(page, html.replace('href="assets/', f'href="{root}assets/'))
+        shutil.copytree(theme_dir() / "assets", self.out_dir / "assets", dirs_exist_ok=True)
+        self.showing_errors = True
+
+
+def write_file(path: Path, text: str) -> None:
+    """Replace one preview page at once, so the browser never reads half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8", newline="\n")
+    os.replace(temporary, path)
+
+
+# --- the server ---------------------------------------------------------------
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
+    except (OSError, ValueError):
+        return False
+
+
+def port_problem(host: str, port: int) -> str:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} is already in use; choose another with --port {port + 1}"
+            return f"cannot listen on {host}:{port}: {exc.strerror}"
+    return ""
+
+
+def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool) -> int:
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    # livereload drops any change made within 3 s of the previous reload; a clerk saving twice must not lose one
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+
+    problem = port_problem(host, port)
+    if problem:
+        print(f"serve: {problem}", file=sys.stderr)
+        return 1
+    preview = Preview(site_dir, site_dir / PREVIEW_FOLDER, drafts=drafts)
+    preview.build_all()
+    if preview.showing_errors:
+        print(format_report(preview.diagnostics), file=sys.stderr)
+    server = Server()
+    server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
+    logging.getLogger("livereload").setLevel(logging.WARNING)
+    for name in WATCHED:
+        server.watch(str(site_dir / name), preview.on_change)
+    url = f"http://{host}:{port}/"
+    if not is_loopback(host):
+        print(f"warning: serving on {host}: anyone who can reach this machine can see the preview, drafts included",
+              file=sys.stderr)
+    print(f"previewing {site_dir.resolve()} at {url} ({'drafts shown' if drafts else 'drafts hidden'}); "
+          f"Ctrl-C to stop", flush=True)
+    try:
+        server.serve(host=host, port=port, root=str(preview.out_dir), open_url_delay=1 if open_browser else None,
+                     restart_delay=0)
+    except KeyboardInterrupt:
+        pass
+    print("stopped", flush=True)
+    return 0

@@ -1,0 +1,138 @@
+"""`site-gen serve`: edits show up by themselves, typos show in the browser, nothing leaks into output/."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from site_gen.build import build_site
+from tests.conftest import free_port
+
+REPO = Path(__file__).resolve().parents[1]
+NOTICE = "content/2025/linjiang-shuiwuju.md"
+
+
+def fetch(url: str) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as exc:
+        return exc.code, ""
+
+
+def wait_for(condition, timeout: float = 15.0, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        result = condition()
+        if result:
+            return result
+        time.sleep(0.1)
+    pytest.fail(f"timed out waiting for {what}")
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(REPO / "content", copy / "content")
+    shutil.copy(REPO / "site.yaml", copy / "site.yaml")
+    return copy
+
+
+@pytest.fixture
+def server(site):
+    port = free_port()
+    process = subprocess.Popen([sys.executable, "-m", "site_gen", "serve", "--site", str(site), "--port", str(port)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+
+    def up():
+        try:
+            return fetch(base)[0] == 200
+        except OSError:
+            return process.poll() is not None and pytest.fail(process.stderr.read())
+
+    wait_for(up, what="the preview server to start")
+    yield base, process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def edit(site: Path, old: str, new: str, relative: str = NOTICE) -> None:
+    path = site / relative
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def test_edit_shows_up_and_errors_show_in_the_browser(site, server):
+    base, _ = server
+    page = base + "notices/2025/linjiang-shuiwuju.html"
+    status, html = fetch(page)
+    assert status == 200 and "临江区水务局党组关于巡察整改进展情况的通报" in html
+    assert "livereload" in html  # injected by the preview server only
+
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 水务局通报（已修改）")
+    wait_for(lambda: "水务局通报（已修改）" in fetch(page)[1], what="the new title")
+    assert "水务局通报（已修改）" in fetch(base)[1]  # the index too
+
+    edit(site, "整改进度：尚未开始", "整改进度：还没想好")
+    error_page = wait_for(lambda: (html := fetch(page)[1]) and "还没想好" in html and html, what="the error page")
+    assert NOTICE in error_page and "预览出错" in error_page
+    assert "还没想好" in fetch(base)[1]  # every page shows it, not only the broken one
+
+    edit(site, "整改进度：还没想好", "整改进度：尚未开始")
+    wait_for(lambda: "水务局通报（已修改）" in fetch(page)[1], what="the real page to come back")
+
+
+def test_broken_front_matter_names_the_file(site, server):
+    base, _ = server
+    edit(site, "organization: 中共临江区水务局党组\n", "organization: [中共临江区水务局党组\n")
+    html = wait_for(lambda: (h := fetch(base)[1]) and "预览出错" in h and h, what="the error page")
+    assert NOTICE in html and "not valid YAML" in html
+
+
+def test_drafts_in_preview_never_in_build(site, server, tmp_path):
+    base, _ = server
+    assert "草稿：本页仅供预览" in fetch(base + "notices/2025/draft-wenlvju.html")[1]
+    assert build_site(site, site / "output").ok
+    built = "".join(p.read_text(encoding="utf-8") for p in (site / "output").rglob("*.html"))
+    assert "livereload" not in built and "文化和旅游局" not in built
+    assert (site / ".preview").is_dir() and not (site / "output" / "notices" / "2025" / "draft-wenlvju.html").exists()
+
+
+def test_paths_outside_the_preview_are_refused(site, server):
+    base, _ = server
+    host, port = base.removeprefix("http://").rstrip("/").split(":")
+    with socket.create_connection((host, int(port))) as connection:
+        connection.sendall(b"GET /../site.yaml HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        reply = connection.recv(65536).decode("utf-8", "replace")
+    assert reply.split()[1] in ("400", "403", "404") and "contact:" not in reply
+    assert fetch(base + "%2e%2e/site.yaml")[0] in (400, 403, 404)
+
+
+def test_port_in_use_is_a_clear_message(site):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "site_gen", "serve", "--site", str(site), "--port", str(port)],
+                                capture_output=True, text=True, timeout=30)
+    assert result.returncode == 1
+    assert f"port {port} is already in use" in result.stderr and "--port" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_browser_reloads_by_itself_after_an_edit(site, server, browser):
+    base, _ = server
+    page = browser.new_page()
+    page.goto(base + "notices/2025/linjiang-shuiwuju.html")
+    page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 浏览器自动刷新测试")
+    page.wait_for_selector("text=浏览器自动刷新测试", timeout=15_000)  # no reload() called by the test
+    page.close()
