@@ -63,3 +63,29 @@ def static_server():
     yield start
     for server in servers:
         server.shutdown()
+
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The sample site built once per test session, plus the preview error page, for browser audits."""
+    from site_gen.build import build_site
+    from site_gen.config import load_config
+    from site_gen.diagnostics import error
+    from site_gen.render import environment
+
+    out = tmp_path_factory.mktemp("built") / "output"
+    result = build_site(REPO, out)
+    assert result.ok, [d.format() for d in result.load.diagnostics]
+    config, _ = load_config(REPO)
+    errors = [error("content/2025/example.md", 12, 'unknown status "还没想好"', "did you mean 尚未开始?")]
+    html = environment(config).get_template("error.html").render(page_path="index.html", root="", errors=errors,
+                                                                   report="")
+    (out / "preview-error.html").write_text(html, encoding="utf-8")
+    return out
+
+
+def html_pages(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))

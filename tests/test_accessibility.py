@@ -1,0 +1,146 @@
+"""Every page type audited in a real browser: axe-core (WCAG 2.1 AA), keyboard, zoom, narrow screens, print.
+
+Pages are discovered from the built output, so a new page type is audited without touching this file.
+Screenshots land in tests/_artifacts/screenshots/ for a person to look at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ARTIFACTS, html_pages
+
+AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+STATES = {"default": None, "large-text": ("data-size", "large"), "high-contrast": ("data-contrast", "high")}
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site, static_server):
+    return static_server(built_site)
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    if not AXE.is_file():
+        pytest.fail("axe-core is not installed: run `bash tests/install.sh` (npm install in tests/)")
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def audit(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+            for v in result["violations"]]
+
+
+def pages_of(built_site: Path) -> list[str]:
+    return html_pages(built_site)
+
+
+def test_every_page_type_passes_axe_in_every_reader_state(page, site_url, built_site):
+    assert len(pages_of(built_site)) >= 6  # index, four notices, the preview error page (and any newer pages)
+    failures = {}
+    for relative in pages_of(built_site):
+        for state, attribute in STATES.items():
+            page.goto(site_url + relative)
+            if attribute:
+                page.evaluate("([name, value]) => document.documentElement.setAttribute(name, value)", list(attribute))
+            violations = audit(page)
+            if violations:
+                failures[f"{relative} [{state}]"] = violations
+    assert failures == {}
+
+
+def test_reader_settings_work_and_are_remembered(page, site_url):
+    page.goto(site_url + "index.html")
+    base = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+    page.click("button[data-size=large]")
+    large = page.evaluate("() => parseFloat(getComputedStyle(document.body).fontSize)")
+    assert large >= base * 1.2
+    assert page.get_attribute("button[data-size=large]", "aria-pressed") == "true"
+    page.click("button[data-contrast]")
+    page.goto(site_url + "notices/2025/linjiang-sifaju.html")  # another page: the choice is remembered
+    assert page.evaluate("() => document.documentElement.dataset.size") == "large"
+    assert page.evaluate("() => document.documentElement.dataset.contrast") == "high"
+    page.click("button[data-size=medium]")
+    page.click("button[data-contrast]")
+
+
+def test_default_size_works_without_javascript(browser, site_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "notices/2025/linjiang-sifaju.html")
+    assert not page.is_visible("[data-reader-tools]")  # no dead buttons without JavaScript
+    assert page.is_visible("text=整改进展概况")
+    context.close()
+
+
+def test_keyboard_skip_link_and_visible_focus(page, site_url):
+    page.goto(site_url + "notices/2025/linjiang-sifaju.html")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => ({text: document.activeElement.textContent, cls: document.activeElement.className})")
+    assert focused == {"text": "跳到正文", "cls": "skip-link"}
+    box = page.locator(".skip-link").bounding_box()
+    assert box and box["x"] >= 0 and box["y"] >= 0  # on screen when focused
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "main"
+
+
+def test_headings_form_an_outline(page, site_url, built_site):
+    for relative in pages_of(built_site):
+        page.goto(site_url + relative)
+        levels = page.evaluate("() => [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+        assert levels and levels[0] == 1 and levels.count(1) == 1, relative
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), (relative, levels)
+
+
+def test_badges_are_announced_with_their_status(page, site_url):
+    page.goto(site_url + "notices/2025/linjiang-sifaju.html")
+    names = page.evaluate(
+        "() => [...document.querySelectorAll('article.issue .issue__status .badge')].map(b => b.innerText.trim())")
+    assert names[0] == "整改状态：整改完成" or names[0].endswith("整改完成")
+    texts = page.evaluate("() => [...document.querySelectorAll('article.issue .badge')].map(b => b.textContent)")
+    assert all(t.startswith("整改状态：") for t in texts)
+
+
+@pytest.mark.parametrize("width", [320, 390, 640])
+def test_no_horizontal_scrolling_on_narrow_screens_or_at_200_percent_zoom(browser, site_url, built_site, width):
+    """640 CSS px is what a 1280 px window shows at 200% zoom."""
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    for relative in pages_of(built_site):
+        page.goto(site_url + relative)
+        overflow = page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
+        assert overflow <= 0, (relative, width, overflow)
+    context.close()
+
+
+def test_screenshots_and_print_for_people_to_look_at(browser, site_url, built_site):
+    folder = ARTIFACTS / "screenshots"
+    folder.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for relative in pages_of(built_site):
+            page.goto(site_url + relative)
+            name = relative.replace("/", "_").removesuffix(".html")
+            page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+        context.close()
+    page = browser.new_page()
+    page.goto(site_url + "notices/2025/linjiang-sifaju.html")
+    page.emulate_media(media="print")
+    assert not page.is_visible(".site-header") and not page.is_visible(".reader-tools")
+    after = page.evaluate("() => getComputedStyle(document.querySelector('.contact a[href^=mailto]'), '::after').content")
+    assert "mailto:" in after  # link targets are printed
+    pdf = page.pdf(format="A4", print_background=True)
+    (folder / "notice-print.pdf").write_bytes(pdf)
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
+    page.close()
