@@ -8,15 +8,22 @@ anything published is touched.
 from __future__ import annotations
 
 import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import markupsafe
 
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostic, error, has_errors
 from .export import notices_json
+from .feeds import atom_feed, robots, sitemap
+from .listings import FOLDERS, groups, site_progress
 from .model import Notice
 from .reader import read_site
-from .render import environment, render_index, render_notice, theme_dir
+from .render import environment, render_index, render_notice, render_page, theme_dir
+from .search import index_site
+from .strings import ui_strings
 from .validate import validate_site
 from .writer import StagedOutput
 
@@ -69,6 +76,7 @@ def build_site(site_dir: Path, out_dir: Path, drafts: bool = False) -> BuildResu
     staged = StagedOutput(out_dir)
     try:
         result.pages = write_site(staged, load.config, load.published(drafts))
+        index_site(staged.path)
         staged.commit()
     finally:
         staged.discard()
@@ -76,12 +84,44 @@ def build_site(site_dir: Path, out_dir: Path, drafts: bool = False) -> BuildResu
 
 
 def write_site(staged: StagedOutput, config: SiteConfig, notices: list[Notice]) -> list[str]:
+    """Every page and data file of the site; returns the public pages (for the sitemap)."""
     env = environment(config)
-    pages = ["index.html"]
-    staged.write_text("index.html", render_index(env, notices))
+    t = ui_strings(config.language)
+    pages: list[str] = []
+
+    def page(path: str, html: str) -> None:
+        staged.write_text(path, html)
+        pages.append(path)
+
+    page("index.html", render_index(env, notices))
     for notice in notices:
-        staged.write_text(notice.url, render_notice(env, notice))
-        pages.append(notice.url)
+        page(notice.url, render_notice(env, notice, publish_attachments(staged, config, notice)))
+    for kind, title in (("organization", t.by_organization), ("year", t.by_year), ("tag", t.by_tag)):
+        kind_groups = groups(notices, kind)
+        if not kind_groups:
+            continue
+        folder = FOLDERS[kind]
+        page(f"{folder}/index.html", render_page(env, "groups.html", f"{folder}/index.html",
+                                                 groups=kind_groups, kind_title=title))
+        for group in kind_groups:
+            feed_url = group.url.removesuffix(".html") + ".xml" if kind == "organization" else ""
+            page(group.url, render_page(env, "group.html", group.url, group=group, kind_title=title,
+                                        feed_url=feed_url))
+            if feed_url:
+                staged.write_text(feed_url, atom_feed(config, list(group.notices), feed_url,
+                                                      f"{config.title}：{group.name}", group.url))
+    page("dashboard.html", render_page(env, "dashboard.html", "dashboard.html", total=site_progress(notices),
+                                       organizations=groups(notices, "organization"), years=groups(notices, "year")))
+    page("search.html", render_page(env, "search.html", "search.html"))
+    # a 404 page is served at any depth, so it carries its own styles; with base_url its links are absolute
+    css = (theme_dir() / "assets" / "site.css").read_text(encoding="utf-8")
+    staged.write_text("404.html", env.get_template("404.html").render(
+        page_path="404.html", root=config.base_url, inline_css=markupsafe.Markup(css)))
+    staged.write_text("feed.xml", atom_feed(config, notices, "feed.xml", config.title, "index.html"))
+    staged.write_text("robots.txt", robots(config))
+    if config.base_url:
+        dates = {notice.url: notice.date.isoformat() for notice in notices}
+        staged.write_text("sitemap.xml", sitemap(config, pages, dates))
     staged.write_text(OUTPUT_MARKER, notices_json(config, notices))
     copy_tree(theme_dir() / "assets", staged, "assets")
     site_assets = config.root / "templates" / "assets"
@@ -89,6 +129,28 @@ def write_site(staged: StagedOutput, config: SiteConfig, notices: list[Notice]) 
         copy_tree(site_assets, staged, "assets")
     copy_tree(config.root / "static", staged, "")
     return pages
+
+
+def publish_attachments(staged: StagedOutput, config: SiteConfig, notice: Notice) -> tuple[dict, ...]:
+    """Copy a notice's files next to its page; return what the page shows of each (link, type, size)."""
+    folder = (config.root / notice.source).parent
+    page_folder = posixpath.dirname(notice.url)
+    published = []
+    for attachment in notice.attachments:
+        source = folder / attachment.path
+        staged.copy_file(source, posixpath.normpath(posixpath.join(page_folder, attachment.path)))
+        published.append({"href": attachment.path, "title": attachment.title,
+                          "kind": (source.suffix.lstrip(".") or "file").upper(),
+                          "size": human_size(source.stat().st_size)})
+    return tuple(published)
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def copy_tree(source: Path, staged: StagedOutput, prefix: str) -> None:

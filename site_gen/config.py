@@ -72,7 +72,7 @@ def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     """Read site.yaml in root; a missing file means all defaults."""
     path = root / CONFIG_FILE
     if not path.is_file():
-        return SiteConfig(root=root), []
+        return _parse(root, {}, {})
     try:
         data, key_lines = _load_yaml(path.read_text(encoding="utf-8-sig"))
     except UnicodeDecodeError:
@@ -157,6 +157,10 @@ def _parse(root: Path, data: dict, key_lines: dict[str, int]) -> tuple[SiteConfi
         allow_html=allow_html,
         encoding=encoding,
     )
+    if not config.base_url:
+        found.append(warning(CONFIG_FILE, 1, "base_url is not set: no QR codes, no sitemap.xml, and feeds and "
+                             "canonical links use relative addresses",
+                             "add the site's public address, e.g. base_url: https://xczg.example.gov.cn/"))
     if config.base_url and not config.base_url.startswith(("http://", "https://")):
         found.append(error(CONFIG_FILE, line("base_url"), "base_url must start with http:// or https://"))
     return config, found

@@ -15,7 +15,9 @@ import jinja2
 
 from . import __version__
 from .config import SiteConfig
+from .listings import groups, page_name
 from .model import DISPLAY_ORDER, Notice, Progress, Status
+from .qrcode import qr_svg
 from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
 
 _PACKAGE = Path(__file__).resolve().parent
@@ -45,6 +47,7 @@ def environment(config: SiteConfig) -> jinja2.Environment:
         page_lang=config.language,
         t=ui_strings(config.language),
         version=__version__,
+        organization_url=lambda name: f"organizations/{page_name(name)}.html",
         statuses=list(DISPLAY_ORDER),
         status_label=jinja2.pass_context(lambda ctx, status: STATUS_LABELS[ctx["page_lang"]][Status(status)]),
         status_description=jinja2.pass_context(
@@ -90,12 +93,22 @@ def relative_root(page_path: str) -> str:
     return "../" * page_path.count("/")
 
 
+def render_page(env: jinja2.Environment, template: str, page_path: str, **values) -> str:
+    """Any listing page: the template gets its relative root and ready-made values."""
+    return env.get_template(template).render(page_path=page_path, root=relative_root(page_path), **values)
+
+
 def render_index(env: jinja2.Environment, notices: list[Notice]) -> str:
-    return env.get_template("index.html").render(page_path="index.html", root="", notices=notices)
+    return render_page(env, "index.html", "index.html", notices=notices,
+                       organizations=groups(notices, "organization"), years=groups(notices, "year"))
 
 
-def render_notice(env: jinja2.Environment, notice: Notice) -> str:
-    language = page_language(env.globals["site"], notice)
+def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = ()) -> str:
+    config: SiteConfig = env.globals["site"]
+    language = page_language(config, notice)
+    t = ui_strings(language)
+    qr = qr_svg(config.base_url + notice.url, t.qr_label) if config.base_url else ""
     return env.get_template("notice.html").render(
-        page_path=notice.url, root=relative_root(notice.url), notice=notice, page_lang=language, t=ui_strings(language)
+        page_path=notice.url, root=relative_root(notice.url), notice=notice, page_lang=language, t=t, qr=qr,
+        attachments=attachments,
     )

@@ -123,7 +123,10 @@ def test_open_data_matches_the_pages(sample):
     assert sifaju["inspection"]["feedback"] == "2024-12-10"
 
 
-def scratch_site(root: Path, files: dict[str, str], site_yaml: str = "contact:\n  phones: ['0000-1']\n") -> Path:
+SCRATCH_YAML = "base_url: https://example.cn/\ncontact:\n  phones: ['0000-1']\n"
+
+
+def scratch_site(root: Path, files: dict[str, str], site_yaml: str = SCRATCH_YAML) -> Path:
     (root / "site.yaml").write_text(site_yaml, encoding="utf-8")
     for name, text in files.items():
         path = root / "content" / name
@@ -168,7 +171,7 @@ def test_drafts_only_with_the_flag(tmp_path):
 
 def test_english_ui(tmp_path):
     site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="T", draft="false", body="")},
-                        site_yaml="language: en\ncontact:\n  emails: [a@example.org]\n")
+                        site_yaml="language: en\nbase_url: https://example.org/\ncontact:\n  emails: [a@example.org]\n")
     assert build_site(site, site / "output").ok
     html = (site / "output" / "notices" / "a.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Progress summary" in html and "Completed" in html
@@ -219,3 +222,12 @@ def test_english_notice_on_a_chinese_site_gets_an_english_page(sample):
     assert "整改进展概况" not in html
     index = (sample / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in index
+
+
+def test_attachment_is_copied_and_linked(sample):
+    copied = sample / "notices" / "2025" / "files" / "survey.pdf"
+    assert copied.read_bytes() == (REPO / "content" / "2025" / "files" / "survey.pdf").read_bytes()
+    notice = page(sample, "notices/2025/linjiang-sifaju.html")
+    links = {a.attrs["href"]: a.text for a in notice.find_all("a")}
+    assert links["files/survey.pdf"] == "巡察整改满意度测评表"
+    assert "(PDF, " in notice.html and "#s2-5" in links

@@ -16,7 +16,7 @@ import pytest
 from site_gen.build import load_site
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
-DEFAULT_CONTACT = "contact:\n  emails: [site@example.cn]\n"
+DEFAULT_CONTACT = "base_url: https://example.cn/\ncontact:\n  emails: [site@example.cn]\n"
 
 # fixture -> (severity, line or None, words the message must contain)
 EXPECTED = {
@@ -88,7 +88,7 @@ def test_links_that_lead_nowhere_and_script_links(tmp_path):
 
 
 def test_no_contact_anywhere_is_an_error(tmp_path):
-    diagnostics = load_site(site_with(tmp_path, "no-contact.md", site_yaml="")).diagnostics
+    diagnostics = load_site(site_with(tmp_path, "no-contact.md", site_yaml="base_url: https://example.cn/\n")).diagnostics
     assert [d.message for d in diagnostics] == ["the notice gives the public no way to reach the publisher"]
 
 

@@ -1,0 +1,62 @@
+"""Notices grouped the ways readers look for them: by organisation, year and tag, and site-wide totals.
+
+Pure functions over the model: the pages, the dashboard and the feeds all use
+the same groups, so every total on the site adds up to the same numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Notice, Progress
+
+_UNSAFE_IN_FILE_NAMES = re.compile(r"[\\/:*?\"<>|#%&{}\s]+")
+
+
+def page_name(text: str) -> str:
+    """A file name for a group page that keeps Chinese names readable (中共某某局党组.html)."""
+    return _UNSAFE_IN_FILE_NAMES.sub("-", text).strip("-.") or "untitled"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A set of notices shown on one listing page, newest first, with their combined progress."""
+
+    kind: str  # "organization", "year" or "tag"
+    name: str
+    url: str
+    notices: tuple[Notice, ...]
+
+    @property
+    def progress(self) -> Progress:
+        return site_progress(self.notices)
+
+
+FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
+
+
+def groups(notices: list[Notice], kind: str) -> list[Group]:
+    """Notices grouped by one key; years newest first, other groups by name."""
+    by_key: dict[str, list[Notice]] = defaultdict(list)
+    for notice in notices:
+        for key in keys_of(notice, kind):
+            by_key[key].append(notice)
+    names = sorted(by_key, reverse=(kind == "year"))
+    return [Group(kind, name, f"{FOLDERS[kind]}/{page_name(name)}.html", tuple(by_key[name])) for name in names]
+
+
+def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
+    if kind == "organization":
+        return (notice.organization,)
+    if kind == "year":
+        return (str(notice.date.year),)
+    return notice.tags
+
+
+def site_progress(notices: list[Notice] | tuple[Notice, ...]) -> Progress:
+    total = Progress.of([])
+    for notice in notices:
+        total = total.merged(notice.progress)
+    return total

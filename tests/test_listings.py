@@ -1,0 +1,65 @@
+"""Organisation, year and tag pages, and the dashboard: every total adds up to notices.json."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+from site_gen.listings import page_name
+from tests.htmlscan import Page
+
+
+def notices_json(built_site):
+    return json.loads((built_site / "notices.json").read_text(encoding="utf-8"))["notices"]
+
+
+def linked_notices(page: Page) -> list[str]:
+    return sorted(a.attrs["href"].split("notices/", 1)[1] for a in page.find_all("a")
+                  if "notices/" in a.attrs.get("href", "") and a.attrs["href"].endswith(".html"))
+
+
+def test_each_organization_page_lists_exactly_its_notices(built_site):
+    by_org: dict[str, list[str]] = {}
+    for notice in notices_json(built_site):
+        by_org.setdefault(notice["organization"], []).append(notice["url"].removeprefix("notices/"))
+    assert len(by_org) == 4
+    for organization, urls in by_org.items():
+        page = Page((built_site / "organizations" / f"{page_name(organization)}.html").read_text(encoding="utf-8"))
+        assert linked_notices(page) == sorted(urls), organization
+
+
+def test_year_pages(built_site):
+    page = Page((built_site / "years" / "2024.html").read_text(encoding="utf-8"))
+    assert linked_notices(page) == ["2024/linjiang-jiaoyuju.html"]
+    years = Page((built_site / "years" / "index.html").read_text(encoding="utf-8"))
+    assert [a.attrs["href"] for a in years.find_all("a") if a.attrs["href"].endswith(("2024.html", "2025.html"))] \
+        == ["../years/2025.html", "../years/2024.html"]
+
+
+def test_tag_pages_only_for_tags_in_use(built_site):
+    assert sorted(p.name for p in (built_site / "tags").glob("*.html")) == ["2024年巡察.html", "index.html",
+                                                                           "司法行政.html"]
+
+
+def test_dashboard_totals_equal_the_sum_over_notices_json(built_site):
+    expected = Counter()
+    for notice in notices_json(built_site):
+        expected.update(notice["progress"]["counts"])
+    page = Page((built_site / "dashboard.html").read_text(encoding="utf-8"))
+    table = page.find_all("table")[0]
+    rows = [line.split() for line in table.text.strip().splitlines() if line.strip()]
+    html = (built_site / "dashboard.html").read_text(encoding="utf-8")
+    total = sum(expected.values())
+    assert total == 18  # 7 + 4 + 3 + 4 issues in the four published sample notices
+    assert f'<tfoot><tr><th scope="row">合计</th><td class="num">{total}</td>' in html
+    labels = {"done": "整改完成", "done_ongoing": "完成并长期坚持", "deemed_done": "视同完成", "phase_done": "阶段性完成",
+              "in_progress": "正在整改", "not_started": "尚未开始", "unstated": "未标明"}
+    for status, count in expected.items():
+        assert f'{labels[status]}</span></span></th><td class="num">{count}</td>' in html, status
+    assert rows
+
+
+def test_index_links_to_organizations_and_years(built_site):
+    page = Page((built_site / "index.html").read_text(encoding="utf-8"))
+    hrefs = {a.attrs["href"] for a in page.find_all("a")}
+    assert {"organizations/index.html", "years/index.html", "dashboard.html", "years/2025.html"} <= hrefs
