@@ -75,6 +75,15 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-drafts", action="store_true", help="hide notices marked draft: true")
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.set_defaults(run=run_serve)
+
+    imports = commands.add_parser("import", help="turn notices published as text, web pages or Word files into notices",
+                                  description="Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, or a "
+                                  ".docx file), write one notice per source into SITE/content/ and print a report.")
+    imports.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    add_site_argument(imports)
+    imports.add_argument("--out", type=Path, help="folder for the new notices (default: SITE/content)")
+    imports.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
+    imports.set_defaults(run=run_import)
     return parser
 
 
@@ -123,3 +132,34 @@ def run_serve(args: argparse.Namespace) -> int:
     from .serve import serve
 
     return serve(args.site, args.host, args.port, drafts=not args.no_drafts, open_browser=args.open)
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .importer import import_file
+    from .importer.report import report
+    from .importer.sources import SourceError
+
+    config, _ = load_config(args.site)
+    out_dir = args.out if args.out is not None else args.site / "content"
+    failed = False
+    for source in args.sources:
+        try:
+            result = import_file(source, config)
+        except SourceError as exc:
+            print(f"import: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        target = out_dir / f"{result.slug}.md"
+        if args.dry_run:
+            print(report(result, f"{target} (dry run: not written)"))
+        elif target.exists():
+            print(f"import: {target} already exists; delete it or choose another --out", file=sys.stderr)
+            failed = True
+            continue
+        else:
+            out_dir.mkdir(parents=True, exist_ok=True)
+            target.write_text(result.markdown, encoding="utf-8")
+            print(report(result, str(target)))
+        failed = failed or any(d.severity is Severity.ERROR for d in result.diagnostics)
+    return 1 if failed else 0

@@ -39,6 +39,7 @@ NOTICE_KEYS = {
     "attachments": "files published with the notice: a list of {path, title}",
     "reviewers": "review chain (一审/二审/三审), kept but not shown",
 }
+MAX_STATUS_LENGTH = 25  # the longest real wording has 16 characters; longer text after 整改情况： is prose
 MAX_NOTICE_BYTES = 5_000_000  # real notices are 10-100 KB; this refuses pasted scans before reading them
 INSPECTION_KEYS = ("group", "round", "from", "to", "feedback")
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
@@ -418,6 +419,8 @@ class _BodyBuilder:
     def section(self, heading: _Open, position: int) -> Section:
         number = numbering.leading_number(heading.title)
         section_id = heading.explicit_id or (f"s{number}" if number else f"s{position}")
+        if not heading.children and not heading.explicit_id:
+            section_id = f"part-{position}"  # text-only parts (总体情况, 下一步) must not take a problem section's id
         if not heading.title:
             section_id = ""
         issues = [self.issue(child, section_id, ordinal) for ordinal, child in enumerate(heading.children, start=1)]
@@ -475,8 +478,11 @@ class _BodyBuilder:
         match = self.status_line_pattern.match(first)
         if not match:
             return None, tokens
+        value = match.group(2)
+        if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
+            return None, tokens  # "整改情况：" introducing the measures, as some notices use it
         line = self.first_line + (tokens[0].map[0] if tokens[0].map else 0)
-        status_line = self.status(match.group(2), line, first.find(match.group(2)) + 1)
+        status_line = self.status(value, line, first.find(value) + 1)
         if not rest.strip():
             return status_line, tokens[3:]
         remaining = self.md.parse(rest)  # the clerk went on without a blank line: keep the rest as text

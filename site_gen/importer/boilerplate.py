@@ -1,0 +1,58 @@
+"""Website chrome around a notice: recognised, removed from the notice, and listed in the report."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Whole lines that belong to the website, not to the notice.
+CHROME = [
+    ("breadcrumb", re.compile(r"^(您(当前)?所在(的)?位置|当前位置)[:：]?")),
+    ("font size", re.compile(r"^(字号|字体)\s*[:：]?\s*(大\s*中\s*小)?\s*$")),
+    ("font size", re.compile(r"^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
+    ("QR code", re.compile(r"(扫码|扫一扫|扫描二维码).{0,20}(浏览|阅读|分享|打开)")),
+    ("site footer", re.compile(r"(ICP备|ICP证|公网安备|网站标识码|网站标识[:：]|主办单位[:：].*承办|技术支持)")),
+    ("page counter", re.compile(r"^(访问量|浏览次数|点击(总量|数|量)|阅读(量|次数))\s*[:：]")),
+    ("related", re.compile(r"^(相关稿件|相关链接|相关阅读|打印本页|关闭窗口|【打印】|【关闭】)")),
+    ("share", re.compile(r"^(分享到|分享)[:：]?\s*$")),
+]
+REVIEWER = re.compile(r"^[-*·•\s]*([一二三四]审)\s*[:：]\s*(\S.*)$")
+ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]\s*(\S.*)$")
+GLUED_FONT_SIZE = re.compile(r"^(大\s*中\s*小)(?=\S)")
+
+
+@dataclass(frozen=True)
+class Removed:
+    line: int  # 1-based line in the source
+    text: str
+    kind: str
+
+
+def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed], list[str], list[str]]:
+    """Body lines (with their source line numbers), removed chrome, reviewers and attachment references."""
+    body: list[tuple[int, str]] = []
+    removed: list[Removed] = []
+    reviewers: list[str] = []
+    attachments: list[str] = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.strip().lstrip("\ufeff")
+        if not line:
+            continue
+        glued = GLUED_FONT_SIZE.match(line)
+        if glued:  # "大 中 小2023年,…": the page's size switcher glued to the first sentence
+            removed.append(Removed(number, glued.group(1), "font size"))
+            line = line[glued.end():].strip()
+        kind = next((name for name, pattern in CHROME if pattern.search(line)), None)
+        reviewer = REVIEWER.match(line)
+        attachment = ATTACHMENT.match(line)
+        if kind:
+            removed.append(Removed(number, line, kind))
+        elif reviewer:
+            reviewers.append(f"{reviewer.group(1)}：{reviewer.group(2).strip()}")
+            removed.append(Removed(number, line, "reviewer (kept as reviewers:)"))
+        elif attachment:
+            attachments.append(attachment.group(1))
+            body.append((number, line))
+        else:
+            body.append((number, line))
+    return body, removed, reviewers, attachments

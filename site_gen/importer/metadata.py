@@ -1,0 +1,106 @@
+"""Title, publisher, signature date and inspection details, from where real notices put them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..numbering import CHINESE_NUMBER, FULLWIDTH_DIGITS
+
+DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+SIGNATURE_DATE = re.compile(r"^\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*$")
+PUBLISHER = re.compile(r"(党组|党委|委员会|局|厅|院|办公室|政府|中心|公司|支部|总支|学校|大学|医院|协会)$")
+TITLE_WORDS = re.compile(r"(通报|报告|情况|公告|公示)$")
+GROUP = re.compile(r"([区县市省州旗]委(?:第[一二三四五六七八九十]+)?巡[察视]组|[区县市省]委巡[察视]办)")
+ROUND = re.compile(rf"({CHINESE_NUMBER}届[\u4e00-\u9fff]{{0,6}}?第{CHINESE_NUMBER}轮巡[察视])")
+PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[至到—\-－~]\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
+FEEDBACK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[^。]{0,40}?反馈")
+
+
+@dataclass
+class Metadata:
+    title: str = ""
+    organization: str = ""
+    date: dt.date | None = None
+    group: str = ""
+    round: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+    feedback: dt.date | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+def make_date(year, month, day) -> dt.date | None:
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def is_title(line: str) -> bool:
+    return len(line) <= 90 and bool(TITLE_WORDS.search(line.rstrip("。 "))) and "。" not in line[:-1]
+
+
+def take_title(body: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """The title is the first line when it reads like one; a title wrapped over two lines is joined."""
+    if not body:
+        return "", body
+    first = body[0][1]
+    if is_title(first):
+        return first, body[1:]
+    if len(body) > 1 and len(first) <= 40 and "。" not in first and is_title(first + body[1][1]):
+        return first + body[1][1], body[2:]
+    return "", body
+
+
+def take_signature(body: list[tuple[int, str]]) -> tuple[str, dt.date | None, list[tuple[int, str]]]:
+    """Publisher and date from the last lines (中共某某局党组 / 2025年4月2日)."""
+    date = None
+    organization = ""
+    rest = list(body)
+    if rest and SIGNATURE_DATE.match(rest[-1][1].translate(FULLWIDTH_DIGITS)):
+        date = make_date(*SIGNATURE_DATE.match(rest[-1][1].translate(FULLWIDTH_DIGITS)).groups())
+        rest.pop()
+        if rest and len(rest[-1][1]) <= 40 and PUBLISHER.search(rest[-1][1]) and "。" not in rest[-1][1]:
+            organization = rest.pop()[1]
+    return organization, date, rest
+
+
+def publisher_from_title(title: str) -> str:
+    match = re.match(r"^(.{2,30}?(?:党组|党委|局|委员会|办公室|政府|院))(?:关于|\d{4}|$)", title)
+    return match.group(1) if match else ""
+
+
+def inspection(text: str, title: str) -> dict:
+    found: dict = {}
+    if (match := GROUP.search(text)):
+        found["group"] = match.group(1)
+    if (match := ROUND.search(title) or ROUND.search(text)):
+        found["round"] = match.group(1)
+    if (match := PERIOD.search(text)):
+        year, month, day, end_year, end_month, end_day = match.groups()
+        found["start"] = make_date(year, month, day)
+        found["end"] = make_date(end_year or year, end_month, end_day)
+        found["year"] = int(end_year or year)
+    if (match := FEEDBACK.search(text, match.end() if match else 0)):
+        year = match.group(1) or found.get("year")
+        feedback = make_date(year, match.group(2), match.group(3)) if year else None
+        if feedback and found.get("end") and feedback < found["end"]:  # "7月6日" after a June inspection
+            feedback = make_date(int(year) + 1, match.group(2), match.group(3))
+        found["feedback"] = feedback
+    found.pop("year", None)
+    return found
+
+
+def latest_date(text: str) -> dt.date | None:
+    dates = [make_date(*m.groups()) for m in DATE.finditer(text)]
+    dates = [d for d in dates if d]
+    return max(dates) if dates else None
+
+
+def year_end(title: str) -> dt.date | None:
+    """An annual report (2023年度…报告) with no date: the end of the year it reports on."""
+    match = re.search(r"(\d{4})\s*年", title)
+    return dt.date(int(match.group(1)), 12, 31) if match else None

@@ -1,0 +1,225 @@
+"""`site-gen import` on the three real seeds and on small fixtures for conventions the seeds do not show.
+
+Expected values were written by hand from reading each document (see ../shared/DOMAIN.md), not from the importer.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_gen.build import build_site, load_site
+from site_gen.config import load_config
+from site_gen.importer import import_file
+from site_gen.importer.sources import SourceError, read_lines
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+FIXTURES = Path(__file__).parent / "fixtures" / "import"
+SEED_000 = SEEDS / "000_53f53e53fdb15b08.txt"
+SEED_001 = SEEDS / "001_2289b50be2cd3afc.txt"
+SEED_002 = SEEDS / "002_69c4dd6300acab87.txt"
+
+
+@pytest.fixture(scope="module")
+def config():
+    if not SEEDS.is_dir():
+        pytest.fail(f"the seed documents are expected at {SEEDS} (shared/ beside the repository)")
+    return load_config(REPO)[0]
+
+
+def imported(path, config):
+    result = import_file(path, config)
+    assert result.notice is not None, [d.format() for d in result.diagnostics]
+    assert not [d for d in result.diagnostics if d.severity == "error"], [d.format() for d in result.diagnostics]
+    return result
+
+
+def test_seed_000_no_status_no_top_level_and_numbering_gaps(config):
+    result = imported(SEED_000, config)
+    notice = result.notice
+    assert notice.title == "中共东昌府区司法局党组关于十四届区委第六轮巡察整改进展情况的通报"
+    assert notice.organization == "中共东昌府区司法局党组"
+    assert notice.date.isoformat() == "2025-04-02"
+    assert [s.id for s in notice.sections if s.issues] == ["s1", "s3", "s4"]  # (二) is missing in the source
+    assert [i.id for i in notice.issues] == ["s1-1", "s1-2", "s1-3", "s3-7", "s3-8", "s4-9"]
+    assert [len(i.sub_problems) for i in notice.issues] == [2, 4, 3, 4, 0, 0]  # 15 leaf problems
+    assert {i.status.value for i in notice.issues} == {"unstated"}  # never guessed from prose
+    wrapped = notice.issues[2].sub_problems[0].title
+    assert wrapped == "(1)关于理论学习中心组学习不扎实,没有严格落实补学制度的问题。"
+    two_sentences = notice.issues[0].sub_problems[1].title
+    assert two_sentences == "(2)关于在“学懂”环节有偏差,理论学习不严不实。材料撰写把关不严、质量不高,出现明显错误表述的问题。"
+    assert result.front["contact"] == {"phones": ["8419109"], "emails": ["dcfqsfjagk@163.com"]}
+    assert result.front["inspection"] == {"group": "区委第二巡察组", "round": "十四届区委第六轮巡察",
+                                          "from": "2024-03-27", "to": "2024-06-07", "feedback": "2024-07-06"}
+    assert result.front["reviewers"] == ["一审：郑明建", "二审：张芳", "三审：周忠巨"]
+    assert {r.kind for r in result.removed} >= {"font size", "QR code"}
+    assert "issue numbers jump from 3 to 7" in result.notes
+    assert not any("17" in note for note in result.notes)  # 17项具体问题 inside measures is not a notice total
+
+
+EXPECTED_001 = {  # issue -> statuses of its label(s), read from the 整改情况 lines of the document
+    1: ["deemed_done", "done_ongoing", "deemed_done"], 2: ["deemed_done"], 3: ["deemed_done"],
+    4: ["done", "deemed_done", "in_progress", "done_ongoing"], 5: ["deemed_done"],
+    6: ["done", "deemed_done", "deemed_done"], 7: ["deemed_done"], 8: ["deemed_done", "done_ongoing", "done_ongoing"],
+    9: ["in_progress"], 10: ["done"], 11: ["done"],
+    12: ["done_ongoing", "done_ongoing", "done", "done_ongoing", "in_progress"], 13: ["done", "deemed_done", "done"],
+    14: ["in_progress"], 15: ["deemed_done"], 16: ["done"], 17: ["done"], 18: ["done"],
+}
+LEAST_001 = {1: "deemed_done", 4: "in_progress", 6: "deemed_done", 8: "deemed_done", 12: "in_progress",
+             13: "deemed_done"}
+
+
+def test_seed_001_statuses_per_issue_and_per_sub_problem(config):
+    result = imported(SEED_001, config)
+    notice = result.notice
+    assert result.front["title"] == "中共鄂城区司法局党组关于巡察整改进展情况的通报"  # made up, and said so
+    assert any("no title line found" in note for note in result.notes)
+    assert notice.date.isoformat() == "2024-07-11"
+    assert len([s for s in notice.sections if s.issues]) == 3
+    assert [int(i.number) for i in notice.issues] == list(range(1, 19))
+    for issue in notice.issues:
+        number = int(issue.number)
+        expected = EXPECTED_001[number]
+        if len(expected) > 1:
+            assert [s.status.value for s in issue.sub_problems] == expected, number
+            assert issue.status.value == LEAST_001[number]
+        else:
+            assert issue.sub_problems == () and issue.status.value == expected[0], number
+    assert sum(len(v) for v in EXPECTED_001.values()) == 33
+    assert notice.issues[8].wording == "视同完成,持续整改;需持续整改"
+
+
+def test_seed_001_contact_is_the_publishers_not_the_websites(config):
+    result = imported(SEED_001, config)
+    assert result.front["contact"] == {"phones": ["027-56919296"], "emails": ["895724885@qq.com"]}
+    assert [r.kind for r in result.removed] == ["site footer"]
+    assert "027-60896105" not in result.markdown and "明塘路70号" not in result.markdown
+    assert result.front["inspection"]["feedback"] == "2024-01-11"
+    assert any("add up to 18: they match" in note for note in result.notes)
+
+
+def test_seed_002_is_not_a_rectification_notice(config):
+    result = imported(SEED_002, config)
+    assert not result.is_rectification and "not look like a rectification notice" in result.notes[0]
+    assert result.notice.issues == ()
+    assert [s.title for s in result.notice.sections] == ["一、工作情况", "二、存在的问题:", "三、下一步工作打划"]
+    assert result.notice.organization == "东昌府区司法局"
+    assert "2023年,东昌府区司法局坚持" in result.markdown  # the glued 大 中 小 was removed, the sentence kept
+    assert [r.text for r in result.removed] == ["字号:", "大 中 小", "扫码使用手机浏览本页内容"]
+
+
+def normalized(text: str) -> str:
+    return re.sub(r"[\s#\\]", "", text)
+
+
+def covered(line: str, corpus: str) -> bool:
+    """The line is in the corpus whole, or in two pieces (a heading and its text; chrome glued to a sentence)."""
+    if line in corpus:
+        return True
+    return any(line[:i] in corpus and line[i:] in corpus for i in range(1, len(line)))
+
+
+def signature_date(line: str, front: dict) -> bool:
+    """The signature date is kept as the notice's date: in the front-matter, written as ISO."""
+    match = re.fullmatch(r"(\d{4})年(\d{1,2})月(\d{1,2})日", line.strip())
+    return bool(match) and "{}-{:02d}-{:02d}".format(*map(int, match.groups())) == front["date"]
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_001, SEED_002], ids=lambda p: p.name[:3])
+def test_every_source_line_is_kept_or_reported(seed, config):
+    result = import_file(seed, config)
+    corpus = normalized(result.markdown + "\n".join(r.text for r in result.removed))
+    missing = []
+    for number, line in enumerate(read_lines(seed), start=1):
+        text = normalized(line.lstrip("- "))
+        if text and not covered(text, corpus) and not signature_date(line, result.front):
+            missing.append((number, line[:60]))
+    assert missing == []
+
+
+def docx_of(lines: list[str], path: Path) -> Path:
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(str(path))
+    return path
+
+
+def html_of(lines: list[str], path: Path) -> Path:
+    body = "".join(f"<p>{line}</p>\n" for line in lines if line.strip())
+    page = (f"<!DOCTYPE html><html><head><title>x</title><script>var a = '<p>not text</p>';</script></head><body>"
+            f"<nav>您当前所在位置：首页 &gt; 通知公告</nav><div class='article'>{body}</div>"
+            f"<footer><p>ICP备案号：示ICP备0000号 公网安备 0000号</p></footer></body></html>")
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("seed", [SEED_000, SEED_001], ids=lambda p: p.name[:3])
+def test_docx_and_html_import_to_the_same_notice_as_text(seed, config, tmp_path):
+    lines = read_lines(seed)
+    expected = import_file(seed, config).markdown
+    assert import_file(docx_of(lines, tmp_path / f"{seed.stem}.docx"), config).markdown == expected
+    from_html = import_file(html_of(lines, tmp_path / f"{seed.stem}.html"), config)
+    assert from_html.markdown == expected
+    assert {r.kind for r in from_html.removed} >= {"breadcrumb", "site footer"}
+
+
+def test_fullwidth_numbering_restarts_wrapped_heading_split_email(config):
+    result = imported(FIXTURES / "fullwidth.txt", config)
+    notice = result.notice
+    assert [i.id for i in notice.issues] == ["s1-1", "s1-2", "s2-1", "s2-2"]  # numbering restarts per section
+    assert [i.status.value for i in notice.issues] == ["done", "unstated", "in_progress", "phase_done"]
+    assert "清退多收水费" in notice.issues[1].body_html  # 整改情况：<measures> is not a status
+    assert notice.issues[3].title == "２．关于年轻干部选拔任用不充分的问题。"
+    assert result.front["contact"]["emails"] == ["shuili_jiandu@example.com"]
+    assert result.front["contact"]["phones"] == ["0530-1234567"]
+    assert result.front["contact"]["address"] == "示例县人民路1号"
+    assert result.front["inspection"]["feedback"] == "2024-08-02"
+
+
+def test_gb18030_text_is_read(config, tmp_path):
+    source = tmp_path / "gbk.txt"
+    source.write_bytes((FIXTURES / "fullwidth.txt").read_text(encoding="utf-8").encode("gb18030"))
+    assert import_file(source, config).markdown == import_file(FIXTURES / "fullwidth.txt", config).markdown
+
+
+def test_unreadable_sources_are_clear_errors(tmp_path, config):
+    with pytest.raises(SourceError, match="save the notice as .txt, .html or .docx"):
+        read_lines(tmp_path / "x.pdf") if (tmp_path / "x.pdf").write_bytes(b"%PDF") else None
+    with pytest.raises(SourceError, match="no such file"):
+        read_lines(tmp_path / "missing.txt")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(SourceError, match="not a readable Word .docx file"):
+        read_lines(broken)
+
+
+def run(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "site_gen", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_cli_imports_checks_and_builds(tmp_path):
+    site = tmp_path / "site"
+    site.mkdir()
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    dry = run("import", "--dry-run", str(SEED_001), cwd=site)
+    assert dry.returncode == 0 and "18 issue(s)" in dry.stdout and not (site / "content").exists()
+    result = run("import", str(SEED_000), str(SEED_001), str(SEED_002), cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (site / "content").iterdir()) == [
+        "000_53f53e53fdb15b08.md", "001_2289b50be2cd3afc.md", "002_69c4dd6300acab87.md"]
+    load = load_site(site)
+    assert not [d for d in load.diagnostics if d.severity == "error"], [d.format() for d in load.diagnostics]
+    assert build_site(site, site / "output").ok
+    again = run("import", str(SEED_000), cwd=site)
+    assert again.returncode == 1 and "already exists" in again.stderr and "Traceback" not in again.stderr
+    unsupported = run("import", str(tmp_path / "nothing.pdf"), cwd=site)
+    assert unsupported.returncode == 1 and "Traceback" not in unsupported.stderr
