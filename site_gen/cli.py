@@ -14,6 +14,7 @@ from pathlib import Path
 from . import __version__
 from .build import build_site, load_site
 from .diagnostics import Severity, format_report
+from .progress import Progress
 
 EXAMPLES = """\
 examples:
@@ -65,20 +66,29 @@ def make_parser() -> argparse.ArgumentParser:
     add_site_argument(check)
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     check.set_defaults(run=run_check)
-    serve = commands.add_parser("serve", help="preview the site with live reload, drafts included",
-                                description="Build into SITE/.preview and serve it; every saved change rebuilds "
-                                "what it affects and the browser reloads by itself. Errors show in the browser.")
+    serve = commands.add_parser(
+        "serve",
+        help="preview the site with live reload, drafts included",
+        description="Build into SITE/.preview and serve it; every saved change rebuilds "
+        "what it affects and the browser reloads by itself. Errors show in the browser.",
+    )
     add_site_argument(serve)
-    serve.add_argument("--host", default="127.0.0.1",
-                       help="address to listen on (default 127.0.0.1: only this computer can see the preview)")
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to listen on (default 127.0.0.1: only this computer can see the preview)",
+    )
     serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     serve.add_argument("--no-drafts", action="store_true", help="hide notices marked draft: true")
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.set_defaults(run=run_serve)
 
-    imports = commands.add_parser("import", help="turn notices published as text, web pages or Word files into notices",
-                                  description="Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, or a "
-                                  ".docx file), write one notice per source into SITE/content/ and print a report.")
+    imports = commands.add_parser(
+        "import",
+        help="turn notices published as text, web pages or Word files into notices",
+        description="Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, or a "
+        ".docx file), write one notice per source into SITE/content/ and print a report.",
+    )
     imports.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     add_site_argument(imports)
     imports.add_argument("--out", type=Path, help="folder for the new notices (default: SITE/content)")
@@ -100,10 +110,12 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out_dir = args.out if args.out is not None else args.site / "output"
     try:
-        result = build_site(args.site, out_dir, drafts=args.drafts)
+        result = build_site(args.site, out_dir, drafts=args.drafts, progress=Progress())
     except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
-        print(f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; "
-              f"{out_dir} is unchanged", file=sys.stderr)
+        print(
+            f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged",
+            file=sys.stderr,
+        )
         return 1
     if result.load.diagnostics:
         print(format_report(result.load.diagnostics), file=sys.stderr)
@@ -111,8 +123,9 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
         return 1
     notices = len(result.load.published(args.drafts))
-    print(f"built {notices} notice(s), {len(result.pages)} page(s) into {out_dir} "
-          f"in {time.perf_counter() - started:.2f}s")
+    print(
+        f"built {notices} notice(s), {len(result.pages)} page(s) into {out_dir} in {time.perf_counter() - started:.2f}s"
+    )
     return 0
 
 

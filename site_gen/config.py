@@ -6,14 +6,13 @@ mean", a wrong type is an error, and both name the line in site.yaml.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, Severity, error, unknown_name, warning
 from .frontmatter import _load_yaml
 from .model import Contact, Status
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
@@ -113,15 +112,7 @@ def _parse(root: Path, data: dict, key_lines: dict[str, int]) -> tuple[SiteConfi
 
     for key in data:
         if key not in SITE_KEYS:
-            close = difflib.get_close_matches(str(key), list(SITE_KEYS), n=1)
-            found.append(
-                warning(
-                    CONFIG_FILE,
-                    line(key),
-                    f'unknown setting "{key}" is ignored',
-                    f"did you mean {close[0]}?" if close else "known settings: " + ", ".join(SITE_KEYS),
-                )
-            )
+            found.append(unknown_name(CONFIG_FILE, line(key), "setting", key, SITE_KEYS))
 
     language = text("language", "zh")
     if language not in ("zh", "en"):
@@ -158,9 +149,15 @@ def _parse(root: Path, data: dict, key_lines: dict[str, int]) -> tuple[SiteConfi
         encoding=encoding,
     )
     if not config.base_url:
-        found.append(warning(CONFIG_FILE, 1, "base_url is not set: no QR codes, no sitemap.xml, and feeds and "
-                             "canonical links use relative addresses",
-                             "add the site's public address, e.g. base_url: https://xczg.example.gov.cn/"))
+        found.append(
+            warning(
+                CONFIG_FILE,
+                1,
+                "base_url is not set: no QR codes, no sitemap.xml, and feeds and "
+                "canonical links use relative addresses",
+                "add the site's public address, e.g. base_url: https://xczg.example.gov.cn/",
+            )
+        )
     if config.base_url and not config.base_url.startswith(("http://", "https://")):
         found.append(error(CONFIG_FILE, line("base_url"), "base_url must start with http:// or https://"))
     return config, found
@@ -184,15 +181,7 @@ def parse_contact(value: object, path: str, line: int, base: Contact | None = No
         return base, found
     for key in value:
         if key not in CONTACT_KEYS:
-            close = difflib.get_close_matches(str(key), CONTACT_KEYS, n=1)
-            found.append(
-                warning(
-                    path,
-                    line,
-                    f'unknown contact field "{key}" is ignored',
-                    f"did you mean {close[0]}?" if close else "known: " + ", ".join(CONTACT_KEYS),
-                )
-            )
+            found.append(unknown_name(path, line, "contact field", key, CONTACT_KEYS))
 
     def items(key: str, current: tuple[str, ...]) -> tuple[str, ...]:
         if key not in value:
@@ -209,12 +198,19 @@ def parse_contact(value: object, path: str, line: int, base: Contact | None = No
 
     for phone in items("phones", ()):
         if not PHONE.match(phone) or sum(ch.isdigit() for ch in phone) < 5:
-            found.append(error(path, line, f'"{phone}" does not look like a phone number',
-                               "write digits with an optional area code, e.g. 0635-8419109"))
+            found.append(
+                error(
+                    path,
+                    line,
+                    f'"{phone}" does not look like a phone number',
+                    "write digits with an optional area code, e.g. 0635-8419109",
+                )
+            )
     for email in items("emails", ()):
         if not EMAIL.match(email):
-            found.append(error(path, line, f'"{email}" does not look like an e-mail address',
-                               "write it as name@example.gov.cn"))
+            found.append(
+                error(path, line, f'"{email}" does not look like an e-mail address', "write it as name@example.gov.cn")
+            )
     contact = Contact(
         phones=items("phones", base.phones),
         emails=items("emails", base.emails),
@@ -246,15 +242,7 @@ def _string_map(value: object, keys: tuple[str, ...], name: str, line: int, foun
     result = {}
     for key, raw in value.items():
         if key not in keys:
-            close = difflib.get_close_matches(str(key), keys, n=1)
-            found.append(
-                warning(
-                    CONFIG_FILE,
-                    line,
-                    f'unknown {name} field "{key}" is ignored',
-                    f"did you mean {close[0]}?" if close else "known: " + ", ".join(keys),
-                )
-            )
+            found.append(unknown_name(CONFIG_FILE, line, f"{name} field", key, keys))
             continue
         result[key] = "" if raw is None else str(raw).strip()
     return result
@@ -278,15 +266,7 @@ def _vocabulary(value: object, line: int, found: list[Diagnostic]) -> Vocabulary
     extra: dict[Status, tuple[str, ...]] = {}
     for key, wordings in value.items():
         if key not in names:
-            close = difflib.get_close_matches(str(key), names, n=1)
-            found.append(
-                error(
-                    CONFIG_FILE,
-                    line,
-                    f'unknown canonical status "{key}"',
-                    f"did you mean {close[0]}?" if close else "use one of: " + ", ".join(names),
-                )
-            )
+            found.append(unknown_name(CONFIG_FILE, line, "canonical status", key, names, Severity.ERROR))
             continue
         extra[Status(key)] = tuple(_string_list(wordings, f"statuses.{key}", line, found))
     return base.with_extra(extra)

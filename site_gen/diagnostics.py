@@ -7,6 +7,7 @@ reports every mistake in every file at once, in the form editors understand:
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -42,6 +43,17 @@ def error(path: str, line: int, message: str, hint: str = "", column: int = 1) -
 
 def warning(path: str, line: int, message: str, hint: str = "", column: int = 1) -> Diagnostic:
     return Diagnostic(path, line, column, Severity.WARNING, message, hint)
+
+
+def unknown_name(
+    path: str, line: int, what: str, name: object, known, severity: Severity = Severity.WARNING
+) -> Diagnostic:
+    """An unknown field or setting, with the closest known name as a "did you mean"."""
+    known = list(known)
+    close = difflib.get_close_matches(str(name), known, n=1)
+    hint = f"did you mean {close[0]}?" if close else "known: " + ", ".join(known)
+    ignored = " is ignored" if severity is Severity.WARNING else ""
+    return Diagnostic(path, line, 1, severity, f'unknown {what} "{name}"{ignored}', hint)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:

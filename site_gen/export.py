@@ -9,13 +9,23 @@ from .config import SiteConfig
 from .model import Contact, Issue, Notice, Progress, SubProblem
 
 
-def notices_json(config: SiteConfig, notices: list[Notice]) -> str:
-    document = {
+def notices_json(config: SiteConfig, notices: list[Notice], records: list[str] | None = None) -> str:
+    """The whole document; `records` are notices already encoded with notice_json (the preview keeps them)."""
+    header = {
         "generator": f"site-gen {__version__}",
         "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
-        "notices": [notice_record(notice) for notice in notices],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    records = records if records is not None else [notice_json(notice) for notice in notices]
+    return encode(header)[:-1] + ',"notices":[' + ",".join(records) + "]}\n"
+
+
+def notice_json(notice: Notice) -> str:
+    return encode(notice_record(notice))
+
+
+def encode(value) -> str:
+    # compact: the C encoder is ~10x faster than indent=2 on a big site; pretty-print with `python -m json.tool`
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def notice_record(notice: Notice) -> dict:

@@ -32,10 +32,14 @@ def atom_feed(config: SiteConfig, notices: list[Notice], feed_path: str, title: 
     ET.SubElement(feed, f"{{{ATOM}}}id").text = stable_id(config, feed_path)
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
     ET.SubElement(feed, f"{{{ATOM}}}updated").text = timestamp(max((n.date for n in notices), default=None))
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "type": "application/atom+xml",
-                                             "href": address(config, feed_path, feed_path)})
-    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
-                                             "href": address(config, page_url, feed_path)})
+    ET.SubElement(
+        feed,
+        f"{{{ATOM}}}link",
+        {"rel": "self", "type": "application/atom+xml", "href": address(config, feed_path, feed_path)},
+    )
+    ET.SubElement(
+        feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": address(config, page_url, feed_path)}
+    )
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = config.footer.host or config.title
     ET.SubElement(feed, f"{{{ATOM}}}generator").text = "site-gen"
@@ -53,8 +57,11 @@ def entry(config: SiteConfig, notice: Notice, feed_path: str) -> ET.Element:
     ET.SubElement(element, f"{{{ATOM}}}title").text = notice.title
     ET.SubElement(element, f"{{{ATOM}}}updated").text = timestamp(notice.date)
     ET.SubElement(element, f"{{{ATOM}}}published").text = timestamp(notice.date)
-    ET.SubElement(element, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html",
-                                                "href": address(config, notice.url, feed_path)})
+    ET.SubElement(
+        element,
+        f"{{{ATOM}}}link",
+        {"rel": "alternate", "type": "text/html", "href": address(config, notice.url, feed_path)},
+    )
     author = ET.SubElement(element, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = notice.organization
     summary = " ".join(part for part in (notice.summary, progress_text(notice.progress, config.language)) if part)

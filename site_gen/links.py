@@ -25,9 +25,15 @@ def scan_links(tokens: list[Token], first_line: int, source: str) -> tuple[list[
         line = first_line + (token.map[0] if token.map else 0)
         if token.type in ("inline", "html_block"):
             for match in UNSAFE_SCHEME.finditer(token.content):
-                found.append(error(source, line, f"a {match.group(1).lower()}: link is not allowed and was removed",
-                                   "link only to web pages (https://…), e-mail (mailto:…), phone (tel:…) "
-                                   "or files published with the notice"))
+                found.append(
+                    error(
+                        source,
+                        line,
+                        f"a {match.group(1).lower()}: link is not allowed and was removed",
+                        "link only to web pages (https://…), e-mail (mailto:…), phone (tel:…) "
+                        "or files published with the notice",
+                    )
+                )
         for child in token.children or ():
             if child.type == "link_open":
                 links.append(Link(href=str(child.attrGet("href") or ""), line=line))

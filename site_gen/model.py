@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import cached_property
 
 
 class Status(StrEnum):
@@ -204,12 +205,13 @@ class Notice:
     attachments: tuple[Attachment, ...] = ()
     reviewers: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
+    digest: str = ""  # hash of the source file's bytes: the build cache's key
 
-    @property
+    @cached_property  # derived once: templates ask for it many times per page
     def issues(self) -> tuple[Issue, ...]:
         return tuple(issue for section in self.sections for issue in section.issues)
 
-    @property
+    @cached_property
     def progress(self) -> Progress:
         return Progress.of(self.issues)
 

@@ -8,8 +8,9 @@ status line (``整改进度：整改完成``). Everything else is the clerk's Ma
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import difflib
+import hashlib
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -19,11 +20,12 @@ from markdown_it.token import Token
 
 from . import numbering
 from .config import SiteConfig, parse_contact
-from .diagnostics import Diagnostic, error, warning
+from .diagnostics import Diagnostic, error, unknown_name, warning
 from .frontmatter import split
 from .links import scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
+from .parallel import inherited, ordered_map
 
 NOTICE_KEYS = {
     "title": "the notice's title",
@@ -47,8 +49,11 @@ _SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 
 
-def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], list[Diagnostic]]:
-    """Every notice under content/, in a stable order, with every problem found."""
+def read_site(config: SiteConfig, drafts: bool = True, cache=None) -> tuple[list[Notice], list[Diagnostic]]:
+    """Every notice under content/, in a stable order, with every problem found.
+
+    With a BuildCache, a file whose bytes did not change is not parsed again.
+    """
     notices: list[Notice] = []
     found: list[Diagnostic] = []
     content = config.content_dir
@@ -56,8 +61,8 @@ def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], li
         return [], [
             error("content", 0, "there is no content/ folder", "create content/ and put one .md file per notice in it")
         ]
-    for path in sorted(content.rglob("*.md")):
-        notice, problems = read_notice(path, config)
+    paths = sorted(content.rglob("*.md"))
+    for notice, problems in ordered_map(_read_shared, paths, {"config": config, "cache": cache}):
         found += problems
         if notice is not None and (drafts or not notice.draft):
             notices.append(notice)
@@ -65,21 +70,53 @@ def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], li
     return notices, found
 
 
+def _read_shared(path: Path) -> tuple[Notice | None, list[Diagnostic]]:
+    cache = inherited("cache")
+    if cache is None:
+        return read_notice(path, inherited("config"))
+    key = "n-" + content_digest(path.relative_to(inherited("config").root).as_posix(), path.read_bytes())
+    cached = cache.load(key)
+    if cached is None:
+        cached = read_notice(path, inherited("config"))
+        cache.store(key, cached)
+    return cached
+
+
+def content_digest(source: str, raw: bytes) -> str:
+    return hashlib.sha256(source.encode("utf-8") + b"\0" + raw).hexdigest()
+
+
 def read_notice(path: Path, config: SiteConfig) -> tuple[Notice | None, list[Diagnostic]]:
     """One notice file; None when it cannot be read at all."""
     source = path.relative_to(config.root).as_posix()
     if not path.resolve().is_relative_to(config.content_dir.resolve()):
-        return None, [error(source, 1, "this file is a link to somewhere outside content/ and was not read",
-                            "copy the notice into content/ instead of linking to it")]
+        return None, [
+            error(
+                source,
+                1,
+                "this file is a link to somewhere outside content/ and was not read",
+                "copy the notice into content/ instead of linking to it",
+            )
+        ]
     size = path.stat().st_size
     if size > MAX_NOTICE_BYTES:
-        return None, [error(source, 1, f"the file is {size / 1e6:.0f} MB; a notice is at most "
-                            f"{MAX_NOTICE_BYTES // 1_000_000} MB and this is probably not one",
-                            "keep large documents (scans, PDFs) as attachments and link to them")]
-    text, problems = decode(path.read_bytes(), source, config.encoding)
+        return None, [
+            error(
+                source,
+                1,
+                f"the file is {size / 1e6:.0f} MB; a notice is at most "
+                f"{MAX_NOTICE_BYTES // 1_000_000} MB and this is probably not one",
+                "keep large documents (scans, PDFs) as attachments and link to them",
+            )
+        ]
+    raw = path.read_bytes()
+    text, problems = decode(raw, source, config.encoding)
     if text is None:
         return None, problems
-    return parse_notice(text, source, config, default_slug(path, config))
+    notice, problems = parse_notice(text, source, config, default_slug(path, config))
+    if notice is not None:
+        notice = dataclasses.replace(notice, digest=content_digest(source, raw))
+    return notice, problems
 
 
 def default_slug(path: Path, config: SiteConfig) -> str:
@@ -244,14 +281,8 @@ class _Fields:
             return None
         for key in value:
             if key not in INSPECTION_KEYS:
-                close = difflib.get_close_matches(str(key), INSPECTION_KEYS, n=1)
                 self.found.append(
-                    warning(
-                        self.source,
-                        self.line("inspection"),
-                        f'unknown inspection field "{key}" is ignored',
-                        f"did you mean {close[0]}?" if close else "known: " + ", ".join(INSPECTION_KEYS),
-                    )
+                    unknown_name(self.source, self.line("inspection"), "inspection field", key, INSPECTION_KEYS)
                 )
         return Inspection(
             group=str(value.get("group") or "").strip(),
@@ -265,14 +296,21 @@ class _Fields:
         """Inspection start <= end <= feedback <= publication: anything else is a typo in a date."""
         if inspection is None:
             return
-        steps = [("inspection.from", inspection.start), ("inspection.to", inspection.end),
-                 ("inspection.feedback", inspection.feedback), ("date", published)]
+        steps = [
+            ("inspection.from", inspection.start),
+            ("inspection.to", inspection.end),
+            ("inspection.feedback", inspection.feedback),
+            ("date", published),
+        ]
         known = [(name, value) for name, value in steps if value is not None]
         for (earlier, earlier_date), (later, later_date) in itertools.pairwise(known):
             if later_date < earlier_date:
-                self.fail("inspection", f"{later} ({later_date}) is before {earlier} ({earlier_date})",
-                          "check both dates: an inspection ends after it starts, findings come after it, "
-                          "and the notice is published last")
+                self.fail(
+                    "inspection",
+                    f"{later} ({later_date}) is before {earlier} ({earlier_date})",
+                    "check both dates: an inspection ends after it starts, findings come after it, "
+                    "and the notice is published last",
+                )
 
     def attachments(self) -> tuple[Attachment, ...]:
         value = self.data.get("attachments")
@@ -296,15 +334,7 @@ class _Fields:
     def warn_unknown(self, known: dict[str, str]) -> None:
         for key in self.data:
             if key not in known:
-                close = difflib.get_close_matches(str(key), list(known), n=1)
-                self.found.append(
-                    warning(
-                        self.source,
-                        self.line(key),
-                        f'unknown field "{key}" is ignored',
-                        f"did you mean {close[0]}?" if close else "known fields: " + ", ".join(known),
-                    )
-                )
+                self.found.append(unknown_name(self.source, self.line(key), "field", key, known))
 
 
 _EXAMPLES = {"title": "关于……巡察整改进展情况的通报", "organization": "中共某某局党组", "date": "2025-04-02"}

@@ -12,6 +12,7 @@ import datetime as dt
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
 from . import __version__
 from .config import SiteConfig
@@ -98,9 +99,23 @@ def render_page(env: jinja2.Environment, template: str, page_path: str, **values
     return env.get_template(template).render(page_path=page_path, root=relative_root(page_path), **values)
 
 
-def render_index(env: jinja2.Environment, notices: list[Notice]) -> str:
-    return render_page(env, "index.html", "index.html", notices=notices,
-                       organizations=groups(notices, "organization"), years=groups(notices, "year"))
+def render_index(env: jinja2.Environment, notices: list[Notice], cards: list[str] | None = None) -> str:
+    """The home page; `cards` are notices already rendered with render_card (the preview keeps them)."""
+    cards = cards if cards is not None else [render_card(env, notice) for notice in notices]
+    return render_page(
+        env,
+        "index.html",
+        "index.html",
+        notices=notices,
+        cards=[Markup(c) for c in cards],
+        organizations=groups(notices, "organization"),
+        years=groups(notices, "year"),
+    )
+
+
+def render_card(env: jinja2.Environment, notice: Notice, root: str = "") -> str:
+    """One notice as listed on the home page (root "") or a listing page one folder down (root "../")."""
+    return env.get_template("_notice_card.html").render(notice=notice, root=root, heading_level=2)
 
 
 def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = ()) -> str:
@@ -109,6 +124,11 @@ def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = 
     t = ui_strings(language)
     qr = qr_svg(config.base_url + notice.url, t.qr_label) if config.base_url else ""
     return env.get_template("notice.html").render(
-        page_path=notice.url, root=relative_root(notice.url), notice=notice, page_lang=language, t=t, qr=qr,
+        page_path=notice.url,
+        root=relative_root(notice.url),
+        notice=notice,
+        page_lang=language,
+        t=t,
+        qr=qr,
         attachments=attachments,
     )

@@ -23,11 +23,11 @@ from pathlib import Path
 from .build import write_site
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
-from .export import notices_json
+from .export import notice_json, notices_json
 from .model import Notice
 from .reader import read_notice
-from .render import environment, render_index, render_notice, theme_dir
-from .validate import validate_site
+from .render import environment, render_card, render_index, render_notice, theme_dir
+from .validate import notice_problems, slug_problems
 from .writer import StagedOutput
 
 PREVIEW_FOLDER = ".preview"
@@ -64,6 +64,8 @@ class Preview:
         self.snapshot = Snapshot()
         self.notices: dict[Path, Notice] = {}
         self.problems: dict[Path, list[Diagnostic]] = {}
+        self.cards: dict[Path, str] = {}
+        self.records: dict[Path, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self.showing_errors = False
 
@@ -75,7 +77,7 @@ class Preview:
         self.config, config_problems = load_config(self.site_dir)
         self.config_problems = config_problems
         self.env = environment(self.config)
-        self.notices, self.problems = {}, {}
+        self.notices, self.problems, self.cards, self.records = {}, {}, {}, {}
         for path in sorted(self.config.content_dir.rglob("*.md")) if self.config.content_dir.is_dir() else []:
             self.read(path)
         self.publish(changed=None)
@@ -100,19 +102,26 @@ class Preview:
         names = ", ".join(p.relative_to(self.site_dir).as_posix() for p in changed[:3])
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         outcome = f"{self.error_count} error(s), shown in the browser" if self.showing_errors else "rebuilt"
-        self.log(f"[{time.strftime('%H:%M:%S')}] {names}{more} changed: {outcome} "
-                 f"in {(time.perf_counter() - started) * 1000:.0f} ms")
+        self.log(
+            f"[{time.strftime('%H:%M:%S')}] {names}{more} changed: {outcome} "
+            f"in {(time.perf_counter() - started) * 1000:.0f} ms"
+        )
         return changed
 
     def read(self, path: Path) -> None:
-        self.notices.pop(path, None)
-        self.problems.pop(path, None)
+        """Read one notice and keep everything derived from it alone: problems, index card, data record."""
+        for kept in (self.notices, self.problems, self.cards, self.records):
+            kept.pop(path, None)
         if not path.is_file():
             return
         notice, problems = read_notice(path, self.config)
+        if notice is not None:
+            problems = problems + notice_problems(notice, self.config)
         self.problems[path] = problems
         if notice is not None and (self.drafts or not notice.draft):
             self.notices[path] = notice
+            self.cards[path] = render_card(self.env, notice)
+            self.records[path] = notice_json(notice)
 
     # --- writing ------------------------------------------------------------
 
@@ -120,14 +129,15 @@ class Preview:
     def error_count(self) -> int:
         return sum(d.severity is Severity.ERROR for d in self.diagnostics)
 
-    def ordered_notices(self) -> list[Notice]:
-        return sorted(self.notices.values(), key=lambda n: (-n.date.toordinal(), n.slug))
+    def ordered_paths(self) -> list[Path]:
+        return sorted(self.notices, key=lambda p: (-self.notices[p].date.toordinal(), self.notices[p].slug))
 
     def publish(self, changed: list[Notice] | None) -> None:
         """Write the pages an edit affects, or every page when changed is None or errors come or go."""
-        notices = self.ordered_notices()
+        paths = self.ordered_paths()
+        notices = [self.notices[p] for p in paths]
         file_problems = [d for problems in self.problems.values() for d in problems]
-        self.diagnostics = self.config_problems + file_problems + validate_site(notices, self.config)
+        self.diagnostics = self.config_problems + file_problems + slug_problems(notices)
         if has_errors(self.diagnostics):
             self.write_error_pages(notices)
             return
@@ -136,8 +146,8 @@ class Preview:
             return
         for notice in changed:
             write_file(self.out_dir / notice.url, render_notice(self.env, notice))
-        write_file(self.out_dir / "index.html", render_index(self.env, notices))
-        write_file(self.out_dir / "notices.json", notices_json(self.config, notices))
+        write_file(self.out_dir / "index.html", render_index(self.env, notices, [self.cards[p] for p in paths]))
+        write_file(self.out_dir / "notices.json", notices_json(self.config, notices, [self.records[p] for p in paths]))
 
     def write_everything(self, notices: list[Notice]) -> None:
         staged = StagedOutput(self.out_dir)
@@ -152,7 +162,8 @@ class Preview:
         """Every page the browser may have open shows the problems, so none keeps a stale version."""
         errors = sorted(d for d in self.diagnostics if d.severity is Severity.ERROR)
         html = self.env.get_template("error.html").render(
-            page_path="index.html", root="", errors=errors, report=format_report(errors))
+            page_path="index.html", root="", errors=errors, report=format_report(errors)
+        )
         pages = {p for p in self.out_dir.rglob("*.html")} if self.out_dir.is_dir() else set()
         pages |= {self.out_dir / "index.html"} | {self.out_dir / n.url for n in notices}
         for page in pages:
@@ -213,13 +224,18 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
         server.watch(str(site_dir / name), preview.on_change)
     url = f"http://{host}:{port}/"
     if not is_loopback(host):
-        print(f"warning: serving on {host}: anyone who can reach this machine can see the preview, drafts included",
-              file=sys.stderr)
-    print(f"previewing {site_dir.resolve()} at {url} ({'drafts shown' if drafts else 'drafts hidden'}); "
-          f"Ctrl-C to stop", flush=True)
+        print(
+            f"warning: serving on {host}: anyone who can reach this machine can see the preview, drafts included",
+            file=sys.stderr,
+        )
+    print(
+        f"previewing {site_dir.resolve()} at {url} ({'drafts shown' if drafts else 'drafts hidden'}); Ctrl-C to stop",
+        flush=True,
+    )
     try:
-        server.serve(host=host, port=port, root=str(preview.out_dir), open_url_delay=1 if open_browser else None,
-                     restart_delay=0)
+        server.serve(
+            host=host, port=port, root=str(preview.out_dir), open_url_delay=1 if open_browser else None, restart_delay=0
+        )
     except KeyboardInterrupt:
         pass
     print("stopped", flush=True)

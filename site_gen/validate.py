@@ -26,12 +26,25 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 def validate_site(notices: list[Notice], config: SiteConfig | None = None) -> list[Diagnostic]:
     found: list[Diagnostic] = []
+    for notice in notices:
+        found += notice_problems(notice, config)
+    return found + slug_problems(notices)
+
+
+def notice_problems(notice: Notice, config: SiteConfig | None) -> list[Diagnostic]:
+    """Everything that can be checked within one notice (the preview keeps these per file)."""
+    found = validate_notice(notice)
+    if config is not None:
+        found += attachment_problems(notice, config)
+    return found
+
+
+def slug_problems(notices: list[Notice]) -> list[Diagnostic]:
+    """Two notices at one address: the one check that needs every notice at once."""
+    found = []
     by_slug: dict[str, list[Notice]] = defaultdict(list)
     for notice in notices:
         by_slug[notice.slug].append(notice)
-        found += validate_notice(notice)
-        if config is not None:
-            found += attachment_problems(notice, config)
     for slug, same in by_slug.items():
         for notice in same[1:]:
             found.append(
@@ -131,8 +144,14 @@ def prose_count_warnings(notice: Notice) -> list[Diagnostic]:
         for match in pattern.finditer(text):
             stated = numbering.parse_number(match.group(1))
             if stated is not None and stated != listed:
-                found.append(warning(notice.source, 1, f'the text says "{match.group(0)}" but {listed} {what} '
-                                     "are listed", "check that no issue is missing, or correct the number"))
+                found.append(
+                    warning(
+                        notice.source,
+                        1,
+                        f'the text says "{match.group(0)}" but {listed} {what} are listed',
+                        "check that no issue is missing, or correct the number",
+                    )
+                )
     return found
 
 
@@ -148,12 +167,23 @@ def link_problems(notice: Notice) -> list[Diagnostic]:
         target, _, fragment = href.partition("#")
         if not target:
             if fragment and fragment not in anchors:
-                found.append(error(notice.source, link.line, f'link to "#{fragment}" points nowhere in this notice',
-                                   "issue anchors look like #s1-2; check the heading numbers"))
+                found.append(
+                    error(
+                        notice.source,
+                        link.line,
+                        f'link to "#{fragment}" points nowhere in this notice',
+                        "issue anchors look like #s1-2; check the heading numbers",
+                    )
+                )
         elif PurePosixPath(target).as_posix() not in attachments:
-            found.append(error(notice.source, link.line, f'link to "{target}" points to nothing published',
-                               "list the file under attachments: in the front-matter, "
-                               "or link to a full address (https://…)"))
+            found.append(
+                error(
+                    notice.source,
+                    link.line,
+                    f'link to "{target}" points to nothing published',
+                    "list the file under attachments: in the front-matter, or link to a full address (https://…)",
+                )
+            )
     return found
 
 
@@ -166,9 +196,21 @@ def attachment_problems(notice: Notice, config: SiteConfig) -> list[Diagnostic]:
         relative = PurePosixPath(attachment.path)
         path = folder / Path(*relative.parts) if relative.parts else folder
         if relative.is_absolute() or ".." in relative.parts or not path.resolve().is_relative_to(content):
-            found.append(error(notice.source, 1, f'attachment "{attachment.path}" is outside the content folder',
-                               "put the file next to the notice (e.g. files/survey.pdf) and use that path"))
+            found.append(
+                error(
+                    notice.source,
+                    1,
+                    f'attachment "{attachment.path}" is outside the content folder',
+                    "put the file next to the notice (e.g. files/survey.pdf) and use that path",
+                )
+            )
         elif not path.is_file():
-            found.append(error(notice.source, 1, f'attachment "{attachment.path}" does not exist',
-                               f"expected it at {path.relative_to(config.root).as_posix()}"))
+            found.append(
+                error(
+                    notice.source,
+                    1,
+                    f'attachment "{attachment.path}" does not exist',
+                    f"expected it at {path.relative_to(config.root).as_posix()}",
+                )
+            )
     return found

@@ -15,8 +15,14 @@ from pathlib import Path
 
 import pytest
 
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 
 
@@ -81,8 +87,9 @@ def built_site(tmp_path_factory) -> Path:
     assert result.ok, [d.format() for d in result.load.diagnostics]
     config, _ = load_config(REPO)
     errors = [error("content/2025/example.md", 12, 'unknown status "还没想好"', "did you mean 尚未开始?")]
-    html = environment(config).get_template("error.html").render(page_path="index.html", root="", errors=errors,
-                                                                   report="")
+    html = (
+        environment(config).get_template("error.html").render(page_path="index.html", root="", errors=errors, report="")
+    )
     (out / "preview-error.html").write_text(html, encoding="utf-8")
     return out
 

@@ -35,8 +35,10 @@ def page(browser):
 def audit(page) -> list[dict]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
-    return [{"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
-            for v in result["violations"]]
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+    ]
 
 
 def pages_of(built_site: Path) -> list[str]:
@@ -105,7 +107,8 @@ def test_headings_form_an_outline(page, site_url, built_site):
 def test_badges_are_announced_with_their_status(page, site_url):
     page.goto(site_url + "notices/2025/linjiang-sifaju.html")
     names = page.evaluate(
-        "() => [...document.querySelectorAll('article.issue .issue__status .badge')].map(b => b.innerText.trim())")
+        "() => [...document.querySelectorAll('article.issue .issue__status .badge')].map(b => b.innerText.trim())"
+    )
     assert names[0] == "整改状态：整改完成" or names[0].endswith("整改完成")
     texts = page.evaluate("() => [...document.querySelectorAll('article.issue .badge')].map(b => b.textContent)")
     assert all(t.startswith("整改状态：") for t in texts)
@@ -138,7 +141,9 @@ def test_screenshots_and_print_for_people_to_look_at(browser, site_url, built_si
     page.goto(site_url + "notices/2025/linjiang-sifaju.html")
     page.emulate_media(media="print")
     assert not page.is_visible(".site-header") and not page.is_visible(".reader-tools")
-    after = page.evaluate("() => getComputedStyle(document.querySelector('.contact a[href^=mailto]'), '::after').content")
+    after = page.evaluate(
+        "() => getComputedStyle(document.querySelector('.contact a[href^=mailto]'), '::after').content"
+    )
     assert "mailto:" in after  # link targets are printed
     pdf = page.pdf(format="A4", print_background=True)
     (folder / "notice-print.pdf").write_bytes(pdf)

@@ -20,8 +20,13 @@ from tests.htmlscan import Page
 REPO = Path(__file__).resolve().parents[1]
 
 SIFAJU = {  # content/2025/linjiang-sifaju.md
-    "s1-1": "done", "s1-2": "done_ongoing", "s1-3": "phase_done", "s2-4": "deemed_done",
-    "s2-5": "in_progress", "s3-6": "in_progress", "s3-7": "done",
+    "s1-1": "done",
+    "s1-2": "done_ongoing",
+    "s1-3": "phase_done",
+    "s2-4": "deemed_done",
+    "s2-5": "in_progress",
+    "s3-6": "in_progress",
+    "s3-7": "done",
 }
 SHUIWUJU = {"i1": "done", "i2": "in_progress", "i3": "not_started", "i4": "deemed_done"}
 
@@ -112,14 +117,21 @@ def test_government_meta_tags(sample):
 def test_open_data_matches_the_pages(sample):
     data = json.loads((sample / "notices.json").read_text(encoding="utf-8"))
     by_slug = {n["slug"]: n for n in data["notices"]}
-    assert set(by_slug) == {"2024/linjiang-jiaoyuju", "2025/linjiang-shuiwuju", "2025/linjiang-sifaju",
-                            "en/linjiang-audit-office"}
+    assert set(by_slug) == {
+        "2024/linjiang-jiaoyuju",
+        "2025/linjiang-shuiwuju",
+        "2025/linjiang-sifaju",
+        "en/linjiang-audit-office",
+    }
     sifaju = by_slug["2025/linjiang-sifaju"]
     statuses = {i["id"]: i["status"] for s in sifaju["sections"] for i in s["issues"]}
     assert statuses == SIFAJU
-    assert sifaju["progress"] == {"total": 7, "completed": 4, "completion_rate": 0.5714,
-                                  "counts": {"done": 2, "done_ongoing": 1, "deemed_done": 1, "phase_done": 1,
-                                             "in_progress": 2}}
+    assert sifaju["progress"] == {
+        "total": 7,
+        "completed": 4,
+        "completion_rate": 0.5714,
+        "counts": {"done": 2, "done_ongoing": 1, "deemed_done": 1, "phase_done": 1, "in_progress": 2},
+    }
     assert sifaju["inspection"]["feedback"] == "2024-12-10"
 
 
@@ -151,8 +163,14 @@ draft: {draft}
 
 
 def test_markup_in_a_notice_is_escaped(tmp_path):
-    site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="<script>alert(1)</script>", draft="false",
-                                                         body="<script>alert(2)</script> <img src=x onerror=y>")})
+    site = scratch_site(
+        tmp_path,
+        {
+            "a.md": NOTICE.format(
+                title="<script>alert(1)</script>", draft="false", body="<script>alert(2)</script> <img src=x onerror=y>"
+            )
+        },
+    )
     assert build_site(site, site / "output").ok
     html = (site / "output" / "notices" / "a.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html
@@ -160,8 +178,13 @@ def test_markup_in_a_notice_is_escaped(tmp_path):
 
 
 def test_drafts_only_with_the_flag(tmp_path):
-    site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="公开", draft="false", body=""),
-                                   "b.md": NOTICE.format(title="草稿通报", draft="true", body="")})
+    site = scratch_site(
+        tmp_path,
+        {
+            "a.md": NOTICE.format(title="公开", draft="false", body=""),
+            "b.md": NOTICE.format(title="草稿通报", draft="true", body=""),
+        },
+    )
     assert build_site(site, site / "output").ok
     assert not (site / "output" / "notices" / "b.html").exists()
     assert build_site(site, site / "output", drafts=True).ok
@@ -170,8 +193,11 @@ def test_drafts_only_with_the_flag(tmp_path):
 
 
 def test_english_ui(tmp_path):
-    site = scratch_site(tmp_path, {"a.md": NOTICE.format(title="T", draft="false", body="")},
-                        site_yaml="language: en\nbase_url: https://example.org/\ncontact:\n  emails: [a@example.org]\n")
+    site = scratch_site(
+        tmp_path,
+        {"a.md": NOTICE.format(title="T", draft="false", body="")},
+        site_yaml="language: en\nbase_url: https://example.org/\ncontact:\n  emails: [a@example.org]\n",
+    )
     assert build_site(site, site / "output").ok
     html = (site / "output" / "notices" / "a.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Progress summary" in html and "Completed" in html
@@ -187,7 +213,8 @@ def test_content_error_exits_1_names_the_line_and_keeps_output(tmp_path):
     assert run_cli("build", cwd=site).returncode == 0
     before = {p: p.read_bytes() for p in (site / "output").rglob("*") if p.is_file()}
     (site / "content" / "a.md").write_text(
-        NOTICE.format(title="好", draft="false", body="").replace("整改完成", "改得差不多"), encoding="utf-8")
+        NOTICE.format(title="好", draft="false", body="").replace("整改完成", "改得差不多"), encoding="utf-8"
+    )
     result = run_cli("build", cwd=site)
     assert result.returncode == 1
     assert "content/a.md:9:" in result.stderr and "改得差不多" in result.stderr
@@ -207,8 +234,22 @@ def test_wheel_ships_the_theme(tmp_path):
     """Installed from a wheel, outside this repository, the default theme must still be there."""
     if not shutil.which("pip") and not (Path(sys.executable).parent / "pip").exists():
         pytest.fail("pip is needed to build the wheel")
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                    "-w", str(tmp_path), str(REPO)], check=True, capture_output=True)
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path),
+            str(REPO),
+        ],
+        check=True,
+        capture_output=True,
+    )
     (wheel,) = tmp_path.glob("site_gen-*.whl")
     import zipfile
 

@@ -88,7 +88,9 @@ def test_links_that_lead_nowhere_and_script_links(tmp_path):
 
 
 def test_no_contact_anywhere_is_an_error(tmp_path):
-    diagnostics = load_site(site_with(tmp_path, "no-contact.md", site_yaml="base_url: https://example.cn/\n")).diagnostics
+    diagnostics = load_site(
+        site_with(tmp_path, "no-contact.md", site_yaml="base_url: https://example.cn/\n")
+    ).diagnostics
     assert [d.message for d in diagnostics] == ["the notice gives the public no way to reach the publisher"]
 
 
@@ -132,8 +134,9 @@ def test_symlink_out_of_content_is_not_read(tmp_path):
 
 def test_whole_folder_reported_together(tmp_path):
     site = site_with(tmp_path, *EXPECTED)
-    result = subprocess.run([sys.executable, "-m", "site_gen", "check", "--site", str(site)],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "site_gen", "check", "--site", str(site)], capture_output=True, text=True
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for name in EXPECTED:  # every broken file is named in the one report
@@ -144,8 +147,9 @@ def test_whole_folder_reported_together(tmp_path):
 
 
 def run_check(site: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "site_gen", "check", "--site", str(site), *args],
-                          capture_output=True, text=True)
+    return subprocess.run(
+        [sys.executable, "-m", "site_gen", "check", "--site", str(site), *args], capture_output=True, text=True
+    )
 
 
 def test_exit_status_clean_warnings_strict_and_usage(tmp_path):

@@ -50,19 +50,27 @@ def test_feed_ids_are_stable_across_builds(built_site, tmp_path):
 
 def test_organization_feed_has_only_its_notices(built_site):
     entries = check_feed(parse(built_site / "organizations" / "中共临江区司法局党组.xml"))
-    assert [e.find(f"{A}title").text for e in entries] == ["中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报"]
+    assert [e.find(f"{A}title").text for e in entries] == [
+        "中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报"
+    ]
 
 
 def test_every_page_links_to_the_feed(built_site):
     html = (built_site / "notices" / "2025" / "linjiang-sifaju.html").read_text(encoding="utf-8")
-    assert '<link rel="alternate" type="application/atom+xml" title="云溪市临江区巡察整改公开" href="../../feed.xml">' in html
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="云溪市临江区巡察整改公开" href="../../feed.xml">'
+        in html
+    )
 
 
 def test_sitemap_lists_every_public_page_and_no_draft(built_site):
     urlset = parse(built_site / "sitemap.xml")
     locs = {loc.text for loc in urlset.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")}
-    pages = {BASE + p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html")
-             if p.name not in ("404.html", "preview-error.html")}
+    pages = {
+        BASE + p.relative_to(built_site).as_posix()
+        for p in built_site.rglob("*.html")
+        if p.name not in ("404.html", "preview-error.html")
+    }
     assert locs == pages
     assert not any("draft" in loc for loc in locs)
 
@@ -74,5 +82,7 @@ def test_robots_points_to_the_sitemap(built_site):
 def test_canonical_and_open_graph(built_site):
     html = (built_site / "notices" / "2025" / "linjiang-sifaju.html").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{BASE}notices/2025/linjiang-sifaju.html">' in html
-    assert '<meta property="og:title" content="中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报 - ' in html
+    assert (
+        '<meta property="og:title" content="中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报 - ' in html
+    )
     assert '<meta property="og:description" content="区委第一巡察组反馈的 7 项问题中' in html

@@ -16,15 +16,42 @@ from site_gen.render import environment, render_notice
 PUNCTUATION = "：:，,；;。（）()、#-*>`[]{}<>\"'|\\!&\n\t 　"
 text = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(PUNCTUATION), max_size=300)
 scalars = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | text
-values = st.recursive(scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4),
-                      max_leaves=20)
-fields = st.fixed_dictionaries({}, optional={
-    "title": values, "organization": values, "date": values | st.dates(), "inspection": values,
-    "contact": values, "tags": values, "draft": values, "slug": values, "attachments": values, "lang": values,
-}) | st.dictionaries(text, values, max_size=5)
+values = st.recursive(
+    scalars, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text, inner, max_size=4), max_leaves=20
+)
+fields = st.fixed_dictionaries(
+    {},
+    optional={
+        "title": values,
+        "organization": values,
+        "date": values | st.dates(),
+        "inspection": values,
+        "contact": values,
+        "tags": values,
+        "draft": values,
+        "slug": values,
+        "attachments": values,
+        "lang": values,
+    },
+) | st.dictionaries(text, values, max_size=5)
 body_lines = st.lists(
-    st.sampled_from(["## (一)方面", "### 1. 关于的问题", "#### 一是", "整改进度：整改完成", "整改情况：视同完成；需持续整改",
-                     "整改进度：", "<script>x</script>", "[a](javascript:x)", "> ", "- ", "```", "{#x}"]) | text,
+    st.sampled_from(
+        [
+            "## (一)方面",
+            "### 1. 关于的问题",
+            "#### 一是",
+            "整改进度：整改完成",
+            "整改情况：视同完成；需持续整改",
+            "整改进度：",
+            "<script>x</script>",
+            "[a](javascript:x)",
+            "> ",
+            "- ",
+            "```",
+            "{#x}",
+        ]
+    )
+    | text,
     max_size=30,
 )
 

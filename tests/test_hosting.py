@@ -64,8 +64,10 @@ def test_pages_open_from_file_urls(built_site, browser):
     page.click("text=中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报")
     page.wait_for_url("**/notices/2025/linjiang-sifaju.html")
     page.wait_for_selector(".site-header")
-    assert page.evaluate("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor") \
-        == "rgb(18, 61, 107)"  # the stylesheet loaded
+    assert (
+        page.evaluate("() => getComputedStyle(document.querySelector('.site-header')).backgroundColor")
+        == "rgb(18, 61, 107)"
+    )  # the stylesheet loaded
     page.close()
 
 

@@ -19,10 +19,17 @@ def test_every_page_is_valid_html(built_site):
     if not java or not VNU.is_file():
         pytest.fail("Java and vnu.jar are needed: run `bash tests/install.sh`")
     pages = [str(built_site / p) for p in html_pages(built_site)]
-    result = subprocess.run([java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *pages],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *pages],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    errors = [f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}" for m in messages
-              if m["type"] == "error" or m.get("subType") == "fatal"]
+    errors = [
+        f"{Path(m['url']).name}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if m["type"] == "error" or m.get("subType") == "fatal"
+    ]
     assert errors == []
     assert len(pages) >= 6

@@ -53,10 +53,18 @@ def test_seed_000_no_status_no_top_level_and_numbering_gaps(config):
     wrapped = notice.issues[2].sub_problems[0].title
     assert wrapped == "(1)关于理论学习中心组学习不扎实,没有严格落实补学制度的问题。"
     two_sentences = notice.issues[0].sub_problems[1].title
-    assert two_sentences == "(2)关于在“学懂”环节有偏差,理论学习不严不实。材料撰写把关不严、质量不高,出现明显错误表述的问题。"
+    assert (
+        two_sentences
+        == "(2)关于在“学懂”环节有偏差,理论学习不严不实。材料撰写把关不严、质量不高,出现明显错误表述的问题。"
+    )
     assert result.front["contact"] == {"phones": ["8419109"], "emails": ["dcfqsfjagk@163.com"]}
-    assert result.front["inspection"] == {"group": "区委第二巡察组", "round": "十四届区委第六轮巡察",
-                                          "from": "2024-03-27", "to": "2024-06-07", "feedback": "2024-07-06"}
+    assert result.front["inspection"] == {
+        "group": "区委第二巡察组",
+        "round": "十四届区委第六轮巡察",
+        "from": "2024-03-27",
+        "to": "2024-06-07",
+        "feedback": "2024-07-06",
+    }
     assert result.front["reviewers"] == ["一审：郑明建", "二审：张芳", "三审：周忠巨"]
     assert {r.kind for r in result.removed} >= {"font size", "QR code"}
     assert "issue numbers jump from 3 to 7" in result.notes
@@ -64,15 +72,33 @@ def test_seed_000_no_status_no_top_level_and_numbering_gaps(config):
 
 
 EXPECTED_001 = {  # issue -> statuses of its label(s), read from the 整改情况 lines of the document
-    1: ["deemed_done", "done_ongoing", "deemed_done"], 2: ["deemed_done"], 3: ["deemed_done"],
-    4: ["done", "deemed_done", "in_progress", "done_ongoing"], 5: ["deemed_done"],
-    6: ["done", "deemed_done", "deemed_done"], 7: ["deemed_done"], 8: ["deemed_done", "done_ongoing", "done_ongoing"],
-    9: ["in_progress"], 10: ["done"], 11: ["done"],
-    12: ["done_ongoing", "done_ongoing", "done", "done_ongoing", "in_progress"], 13: ["done", "deemed_done", "done"],
-    14: ["in_progress"], 15: ["deemed_done"], 16: ["done"], 17: ["done"], 18: ["done"],
+    1: ["deemed_done", "done_ongoing", "deemed_done"],
+    2: ["deemed_done"],
+    3: ["deemed_done"],
+    4: ["done", "deemed_done", "in_progress", "done_ongoing"],
+    5: ["deemed_done"],
+    6: ["done", "deemed_done", "deemed_done"],
+    7: ["deemed_done"],
+    8: ["deemed_done", "done_ongoing", "done_ongoing"],
+    9: ["in_progress"],
+    10: ["done"],
+    11: ["done"],
+    12: ["done_ongoing", "done_ongoing", "done", "done_ongoing", "in_progress"],
+    13: ["done", "deemed_done", "done"],
+    14: ["in_progress"],
+    15: ["deemed_done"],
+    16: ["done"],
+    17: ["done"],
+    18: ["done"],
 }
-LEAST_001 = {1: "deemed_done", 4: "in_progress", 6: "deemed_done", 8: "deemed_done", 12: "in_progress",
-             13: "deemed_done"}
+LEAST_001 = {
+    1: "deemed_done",
+    4: "in_progress",
+    6: "deemed_done",
+    8: "deemed_done",
+    12: "in_progress",
+    13: "deemed_done",
+}
 
 
 def test_seed_001_statuses_per_issue_and_per_sub_problem(config):
@@ -155,9 +181,11 @@ def docx_of(lines: list[str], path: Path) -> Path:
 
 def html_of(lines: list[str], path: Path) -> Path:
     body = "".join(f"<p>{line}</p>\n" for line in lines if line.strip())
-    page = (f"<!DOCTYPE html><html><head><title>x</title><script>var a = '<p>not text</p>';</script></head><body>"
-            f"<nav>您当前所在位置：首页 &gt; 通知公告</nav><div class='article'>{body}</div>"
-            f"<footer><p>ICP备案号：示ICP备0000号 公网安备 0000号</p></footer></body></html>")
+    page = (
+        f"<!DOCTYPE html><html><head><title>x</title><script>var a = '<p>not text</p>';</script></head><body>"
+        f"<nav>您当前所在位置：首页 &gt; 通知公告</nav><div class='article'>{body}</div>"
+        f"<footer><p>ICP备案号：示ICP备0000号 公网安备 0000号</p></footer></body></html>"
+    )
     path.write_text(page, encoding="utf-8")
     return path
 
@@ -215,7 +243,10 @@ def test_cli_imports_checks_and_builds(tmp_path):
     result = run("import", str(SEED_000), str(SEED_001), str(SEED_002), cwd=site)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (site / "content").iterdir()) == [
-        "000_53f53e53fdb15b08.md", "001_2289b50be2cd3afc.md", "002_69c4dd6300acab87.md"]
+        "000_53f53e53fdb15b08.md",
+        "001_2289b50be2cd3afc.md",
+        "002_69c4dd6300acab87.md",
+    ]
     load = load_site(site)
     assert not [d for d in load.diagnostics if d.severity == "error"], [d.format() for d in load.diagnostics]
     assert build_site(site, site / "output").ok

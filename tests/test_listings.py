@@ -14,8 +14,11 @@ def notices_json(built_site):
 
 
 def linked_notices(page: Page) -> list[str]:
-    return sorted(a.attrs["href"].split("notices/", 1)[1] for a in page.find_all("a")
-                  if "notices/" in a.attrs.get("href", "") and a.attrs["href"].endswith(".html"))
+    return sorted(
+        a.attrs["href"].split("notices/", 1)[1]
+        for a in page.find_all("a")
+        if "notices/" in a.attrs.get("href", "") and a.attrs["href"].endswith(".html")
+    )
 
 
 def test_each_organization_page_lists_exactly_its_notices(built_site):
@@ -32,13 +35,18 @@ def test_year_pages(built_site):
     page = Page((built_site / "years" / "2024.html").read_text(encoding="utf-8"))
     assert linked_notices(page) == ["2024/linjiang-jiaoyuju.html"]
     years = Page((built_site / "years" / "index.html").read_text(encoding="utf-8"))
-    assert [a.attrs["href"] for a in years.find_all("a") if a.attrs["href"].endswith(("2024.html", "2025.html"))] \
-        == ["../years/2025.html", "../years/2024.html"]
+    assert [a.attrs["href"] for a in years.find_all("a") if a.attrs["href"].endswith(("2024.html", "2025.html"))] == [
+        "../years/2025.html",
+        "../years/2024.html",
+    ]
 
 
 def test_tag_pages_only_for_tags_in_use(built_site):
-    assert sorted(p.name for p in (built_site / "tags").glob("*.html")) == ["2024年巡察.html", "index.html",
-                                                                           "司法行政.html"]
+    assert sorted(p.name for p in (built_site / "tags").glob("*.html")) == [
+        "2024年巡察.html",
+        "index.html",
+        "司法行政.html",
+    ]
 
 
 def test_dashboard_totals_equal_the_sum_over_notices_json(built_site):
@@ -52,8 +60,15 @@ def test_dashboard_totals_equal_the_sum_over_notices_json(built_site):
     total = sum(expected.values())
     assert total == 18  # 7 + 4 + 3 + 4 issues in the four published sample notices
     assert f'<tfoot><tr><th scope="row">合计</th><td class="num">{total}</td>' in html
-    labels = {"done": "整改完成", "done_ongoing": "完成并长期坚持", "deemed_done": "视同完成", "phase_done": "阶段性完成",
-              "in_progress": "正在整改", "not_started": "尚未开始", "unstated": "未标明"}
+    labels = {
+        "done": "整改完成",
+        "done_ongoing": "完成并长期坚持",
+        "deemed_done": "视同完成",
+        "phase_done": "阶段性完成",
+        "in_progress": "正在整改",
+        "not_started": "尚未开始",
+        "unstated": "未标明",
+    }
     for status, count in expected.items():
         assert f'{labels[status]}</span></span></th><td class="num">{count}</td>' in html, status
     assert rows

@@ -10,12 +10,20 @@ def issue(status: Status | None, subs: tuple[Status | None, ...] = ()) -> Issue:
     sub_problems = tuple(
         SubProblem(id=f"x-{k}", title="", status_line=line(s), body_html="", line=1) for k, s in enumerate(subs)
     )
-    return Issue(id="x", number="1", title="", status_line=line(status), body_html="", line=1, sub_problems=sub_problems)
+    return Issue(
+        id="x", number="1", title="", status_line=line(status), body_html="", line=1, sub_problems=sub_problems
+    )
 
 
 def test_order_from_least_to_most_advanced():
-    order = [Status.NOT_STARTED, Status.IN_PROGRESS, Status.PHASE_DONE, Status.DEEMED_DONE,
-             Status.DONE_ONGOING, Status.DONE]
+    order = [
+        Status.NOT_STARTED,
+        Status.IN_PROGRESS,
+        Status.PHASE_DONE,
+        Status.DEEMED_DONE,
+        Status.DONE_ONGOING,
+        Status.DONE,
+    ]
     assert sorted(order, key=lambda s: s.rank) == order
     assert Status.UNSTATED.rank < Status.NOT_STARTED.rank
 
@@ -33,8 +41,7 @@ def test_issue_status_is_derived_from_its_sub_problems():
 
 
 def test_progress_counts_completed_and_rate():
-    issues = [issue(Status.DONE), issue(Status.DONE), issue(Status.DEEMED_DONE), issue(Status.IN_PROGRESS),
-              issue(None)]
+    issues = [issue(Status.DONE), issue(Status.DONE), issue(Status.DEEMED_DONE), issue(Status.IN_PROGRESS), issue(None)]
     progress = Progress.of(issues)
     assert progress.total == 5
     assert progress.count(Status.DONE) == 2

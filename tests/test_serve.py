@@ -49,8 +49,12 @@ def site(tmp_path) -> Path:
 @pytest.fixture
 def server(site):
     port = free_port()
-    process = subprocess.Popen([sys.executable, "-m", "site_gen", "serve", "--site", str(site), "--port", str(port)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_gen", "serve", "--site", str(site), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     base = f"http://127.0.0.1:{port}/"
 
     def up():
@@ -121,8 +125,12 @@ def test_port_in_use_is_a_clear_message(site):
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
-        result = subprocess.run([sys.executable, "-m", "site_gen", "serve", "--site", str(site), "--port", str(port)],
-                                capture_output=True, text=True, timeout=30)
+        result = subprocess.run(
+            [sys.executable, "-m", "site_gen", "serve", "--site", str(site), "--port", str(port)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+        )
     assert result.returncode == 1
     assert f"port {port} is already in use" in result.stderr and "--port" in result.stderr
     assert "Traceback" not in result.stderr
@@ -136,3 +144,20 @@ def test_browser_reloads_by_itself_after_an_edit(site, server, browser):
     edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 浏览器自动刷新测试")
     page.wait_for_selector("text=浏览器自动刷新测试", timeout=15_000)  # no reload() called by the test
     page.close()
+
+
+def test_one_edit_rewrites_only_its_page_the_index_and_the_data(site, tmp_path):
+    from site_gen.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
+    preview.build_all()
+    pages = {p: p.stat().st_mtime_ns for p in (tmp_path / "preview").rglob("*") if p.is_file()}
+    time.sleep(0.05)
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 只改这一份")
+    assert preview.on_change() == [site / NOTICE]
+    rewritten = sorted(
+        p.relative_to(tmp_path / "preview").as_posix() for p, stamp in pages.items() if p.stat().st_mtime_ns != stamp
+    )
+    assert rewritten == ["index.html", "notices.json", "notices/2025/linjiang-shuiwuju.html"]
+    assert "只改这一份" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert "只改这一份" in (tmp_path / "preview" / "notices.json").read_text(encoding="utf-8")

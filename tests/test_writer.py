@@ -30,8 +30,9 @@ def test_failed_build_leaves_output_exactly_as_it_was(site):
     assert build_site(site, site / "output").ok
     before = tree(site / "output")
     notice = site / "content" / "2025" / "linjiang-shuiwuju.md"
-    notice.write_text(notice.read_text(encoding="utf-8").replace("整改进度：尚未开始", "整改进度：还没想好"),
-                      encoding="utf-8")
+    notice.write_text(
+        notice.read_text(encoding="utf-8").replace("整改进度：尚未开始", "整改进度：还没想好"), encoding="utf-8"
+    )
     assert not build_site(site, site / "output").ok
     assert tree(site / "output") == before
     assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []  # no leftovers
@@ -44,7 +45,7 @@ def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
     def explode(*args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(build, "render_notice", explode)
+    monkeypatch.setattr(build, "render_index", explode)
     with pytest.raises(RuntimeError):
         build_site(site, site / "output")
     assert tree(site / "output") == before

@@ -41,7 +41,7 @@ def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed]
         glued = GLUED_FONT_SIZE.match(line)
         if glued:  # "大 中 小2023年,…": the page's size switcher glued to the first sentence
             removed.append(Removed(number, glued.group(1), "font size"))
-            line = line[glued.end():].strip()
+            line = line[glued.end() :].strip()
         kind = next((name for name, pattern in CHROME if pattern.search(line)), None)
         reviewer = REVIEWER.match(line)
         attachment = ATTACHMENT.match(line)

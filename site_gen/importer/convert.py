@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +18,12 @@ from . import metadata
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
 from .sources import read_lines
-from .structure import Block, Outline, outline
+from .structure import Block, Outline, Part, outline
 
 RECTIFICATION = re.compile(r"整改|巡察|巡视|审计")
-COUNT_CLAIM = re.compile(r"(\d+)\s*(?:项|个|条)(?:具体)?问题|[一二三四五六七八九十]+项具体问题|反馈(?:意见|问题)\s*(\d+)\s*[条个项]")
+COUNT_CLAIM = re.compile(
+    r"(\d+)\s*(?:项|个|条)(?:具体)?问题|[一二三四五六七八九十]+项具体问题|反馈(?:意见|问题)\s*(\d+)\s*[条个项]"
+)
 _MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<])")
 
@@ -54,8 +55,10 @@ def import_file(path: Path, config: SiteConfig) -> ImportResult:
     notes: list[str] = []
     is_rectification = bool(RECTIFICATION.search(title + text[:600]))
     if not is_rectification:
-        notes.append("this does not look like a rectification notice (no 整改/巡察/审计 in its title or opening); "
-                     "imported as text sections, with no statuses")
+        notes.append(
+            "this does not look like a rectification notice (no 整改/巡察/审计 in its title or opening); "
+            "imported as text sections, with no statuses"
+        )
     organization = organization or metadata.publisher_from_title(title)
     if not title:
         title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
@@ -75,8 +78,18 @@ def import_file(path: Path, config: SiteConfig) -> ImportResult:
         diagnostics += validate_notice(notice)
         opening = "\n".join(tree.intro + [line for part in tree.parts for line in part.lines])
         notes += count_claims(opening, notice)
-    return ImportResult(path, markdown, notice, diagnostics, removed, notes, attachments, is_rectification,
-                        front, contacts_found=contacts)
+    return ImportResult(
+        path,
+        markdown,
+        notice,
+        diagnostics,
+        removed,
+        notes,
+        attachments,
+        is_rectification,
+        front,
+        contacts_found=contacts,
+    )
 
 
 def outline_as_text(body, config) -> Outline:
@@ -85,28 +98,30 @@ def outline_as_text(body, config) -> Outline:
     target = result.intro
     for number, text in body:
         if re.match(r"^[一二三四五六七八九十]+、", text) and len(text) <= 80:
-            result.parts.append(_part(text, number))
+            result.parts.append(Part(text, number))
             target = result.parts[-1].lines
         else:
             target.append(text)
     return result
 
 
-def _part(title, number):
-    from .structure import Part
-
-    return Part(title, number)
-
-
 def front_matter(title, organization, date, inspection, contacts, reviewers) -> dict:
     data: dict = {"title": title, "organization": organization or "（请填写发布单位）", "date": date.isoformat()}
-    fields = {"group": inspection.get("group"), "round": inspection.get("round"),
-              "from": _iso(inspection.get("start")), "to": _iso(inspection.get("end")),
-              "feedback": _iso(inspection.get("feedback"))}
+    fields = {
+        "group": inspection.get("group"),
+        "round": inspection.get("round"),
+        "from": _iso(inspection.get("start")),
+        "to": _iso(inspection.get("end")),
+        "feedback": _iso(inspection.get("feedback")),
+    }
     if any(fields.values()):
         data["inspection"] = {k: v for k, v in fields.items() if v}
-    contact = {"phones": contacts.phones, "emails": contacts.emails, "address": contacts.address,
-               "other": contacts.other}
+    contact = {
+        "phones": contacts.phones,
+        "emails": contacts.emails,
+        "address": contacts.address,
+        "other": contacts.other,
+    }
     contact = {k: v for k, v in contact.items() if v}
     if contact:
         data["contact"] = contact
@@ -182,7 +197,3 @@ def count_claims(text: str, notice: Notice) -> list[str]:
 def slugify(stem: str) -> str:
     slug = re.sub(r"[^\w\-]+", "-", stem).strip("-")
     return slug or "imported"
-
-
-def status_counts(notice: Notice | None) -> Counter:
-    return Counter(issue.status.value for issue in notice.issues) if notice else Counter()

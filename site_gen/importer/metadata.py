@@ -75,16 +75,16 @@ def publisher_from_title(title: str) -> str:
 
 def inspection(text: str, title: str) -> dict:
     found: dict = {}
-    if (match := GROUP.search(text)):
+    if match := GROUP.search(text):
         found["group"] = match.group(1)
-    if (match := ROUND.search(title) or ROUND.search(text)):
+    if match := ROUND.search(title) or ROUND.search(text):
         found["round"] = match.group(1)
-    if (match := PERIOD.search(text)):
+    if match := PERIOD.search(text):
         year, month, day, end_year, end_month, end_day = match.groups()
         found["start"] = make_date(year, month, day)
         found["end"] = make_date(end_year or year, end_month, end_day)
         found["year"] = int(end_year or year)
-    if (match := FEEDBACK.search(text, match.end() if match else 0)):
+    if match := FEEDBACK.search(text, match.end() if match else 0):
         year = match.group(1) or found.get("year")
         feedback = make_date(year, match.group(2), match.group(3)) if year else None
         if feedback and found.get("end") and feedback < found["end"]:  # "7月6日" after a June inspection

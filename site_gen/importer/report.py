@@ -22,20 +22,34 @@ def report(result: ImportResult, written_to: str) -> str:
     if notice is not None:
         sections = [s for s in notice.sections if s.issues]
         subs = sum(len(i.sub_problems) for i in notice.issues)
-        lines.append(f"  结构 structure: {len(notice.sections)} section(s), {len(sections)} with issues, "
-                     f"{len(notice.issues)} issue(s), {subs} sub-problem(s)")
+        lines.append(
+            f"  结构 structure: {len(notice.sections)} section(s), {len(sections)} with issues, "
+            f"{len(notice.issues)} issue(s), {subs} sub-problem(s)"
+        )
         counts = Counter(issue.status for issue in notice.issues)
         labels = STATUS_LABELS["zh"]
-        lines.append("  整改状态 statuses: " + (" · ".join(f"{labels[s]} ({s.value}) {n}" for s, n in
-                                                       sorted(counts.items(), key=lambda x: -x[0].rank)) or "none"))
+        lines.append(
+            "  整改状态 statuses: "
+            + (
+                " · ".join(f"{labels[s]} ({s.value}) {n}" for s, n in sorted(counts.items(), key=lambda x: -x[0].rank))
+                or "none"
+            )
+        )
     contact = front.get("contact", {})
-    lines.append("  联系方式 contact: " + ("; ".join(f"{k} {', '.join(v) if isinstance(v, list) else v}"
-                                                  for k, v in contact.items()) or "none found (site defaults apply)"))
+    lines.append(
+        "  联系方式 contact: "
+        + (
+            "; ".join(f"{k} {', '.join(v) if isinstance(v, list) else v}" for k, v in contact.items())
+            or "none found (site defaults apply)"
+        )
+    )
     if front.get("reviewers"):
         lines.append("  审核 reviewers (kept in front-matter): " + ", ".join(front["reviewers"]))
     if result.attachments:
-        lines.append("  附件 attachments mentioned (kept as text; add the files under attachments:): "
-                     + ", ".join(result.attachments))
+        lines.append(
+            "  附件 attachments mentioned (kept as text; add the files under attachments:): "
+            + ", ".join(result.attachments)
+        )
     if result.removed:
         lines.append(f"  已移除 removed website text ({len(result.removed)} line(s)):")
         lines += [f"    line {r.line} [{r.kind}]: {r.text[:100]}" for r in result.removed]

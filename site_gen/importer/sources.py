@@ -17,8 +17,10 @@ def read_lines(path: Path) -> list[str]:
     if not path.is_file():
         raise SourceError(f"{path}: no such file")
     if suffix not in SUPPORTED:
-        raise SourceError(f"{path}: cannot import {suffix or 'files without an extension'}; "
-                          "save the notice as .txt, .html or .docx first")
+        raise SourceError(
+            f"{path}: cannot import {suffix or 'files without an extension'}; "
+            "save the notice as .txt, .html or .docx first"
+        )
     if suffix == ".docx":
         return docx_lines(path)
     text = decode(path.read_bytes(), path)
@@ -43,8 +45,9 @@ def docx_lines(path: Path) -> list[str]:
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as exc:
-        raise SourceError(f"{path}: not a readable Word .docx file ({exc}); "
-                          "an old .doc must be saved as .docx first") from exc
+        raise SourceError(
+            f"{path}: not a readable Word .docx file ({exc}); an old .doc must be saved as .docx first"
+        ) from exc
     lines = [paragraph.text for paragraph in document.paragraphs]
     for table in document.tables:  # contact details are sometimes laid out in a table
         for row in table.rows:
@@ -52,8 +55,28 @@ def docx_lines(path: Path) -> list[str]:
     return lines
 
 
-_BLOCKS = ("p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article", "table",
-           "header", "footer", "dd", "dt", "blockquote", "pre")
+_BLOCKS = (
+    "p",
+    "div",
+    "li",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "section",
+    "article",
+    "table",
+    "header",
+    "footer",
+    "dd",
+    "dt",
+    "blockquote",
+    "pre",
+)
 
 
 def html_lines(text: str) -> list[str]:

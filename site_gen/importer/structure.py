@@ -125,9 +125,14 @@ def join_wrapped_headings(lines, kinds):
             skip = False
             continue
         following = lines[index + 1][1] if index + 1 < len(lines) else ""
-        wrapped = (kind in ("sub", "item") and "关于" in text[:12] and "问题" not in text
-                   and not text.endswith(("。", "：", ":")) and kinds[index + 1 : index + 2] == ["text"]
-                   and "的问题" in following[:40])
+        wrapped = (
+            kind in ("sub", "item")
+            and "关于" in text[:12]
+            and "问题" not in text
+            and not text.endswith(("。", "：", ":"))
+            and kinds[index + 1 : index + 2] == ["text"]
+            and "的问题" in following[:40]
+        )
         if wrapped:
             joined_lines.append((number, text + following))
             skip = True
@@ -162,8 +167,7 @@ def settle_statuses(issue: Block) -> None:
         issue.status, issue.lines = first_status(issue.lines)
         return
     issue.subs = shi_blocks(issue)
-    issue.lines = issue.lines[: next((i for i, t in enumerate(issue.lines) if SHI.match(t) or t.startswith("\x00")),
-                                     0)]
+    issue.lines = issue.lines[: next((i for i, t in enumerate(issue.lines) if SHI.match(t) or t.startswith("\x00")), 0)]
 
 
 def first_status(lines: list[str]) -> tuple[str, list[str]]:

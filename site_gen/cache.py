@@ -1,0 +1,71 @@
+"""A build cache in .site-gen-cache/: unchanged notices are neither parsed nor rendered again.
+
+Everything is keyed by content: a notice by the hash of its file's bytes, a page
+by its notice's hash and its attachments, and the whole cache folder by a
+signature of site-gen's version, site.yaml and every template file. Changing any
+of those starts a fresh folder, so a cached build always equals a clean build.
+Safe to delete at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+from . import __version__
+from .render import theme_dir
+
+FOLDER = ".site-gen-cache"
+
+
+def digest(*parts: bytes | str) -> str:
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def signature(site_dir: Path) -> str:
+    """What every cached value depends on besides the notice itself."""
+    parts: list[bytes | str] = [__version__]
+    for path in sorted(Path(__file__).parent.rglob("*.py")):  # site-gen's own code: a fix must not serve stale pages
+        parts.append(path.read_bytes())
+    config = site_dir / "site.yaml"
+    parts.append(config.read_bytes() if config.is_file() else b"")
+    for folder in (theme_dir(), site_dir / "templates"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)[:20]
+
+
+class BuildCache:
+    """Pickled notices and rendered pages, one file each, under a folder named by the signature."""
+
+    def __init__(self, site_dir: Path):
+        top = site_dir / FOLDER
+        self.folder = top / signature(site_dir)
+        if top.is_dir():  # a template or settings change made older folders useless
+            for old in top.iterdir():
+                if old != self.folder:
+                    shutil.rmtree(old, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (top / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# site-gen build cache\n")
+
+    def load(self, key: str):
+        try:
+            with open(self.folder / key, "rb") as handle:
+                return pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # missing or unreadable: compute again
+
+    def store(self, key: str, value) -> None:
+        temporary = self.folder / f".{key}.{os.getpid()}"
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.folder / key)

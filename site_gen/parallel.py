@@ -1,0 +1,49 @@
+"""Use every core for the two costly steps of a big build: reading notices and rendering their pages.
+
+Workers are forked after the shared state is set, so they inherit the Jinja
+environment and the notices instead of receiving them pickled; only file paths
+or indexes go out and results come back, in order, so the output does not depend
+on the number of processes. Small sites stay in one process: starting workers
+costs more than it saves below a few hundred notices.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+MIN_ITEMS = 200
+_inherited: dict[str, Any] = {}
+
+
+def workers() -> int:
+    requested = os.environ.get("SITE_GEN_WORKERS")
+    if requested and requested.isdigit():
+        return max(1, int(requested))
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def ordered_map(
+    function: Callable[[Any], Any], items: Sequence[Any], shared: dict[str, Any] | None = None
+) -> Iterator[Any]:
+    """function over items, in order; in forked worker processes when it pays off.
+
+    `shared` is made available to the function through `inherited()` in every process.
+    """
+    _inherited.clear()
+    _inherited.update(shared or {})
+    count = workers()
+    if len(items) < MIN_ITEMS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        yield from map(function, items)
+        return
+    context = multiprocessing.get_context("fork")
+    chunk = max(1, len(items) // (count * 8))
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        yield from pool.map(function, items, chunksize=chunk)
+
+
+def inherited(name: str) -> Any:
+    return _inherited[name]

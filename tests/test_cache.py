@@ -1,0 +1,64 @@
+"""The build cache: unchanged notices are neither parsed nor rendered again, and it never changes the output."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from site_gen import build, reader
+from site_gen.build import build_site
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+from generate import generate  # noqa: E402
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def counting(monkeypatch, module, name):
+    calls = []
+    real = getattr(module, name)
+    monkeypatch.setattr(module, name, lambda *a, **k: calls.append(1) or real(*a, **k))
+    return calls
+
+
+def test_cached_build_equals_clean_build(tmp_path):
+    generate(tmp_path / "site", 12, seed=5, kb=3)
+    assert build_site(tmp_path / "site", tmp_path / "first", search=False).ok  # fills the cache
+    assert (tmp_path / "site" / ".site-gen-cache").is_dir()
+    assert build_site(tmp_path / "site", tmp_path / "cached", search=False).ok
+    assert build_site(tmp_path / "site", tmp_path / "clean", search=False, use_cache=False).ok
+    assert tree(tmp_path / "cached") == tree(tmp_path / "clean")
+
+
+def test_unchanged_notices_are_not_parsed_or_rendered_again(tmp_path, monkeypatch):
+    generate(tmp_path / "site", 12, seed=5, kb=3)
+    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
+    parsed = counting(monkeypatch, reader, "parse_notice")
+    rendered = counting(monkeypatch, build, "render_notice")
+    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
+    assert (parsed, rendered) == ([], [])
+    notice = sorted((tmp_path / "site" / "content").rglob("*.md"))[3]
+    notice.write_text(notice.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
+    assert (len(parsed), len(rendered)) == (1, 1)
+
+
+def test_template_change_invalidates_everything(tmp_path, monkeypatch):
+    generate(tmp_path / "site", 6, seed=5, kb=3)
+    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
+    templates = tmp_path / "site" / "templates"
+    templates.mkdir()
+    shutil.copy(Path(build.__file__).resolve().parents[1] / "templates" / "notice.html", templates / "notice.html")
+    mine = (
+        (templates / "notice.html")
+        .read_text(encoding="utf-8")
+        .replace('<article class="notice"', '<article data-mine class="notice"')
+    )
+    (templates / "notice.html").write_text(mine, encoding="utf-8")
+    rendered = counting(monkeypatch, build, "render_notice")
+    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
+    assert len(rendered) == 6
+    assert "data-mine" in next((tmp_path / "out" / "notices").rglob("*.html")).read_text(encoding="utf-8")
