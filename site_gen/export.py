@@ -1,4 +1,9 @@
-"""notices.json: the open-data export of every published notice, from the same model as the pages."""
+"""Open data from the same model as the pages.
+
+notices.json lists every published notice with its metadata, issues, canonical statuses and counts;
+notices/<slug>.json beside each page adds the measures (as HTML). Keeping the measures out of the list keeps
+it small enough to download, and lets a one-notice edit rewrite one small file.
+"""
 
 from __future__ import annotations
 
@@ -19,8 +24,8 @@ def notices_json(config: SiteConfig, notices: list[Notice], records: list[str] |
     return encode(header)[:-1] + ',"notices":[' + ",".join(records) + "]}\n"
 
 
-def notice_json(notice: Notice) -> str:
-    return encode(notice_record(notice))
+def notice_json(notice: Notice, measures: bool = False) -> str:
+    return encode(notice_record(notice, measures))
 
 
 def encode(value) -> str:
@@ -28,11 +33,12 @@ def encode(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def notice_record(notice: Notice) -> dict:
+def notice_record(notice: Notice, measures: bool = False) -> dict:
     inspection = notice.inspection
     return {
         "slug": notice.slug,
         "url": notice.url,
+        "data": notice.data_url,
         "title": notice.title,
         "organization": notice.organization,
         "date": notice.date.isoformat(),
@@ -55,7 +61,7 @@ def notice_record(notice: Notice) -> dict:
             {
                 "id": section.id or None,
                 "title": section.title or None,
-                "issues": [issue_record(issue) for issue in section.issues],
+                "issues": [issue_record(issue, measures) for issue in section.issues],
             }
             for section in notice.sections
         ],
@@ -80,26 +86,30 @@ def contact_record(contact: Contact) -> dict:
     }
 
 
-def issue_record(issue: Issue) -> dict:
-    return {
+def issue_record(issue: Issue, measures: bool) -> dict:
+    record = {
         "id": issue.id,
         "number": issue.number,
         "title": issue.title,
         "status": issue.status.value,
         "wording": issue.wording or None,
-        "measures_html": issue.body_html,
-        "sub_problems": [sub_problem_record(sub) for sub in issue.sub_problems],
+        "sub_problems": [sub_problem_record(sub, measures) for sub in issue.sub_problems],
     }
+    if measures:
+        record["measures_html"] = issue.body_html
+    return record
 
 
-def sub_problem_record(sub: SubProblem) -> dict:
-    return {
+def sub_problem_record(sub: SubProblem, measures: bool) -> dict:
+    record = {
         "id": sub.id,
         "title": sub.title,
         "status": sub.status.value,
         "wording": sub.status_line.wording if sub.status_line else None,
-        "measures_html": sub.body_html,
     }
+    if measures:
+        record["measures_html"] = sub.body_html
+    return record
 
 
 def _iso(value) -> str | None:

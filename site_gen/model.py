@@ -228,3 +228,8 @@ class Notice:
     def url(self) -> str:
         """Path of the notice page relative to the site root."""
         return f"notices/{self.slug}.html"
+
+    @property
+    def data_url(self) -> str:
+        """Path of the notice's full open-data record (with measures) beside its page."""
+        return f"notices/{self.slug}.json"

@@ -146,6 +146,7 @@ class Preview:
             return
         for notice in changed:
             write_file(self.out_dir / notice.url, render_notice(self.env, notice))
+            write_file(self.out_dir / notice.data_url, notice_json(notice, measures=True) + "\n")
         write_file(self.out_dir / "index.html", render_index(self.env, notices, [self.cards[p] for p in paths]))
         write_file(self.out_dir / "notices.json", notices_json(self.config, notices, [self.records[p] for p in paths]))
 

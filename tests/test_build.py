@@ -133,6 +133,11 @@ def test_open_data_matches_the_pages(sample):
         "counts": {"done": 2, "done_ongoing": 1, "deemed_done": 1, "phase_done": 1, "in_progress": 2},
     }
     assert sifaju["inspection"]["feedback"] == "2024-12-10"
+    assert "measures_html" not in json.dumps(data)  # the list stays small; measures are in each notice's record
+    full = json.loads((sample / sifaju["data"]).read_text(encoding="utf-8"))
+    assert sifaju["data"] == "notices/2025/linjiang-sifaju.json"
+    first = full["sections"][0]["issues"][0]
+    assert first["id"] == "s1-1" and "流动普法车" in first["measures_html"]
 
 
 SCRATCH_YAML = "base_url: https://example.cn/\ncontact:\n  phones: ['0000-1']\n"

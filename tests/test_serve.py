@@ -158,6 +158,11 @@ def test_one_edit_rewrites_only_its_page_the_index_and_the_data(site, tmp_path):
     rewritten = sorted(
         p.relative_to(tmp_path / "preview").as_posix() for p, stamp in pages.items() if p.stat().st_mtime_ns != stamp
     )
-    assert rewritten == ["index.html", "notices.json", "notices/2025/linjiang-shuiwuju.html"]
+    assert rewritten == [
+        "index.html",
+        "notices.json",
+        "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-shuiwuju.json",
+    ]
     assert "只改这一份" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
     assert "只改这一份" in (tmp_path / "preview" / "notices.json").read_text(encoding="utf-8")
