@@ -266,6 +266,9 @@ def test_english_notice_on_a_chinese_site_gets_an_english_page(sample):
     html = (sample / "notices/en/linjiang-audit-office.html").read_text(encoding="utf-8")
     assert '<html lang="en">' in html and "Progress summary" in html and "75%" in html
     assert "整改进展概况" not in html
+    # badges, the progress sentence and the legend come from macros: they must speak the page's language too
+    assert 'badge__label">Completed<' in html and "4 issues: Completed 2" in html and "What the statuses mean" in html
+    assert "整改完成" not in html and "状态说明" not in html
     index = (sample / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in index
 
