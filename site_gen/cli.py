@@ -118,7 +118,7 @@ def run_build(args: argparse.Namespace) -> int:
         )
         return 1
     if result.load.diagnostics:
-        print(format_report(result.load.diagnostics), file=sys.stderr)
+        print(format_report(result.load.diagnostics, result.load.config.language), file=sys.stderr)
     if not result.ok:
         print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
         return 1
@@ -132,7 +132,7 @@ def run_build(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     load = load_site(args.site)
     if load.diagnostics:
-        print(format_report(load.diagnostics), file=sys.stderr)
+        print(format_report(load.diagnostics, load.config.language), file=sys.stderr)
     errors = sum(d.severity is Severity.ERROR for d in load.diagnostics)
     warnings = len(load.diagnostics) - errors
     if errors or (args.strict and warnings):
@@ -165,7 +165,7 @@ def run_import(args: argparse.Namespace) -> int:
             continue
         target = out_dir / f"{result.slug}.md"
         if args.dry_run:
-            print(report(result, f"{target} (dry run: not written)"))
+            print(report(result, f"{target} (dry run: not written)", config.language))
         elif target.exists():
             print(f"import: {target} already exists; delete it or choose another --out", file=sys.stderr)
             failed = True
@@ -173,6 +173,6 @@ def run_import(args: argparse.Namespace) -> int:
         else:
             out_dir.mkdir(parents=True, exist_ok=True)
             target.write_text(result.markdown, encoding="utf-8")
-            print(report(result, str(target)))
+            print(report(result, str(target), config.language))
         failed = failed or any(d.severity is Severity.ERROR for d in result.diagnostics)
     return 1 if failed else 0

@@ -7,6 +7,7 @@ reports every mistake in every file at once, in the form editors understand:
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,13 +28,21 @@ class Diagnostic:
     message: str
     hint: str = ""
 
-    def format(self) -> str:
+    def in_language(self, language: str) -> Diagnostic:
+        """The same diagnostic worded for a site in that language (Chinese for zh sites)."""
+        if language != "zh":
+            return self
+        from . import messages_zh
+
+        return dataclasses.replace(self, message=messages_zh.message(self.message), hint=messages_zh.hint(self.hint))
+
+    def format(self, language: str = "en") -> str:
         where = self.path
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         text = f"{where}: {self.severity}: {self.message}"
         if self.hint:
-            text += f"\n    hint: {self.hint}"
+            text += f"\n    {'修改建议' if language == 'zh' else 'hint'}: {self.hint}"
         return text
 
 
@@ -60,9 +69,9 @@ def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
     return any(d.severity is Severity.ERROR for d in diagnostics)
 
 
-def format_report(diagnostics: Iterable[Diagnostic]) -> str:
+def format_report(diagnostics: Iterable[Diagnostic], language: str = "en") -> str:
     """All diagnostics grouped per file, then a summary line."""
-    ordered = sorted(diagnostics)
+    ordered = sorted(d.in_language(language) for d in diagnostics)
     lines: list[str] = []
     current = None
     for diagnostic in ordered:
@@ -70,7 +79,7 @@ def format_report(diagnostics: Iterable[Diagnostic]) -> str:
             if current is not None:
                 lines.append("")
             current = diagnostic.path
-        lines.append(diagnostic.format())
+        lines.append(diagnostic.format(language))
     errors = sum(d.severity is Severity.ERROR for d in ordered)
     warnings = len(ordered) - errors
     files = len({d.path for d in ordered})

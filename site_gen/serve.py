@@ -161,10 +161,8 @@ class Preview:
 
     def write_error_pages(self, notices: list[Notice]) -> None:
         """Every page the browser may have open shows the problems, so none keeps a stale version."""
-        errors = sorted(d for d in self.diagnostics if d.severity is Severity.ERROR)
-        html = self.env.get_template("error.html").render(
-            page_path="index.html", root="", errors=errors, report=format_report(errors)
-        )
+        errors = sorted(d.in_language(self.config.language) for d in self.diagnostics if d.severity is Severity.ERROR)
+        html = self.env.get_template("error.html").render(page_path="index.html", root="", errors=errors, report="")
         pages = {p for p in self.out_dir.rglob("*.html")} if self.out_dir.is_dir() else set()
         pages |= {self.out_dir / "index.html"} | {self.out_dir / n.url for n in notices}
         for page in pages:
@@ -217,7 +215,7 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
     preview = Preview(site_dir, site_dir / PREVIEW_FOLDER, drafts=drafts)
     preview.build_all()
     if preview.showing_errors:
-        print(format_report(preview.diagnostics), file=sys.stderr)
+        print(format_report(preview.diagnostics, preview.config.language), file=sys.stderr)
     server = Server()
     server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
     logging.getLogger("livereload").setLevel(logging.WARNING)

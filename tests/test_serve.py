@@ -98,7 +98,7 @@ def test_broken_front_matter_names_the_file(site, server):
     base, _ = server
     edit(site, "organization: 中共临江区水务局党组\n", "organization: [中共临江区水务局党组\n")
     html = wait_for(lambda: (h := fetch(base)[1]) and "预览出错" in h and h, what="the error page")
-    assert NOTICE in html and "not valid YAML" in html
+    assert NOTICE in html and "字段区格式有误" in html  # in the site's language
 
 
 def test_drafts_in_preview_never_in_build(site, server, tmp_path):

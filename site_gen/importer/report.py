@@ -9,7 +9,7 @@ from ..strings import STATUS_LABELS
 from .convert import ImportResult
 
 
-def report(result: ImportResult, written_to: str) -> str:
+def report(result: ImportResult, written_to: str, language: str = "zh") -> str:
     front = result.front
     notice = result.notice
     lines = [f"{result.source} → {written_to}"]
@@ -58,5 +58,5 @@ def report(result: ImportResult, written_to: str) -> str:
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
     lines.append(f"  检查 check: {len(errors)} error(s), {len(warnings)} warning(s)")
-    lines += ["    " + d.format().replace("\n", "\n    ") for d in errors + warnings]
+    lines += ["    " + d.in_language(language).format(language).replace("\n", "\n    ") for d in errors + warnings]
     return "\n".join(lines)
