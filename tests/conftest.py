@@ -96,3 +96,12 @@ def built_site(tmp_path_factory) -> Path:
 
 def html_pages(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.html"))
+
+
+@pytest.fixture
+def site(tmp_path) -> Path:
+    """A scratch copy of the sample site, free to edit."""
+    copy = tmp_path / "site"
+    shutil.copytree(REPO / "content", copy / "content")
+    shutil.copy(REPO / "site.yaml", copy / "site.yaml")
+    return copy

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import socket
 import subprocess
 import sys
@@ -36,14 +35,6 @@ def wait_for(condition, timeout: float = 15.0, what: str = "condition"):
             return result
         time.sleep(0.1)
     pytest.fail(f"timed out waiting for {what}")
-
-
-@pytest.fixture
-def site(tmp_path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(REPO / "content", copy / "content")
-    shutil.copy(REPO / "site.yaml", copy / "site.yaml")
-    return copy
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,14 +15,6 @@ REPO = Path(__file__).resolve().parents[1]
 
 def tree(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.fixture
-def site(tmp_path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(REPO / "content", copy / "content")
-    shutil.copy(REPO / "site.yaml", copy / "site.yaml")
-    return copy
 
 
 def test_failed_build_leaves_output_exactly_as_it_was(site):
