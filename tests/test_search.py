@@ -35,7 +35,8 @@ def test_chinese_word_from_a_body_finds_the_notice_under_a_sub_path(built_site, 
 def test_search_filters_by_organization_year_and_status(built_site, static_server, browser):
     page = browser.new_page()
     page.goto(static_server(built_site) + "search.html?q=整改")
-    page.wait_for_selector(".pagefind-ui__filter-name", timeout=15_000)
+    # the filters appear one by one as Pagefind loads them: wait for all three, then read them
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-name').length >= 3", timeout=15_000)
     names = page.eval_on_selector_all(".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())")
     assert sorted(names) == sorted(["发布单位", "发布年份", "整改状态"])
     page.close()

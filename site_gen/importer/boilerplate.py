@@ -5,19 +5,29 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .sources import LINK
+
 # Whole lines that belong to the website, not to the notice.
 CHROME = [
     ("breadcrumb", re.compile(r"^(您(当前)?所在(的)?位置|当前位置)[:：]?")),
     ("font size", re.compile(r"^(字号|字体)\s*[:：]?\s*(大\s*中\s*小)?\s*$")),
     ("font size", re.compile(r"^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
     ("QR code", re.compile(r"(扫码|扫一扫|扫描二维码).{0,20}(浏览|阅读|分享|打开)")),
-    ("site footer", re.compile(r"(ICP备|ICP证|公网安备|网站标识码|网站标识[:：]|主办单位[:：].*承办|技术支持)")),
+    (
+        "site footer",
+        re.compile(
+            r"(ICP备|ICP证|公网安备|网站标识码|网站标识[:：]|主办单位[:：].*承办|技术支持|版权所有|Copyright|©)"
+        ),
+    ),
     ("page counter", re.compile(r"^(访问量|浏览次数|点击(总量|数|量)|阅读(量|次数))\s*[:：]")),
     ("related", re.compile(r"^(相关稿件|相关链接|相关阅读|打印本页|关闭窗口|【打印】|【关闭】)")),
+    ("publication line", re.compile(r"^(发布时间|发布日期|来源|信息来源|作者|文章来源)\s*[:：]")),
     ("share", re.compile(r"^(分享到|分享)[:：]?\s*$")),
 ]
 REVIEWER = re.compile(r"^[-*·•\s]*([一二三四]审)\s*[:：]\s*(\S.*)$")
 ATTACHMENT = re.compile(r"^附件\s*\d*\s*[:：]\s*(\S.*)$")
+LINK_TEXT = re.compile(f"{LINK}[^{LINK}]*{LINK}")
+SEPARATORS = re.compile(r"^[\s|｜>＞»/·•\-—:：,，、]*$")
 GLUED_FONT_SIZE = re.compile(r"^(大\s*中\s*小)(?=\S)")
 
 
@@ -26,6 +36,7 @@ class Removed:
     line: int  # 1-based line in the source
     text: str
     kind: str
+    whole: bool = True  # False: chrome glued to a sentence; the rest of the line stays in the notice
 
 
 def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed], list[str], list[str]]:
@@ -35,12 +46,16 @@ def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed]
     reviewers: list[str] = []
     attachments: list[str] = []
     for number, raw in enumerate(lines, start=1):
-        line = raw.strip().lstrip("\ufeff")
+        links_only = LINK in raw and bool(SEPARATORS.match(LINK_TEXT.sub("", raw)))
+        line = raw.replace(LINK, "").strip().lstrip("\ufeff")
         if not line:
+            continue
+        if links_only and not ATTACHMENT.match(line):  # a web page's navigation: menus, 上一篇, related links
+            removed.append(Removed(number, line, "links"))
             continue
         glued = GLUED_FONT_SIZE.match(line)
         if glued:  # "大 中 小2023年,…": the page's size switcher glued to the first sentence
-            removed.append(Removed(number, glued.group(1), "font size"))
+            removed.append(Removed(number, glued.group(1), "font size", whole=False))
             line = line[glued.end() :].strip()
         kind = next((name for name, pattern in CHROME if pattern.search(line)), None)
         reviewer = REVIEWER.match(line)

@@ -6,7 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}")
-PHONE = re.compile(r"(?<![\d\-])(?:\(?0\d{2,3}\)?[\-—－\s]?)?\d{7,8}(?![\d])|(?<!\d)1[3-9]\d{9}(?!\d)|12388|12345")
+PHONE = re.compile(
+    r"(?<![\d\-])(?:[(（]?0\d{2,3}[)）]?[\-—－–\s]?)?\d{7,8}(?!\d)"  # 0530-1234567, 0530—1234567, 8419109
+    r"|(?<!\d)1[3-9]\d{9}(?!\d)"  # mobile
+    r"|(?<!\d)123(?:88|45)(?!\d)"  # 12388 discipline hotline, 12345 citizen hotline
+)
+EMAIL_CUT = re.compile(r"(?:[@.]|@[A-Za-z0-9.\-]*)$")
 ADDRESS = re.compile(r"(?:通信地址|通讯地址|邮寄地址|联系地址|地址)\s*[:：]?\s*([^；;。,，]+)")
 INVITES = re.compile(r"(监督|意见建议|联系方式|联系电话|电子邮箱|邮箱|电话|来信|举报)")
 MAILBOX = re.compile(r"([^，,；;。]*(?:信箱|意见箱|邮政信箱)[^，,；;。]*)")
@@ -21,6 +26,12 @@ class Contacts:
     lines: list[int] = field(default_factory=list)
 
 
+def cut_email(line: str, following: str) -> bool:
+    """An e-mail split over two lines by the page layout: "…@163." + "com。", "…@exa" + "mple.com"."""
+    complete = re.search(EMAIL.pattern + "$", line)
+    return bool(EMAIL_CUT.search(line)) and not complete and bool(re.match(r"^[A-Za-z0-9.]", following))
+
+
 def find_contacts(body: list[tuple[int, str]]) -> Contacts:
     """Contacts from the lines near the end that invite supervision; the website footer is already gone."""
     contacts = Contacts()
@@ -28,8 +39,7 @@ def find_contacts(body: list[tuple[int, str]]) -> Contacts:
     for position, (number, line) in enumerate(tail):
         if not INVITES.search(line) or len(line) > 400:
             continue
-        # an e-mail split over two lines: "…@163." + "com。"
-        if position + 1 < len(tail) and re.search(r"[@.]$", line) and re.match(r"^[A-Za-z]", tail[position + 1][1]):
+        if position + 1 < len(tail) and cut_email(line, tail[position + 1][1]):
             line = line + tail[position + 1][1]
         found = False
         for email in EMAIL.findall(line):
@@ -39,7 +49,7 @@ def find_contacts(body: list[tuple[int, str]]) -> Contacts:
                 found = True
         without_emails = EMAIL.sub(" ", line)
         for phone in PHONE.findall(without_emails):
-            phone = phone.replace("—", "-").replace("－", "-").strip()
+            phone = re.sub(r"[—－–]", "-", phone).strip()
             if phone not in contacts.phones:
                 contacts.phones.append(phone)
                 found = True

@@ -7,25 +7,30 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from ..config import SiteConfig
 from ..diagnostics import Diagnostic
 from ..model import Notice
-from ..reader import parse_notice
+from ..numbering import parse_number
 from ..validate import validate_notice
 from . import metadata
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
 from .sources import read_lines
-from .structure import Block, Outline, Part, outline
+from .structure import outline, outline_as_text
+from .writer import write_notice
 
 RECTIFICATION = re.compile(r"整改|巡察|巡视|审计")
 COUNT_CLAIM = re.compile(
-    r"(\d+)\s*(?:项|个|条)(?:具体)?问题|[一二三四五六七八九十]+项具体问题|反馈(?:意见|问题)\s*(\d+)\s*[条个项]"
+    r"(\d+)\s*(?:项|个|条)(?:具体)?问题|([一二三四五六七八九十百]+)项具体问题"  # 17项具体问题, 十七项具体问题
+    r"|问题\s*(\d+)\s*[个项条]"  # 梳理出问题4个
+    r"|反馈(?:意见|问题)\s*(\d+)\s*[条个项]"  # 反馈意见9条
 )
-_MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")
-_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<])")
+
+
+NOT_RECTIFICATION = (
+    "这不像整改进展通报（标题和开头没有“整改/巡察/巡视/审计”），已按普通文章导入：各部分为文字段落，不设整改状态 "
+    "(not a rectification notice: imported as text sections, no statuses)"
+)
 
 
 @dataclass
@@ -40,6 +45,7 @@ class ImportResult:
     is_rectification: bool = True
     front: dict = field(default_factory=dict)
     contacts_found: object = None
+    lines_read: int = 0  # non-blank source lines: each is in the notice or in removed
 
     @property
     def slug(self) -> str:
@@ -47,33 +53,30 @@ class ImportResult:
 
 
 def import_file(path: Path, config: SiteConfig) -> ImportResult:
+    """Read -> remove chrome -> metadata, contacts, outline -> write and read back with the site's reader."""
     lines = read_lines(path)
     body, removed, reviewers, attachments = strip_chrome(lines)
     title, body = metadata.take_title(body)
     organization, signed, body = metadata.take_signature(body)
     text = "\n".join(line for _, line in body)
-    notes: list[str] = []
     is_rectification = bool(RECTIFICATION.search(title + text[:600]))
-    if not is_rectification:
-        notes.append(
-            "this does not look like a rectification notice (no 整改/巡察/审计 in its title or opening); "
-            "imported as text sections, with no statuses"
-        )
+    notes = [] if is_rectification else [NOT_RECTIFICATION]
+    found = metadata.inspection(text, title)
     organization = organization or metadata.publisher_from_title(title)
+    if not organization:
+        notes.append("落款和标题中都没有找到发布单位，请填写 organization (no publisher found)")
     if not title:
         title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
-        notes.append(f"no title line found; made one: {title} (check it)")
-    date = signed or metadata.latest_date(text) or metadata.year_end(title) or dt.date(dt.date.today().year, 1, 1)
+        notes.append(f"原文没有标题，已拟为“{title}”，请核对 (no title found; one was made)")
+    date = signed or unsigned_date(removed, text, found, title)
     if not signed:
-        notes.append(f"no signature date found; date set to {date.isoformat()} (correct it before publishing)")
-    if not organization:
-        notes.append("no publisher found in the signature or title; fill in organization:")
+        notes.append(f"原文末尾没有落款日期，日期暂定为 {date.isoformat()}，发布前请核对 (no signature date)")
     contacts = find_contacts(body)
-    tree = outline(body, config.vocabulary) if is_rectification else outline_as_text(body, config)
+    tree = outline(body, config) if is_rectification else outline_as_text(body)
     notes += tree.notes
-    front = front_matter(title, organization, date, metadata.inspection(text, title), contacts, reviewers)
-    markdown = render_markdown(front, tree)
-    notice, diagnostics = parse_notice(markdown, f"content/{slugify(path.stem)}.md", config, slugify(path.stem))
+    front = front_matter(title, organization, date, found, contacts, reviewers)
+    slug = slugify(path.stem)
+    markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug)
     if notice is not None:
         diagnostics += validate_notice(notice)
         opening = "\n".join(tree.intro + [line for part in tree.parts for line in part.lines])
@@ -89,20 +92,19 @@ def import_file(path: Path, config: SiteConfig) -> ImportResult:
         is_rectification,
         front,
         contacts_found=contacts,
+        lines_read=sum(1 for line in lines if line.strip()),
     )
 
 
-def outline_as_text(body, config) -> Outline:
-    """A report or other document: its 一、 parts as text sections, nothing read as an issue or a status."""
-    result = Outline()
-    target = result.intro
-    for number, text in body:
-        if re.match(r"^[一二三四五六七八九十]+、", text) and len(text) <= 80:
-            result.parts.append(Part(text, number))
-            target = result.parts[-1].lines
-        else:
-            target.append(text)
-    return result
+def unsigned_date(removed: list[Removed], text: str, found: dict, title: str) -> dt.date:
+    """No signature: the page's 发布时间, else the latest date the text states (never before the feedback)."""
+    stated = [d for d in [metadata.latest_date(text), *found.values()] if isinstance(d, dt.date)]
+    return (
+        metadata.published([r.text for r in removed])
+        or (max(stated) if stated else None)
+        or metadata.year_end(title)
+        or dt.date(dt.date.today().year, 1, 1)
+    )
 
 
 def front_matter(title, organization, date, inspection, contacts, reviewers) -> dict:
@@ -134,64 +136,26 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def render_markdown(front: dict, tree: Outline) -> str:
-    out = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).strip(), "---", ""]
-    out += paragraphs(tree.intro)
-    for part in tree.parts:
-        out += [f"## {inline(part.title)}", ""] + paragraphs(part.lines)
-        for issue in part.issues:
-            out += block(issue, "###")
-    return "\n".join(out).rstrip() + "\n"
-
-
-def block(item: Block, level: str) -> list[str]:
-    lines = [f"{level} {inline(item.title)}"]
-    if item.status:
-        lines.append(item.status)
-    lines.append("")
-    lines += paragraphs(item.lines)
-    for sub in item.subs:
-        lines += block(sub, "####")
-    return lines
-
-
-def paragraphs(lines: list[str]) -> list[str]:
-    out = []
-    for text in lines:
-        out += [escape(text), ""]
-    return out
-
-
-def inline(text: str) -> str:
-    return _MARKDOWN_INLINE.sub(r"\\\1", text)
-
-
-def escape(text: str) -> str:
-    """Keep the clerk's text as text: no accidental lists, headings, emphasis or HTML."""
-    text = inline(text)
-    return _MARKDOWN_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
-
-
 def count_claims(text: str, notice: Notice) -> list[str]:
     """Totals stated outside the issues (opening, section intros), compared with what was found.
 
-    Counts inside an issue's measures are about something else (a review of case files, say).
+    Counts inside an issue's measures are about something else (a review of case files, say),
+    so only the opening and section introductions are read. Several counts are added up
+    (反馈意见9条…4条…5条 = 18).
     """
-    claims = []
-    for match in COUNT_CLAIM.finditer(text):
-        claims.append(match.group(0))
-    if not claims:
+    matches = list(COUNT_CLAIM.finditer(text))
+    if not matches:
         return []
-    numbers = []
-    for claim in claims:
-        digits = re.findall(r"\d+", claim)
-        numbers.append(int(digits[0]) if digits else None)
+    claims = "、".join(match.group(0) for match in matches)
+    numbers = [parse_number(next(g for g in match.groups() if g)) for match in matches]
     found = len(notice.issues)
-    if all(n is not None for n in numbers) and len(numbers) > 1:
-        stated = sum(numbers)
-        verdict = "match" if stated == found else f"do not match ({found} issues found)"
-        return [f"stated counts {', '.join(claims)} add up to {stated}: they {verdict}"]
-    return [f"stated count(s): {', '.join(claims)}; {found} issues found"]
+    stated = sum(n for n in numbers if n is not None)
+    if stated == found:
+        return [f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致 (stated counts match)"]
+    return [
+        f"原文所述数目（{claims}）共 {stated} 项，但找到 {found} 个问题，请核对 "
+        f"(stated counts add up to {stated}, {found} issues found)"
+    ]
 
 
 def slugify(stem: str) -> str:

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from ..numbering import CHINESE_NUMBER, FULLWIDTH_DIGITS
 
 DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])")
+PUBLISHED = re.compile(r"^\s*(发布时间|发布日期|发文日期|成文日期)\s*[:：]")
 SIGNATURE_DATE = re.compile(r"^\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*$")
 PUBLISHER = re.compile(r"(党组|党委|委员会|局|厅|院|办公室|政府|中心|公司|支部|总支|学校|大学|医院|协会)$")
 TITLE_WORDS = re.compile(r"(通报|报告|情况|公告|公示)$")
 GROUP = re.compile(r"([区县市省州旗]委(?:第[一二三四五六七八九十]+)?巡[察视]组|[区县市省]委巡[察视]办)")
-ROUND = re.compile(rf"({CHINESE_NUMBER}届[\u4e00-\u9fff]{{0,6}}?第{CHINESE_NUMBER}轮巡[察视])")
+ROUND = re.compile(rf"((?:{CHINESE_NUMBER}届)?[区县市省州旗]委第{CHINESE_NUMBER}轮巡[察视])")
 PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[至到—\-－~]\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 FEEDBACK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[^。]{0,40}?反馈")
 
@@ -44,15 +45,23 @@ def is_title(line: str) -> bool:
 
 
 def take_title(body: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
-    """The title is the first line when it reads like one; a title wrapped over two lines is joined."""
-    if not body:
-        return "", body
-    first = body[0][1]
-    if is_title(first):
-        return first, body[1:]
-    if len(body) > 1 and len(first) <= 40 and "。" not in first and is_title(first + body[1][1]):
-        return first + body[1][1], body[2:]
+    """The title is the first line when it reads like one; a title wrapped over two or three lines is joined."""
+    joined = ""
+    for count, (_, line) in enumerate(body[:3], start=1):
+        joined += line
+        if is_title(joined):
+            return joined, body[count:]
+        if len(line) > 40 or "。" in line:
+            break
     return "", body
+
+
+def published(lines: list[str]) -> dt.date | None:
+    """The page's 发布时间：2024-07-12 line (removed as chrome): the date when the notice has no signature."""
+    for line in lines:
+        if PUBLISHED.match(line) and (match := DATE.search(as_chinese_dates(line))):
+            return make_date(*match.groups())
+    return None
 
 
 def take_signature(body: list[tuple[int, str]]) -> tuple[str, dt.date | None, list[tuple[int, str]]]:
@@ -73,8 +82,21 @@ def publisher_from_title(title: str) -> str:
     return match.group(1) if match else ""
 
 
+def as_chinese_dates(text: str) -> str:
+    """2024-03-27 / 2024.3.27 / 2024/3/27 -> 2024年3月27日, so one set of patterns reads both."""
+    return NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
+
+
+def year_before(text: str, position: int) -> str | None:
+    """'2024年9月…10月15日反馈': a date written without its year takes the last year stated before it."""
+    years = re.findall(r"(\d{4})\s*年", text[:position])
+    return years[-1] if years else None
+
+
 def inspection(text: str, title: str) -> dict:
+    """Group, round, period and feedback date from the opening paragraph (years carry over)."""
     found: dict = {}
+    text = as_chinese_dates(text)
     if match := GROUP.search(text):
         found["group"] = match.group(1)
     if match := ROUND.search(title) or ROUND.search(text):
@@ -85,7 +107,7 @@ def inspection(text: str, title: str) -> dict:
         found["end"] = make_date(end_year or year, end_month, end_day)
         found["year"] = int(end_year or year)
     if match := FEEDBACK.search(text, match.end() if match else 0):
-        year = match.group(1) or found.get("year")
+        year = match.group(1) or found.get("year") or year_before(text, match.start())
         feedback = make_date(year, match.group(2), match.group(3)) if year else None
         if feedback and found.get("end") and feedback < found["end"]:  # "7月6日" after a June inspection
             feedback = make_date(int(year) + 1, match.group(2), match.group(3))
@@ -95,7 +117,7 @@ def inspection(text: str, title: str) -> dict:
 
 
 def latest_date(text: str) -> dt.date | None:
-    dates = [make_date(*m.groups()) for m in DATE.finditer(text)]
+    dates = [make_date(*m.groups()) for m in DATE.finditer(as_chinese_dates(text))]
     dates = [d for d in dates if d]
     return max(dates) if dates else None
 

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx")
+LINK = "\x01"  # brackets a web page's link text in its lines: boilerplate removes lines that are only links
 
 
 class SourceError(ValueError):
@@ -80,12 +81,19 @@ _BLOCKS = (
 
 
 def html_lines(text: str) -> list[str]:
-    """Visible text of a saved page, one line per block element; scripts and styles dropped."""
+    """Visible text of a saved page, one line per block element; scripts and styles dropped.
+
+    Link text is bracketed with LINK so that navigation (a line of links and nothing else)
+    can be told from the article; boilerplate.strip_chrome removes the brackets.
+    """
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(text, "html.parser")
     for hidden in soup(["script", "style", "noscript", "template", "head"]):
         hidden.decompose()
+    for link in soup.find_all("a"):  # menus, 上一篇/下一篇, related articles: lines made of links only
+        link.insert_before(LINK)
+        link.insert_after(LINK)
     for block in soup.find_all(_BLOCKS):
         block.insert_before("\n")
         block.insert_after("\n")

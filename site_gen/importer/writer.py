@@ -1,0 +1,117 @@
+"""An import's findings -> the text of a site-gen notice, checked by the site's own reader.
+
+The notice is written, then read back with ``parse_notice``: what the report says is
+what ``check`` and ``build`` will see. When the source repeats numbers (two 1. in one
+section, two (一) under different 一、 parts) the derived ids would collide, so the
+reader's ids are inspected and the repeated ones get an explicit ``{#id}``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from ..config import SiteConfig
+from ..diagnostics import Diagnostic
+from ..model import Notice
+from ..reader import parse_notice
+from .structure import Block, Outline
+
+_MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")
+_MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<])")
+
+
+def write_notice(
+    front: dict, tree: Outline, source: str, config: SiteConfig, slug: str
+) -> tuple[str, Notice | None, list[Diagnostic]]:
+    """The notice text, and the notice and diagnostics the reader makes of it."""
+    explicit: dict[int, str] = {}
+    labels = re.compile(r"^(\s*(?:" + "|".join(map(re.escape, config.status_keys)) + r")\s*)([:：])")
+    for _ in range(3):  # a renamed section changes its issues' ids: look again
+        markdown = render_markdown(front, tree, explicit, labels)
+        notice, diagnostics = parse_notice(markdown, source, config, slug)
+        if notice is None or not repeated_ids(tree, notice, explicit):
+            break
+    return markdown, notice, diagnostics
+
+
+def repeated_ids(tree: Outline, notice: Notice, explicit: dict[int, str]) -> bool:
+    """Give every section or issue whose id was already used an explicit one; True if any was given."""
+    if len(tree.parts) != len(notice.sections):
+        return False
+    seen: set[str] = set()
+    changed = False
+    for part, section in zip(tree.parts, notice.sections, strict=True):
+        if section.id and section.id in seen:
+            explicit[id(part)] = fresh(section.id, seen)
+            seen.add(explicit[id(part)])
+            changed = True
+            continue  # its issues' ids change with it: checked on the next pass
+        seen.add(section.id)
+        for block, issue in zip(part.issues, section.issues, strict=True):
+            if issue.id in seen:
+                explicit[id(block)] = fresh(issue.id, seen)
+                changed = True
+            seen.add(explicit.get(id(block), issue.id))
+    return changed
+
+
+def fresh(base: str, seen: set[str]) -> str:
+    """s1 -> s1b (not s1-2: that is the form of an issue id)."""
+    for letter in "bcdefghijklmnopqrstuvwxyz":
+        if base + letter not in seen:
+            return base + letter
+    raise ValueError(f"too many repeats of {base}")
+
+
+def render_markdown(front: dict, tree: Outline, explicit: dict[int, str], labels: re.Pattern) -> str:
+    out = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).strip(), "---", ""]
+    out += paragraphs(tree.intro)
+    for part in tree.parts:
+        if part.title:  # issues before any heading: the reader puts them in an untitled section
+            out += [heading("##", part.title, explicit.get(id(part))), ""]
+        out += paragraphs(part.lines)
+        for issue in part.issues:
+            out += block(issue, "###", explicit, labels)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def heading(level: str, title: str, anchor: str | None) -> str:
+    return f"{level} {inline(title)}" + (f" {{#{anchor}}}" if anchor else "")
+
+
+def block(item: Block, level: str, explicit: dict[int, str], labels: re.Pattern) -> list[str]:
+    """A heading, its status line, its text, its sub-problems.
+
+    整改情况：<text that is not a status> first under a heading would be read as a status
+    line; its colon is written as a character reference (&#65306; shows as ：) so it stays text.
+    """
+    lines = [heading(level, item.title, explicit.get(id(item)))]
+    if item.status:
+        lines.append(item.status)
+    lines.append("")
+    text = list(item.lines)
+    if not item.status and text and labels.match(text[0]):
+        text[0] = labels.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", text[0], count=1)
+    lines += paragraphs(text)
+    for sub in item.subs:
+        lines += block(sub, "####", explicit, labels)
+    return lines
+
+
+def paragraphs(lines: list[str]) -> list[str]:
+    out = []
+    for text in lines:
+        out += [escape(text), ""]
+    return out
+
+
+def inline(text: str) -> str:
+    return _MARKDOWN_INLINE.sub(r"\\\1", text)
+
+
+def escape(text: str) -> str:
+    """Keep the clerk's text as text: no accidental lists, headings, emphasis or HTML."""
+    text = inline(text)
+    return _MARKDOWN_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

@@ -1,0 +1,80 @@
+"""site_gen/importer/boilerplate.py: website chrome is removed and listed; reviewers and attachments are kept."""
+
+from __future__ import annotations
+
+from site_gen.importer.boilerplate import strip_chrome
+from site_gen.importer.sources import read_lines
+from tests.importer_support import SEED_000, SEED_001, SEED_002
+
+
+def test_chrome_lines_are_removed_with_their_kind_and_line_number():
+    lines = [
+        "您当前所在位置：首页 > 信息公开",
+        "字号：大 中 小",
+        "【大】【中】【小】",
+        "正文第一段。",
+        "扫一扫在手机打开当前页",
+        "访问量：1024",
+        "相关稿件",
+        "ICP备案号：鲁ICP备0000号",
+    ]
+    body, removed, reviewers, attachments = strip_chrome(lines)
+    assert body == [(4, "正文第一段。")]
+    assert [(r.line, r.kind) for r in removed] == [
+        (1, "breadcrumb"),
+        (2, "font size"),
+        (3, "font size"),
+        (5, "QR code"),
+        (6, "page counter"),
+        (7, "related"),
+        (8, "site footer"),
+    ]
+    assert reviewers == [] and attachments == []
+
+
+def test_sentences_that_mention_chrome_words_stay():
+    lines = ["考核明细等附件完善进账务。", "群众可扫码填写满意度问卷，也可来电反映。"]
+    body, removed, _, _ = strip_chrome(lines)
+    assert [text for _, text in body] == lines and removed == []
+
+
+def test_reviewers_go_to_front_matter_and_attachments_stay_as_text():
+    body, removed, reviewers, attachments = strip_chrome(["- 一审: 张三", "二审：李四", "附件：满意度测评二维码"])
+    assert reviewers == ["一审：张三", "二审：李四"]
+    assert [r.line for r in removed] == [1, 2]
+    assert attachments == ["满意度测评二维码"] and body == [(3, "附件：满意度测评二维码")]
+
+
+def test_seed_000_font_size_reviewers_and_qr_line():
+    body, removed, reviewers, _ = strip_chrome(read_lines(SEED_000))
+    assert [r.line for r in removed] == [2, 3, 36, 37, 38, 39]
+    assert reviewers == ["一审：郑明建", "二审：张芳", "三审：周忠巨"]
+    assert body[-1] == (35, "2025年4月2日")
+
+
+def test_seed_001_site_footer_is_one_removed_line():
+    body, removed, _, _ = strip_chrome(read_lines(SEED_001))
+    assert [(r.line, r.kind) for r in removed] == [(125, "site footer")]
+    assert "027-60896105" not in "".join(text for _, text in body)
+
+
+def test_seed_002_font_size_glued_to_the_first_sentence_keeps_the_sentence():
+    body, removed, _, _ = strip_chrome(read_lines(SEED_002))
+    assert [(r.line, r.text) for r in removed] == [(2, "字号:"), (3, "大 中 小"), (20, "扫码使用手机浏览本页内容")]
+    assert body[1][0] == 3 and body[1][1].startswith("2023年,东昌府区司法局坚持")
+
+
+def test_a_web_pages_lines_made_only_of_links_are_navigation():
+    link = "\x01"  # sources.LINK: how html_lines marks link text
+    lines = [
+        f"{link}首页{link} | {link}政务公开{link}",
+        f"{link}上一篇：某某会议召开{link}",
+        f"修订接待办法，{link}全文见此{link}。",
+        f"{link}附件：满意度测评表{link}",
+    ]
+    body, removed, _, attachments = strip_chrome(lines)
+    assert [(r.line, r.kind, r.text) for r in removed] == [
+        (1, "links", "首页 | 政务公开"),
+        (2, "links", "上一篇：某某会议召开"),
+    ]
+    assert body == [(3, "修订接待办法，全文见此。"), (4, "附件：满意度测评表")] and attachments == ["满意度测评表"]

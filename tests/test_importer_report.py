@@ -1,0 +1,48 @@
+"""site_gen/importer/report.py: what the clerk reads after an import: found, removed, undecided."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.importer import import_file
+from site_gen.importer.report import report
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, site_config
+
+
+@pytest.fixture(scope="module")
+def config():
+    return site_config()
+
+
+def test_report_on_seed_001_gives_counts_statuses_contacts_and_the_footer(config):
+    text = report(import_file(SEED_001, config), "content/001.md")
+    assert "18 个问题 issue(s)" in text and "其中 3 个含问题" in text
+    assert "整改状态行 status lines found: 33" in text
+    # least advanced per issue, from DOMAIN.md: done 10 11 16 17 18; in_progress 4 9 12 14; the rest deemed_done
+    assert "整改完成 (done) 5" in text and "(deemed_done) 9" in text and "(in_progress) 4" in text
+    assert "phones 027-56919296; emails 895724885@qq.com" in text
+    assert "125 行非空 non-blank line(s)：124 行在通报中 in the notice，1 行移除 removed" in text
+    assert "第 125 行 line 125 [网站页脚 site footer]: ICP备案号" in text
+    assert "检查 check: 0 个错误 error(s)" in text
+
+
+def test_report_on_seed_000_says_statuses_are_unstated_and_numbers_skip(config):
+    text = report(import_file(SEED_000, config), "content/000.md")
+    assert "6 个问题 issue(s)；13 个子问题 sub-problem(s)；共 15 个最小问题" in text
+    assert "未标明 (unstated) 6" in text and "status lines found: 0" in text
+    assert "审核 reviewers (kept in front-matter): 一审：郑明建, 二审：张芳, 三审：周忠巨" in text
+    assert "问题编号从 3 跳到 7" in text
+    assert "本通报没有任何问题写明整改状态" in text  # check's own warning, in Chinese for a Chinese site
+
+
+def test_report_on_seed_002_says_it_is_not_a_rectification_notice(config):
+    text = report(import_file(SEED_002, config), "content/002.md")
+    assert "类型 kind: 不是整改进展通报" in text and "0 个问题 issue(s)" in text
+    assert "20 行非空 non-blank line(s)：18 行在通报中 in the notice，2 行移除 removed" in text  # 大 中 小 was glued
+    assert "联系方式 contact: 未找到" in text and "原文末尾没有落款日期" in text
+
+
+def test_report_lists_the_warnings_check_will_give(config):
+    text = report(import_file(FIXTURES / "paren_issues.txt", config), "content/p.md")
+    assert "0 个错误 error(s), 1 个警告 warning(s)" in text
+    assert "“（二）关于“三重一大”事项记录不完整的问题。”没有整改状态行" in text

@@ -1,0 +1,74 @@
+"""site_gen/importer/sources.py: .txt in UTF-8 or GB18030, saved .html pages, .docx files; clear errors."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.importer.sources import SourceError, read_lines
+from tests.importer_support import FIXTURES, docx_of, html_of
+
+
+def test_utf8_and_gb18030_text_read_the_same(tmp_path):
+    text = (FIXTURES / "fullwidth.txt").read_text(encoding="utf-8")
+    source = tmp_path / "gbk.txt"
+    source.write_bytes(text.encode("gb18030"))
+    assert read_lines(source) == read_lines(FIXTURES / "fullwidth.txt")
+    assert read_lines(source)[0] == "中共示例县水利局党组关于县委第一轮巡察整改进展情况的通报"
+
+
+def test_windows_line_endings_and_bom(tmp_path):
+    source = tmp_path / "crlf.txt"
+    source.write_bytes("\ufeff第一行\r\n第二行\r\n".encode())
+    assert read_lines(source) == ["第一行", "第二行", ""]
+
+
+def test_html_gives_one_line_per_block_and_drops_scripts(tmp_path):
+    page = html_of(["第一段，含<b>加粗</b>。", "第二段。"], tmp_path / "page.html")
+    lines = [line for line in read_lines(page) if line]
+    assert lines == [
+        "您当前所在位置：首页 > 通知公告",
+        "第一段，含加粗。",
+        "第二段。",
+        "ICP备案号：示ICP备0000号 公网安备 0000号",
+    ]
+    assert not any("not text" in line for line in lines)
+
+
+def test_html_br_splits_lines(tmp_path):
+    page = tmp_path / "br.htm"
+    page.write_text("<html><body><div>整改进度：整改完成<br>主要做法：建立台账。</div></body></html>", encoding="utf-8")
+    assert [line for line in read_lines(page) if line] == ["整改进度：整改完成", "主要做法：建立台账。"]
+
+
+def test_docx_paragraphs_and_table_rows(tmp_path):
+    import docx
+
+    path = docx_of(["标题", "正文一段。"], tmp_path / "draft.docx")
+    document = docx.Document(str(path))
+    table = document.add_table(rows=1, cols=2)
+    table.rows[0].cells[0].text = "联系电话"
+    table.rows[0].cells[1].text = "0530-1234567"
+    document.save(str(path))
+    assert read_lines(path) == ["标题", "正文一段。", "联系电话  0530-1234567"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("notice.pdf", b"%PDF-1.4", "save the notice as .txt, .html or .docx"),
+        ("notice", b"text", "files without an extension"),
+        ("broken.docx", b"not a zip", "not a readable Word .docx file"),
+        ("latin.txt", b"\xff\xfe\x00\xd8\x00\x00", "neither UTF-8 nor GB18030"),
+    ],
+)
+def test_unreadable_sources_name_the_file_and_what_to_do(tmp_path, name, content, message):
+    source = tmp_path / name
+    source.write_bytes(content)
+    with pytest.raises(SourceError, match=message) as caught:
+        read_lines(source)
+    assert str(source) in str(caught.value)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(SourceError, match="no such file"):
+        read_lines(tmp_path / "missing.txt")

@@ -1,0 +1,176 @@
+"""site_gen/importer/structure.py: which numbering level holds the issues, sub-problems, status lines.
+
+Expected outlines were written by hand from reading each source.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from site_gen.importer.boilerplate import strip_chrome
+from site_gen.importer.metadata import take_signature, take_title
+from site_gen.importer.sources import read_lines
+from site_gen.importer.structure import outline, outline_as_text
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, site_config
+
+
+@pytest.fixture(scope="module")
+def config():
+    return site_config()
+
+
+def outline_of(path, config, drop=lambda text: False):
+    lines = strip_chrome(read_lines(path))[0]
+    lines = take_signature(take_title(lines)[1])[2]
+    return outline([(n, text) for n, text in lines if not drop(text)], config)
+
+
+def test_seed_000_issues_are_the_numbered_items_and_subs_the_parenthesised_ones(config):
+    tree = outline_of(SEED_000, config)
+    assert [part.title[:3] for part in tree.parts] == ["(一)", "(三)", "(四)"]
+    assert [issue.title.split(".")[0] for issue in tree.issues] == ["1", "2", "3", "7", "8", "9"]
+    assert [len(issue.subs) for issue in tree.issues] == [2, 4, 3, 4, 0, 0]  # 13 + items 8 and 9 = 15 leaves
+    assert all(not issue.status and not any(sub.status for sub in issue.subs) for issue in tree.issues)
+    wrapped = tree.issues[2].subs[0]
+    assert wrapped.title == "(1)关于理论学习中心组学习不扎实,没有严格落实补学制度的问题。"
+    assert wrapped.lines[0].startswith("建立学习提醒制度。")
+    assert tree.issues[4].title == "8.关于组织生活不严肃的问题。" and tree.issues[4].lines[0].startswith("一是")
+
+
+def test_seed_000_reports_the_skipped_numbers_without_filling_them(config):
+    notes = outline_of(SEED_000, config).notes
+    assert any("3 to 7" in note for note in notes) and any("section numbers jump from 1 to 3" in note for note in notes)
+
+
+def test_seed_001_text_parts_issues_numbered_across_sections_and_status_blocks(config):
+    tree = outline_of(SEED_001, config)
+    with_issues = [part for part in tree.parts if part.issues]
+    assert [part.title[:3] for part in with_issues] == ["(一)", "(二)", "(三)"]
+    assert [len(part.issues) for part in with_issues] == [9, 4, 5]
+    assert [part.title[:2] for part in tree.parts if not part.issues] == ["一、", "二、", "三、", "四、"]
+    labels = [len(issue.subs) or 1 for issue in tree.issues]
+    assert labels == [3, 1, 1, 4, 1, 3, 1, 3, 1, 1, 1, 5, 3, 1, 1, 1, 1, 1] and sum(labels) == 33
+    six = tree.issues[5]  # 一是 and 三是 share one paragraph and one label; 二是, 四是 follow
+    assert [sub.title[:2] for sub in six.subs] == ["一是", "二是", "四是"]
+    assert [sub.status for sub in six.subs] == [
+        "整改情况:整改完成",
+        "整改情况:视同完成,持续整改",
+        "整改情况:视同完成,持续整改",
+    ]
+    assert tree.issues[8].status == "整改情况:视同完成,持续整改;需持续整改"
+
+
+def test_seed_002_is_read_as_text_parts():
+    tree = outline_as_text(strip_chrome(read_lines(SEED_002))[0])
+    assert [part.title for part in tree.parts] == ["一、工作情况", "二、存在的问题:", "三、下一步工作打划"]
+    assert tree.issues == [] and len(tree.parts[0].lines) == 6
+
+
+def test_issues_at_the_parenthesised_level_with_numbered_measures(config):
+    tree = outline_of(FIXTURES / "paren_issues.txt", config)
+    assert [part.title for part in tree.parts if part.issues] == [
+        "二、贯彻落实上级决策部署方面",
+        "三、全面从严治党方面",
+    ]
+    assert [issue.title[:3] for issue in tree.issues] == ["（一）", "（二）", "（一）", "（二）"]
+    assert [issue.status.split("：")[1] for issue in tree.issues[:3]] == [
+        "整改完成",
+        "需持续整改。",
+        "阶段性完成并需长期坚持",
+    ]
+    assert tree.issues[3].status == ""
+    assert tree.issues[0].lines == ["1.建立审计整改台账，逐项销号。", "2.对12个单位开展整改回头看。"]
+    overall, plans = tree.parts[0], tree.parts[-1]  # 1. steps of 总体情况 and (一) of 下一步 are not issues
+    assert overall.lines[1:] == ["1.成立整改工作领导小组。", "2.每月调度整改进度。"]
+    assert plans.issues == [] and plans.lines[:2] == ["（一）持续巩固整改成果。", "（二）健全长效机制。"]
+
+
+def test_without_status_lines_the_problem_headings_decide_the_level(config):
+    tree = outline_of(FIXTURES / "paren_issues.txt", config, drop=lambda text: text.startswith("整改情况"))
+    assert [issue.title[:3] for issue in tree.issues] == ["（一）", "（二）", "（一）", "（二）"]
+
+
+def test_fullwidth_numbering_restarting_numbers_wrapped_heading_and_measures_label(config):
+    tree = outline_of(FIXTURES / "fullwidth.txt", config)
+    assert [[issue.title[:2] for issue in part.issues] for part in tree.parts] == [["１．", "２．"], ["１．", "２．"]]
+    assert tree.issues[3].title == "２．关于年轻干部选拔任用不充分的问题。"
+    assert tree.issues[0].status == "整改进度：整改完成。"
+    assert tree.issues[1].status == "" and tree.issues[1].lines[0].startswith("整改情况：已对全县42个供水站")
+
+
+def test_status_per_shi_block_and_shared_label(config):
+    tree = outline(
+        body(
+            "（一）作风方面",
+            "1.关于会风不实的问题。一是会议多。",
+            "整改情况：整改完成",
+            "主要做法和成效：精简会议。",
+            "二是文件长。三是材料多。",
+            "整改情况：视同完成，持续整改",
+            "主要做法及成效：压缩篇幅。",
+        ),
+        config,
+    )
+    issue = tree.issues[0]
+    assert issue.title == "1.关于会风不实的问题。"
+    assert [(sub.title, sub.status) for sub in issue.subs] == [
+        ("一是会议多。", "整改情况：整改完成"),
+        ("二是文件长。", "整改情况：视同完成，持续整改"),
+    ]
+    assert issue.subs[1].lines == ["三是材料多。", "主要做法及成效：压缩篇幅。"]
+
+
+def test_a_line_that_fits_no_rule_stays_where_it_stood(config):
+    tree = outline(body("开头说明。", "1.关于甲的问题。", "整改情况：另行研究", "附：说明"), config)
+    assert tree.intro == ["开头说明。"]
+    assert tree.issues[0].status == "" and tree.issues[0].lines == ["整改情况：另行研究", "附：说明"]
+    assert any("第 3 行“整改情况：另行研究”不是已知的整改状态写法" in note for note in tree.notes)
+
+
+def test_when_sub_problems_carry_statuses_the_issues_own_label_stays_visible_as_text(config):
+    tree = outline(
+        body(
+            "1.关于甲的问题。",
+            "整改情况：整改完成",
+            "(1)关于甲一的问题。",
+            "整改情况：正在整改",
+            "(2)关于甲二的问题。",
+        ),
+        config,
+    )
+    issue = tree.issues[0]
+    assert issue.status == "" and issue.lines == ["原文另标：整改情况：整改完成"]
+    assert [(sub.title, sub.status) for sub in issue.subs] == [
+        ("(1)关于甲一的问题。", "整改情况：正在整改"),
+        ("(2)关于甲二的问题。", ""),
+    ]
+
+
+def test_status_lines_after_numbered_measures_belong_to_the_problem_above(config):
+    tree = outline(
+        body(
+            "一、政治建设方面",
+            "（一）关于学习制度落实不严的问题。",
+            "1.修订学习制度。",
+            "2.建立学习台账。",
+            "整改情况：整改完成",
+            "（二）关于调研不深入的问题。",
+            "1.制定调研计划。",
+            "整改情况：正在整改",
+        ),
+        config,
+    )
+    assert [(issue.title, issue.status) for issue in tree.issues] == [
+        ("（一）关于学习制度落实不严的问题。", "整改情况：整改完成"),
+        ("（二）关于调研不深入的问题。", "整改情况：正在整改"),
+    ]
+    assert tree.issues[0].lines == ["1.修订学习制度。", "2.建立学习台账。"]
+
+
+def test_status_labels_are_the_sites_status_keys(config):
+    lines = body("1.关于甲的问题。", "完成情况：整改完成")
+    assert outline(lines, config).issues[0].status == ""  # not a key of the sample site: stays text
+    custom = dataclasses.replace(config, status_keys=(*config.status_keys, "完成情况"))
+    assert outline(lines, custom).issues[0].status == "完成情况：整改完成"
