@@ -1,36 +1,32 @@
-"""The pipeline: load config, read every notice, validate the site, render, write atomically.
+"""The pipeline: config -> every notice read and checked, its page staged -> listing pages -> swap in.
 
-Every notice is read before any page is written, so the index and the data
-files never see half a site, and a single mistake stops the build before
-anything published is touched.
+Workers each read a notice, check it, write its page and data record into a staging
+folder and hand back only what listing pages need (a Listed): memory stays flat however
+big the site. Nothing is published until every notice has been read and checked; one
+mistake discards the staging folder and output/ is left exactly as it was.
+
+With the build cache a notice whose file did not change is not read again, and a file
+whose inputs did not change is not written again: the staging folder then holds only
+what changed, moved into output/ once the whole site has checked out.
 """
 
 from __future__ import annotations
 
 import os
-import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
 from .cache import BuildCache, digest
-from .config import SiteConfig, load_config
-from .diagnostics import Diagnostic, error, has_errors
-from .export import notice_json, notices_json
-from .feeds import atom_feed, robots, sitemap
-from .listings import FOLDERS, groups, site_progress
-from .model import Notice
-from .parallel import inherited, ordered_map
-from .reader import read_site
-from .render import environment, render_card, render_index, render_notice, render_page, theme_dir
+from .config import SiteConfig, load_config, notice_paths
+from .diagnostics import Diagnostic, Severity, error, has_errors
 from .search import index_site
-from .strings import ui_strings
-from .validate import validate_site
+from .theme import theme_dir
+from .validate import slug_problems
 from .writer import StagedOutput
 
 OUTPUT_MARKER = "notices.json"  # every output folder we write has it; we never replace a folder without it
+SEARCH_FOLDER = "pagefind/"  # written by Pagefind, not listed among the outputs
 
 
 @dataclass
@@ -38,14 +34,14 @@ class SiteLoad:
     """A site read and validated: what build, check and serve all start from."""
 
     config: SiteConfig
-    notices: list[Notice]
+    notices: list  # Notice, or Listed in a build
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not has_errors(self.diagnostics)
 
-    def published(self, drafts: bool) -> list[Notice]:
+    def published(self, drafts: bool) -> list:
         return [n for n in self.notices if drafts or not n.draft]
 
 
@@ -53,18 +49,53 @@ class SiteLoad:
 class BuildResult:
     load: SiteLoad
     pages: list[str] = field(default_factory=list)
+    written: int = 0  # files written this time (the rest were unchanged)
+    notice_count: int = 0  # notices published
 
     @property
     def ok(self) -> bool:
         return self.load.ok
 
 
-def load_site(site_dir: Path, cache: BuildCache | None = None) -> SiteLoad:
+def load_site(site_dir: Path) -> SiteLoad:
+    """Every notice in full, checked: for check and the importer."""
+    from .reader import read_site
+    from .validate import validate_site
+
     config, found = load_config(site_dir)
-    notices, notice_problems = read_site(config, cache=cache)
-    found += notice_problems
+    notices, notice_problems_found = read_site(config)
+    found += notice_problems_found
     found += validate_site(notices, config)
     return SiteLoad(config, notices, found)
+
+
+@dataclass(frozen=True)
+class Known:
+    """A content file as it was when last read: enough to decide, without reading it, that nothing changed."""
+
+    stamp: tuple[int, int] | None  # modification time and size
+    digest: str
+    slug: str  # "" when the file could not be read as a notice
+    draft: bool
+    problems: tuple[Diagnostic, ...]
+    attachments: tuple[tuple[str, tuple[int, int] | None, str], ...]  # source, its stamp, where it is published
+
+    def row(self) -> tuple:
+        problems = tuple((d.path, d.line, d.column, d.severity.value, d.message, d.hint) for d in self.problems)
+        return (self.stamp, self.digest, self.slug, self.draft, problems, self.attachments)
+
+    @classmethod
+    def from_row(cls, row: tuple) -> Known:
+        stamp, digest_, slug, draft, problems, attachments = row
+        found = tuple(Diagnostic(p, line, col, Severity(sev), msg, hint) for p, line, col, sev, msg, hint in problems)
+        return cls(stamp, digest_, slug, draft, found, attachments)
+
+    def outputs(self) -> dict[str, str]:
+        """The files this notice's page needs, each with the key of what it is made from."""
+        keys = {target: "file-" + repr(when) for _, when, target in self.attachments}
+        keys[f"notices/{self.slug}.html"] = "page-" + digest(self.digest, repr(self.attachments))
+        keys[f"notices/{self.slug}.json"] = "data-" + self.digest
+        return keys
 
 
 def build_site(
@@ -79,23 +110,94 @@ def build_site(
 
     search=False skips the search index (the benchmarks time it separately).
     """
-    cache = open_cache(site_dir) if use_cache else None
-    load = load_site(site_dir, cache)
+    config, found = load_config(site_dir)
+    load = SiteLoad(config, [], found)
     result = BuildResult(load)
     problem = output_folder_problem(site_dir, out_dir)
     if problem:
-        load.diagnostics.append(problem)
-    if not load.ok:
-        return result
+        found.append(problem)
+    cache = open_cache(site_dir) if use_cache else None
+    previous = cache.load_outputs(out_dir, drafts) if cache else None
+    if previous is not None and not output_matches(out_dir, previous["keys"]):
+        previous = None  # someone changed output/ by hand, or it is gone: write it all
+    stored = (
+        {source: Known.from_row(row) for source, row in (cache.load("files.pickle") or {}).items()} if cache else {}
+    )
+    paths, folder_problems = notice_paths(config)
+    found += folder_problems
+    sources = [path.relative_to(config.root).as_posix() for path in paths]
+    known = [fresh(stored.get(source), path) for source, path in zip(sources, paths, strict=True)]
     staged = StagedOutput(out_dir)
     try:
-        result.pages = write_site(staged, load.config, load.published(drafts), progress, cache)
-        if search:
-            index_site(staged.path)
-        staged.commit()
+        unchanged = previous is not None and None not in known and len(stored) == len(sources)
+        if unchanged:
+            site = unchanged_site(staged, previous, known, found, load, drafts)  # the usual rebuild: nothing to read
+        else:
+            listed_before = (cache.load("listed.pickle") or {}) if cache and any(known) else {}
+            known = [
+                None if entry and entry.slug and s not in listed_before else entry
+                for s, entry in zip(sources, known, strict=True)
+            ]
+            from . import pages  # only now: a rebuild with nothing to do never loads Jinja or markdown-it
+
+            site = pages.write_notices(
+                staged, config, drafts, sources, paths, known, listed_before, previous, progress, cache
+            )
+            found += [d for entry in site.known.values() for d in entry.problems]
+            load.notices = site.notices
+            found += slug_problems(site.notices)
+            if cache:
+                cache.store("files.pickle", {source: entry.row() for source, entry in site.known.items()})
+                cache.store("listed.pickle", site.listed_rows)
+        result.notice_count = site.notice_count
+        if not load.ok:
+            return result
+        if not unchanged:
+            from .pages import write_listings
+
+            site.pages = write_listings(site, config, load.published(drafts))
+        copy_assets(site, config)
+        result.pages, result.written = site.pages, len(site.written)
+        if not site.written and previous is not None and len(site.keys) == len(previous["keys"]):
+            return result  # nothing changed: output/ is not touched
+        commit(staged, site, out_dir, previous, search, cache, drafts)
     finally:
         staged.discard()
     return result
+
+
+def unchanged_site(staged, previous, known, found, load, drafts) -> Outputs:
+    """No notice changed since the last build into this folder: its outputs are still right."""
+    site = Outputs(staged, previous["keys"], previous["keys"])
+    site.pages = list(previous["pages"])
+    found += [d for entry in known for d in entry.problems]
+    site.notice_count = sum(1 for entry in known if entry.slug and (drafts or not entry.draft))
+    return site
+
+
+def commit(staged, site: Outputs, out_dir: Path, previous, search: bool, cache, drafts: bool) -> None:
+    """Swap the new site in (or move the changed files in), index it for search, remember what was written."""
+    if cache:
+        cache.forget_outputs(out_dir, drafts)
+    if previous is None:
+        if search:  # years whose pages are as in the current output/ keep their bundle
+            index_site(staged.path, search_shards(site.notices, drafts), previous=out_dir if out_dir.is_dir() else None)
+        staged.commit()
+    else:
+        staged.commit_changes([path for path in previous["keys"] if path not in site.keys])
+        if search and (site.written or not (out_dir / SEARCH_FOLDER).is_dir()):
+            index_site(out_dir, search_shards(site.notices, drafts))  # only the years whose pages changed
+    if cache:
+        cache.save_outputs(out_dir, drafts, {"keys": site.keys, "pages": site.pages})
+
+
+def search_shards(notices: list, drafts: bool) -> dict[str, list[str]]:
+    """The search index is split by year: an edit re-indexes one year, and memory is one year's worth."""
+    shards: dict[str, list[str]] = {}
+    for notice in notices:
+        if drafts or not notice.draft:
+            shards.setdefault(str(notice.date.year), []).append(notice.url)
+    return shards
 
 
 def open_cache(site_dir: Path) -> BuildCache | None:
@@ -106,126 +208,76 @@ def open_cache(site_dir: Path) -> BuildCache | None:
         return None
 
 
-def write_site(
-    staged: StagedOutput,
-    config: SiteConfig,
-    notices: list[Notice],
-    progress: Callable[[int, int], None] = lambda done, total: None,
-    cache: BuildCache | None = None,
-) -> list[str]:
-    """Every page and data file of the site; returns the public pages (for the sitemap)."""
-    env = environment(config)
-    t = ui_strings(config.language)
-    pages: list[str] = []
-
-    def page(path: str, html: str) -> None:
-        staged.write_text(path, html)
-        pages.append(path)
-
-    page("index.html", render_index(env, notices))
-    attachments = [publish_attachments(staged, config, notice) for notice in notices]
-    shared = {"env": env, "notices": notices, "attachments": attachments, "cache": cache}
-    rendered = ordered_map(_render_shared, range(len(notices)), shared)
-    for done, (notice, html) in enumerate(zip(notices, rendered, strict=True), start=1):
-        page(notice.url, html)
-        staged.write_text(notice.data_url, notice_json(notice, measures=True) + "\n")
-        progress(done, len(notices))
-    listed = {notice.slug: render_card(env, notice, "../") for notice in notices}  # once, for every listing page
-    for kind, title in (("organization", t.by_organization), ("year", t.by_year), ("tag", t.by_tag)):
-        kind_groups = groups(notices, kind)
-        if not kind_groups:
+def output_matches(out_dir: Path, previous: dict) -> bool:
+    """output/ still holds exactly the files the last build wrote (search files aside)."""
+    if not out_dir.is_dir():
+        return False
+    found = set()
+    for folder, subfolders, files in os.walk(out_dir):
+        relative = os.path.relpath(folder, out_dir).replace(os.sep, "/")
+        prefix = "" if relative == "." else relative + "/"
+        if prefix == SEARCH_FOLDER:
+            subfolders.clear()
             continue
-        folder = FOLDERS[kind]
-        page(
-            f"{folder}/index.html",
-            render_page(env, "groups.html", f"{folder}/index.html", groups=kind_groups, kind_title=title),
-        )
-        for group in kind_groups:
-            feed_url = group.url.removesuffix(".html") + ".xml" if kind == "organization" else ""
-            cards = [Markup(listed[notice.slug]) for notice in group.notices]
-            page(
-                group.url,
-                render_page(
-                    env, "group.html", group.url, group=group, kind_title=title, feed_url=feed_url, cards=cards
-                ),
-            )
-            if feed_url:
-                staged.write_text(
-                    feed_url,
-                    atom_feed(config, list(group.notices), feed_url, f"{config.title}：{group.name}", group.url),
-                )
-    page(
-        "dashboard.html",
-        render_page(
-            env,
-            "dashboard.html",
-            "dashboard.html",
-            total=site_progress(notices),
-            organizations=groups(notices, "organization"),
-            years=groups(notices, "year"),
-        ),
-    )
-    page("search.html", render_page(env, "search.html", "search.html"))
-    # a 404 page is served at any depth, so it carries its own styles; with base_url its links are absolute
-    css = (theme_dir() / "assets" / "site.css").read_text(encoding="utf-8")
-    staged.write_text(
-        "404.html",
-        env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css)),
-    )
-    staged.write_text("feed.xml", atom_feed(config, notices, "feed.xml", config.title, "index.html"))
-    staged.write_text("robots.txt", robots(config))
-    if config.base_url:
-        dates = {notice.url: notice.date.isoformat() for notice in notices}
-        staged.write_text("sitemap.xml", sitemap(config, pages, dates))
-    staged.write_text(OUTPUT_MARKER, notices_json(config, notices))
-    copy_tree(theme_dir() / "assets", staged, "assets")
+        found.update(prefix + name for name in files)
+    return found == previous.keys()
+
+
+class Outputs:
+    """Every file of the new site with a key of everything it depends on; writes only files whose key changed."""
+
+    def __init__(self, staged: StagedOutput, previous: dict | None, keys: dict | None = None):
+        self.staged, self.previous = staged, previous
+        self.keys: dict[str, str] = dict(keys or {})
+        self.written: list[str] = []
+        self.notices: list = []  # Listed  # the published and unpublished notices, newest first
+        self.known: dict[str, Known] = {}
+        self.listed_rows: dict[str, tuple] = {}  # the notices as the cache keeps them
+        self.notice_count = 0
+        self.pages: list[str] = []
+
+    def changed(self, path: str, key: str) -> bool:
+        self.keys[path] = key
+        return self.previous is None or self.previous.get(path) != key
+
+    def text(self, path: str, key: str, produce: Callable[[], str]) -> None:
+        if self.changed(path, key):
+            self.staged.write_text(path, produce())
+            self.written.append(path)
+
+    def copy(self, source: Path, path: str) -> None:
+        if self.changed(path, "file-" + repr(stamp(source))):
+            self.staged.copy_file(source, path)
+            self.written.append(path)
+
+
+def stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size)
+
+
+def fresh(entry: Known | None, path: Path) -> Known | None:
+    """The cached entry if the file and its attachments are as they were, else None."""
+    if entry is None or entry.stamp != stamp(path):
+        return None
+    if any(stamp(Path(source)) != was for source, was, _ in entry.attachments):
+        return None
+    return entry
+
+
+def copy_assets(site: Outputs, config: SiteConfig) -> None:
+    """The theme's styles and scripts, the site's own (same names win), and static/ as it is."""
+    copy_tree(theme_dir() / "assets", site, "assets")
     site_assets = config.root / "templates" / "assets"
     if site_assets.is_dir() and site_assets.resolve() != (theme_dir() / "assets").resolve():
-        copy_tree(site_assets, staged, "assets")
-    copy_tree(config.root / "static", staged, "")
-    return pages
+        copy_tree(site_assets, site, "assets")
+    copy_tree(config.root / "static", site, "")
 
 
-def _render_shared(index: int) -> str:
-    """One notice page, in whichever process renders it; from the cache when its inputs did not change."""
-    notice, attachments, cache = inherited("notices")[index], inherited("attachments")[index], inherited("cache")
-    key = f"p-{notice.digest}-{digest(repr(attachments))[:16]}" if cache is not None and notice.digest else ""
-    html = cache.load(key) if key else None
-    if html is None:
-        html = render_notice(inherited("env"), notice, attachments)
-        if key:
-            cache.store(key, html)
-    return html
-
-
-def publish_attachments(staged: StagedOutput, config: SiteConfig, notice: Notice) -> tuple[dict, ...]:
-    """Copy a notice's files next to its page; return what the page shows of each (link, type, size)."""
-    folder = (config.root / notice.source).parent
-    page_folder = posixpath.dirname(notice.url)
-    published = []
-    for attachment in notice.attachments:
-        source = folder / attachment.path
-        staged.copy_file(source, posixpath.normpath(posixpath.join(page_folder, attachment.path)))
-        published.append(
-            {
-                "href": attachment.path,
-                "title": attachment.title,
-                "kind": (source.suffix.lstrip(".") or "file").upper(),
-                "size": human_size(source.stat().st_size),
-            }
-        )
-    return tuple(published)
-
-
-def human_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} B"
-    if size < 1024 * 1024:
-        return f"{size / 1024:.0f} KB"
-    return f"{size / 1024 / 1024:.1f} MB"
-
-
-def copy_tree(source: Path, staged: StagedOutput, prefix: str) -> None:
+def copy_tree(source: Path, site: Outputs, prefix: str) -> None:
     """Copy regular files only: a symlink could point anywhere on the machine."""
     if not source.is_dir():
         return
@@ -236,7 +288,7 @@ def copy_tree(source: Path, staged: StagedOutput, prefix: str) -> None:
             if path.is_symlink():
                 continue
             relative = path.relative_to(source).as_posix()
-            staged.copy_file(path, f"{prefix}/{relative}" if prefix else relative)
+            site.copy(path, f"{prefix}/{relative}" if prefix else relative)
 
 
 def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:

@@ -122,9 +122,9 @@ def run_build(args: argparse.Namespace) -> int:
     if not result.ok:
         print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
         return 1
-    notices = len(result.load.published(args.drafts))
     print(
-        f"built {notices} notice(s), {len(result.pages)} page(s) into {out_dir} in {time.perf_counter() - started:.2f}s"
+        f"built {result.notice_count} notice(s), {len(result.pages)} page(s) into {out_dir} "
+        f"({result.written} file(s) written, the rest unchanged) in {time.perf_counter() - started:.2f}s"
     )
     return 0
 

@@ -6,6 +6,7 @@ mean", a wrong type is an error, and both name the line in site.yaml.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -270,3 +271,18 @@ def _vocabulary(value: object, line: int, found: list[Diagnostic]) -> Vocabulary
             continue
         extra[Status(key)] = tuple(_string_list(wordings, f"statuses.{key}", line, found))
     return base.with_extra(extra)
+
+
+def notice_paths(config: SiteConfig) -> tuple[list[Path], list[Diagnostic]]:
+    """Every .md file under content/, in a stable order (folder by folder, names sorted)."""
+    content = config.content_dir
+    if not content.is_dir():
+        return [], [
+            error("content", 0, "there is no content/ folder", "create content/ and put one .md file per notice in it")
+        ]
+    found = []
+    for folder, _, files in os.walk(content):  # as rglob, symlinked folders are not entered
+        relative = os.path.relpath(folder, content)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        found += [(*parts, name) for name in files if name.endswith(".md")]
+    return [content.joinpath(*parts) for parts in sorted(found)], []

@@ -26,7 +26,12 @@ def stable_id(config: SiteConfig, key: str) -> str:
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'site-gen:{config.title}:{key}')}"
 
 
+FEED_ENTRIES = 100  # a reader wants what is new; the whole record is in notices.json
+
+
 def atom_feed(config: SiteConfig, notices: list[Notice], feed_path: str, title: str, page_url: str) -> str:
+    """The newest FEED_ENTRIES notices, newest first (notices come sorted so)."""
+    notices = notices[:FEED_ENTRIES]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "zh-CN" if config.language == "zh" else "en"})
     ET.SubElement(feed, f"{{{ATOM}}}id").text = stable_id(config, feed_path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cached_property
 
 from .model import Notice, Progress
 
@@ -29,7 +30,7 @@ class Group:
     url: str
     notices: tuple[Notice, ...]
 
-    @property
+    @cached_property  # the groups page, the dashboard and the group page all ask
     def progress(self) -> Progress:
         return site_progress(self.notices)
 
@@ -56,7 +57,11 @@ def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
 
 
 def site_progress(notices: list[Notice] | tuple[Notice, ...]) -> Progress:
-    total = Progress.of([])
-    for notice in notices:
-        total = total.merged(notice.progress)
-    return total
+    tally: dict = {}
+    total = 0
+    for notice in notices:  # plain dict arithmetic: a big site sums ~100,000 counts per build
+        progress = notice.progress
+        for status, count in progress.counts:
+            tally[status] = tally.get(status, 0) + count
+        total += progress.total
+    return Progress.from_counts(tally, total)

@@ -161,6 +161,10 @@ class Progress:
         counts = tuple((status, tally[status]) for status in DISPLAY_ORDER if tally[status])
         return cls(counts=counts, total=len(issues))
 
+    @classmethod
+    def from_counts(cls, tally: dict, total: int) -> Progress:
+        return cls(counts=tuple((s, tally[s]) for s in DISPLAY_ORDER if tally.get(s)), total=total)
+
     def count(self, status: Status) -> int:
         return dict(self.counts).get(status, 0)
 

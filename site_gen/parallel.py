@@ -12,7 +12,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
 MIN_ITEMS = 200
@@ -39,6 +38,8 @@ def ordered_map(
     if len(items) < MIN_ITEMS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
         yield from map(function, items)
         return
+    from concurrent.futures import ProcessPoolExecutor  # here: a rebuild with nothing to do never needs it
+
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (count * 8))
     with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:

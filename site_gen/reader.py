@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from markdown_it.token import Token
 
 from . import numbering
-from .config import SiteConfig, parse_contact
+from .config import SiteConfig, notice_paths, parse_contact
 from .diagnostics import Diagnostic, error, unknown_name, warning
 from .frontmatter import split
 from .links import scan_links
@@ -49,37 +49,25 @@ _SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 
 
-def read_site(config: SiteConfig, drafts: bool = True, cache=None) -> tuple[list[Notice], list[Diagnostic]]:
-    """Every notice under content/, in a stable order, with every problem found.
-
-    With a BuildCache, a file whose bytes did not change is not parsed again.
-    """
+def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], list[Diagnostic]]:
+    """Every notice under content/, in a stable order, with every problem found."""
     notices: list[Notice] = []
-    found: list[Diagnostic] = []
-    content = config.content_dir
-    if not content.is_dir():
-        return [], [
-            error("content", 0, "there is no content/ folder", "create content/ and put one .md file per notice in it")
-        ]
-    paths = sorted(content.rglob("*.md"))
-    for notice, problems in ordered_map(_read_shared, paths, {"config": config, "cache": cache}):
+    paths, found = notice_paths(config)
+    for notice, problems in ordered_map(_read_shared, paths, {"config": config}):
         found += problems
         if notice is not None and (drafts or not notice.draft):
             notices.append(notice)
-    notices.sort(key=lambda n: (-n.date.toordinal(), n.slug))
+    notices.sort(key=newest_first)
     return notices, found
 
 
+def newest_first(notice) -> tuple[int, str]:
+    """The order of every listing: newest first, then by address (a Notice or a Listed)."""
+    return (-notice.date.toordinal(), notice.slug)
+
+
 def _read_shared(path: Path) -> tuple[Notice | None, list[Diagnostic]]:
-    cache = inherited("cache")
-    if cache is None:
-        return read_notice(path, inherited("config"))
-    key = "n-" + content_digest(path.relative_to(inherited("config").root).as_posix(), path.read_bytes())
-    cached = cache.load(key)
-    if cached is None:
-        cached = read_notice(path, inherited("config"))
-        cache.store(key, cached)
-    return cached
+    return read_notice(path, inherited("config"))
 
 
 def content_digest(source: str, raw: bytes) -> str:

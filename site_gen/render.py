@@ -9,7 +9,6 @@ relative URLs, so they hold layout, not logic.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -20,14 +19,7 @@ from .listings import groups, page_name
 from .model import DISPLAY_ORDER, Notice, Progress, Status
 from .qrcode import qr_svg
 from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
-
-_PACKAGE = Path(__file__).resolve().parent
-
-
-def theme_dir() -> Path:
-    """The default theme: inside the installed package, or the repository's templates/."""
-    packaged = _PACKAGE / "theme"
-    return packaged if packaged.is_dir() else _PACKAGE.parent / "templates"
+from .theme import theme_dir
 
 
 def environment(config: SiteConfig) -> jinja2.Environment:
@@ -107,7 +99,7 @@ def render_index(env: jinja2.Environment, notices: list[Notice], cards: list[str
         "index.html",
         "index.html",
         notices=notices,
-        cards=[Markup(c) for c in cards],
+        cards=Markup("".join(cards)),  # one block: a big site has thousands
         organizations=groups(notices, "organization"),
         years=groups(notices, "year"),
     )

@@ -20,13 +20,14 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .build import write_site
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
 from .export import notice_json, notices_json
 from .model import Notice
+from .pages import write_site
 from .reader import read_notice
-from .render import environment, render_card, render_index, render_notice, theme_dir
+from .render import environment, render_card, render_index, render_notice
+from .theme import theme_dir
 from .validate import notice_problems, slug_problems
 from .writer import StagedOutput
 

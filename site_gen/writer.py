@@ -1,7 +1,9 @@
 """Write the site into a fresh folder and swap it into place only when all went well.
 
 A failed or interrupted build therefore never leaves a half-written or empty
-output/ behind: what was published stays published.
+output/ behind: what was published stays published. An incremental build stages
+only the files that changed and, once the whole site has been read and checked,
+moves them into output/ one rename each.
 """
 
 from __future__ import annotations
@@ -50,6 +52,22 @@ class StagedOutput:
         os.rename(self.path, self.out_dir)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+
+    def commit_changes(self, stale: list[str]) -> None:
+        """Move every staged file over its old version in output/ and delete files the site no longer has."""
+        for folder, _, files in os.walk(self.path):
+            for name in sorted(files):
+                staged = Path(folder) / name
+                target = self.out_dir / staged.relative_to(self.path)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(staged, target)
+        for relative in stale:
+            target = self.out_dir / self.target(relative).relative_to(self.path)
+            target.unlink(missing_ok=True)
+            for parent in target.parents:  # a group that lost its last notice leaves no empty folder
+                if parent == self.out_dir or not parent.is_dir() or any(parent.iterdir()):
+                    break
+                parent.rmdir()
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)

@@ -6,7 +6,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from site_gen import build, reader
+from site_gen import build, pages, reader
 from site_gen.build import build_site
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -37,7 +37,7 @@ def test_unchanged_notices_are_not_parsed_or_rendered_again(tmp_path, monkeypatc
     generate(tmp_path / "site", 12, seed=5, kb=3)
     assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
     parsed = counting(monkeypatch, reader, "parse_notice")
-    rendered = counting(monkeypatch, build, "render_notice")
+    rendered = counting(monkeypatch, pages, "render_notice")
     assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
     assert (parsed, rendered) == ([], [])
     notice = sorted((tmp_path / "site" / "content").rglob("*.md"))[3]
@@ -58,7 +58,55 @@ def test_template_change_invalidates_everything(tmp_path, monkeypatch):
         .replace('<article class="notice"', '<article data-mine class="notice"')
     )
     (templates / "notice.html").write_text(mine, encoding="utf-8")
-    rendered = counting(monkeypatch, build, "render_notice")
+    rendered = counting(monkeypatch, pages, "render_notice")
     assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
     assert len(rendered) == 6
     assert "data-mine" in next((tmp_path / "out" / "notices").rglob("*.html")).read_text(encoding="utf-8")
+
+
+def stamps(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_incremental_build_equals_clean_build(tmp_path):
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 12, seed=7, kb=3)
+    assert build_site(site, out, search=False).ok
+    notices = sorted((site / "content").rglob("*.md"))
+    notices[2].write_text(notices[2].read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    notices[5].unlink()  # a notice withdrawn: its page and data must go
+    shutil.copy(notices[0], notices[0].with_name("added.md"))
+    added = notices[0].with_name("added.md")
+    added.write_text(added.read_text(encoding="utf-8").replace("organization: ", "organization: 新", 1), "utf-8")
+    result = build_site(site, out, search=False)
+    assert result.ok and 0 < result.written < 40
+    assert build_site(site, tmp_path / "clean", search=False, use_cache=False).ok
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_unchanged_files_are_not_written_again(tmp_path):
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 12, seed=5, kb=3)
+    assert build_site(site, out, search=False).ok
+    before = stamps(out)
+    result = build_site(site, out, search=False)
+    assert result.ok and result.written == 0 and stamps(out) == before
+    notice = sorted((site / "content").rglob("*.md"))[3]
+    notice.write_text(notice.read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8")
+    assert build_site(site, out, search=False).ok
+    after = stamps(out)
+    rewritten = sorted(path for path in after if after[path] != before.get(path))
+    slug = notice.relative_to(site / "content").with_suffix("").as_posix()
+    # the body changed, not its title, summary or statuses: no listing shows it, so only its page and record change
+    assert rewritten == sorted([f"notices/{slug}.html", f"notices/{slug}.json"]), rewritten
+
+
+def test_a_file_removed_from_output_by_hand_comes_back(tmp_path):
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 6, seed=5, kb=3)
+    assert build_site(site, out, search=False).ok
+    page = next((out / "notices").rglob("*.html"))
+    expected = page.read_bytes()
+    page.unlink()
+    assert build_site(site, out, search=False).ok
+    assert page.read_bytes() == expected

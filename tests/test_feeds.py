@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import xml.etree.ElementTree as ET
 
@@ -86,3 +87,23 @@ def test_canonical_and_open_graph(built_site):
         '<meta property="og:title" content="中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报 - ' in html
     )
     assert '<meta property="og:description" content="区委第一巡察组反馈的 7 项问题中' in html
+
+
+def test_a_feed_carries_the_newest_hundred_notices(tmp_path):
+    import datetime as dt
+
+    from site_gen.config import load_config
+    from site_gen.feeds import FEED_ENTRIES, atom_feed
+    from site_gen.reader import read_site
+    from tests.conftest import REPO
+
+    config, _ = load_config(REPO)
+    notice = read_site(config)[0][0]
+    many = [
+        dataclasses.replace(notice, slug=f"n{i}", date=notice.date - dt.timedelta(days=i))
+        for i in range(FEED_ENTRIES + 20)
+    ]
+    root = ET.fromstring(atom_feed(config, many, "feed.xml", "t", "index.html").split("\n", 1)[1])
+    entries = root.findall(f"{A}entry")
+    assert len(entries) == FEED_ENTRIES == 100
+    assert entries[0].find(f"{A}updated").text == f"{notice.date.isoformat()}T00:00:00Z"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from concurrent import futures
 from pathlib import Path
 
 from site_gen import parallel
@@ -20,12 +21,12 @@ def test_parallel_build_equals_sequential_build(tmp_path, monkeypatch):
     generate(tmp_path / "site", 24, seed=3, kb=4)
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
     monkeypatch.setenv("SITE_GEN_WORKERS", "1")
-    assert build_site(tmp_path / "site", tmp_path / "one", search=False).ok
+    assert build_site(tmp_path / "site", tmp_path / "one", search=False, use_cache=False).ok
     monkeypatch.setenv("SITE_GEN_WORKERS", "2")
     calls = []
-    real = parallel.ProcessPoolExecutor
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", lambda *a, **k: calls.append(1) or real(*a, **k))
-    assert build_site(tmp_path / "site", tmp_path / "two", search=False).ok
+    real = futures.ProcessPoolExecutor
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", lambda *a, **k: calls.append(1) or real(*a, **k))
+    assert build_site(tmp_path / "site", tmp_path / "two", search=False, use_cache=False).ok
     assert calls, "the second build did not use worker processes"
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert len(one) > 30 and one == two

@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import shutil
+from pathlib import Path
+
+import pytest
+
+from site_gen.search import UI_FILES, SearchIndexError, index_shard, index_site, write_shard_list
+from tests.conftest import REPO
 
 
 def test_search_index_is_built(built_site):
-    assert (built_site / "pagefind" / "pagefind-entry.json").is_file()
-    assert (built_site / "pagefind" / "pagefind-ui.js").is_file()
-    assert any((built_site / "pagefind" / "fragment").iterdir())
+    bundles = built_site / "pagefind"
+    assert json.loads((bundles / "shards.json").read_text()) == ["2025", "2024"]  # one bundle a year, newest first
+    for year in ("2025", "2024"):
+        assert (bundles / year / "pagefind-entry.json").is_file()
+        assert any((bundles / year / "fragment").iterdir())
+    assert (bundles / "pagefind-ui.js").is_file()
+    assert (bundles / "pagefind-ui.css").is_file()
 
 
 def test_chinese_word_from_a_body_finds_the_notice_under_a_sub_path(built_site, static_server, browser, tmp_path):
@@ -40,3 +52,173 @@ def test_search_filters_by_organization_year_and_status(built_site, static_serve
     names = page.eval_on_selector_all(".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())")
     assert sorted(names) == sorted(["发布单位", "发布年份", "整改状态"])
     page.close()
+
+
+# --- the index sharded by year: one Pagefind bundle per year, merged in the browser ---
+
+OLD_NOTICE = """---
+title: 中共测试区交通局党组关于巡察整改进展情况的通报
+organization: 中共测试区交通局党组
+date: 2023-04-10
+---
+
+### 1. 关于桥梁护栏锈蚀未及时更换的问题
+
+整改进度：已完成
+
+全区 12 座桥梁的护栏已全部更换为镀锌钢材。
+"""
+
+NEW_NOTICE = """---
+title: 中共测试区卫健局党组关于巡察整改进展情况的通报
+organization: 中共测试区卫健局党组
+date: 2025-06-02
+---
+
+### 1. 关于基层诊所药品台账不全的问题
+
+整改进度：正在整改
+
+已为全区诊所配发统一的药品台账模板。
+"""
+
+
+def fragments(bundle: Path) -> list[dict]:
+    """The pages a Pagefind bundle holds, as Pagefind stores them (gzip, a signature, then JSON)."""
+    return [json.loads(gzip.decompress(f.read_bytes())[12:]) for f in sorted((bundle / "fragment").iterdir())]
+
+
+def two_year_site(root: Path) -> Path:
+    site = root / "site"
+    (site / "content" / "2023").mkdir(parents=True)
+    (site / "content" / "2025").mkdir(parents=True)
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    (site / "content" / "2023" / "jiaotongju.md").write_text(OLD_NOTICE, encoding="utf-8")
+    (site / "content" / "2025" / "weijianju.md").write_text(NEW_NOTICE, encoding="utf-8")
+    return site
+
+
+@pytest.fixture(scope="module")
+def two_years(tmp_path_factory) -> Path:
+    """A small site with one notice in 2023 and one in 2025, built with its search index."""
+    from site_gen.build import build_site
+
+    root = tmp_path_factory.mktemp("two-years")
+    out = root / "output"
+    result = build_site(two_year_site(root), out)
+    assert result.ok, [d.format() for d in result.load.diagnostics]
+    return out
+
+
+def test_a_site_with_notices_in_two_years_has_two_shards(two_years):
+    bundles = two_years / "pagefind"
+    assert (bundles / "shards.json").read_bytes() == b'["2025", "2023"]\n'
+    assert sorted(p.name for p in bundles.iterdir() if p.is_dir()) == ["2023", "2025"]
+    for name in UI_FILES:
+        assert (bundles / name).read_bytes() == (bundles / "2025" / name).read_bytes()
+    # each bundle holds exactly its year's notice, under the page's URL from the site root
+    assert [f["url"] for f in fragments(bundles / "2023")] == ["/notices/2023/jiaotongju.html"]
+    assert [f["url"] for f in fragments(bundles / "2025")] == ["/notices/2025/weijianju.html"]
+    assert fragments(bundles / "2023")[0]["filters"]["发布年份"] == ["2023"]
+
+
+def test_search_merges_the_shards_under_a_sub_path(two_years, static_server, browser, tmp_path):
+    portal = tmp_path / "portal"
+    shutil.copytree(two_years, portal / "gov" / "xczg")
+    base = static_server(portal) + "gov/xczg/"
+    page = browser.new_page()
+    failed = []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.goto(base + "search.html?q=护栏")  # only in the 2023 notice: found through a merged (not primary) bundle
+    result = page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    assert result.inner_text() == "中共测试区交通局党组关于巡察整改进展情况的通报"
+    assert result.get_attribute("href") == "/gov/xczg/notices/2023/jiaotongju.html"
+    assert page.locator(".pagefind-ui__result-link").count() == 1
+    # the year filter lists both years, each from its own bundle
+    page.wait_for_function(
+        "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布年份']\").length >= 2", timeout=15_000
+    )
+    years = page.eval_on_selector_all(
+        "input.pagefind-ui__filter-checkbox[name='发布年份']", "els => els.map(e => e.value)"
+    )
+    assert sorted(years) == ["2023", "2025"]
+    page.fill(".pagefind-ui__search-input", "药品台账")  # and the primary bundle is searched too
+    page.wait_for_selector("text=中共测试区卫健局党组关于巡察整改进展情况的通报", timeout=15_000)
+    assert failed == []
+    page.close()
+
+
+def test_only_the_years_whose_pages_changed_are_indexed_again(two_years, tmp_path):
+    out = tmp_path / "output"
+    shutil.copytree(two_years, out)
+    before = {name: (out / "pagefind" / name / "pagefind-entry.json").stat().st_mtime_ns for name in ("2023", "2025")}
+    assert index_site(out) == []  # nothing changed: in place, nothing to do
+    notice = out / "notices" / "2025" / "weijianju.html"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("模板", "模板和说明"), encoding="utf-8")
+    assert index_site(out) == ["2025"]
+    assert (out / "pagefind" / "2023" / "pagefind-entry.json").stat().st_mtime_ns == before["2023"]
+    assert "说明" in fragments(out / "pagefind" / "2025")[0]["content"]
+
+
+def test_a_staged_build_takes_unchanged_years_from_the_previous_output(two_years, tmp_path):
+    staged = tmp_path / "staged"
+    shutil.copytree(two_years, staged, ignore=shutil.ignore_patterns("pagefind"))
+    notice = staged / "notices" / "2023" / "jiaotongju.html"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("镀锌钢材", "不锈钢材"), encoding="utf-8")
+    (staged / "notices" / "2025" / "weijianju.html").unlink()  # 2025 has no notice any more
+    assert index_site(staged, previous=two_years) == ["2023"]
+    assert json.loads((staged / "pagefind" / "shards.json").read_text()) == ["2023"]
+    assert sorted(p.name for p in (staged / "pagefind").iterdir()) == [
+        "2023",
+        "pagefind-ui.css",
+        "pagefind-ui.js",
+        "shards.json",
+    ]
+    staged_2025 = tmp_path / "staged-2025"
+    shutil.copytree(two_years, staged_2025, ignore=shutil.ignore_patterns("pagefind"))
+    assert index_site(staged_2025, previous=two_years) == []  # both copied, none indexed
+    for name in ("2023", "2025"):
+        assert fragments(staged_2025 / "pagefind" / name) == fragments(two_years / "pagefind" / name)
+
+
+def test_shards_given_by_the_build_and_a_stale_unsharded_bundle(two_years, tmp_path):
+    out = tmp_path / "output"
+    shutil.copytree(two_years, out)
+    (out / "pagefind" / "pagefind-entry.json").write_text("{}")  # as left by an unsharded index
+    (out / "pagefind" / "fragment").mkdir()
+    shards = {"2023": ["notices/2023/jiaotongju.html"], "2025": ["notices/2025/weijianju.html"]}
+    assert index_site(out, shards=shards) == []
+    assert sorted(p.name for p in (out / "pagefind").iterdir()) == [
+        "2023",
+        "2025",
+        "pagefind-ui.css",
+        "pagefind-ui.js",
+        "shards.json",
+    ]
+    with pytest.raises(SearchIndexError):
+        index_site(out, shards={"../x": ["notices/2023/jiaotongju.html"]})
+    with pytest.raises(SearchIndexError):
+        index_shard(out, ["notices/2023/missing.html"], tmp_path / "bundle")
+
+
+def test_index_shard_indexes_exactly_the_pages_given(two_years, tmp_path):
+    bundle = tmp_path / "bundle"
+    index_shard(two_years, ["notices/2025/weijianju.html"], bundle)
+    assert [f["url"] for f in fragments(bundle)] == ["/notices/2025/weijianju.html"]
+    assert (bundle / "pagefind-ui.js").is_file()
+    assert list(two_years.parent.glob(".pagefind-shard-*")) == []  # the mirror of the pages is gone
+
+
+def test_shard_list_is_newest_year_first_and_byte_stable(tmp_path):
+    write_shard_list(tmp_path, ["2019", "other", "2025", "2023"])
+    first = (tmp_path / "pagefind" / "shards.json").read_bytes()
+    write_shard_list(tmp_path, ["2023", "2025", "other", "2019"])
+    assert (tmp_path / "pagefind" / "shards.json").read_bytes() == first == b'["2025", "2023", "2019", "other"]\n'
+
+
+def test_a_site_without_notices_still_has_the_search_ui(tmp_path):
+    (tmp_path / "index.html").write_text("<html><body><p>首页</p></body></html>", encoding="utf-8")
+    assert index_site(tmp_path) == []
+    assert (tmp_path / "pagefind" / "shards.json").read_text() == "[]\n"
+    assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
+    assert (tmp_path / "pagefind" / "pagefind-ui.css").is_file()

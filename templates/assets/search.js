@@ -1,15 +1,36 @@
-/* Pagefind's search UI, pointed at the index next to this page, so search works under any sub-path. */
+/* Pagefind's search UI over the year-sharded index next to this page (pagefind/shards.json lists the
+   bundles, newest year first): the first is the primary bundle, the others are merged into it, filters
+   included. Every path is computed from the page's own address, so search works under any sub-path. */
 (function () {
   var here = new URL(".", window.location.href);
-  var ui = new PagefindUI({
-    element: "#search",
-    bundlePath: new URL("pagefind/", here).pathname,
-    baseUrl: here.pathname,
-    showSubResults: true,
-    showImages: false,
-    resetStyles: false,
-    translations: document.documentElement.lang.indexOf("zh") === 0 ? {placeholder: "输入关键词，如：公务用车"} : {}
-  });
-  var query = new URLSearchParams(window.location.search).get("q");
-  if (query) ui.triggerSearch(query);
+  var bundles = new URL("pagefind/", here);
+  function bundlePath(name) {
+    return new URL(encodeURIComponent(name) + "/", bundles).pathname;
+  }
+  function start(names) {
+    if (!names.length) return;
+    var ui = new PagefindUI({
+      element: "#search",
+      bundlePath: bundlePath(names[0]),
+      mergeIndex: names.slice(1).map(function (name) {
+        return {bundlePath: bundlePath(name), baseUrl: here.pathname};
+      }),
+      baseUrl: here.pathname,
+      showSubResults: true,
+      showImages: false,
+      resetStyles: false,
+      translations: document.documentElement.lang.indexOf("zh") === 0 ? {placeholder: "输入关键词，如：公务用车"} : {}
+    });
+    var query = new URLSearchParams(window.location.search).get("q");
+    if (query) ui.triggerSearch(query);
+  }
+  fetch(new URL("shards.json", bundles), {cache: "no-cache"})
+    .then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + response.url);
+      return response.json();
+    })
+    .then(start)
+    .catch(function (error) {
+      console.error("search index not available:", error);
+    });
 })();
