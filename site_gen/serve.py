@@ -37,24 +37,39 @@ WATCHED = ("content", "templates", "static", CONFIG_FILE)
 
 @dataclass
 class Snapshot:
-    """Modification stamps of every watched file, to tell exactly what an edit touched."""
+    """Modification stamps of every watched file, to tell exactly what an edit touched.
 
-    stamps: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    Walked with os.scandir and plain strings: on a site of thousands of notices this walk
+    runs on every save, and pathlib objects made it several times slower.
+    """
+
+    stamps: dict[str, tuple[int, int]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, site_dir: Path) -> Snapshot:
-        stamps = {}
+        stamps: dict[str, tuple[int, int]] = {}
         for name in WATCHED:
-            top = site_dir / name
-            paths = [top] if top.is_file() else (p for p in top.rglob("*") if p.is_file()) if top.is_dir() else []
-            for path in paths:
-                stat = path.stat()
-                stamps[path] = (stat.st_mtime_ns, stat.st_size)
+            top = os.path.join(site_dir, name)
+            if os.path.isfile(top):
+                stat = os.stat(top)
+                stamps[top] = (stat.st_mtime_ns, stat.st_size)
+            elif os.path.isdir(top):
+                _stamp_tree(top, stamps)
         return cls(stamps)
 
     def changed_since(self, before: Snapshot) -> list[Path]:
         paths = set(self.stamps) | set(before.stamps)
-        return sorted(p for p in paths if self.stamps.get(p) != before.stamps.get(p))
+        return sorted(Path(p) for p in paths if self.stamps.get(p) != before.stamps.get(p))
+
+
+def _stamp_tree(folder: str, stamps: dict[str, tuple[int, int]]) -> None:
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                _stamp_tree(entry.path, stamps)
+            elif entry.is_file():
+                stat = entry.stat()
+                stamps[entry.path] = (stat.st_mtime_ns, stat.st_size)
 
 
 class Preview:
