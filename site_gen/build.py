@@ -129,7 +129,8 @@ def build_site(
     known = [fresh(stored.get(source), path) for source, path in zip(sources, paths, strict=True)]
     staged = StagedOutput(out_dir)
     try:
-        unchanged = previous is not None and None not in known and len(stored) == len(sources)
+        searched = not search or (out_dir / SEARCH_FOLDER).is_dir()  # else the index must be made: read the notices
+        unchanged = previous is not None and None not in known and len(stored) == len(sources) and searched
         if unchanged:
             site = unchanged_site(staged, previous, known, found, load, drafts)  # the usual rebuild: nothing to read
         else:
@@ -158,7 +159,7 @@ def build_site(
             site.pages = write_listings(site, config, load.published(drafts))
         copy_assets(site, config)
         result.pages, result.written = site.pages, len(site.written)
-        if not site.written and previous is not None and len(site.keys) == len(previous["keys"]):
+        if not site.written and previous is not None and len(site.keys) == len(previous["keys"]) and searched:
             return result  # nothing changed: output/ is not touched
         commit(staged, site, out_dir, previous, search, cache, drafts)
     finally:
@@ -184,11 +185,14 @@ def commit(staged, site: Outputs, out_dir: Path, previous, search: bool, cache, 
             index_site(staged.path, search_shards(site.notices, drafts), previous=out_dir if out_dir.is_dir() else None)
         staged.commit()
     else:
-        staged.commit_changes([path for path in previous["keys"] if path not in site.keys])
-        if search and (site.written or not (out_dir / SEARCH_FOLDER).is_dir()):
+        stale = [path for path in previous["keys"] if path not in site.keys]
+        staged.commit_changes(stale)
+        pages = [path for path in site.written + stale if path.startswith("notices/") and path.endswith(".html")]
+        if search and (pages or not (out_dir / SEARCH_FOLDER).is_dir()):
             index_site(out_dir, search_shards(site.notices, drafts))  # only the years whose pages changed
     if cache:
         cache.save_outputs(out_dir, drafts, {"keys": site.keys, "pages": site.pages})
+        cache.keep_pages({key for key in site.keys.values() if key.startswith("page-")})
 
 
 def search_shards(notices: list, drafts: bool) -> dict[str, list[str]]:

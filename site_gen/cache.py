@@ -85,6 +85,12 @@ class BuildCache:
         """Before a folder is replaced: if the build dies half-way, the next one starts from scratch."""
         (self.folder / outputs_name(out_dir, drafts)).unlink(missing_ok=True)
 
+    def keep_pages(self, keys: set[str]) -> None:
+        """Delete rendered pages no notice has any more (edited or withdrawn): the cache does not grow with edits."""
+        for name in os.listdir(self.folder):
+            if name.startswith("page-") and name not in keys:
+                (self.folder / name).unlink(missing_ok=True)
+
     def store(self, key: str, value) -> None:
         temporary = self.folder / f".{key}.{os.getpid()}"
         with open(temporary, "wb") as handle:

@@ -13,7 +13,8 @@ from functools import cached_property
 
 from .model import Notice, Progress
 
-_UNSAFE_IN_FILE_NAMES = re.compile(r"[\\/:*?\"<>|#%&{}\s]+")
+_UNSAFE_IN_FILE_NAMES = re.compile(r"[\\/:*?\"<>|#%&{}~\s]+")  # ~ is kept for page numbers: 司法局~2.html
+PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
 
 
 def page_name(text: str) -> str:
@@ -65,3 +66,42 @@ def site_progress(notices: list[Notice] | tuple[Notice, ...]) -> Progress:
             tally[status] = tally.get(status, 0) + count
         total += progress.total
     return Progress.from_counts(tally, total)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One page of a long list: its notices, where it is, and how to reach the others."""
+
+    number: int  # from 1
+    count: int
+    first_url: str  # page 1: index.html, organizations/某局.html
+    notices: tuple
+
+    @property
+    def url(self) -> str:
+        return self.url_of(self.number)
+
+    def url_of(self, number: int) -> str:
+        """Page 1 keeps the list's own address; the index's later pages are pages/2.html, a group's 某局~2.html."""
+        if number == 1:
+            return self.first_url
+        if self.first_url == "index.html":
+            return f"pages/{number}.html"
+        return f"{self.first_url.removesuffix('.html')}~{number}.html"
+
+    @property
+    def numbers(self) -> list[int | None]:
+        """Page numbers to show: the first, the last and two either side of this one; None marks a gap."""
+        shown = sorted({1, self.count, *range(max(1, self.number - 2), min(self.count, self.number + 2) + 1)})
+        result: list[int | None] = []
+        for number in shown:
+            if result and number - (result[-1] or 0) > 1:
+                result.append(None)
+            result.append(number)
+        return result
+
+
+def paginate(notices, first_url: str) -> list[Page]:
+    """The notices in pages of PAGE_SIZE; an empty list is one empty page."""
+    chunks = [tuple(notices[i : i + PAGE_SIZE]) for i in range(0, len(notices), PAGE_SIZE)] or [()]
+    return [Page(number, len(chunks), first_url, chunk) for number, chunk in enumerate(chunks, start=1)]

@@ -18,7 +18,7 @@ from .config import SiteConfig
 from .export import notice_json, notices_json
 from .feeds import FEED_ENTRIES, atom_feed, robots, sitemap
 from .listed import Listed, listed
-from .listings import FOLDERS, groups, site_progress
+from .listings import FOLDERS, groups, paginate, site_progress
 from .model import Notice
 from .parallel import inherited, ordered_map
 from .reader import newest_first, read_notice
@@ -163,19 +163,33 @@ def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed]) -> 
         site.text(path, key, produce)
         pages.append(path)
 
-    page("index.html", "index-" + everything, lambda: render_index(env, notices, [n.card for n in notices]))
+    organizations, years = groups(notices, "organization"), groups(notices, "year")
+    filters = digest(*(g.name for g in organizations), "|", *(g.name for g in years))  # the index's links to groups
+    for listed_page in paginate(notices, "index.html"):
+        cards = [n.card if listed_page.number == 1 else n.card_below for n in listed_page.notices]
+        page(
+            listed_page.url,
+            digest(
+                "index",
+                filters,
+                str(listed_page.number),
+                str(listed_page.count),
+                *(n.listing for n in listed_page.notices),
+            ),
+            lambda listed_page=listed_page, cards=cards: render_index(env, notices, listed_page, cards),
+        )
     for kind, title in (("organization", t.by_organization), ("year", t.by_year), ("tag", t.by_tag)):
         write_kind(site, page, env, config, groups(notices, kind), title)
     page(
-        "dashboard.html",
-        "dashboard-" + everything,
+        "dashboard.html",  # totals only: an edit that changes no status leaves it as it is
+        digest(repr(site_progress(notices)), *map(summary_key, organizations), *map(summary_key, years)),
         lambda: render_page(
             env,
             "dashboard.html",
             "dashboard.html",
             total=site_progress(notices),
-            organizations=groups(notices, "organization"),
-            years=groups(notices, "year"),
+            organizations=organizations,
+            years=years,
         ),
     )
     page("search.html", "fixed", lambda: render_page(env, "search.html", "search.html"))
@@ -190,33 +204,45 @@ def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed]) -> 
     return pages
 
 
+def summary_key(group) -> str:
+    """What a group's entry on the groups page and the dashboard shows: its name, size and progress."""
+    return digest(group.kind, group.name, str(len(group.notices)), repr(group.progress))
+
+
 def write_kind(site: Outputs, page, env, config: SiteConfig, kind_groups: list, title: str) -> None:
-    """The list of an organisation's (year's, tag's) groups, and a page for each."""
+    """The list of an organisation's (year's, tag's) groups, and the pages of each."""
     if not kind_groups:
         return
-    kind = kind_groups[0].kind
-    keys = {group.name: digest(kind, group.name, *(n.listing for n in group.notices)) for group in kind_groups}
-    path = f"{FOLDERS[kind]}/index.html"
+    path = f"{FOLDERS[kind_groups[0].kind]}/index.html"
     page(
         path,
-        digest(*keys.values()),
+        digest(*map(summary_key, kind_groups)),
         lambda: render_page(env, "groups.html", path, groups=kind_groups, kind_title=title),
     )
     for group in kind_groups:
-        write_group(site, page, env, config, group, title, keys[group.name])
+        write_group(site, page, env, config, group, title)
 
 
-def write_group(site: Outputs, page, env, config: SiteConfig, group, title: str, key: str) -> None:
-    """One organisation's, year's or tag's page (and an organisation's feed)."""
+def write_group(site: Outputs, page, env, config: SiteConfig, group, title: str) -> None:
+    """One organisation's, year's or tag's pages (and an organisation's feed)."""
     feed_url = group.url.removesuffix(".html") + ".xml" if group.kind == "organization" else ""
-    cards = Markup("".join(notice.card_below for notice in group.notices))
-    page(
-        group.url,
-        key,
-        lambda: render_page(
-            env, "group.html", group.url, group=group, kind_title=title, feed_url=feed_url, cards=cards
-        ),
-    )
+    summary = summary_key(group)
+    for listed_page in paginate(group.notices, group.url):
+        cards = Markup("".join(notice.card_below for notice in listed_page.notices))
+        page(
+            listed_page.url,
+            digest(summary, str(listed_page.number), str(listed_page.count), *(n.listing for n in listed_page.notices)),
+            lambda listed_page=listed_page, cards=cards: render_page(
+                env,
+                "group.html",
+                listed_page.url,
+                group=group,
+                page=listed_page,
+                kind_title=title,
+                feed_url=feed_url,
+                cards=cards,
+            ),
+        )
     if feed_url:
         site.text(
             feed_url,

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .config import SiteConfig
-from .listings import groups, page_name
+from .listings import Page, groups, page_name
 from .model import DISPLAY_ORDER, Notice, Progress, Status
 from .qrcode import qr_svg
 from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
@@ -91,15 +91,15 @@ def render_page(env: jinja2.Environment, template: str, page_path: str, **values
     return env.get_template(template).render(page_path=page_path, root=relative_root(page_path), **values)
 
 
-def render_index(env: jinja2.Environment, notices: list[Notice], cards: list[str] | None = None) -> str:
-    """The home page; `cards` are notices already rendered with render_card (the preview keeps them)."""
-    cards = cards if cards is not None else [render_card(env, notice) for notice in notices]
+def render_index(env: jinja2.Environment, notices: list, page: Page, cards: list[str]) -> str:
+    """One page of the home list: `cards` are its notices rendered with render_card (root "" on page 1, "../" after)."""
     return render_page(
         env,
         "index.html",
-        "index.html",
+        page.url,
         notices=notices,
-        cards=Markup("".join(cards)),  # one block: a big site has thousands
+        page=page,
+        cards=Markup("".join(cards)),
         organizations=groups(notices, "organization"),
         years=groups(notices, "year"),
     )

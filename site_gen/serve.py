@@ -9,6 +9,7 @@ the next good save brings the real pages back.
 
 from __future__ import annotations
 
+import dataclasses
 import errno
 import ipaddress
 import logging
@@ -23,6 +24,7 @@ from pathlib import Path
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
 from .export import notice_json, notices_json
+from .listings import groups, paginate
 from .model import Notice
 from .pages import write_site
 from .reader import read_notice
@@ -81,6 +83,8 @@ class Preview:
         self.notices: dict[Path, Notice] = {}
         self.problems: dict[Path, list[Diagnostic]] = {}
         self.cards: dict[Path, str] = {}
+        self.cards_below: dict[Path, str] = {}  # as on the index's later pages, one folder down
+        self.index_pages: dict[str, tuple] = {}  # what each written page of the home list showed
         self.records: dict[Path, str] = {}
         self.diagnostics: list[Diagnostic] = []
         self.showing_errors = False
@@ -93,7 +97,8 @@ class Preview:
         self.config, config_problems = load_config(self.site_dir)
         self.config_problems = config_problems
         self.env = environment(self.config)
-        self.notices, self.problems, self.cards, self.records = {}, {}, {}, {}
+        self.notices, self.problems, self.cards, self.cards_below, self.records = {}, {}, {}, {}, {}
+        self.index_pages = {}
         for path in sorted(self.config.content_dir.rglob("*.md")) if self.config.content_dir.is_dir() else []:
             self.read(path)
         self.publish(changed=None)
@@ -126,7 +131,7 @@ class Preview:
 
     def read(self, path: Path) -> None:
         """Read one notice and keep everything derived from it alone: problems, index card, data record."""
-        for kept in (self.notices, self.problems, self.cards, self.records):
+        for kept in (self.notices, self.problems, self.cards, self.cards_below, self.records):
             kept.pop(path, None)
         if not path.is_file():
             return
@@ -137,6 +142,7 @@ class Preview:
         if notice is not None and (self.drafts or not notice.draft):
             self.notices[path] = notice
             self.cards[path] = render_card(self.env, notice)
+            self.cards_below[path] = render_card(self.env, notice, "../")
             self.records[path] = notice_json(notice)
 
     # --- writing ------------------------------------------------------------
@@ -163,8 +169,22 @@ class Preview:
         for notice in changed:
             write_file(self.out_dir / notice.url, render_notice(self.env, notice))
             write_file(self.out_dir / notice.data_url, notice_json(notice, measures=True) + "\n")
-        write_file(self.out_dir / "index.html", render_index(self.env, notices, [self.cards[p] for p in paths]))
+        self.write_index(notices, paths)
         write_file(self.out_dir / "notices.json", notices_json(self.config, notices, [self.records[p] for p in paths]))
+
+    def write_index(self, notices: list[Notice], paths: list[Path]) -> None:
+        """The home list's pages whose cards changed: an edit rewrites one page of fifty, not the whole list."""
+        filters = tuple(g.name for g in groups(notices, "organization")), tuple(g.name for g in groups(notices, "year"))
+        shown = {}
+        for page in paginate(paths, "index.html"):
+            cards = [self.cards[p] if page.number == 1 else self.cards_below[p] for p in page.notices]
+            shown[page.url] = (filters, page.count, tuple(cards))
+            if self.index_pages.get(page.url) != shown[page.url]:
+                listed = dataclasses.replace(page, notices=tuple(self.notices[p] for p in page.notices))
+                write_file(self.out_dir / page.url, render_index(self.env, notices, listed, cards))
+        for gone in set(self.index_pages) - set(shown):
+            (self.out_dir / gone).unlink(missing_ok=True)
+        self.index_pages = shown
 
     def write_everything(self, notices: list[Notice]) -> None:
         staged = StagedOutput(self.out_dir)
@@ -174,6 +194,7 @@ class Preview:
         finally:
             staged.discard()
         self.showing_errors = False
+        self.index_pages = {}  # written afresh: the next edit compares against nothing
 
     def write_error_pages(self, notices: list[Notice]) -> None:
         """Every page the browser may have open shows the problems, so none keeps a stale version."""
@@ -186,6 +207,7 @@ class Preview:
             write_file(page, html.replace('href="assets/', f'href="{root}assets/'))
         shutil.copytree(theme_dir() / "assets", self.out_dir / "assets", dirs_exist_ok=True)
         self.showing_errors = True
+        self.index_pages = {}
 
 
 def write_file(path: Path, text: str) -> None:

@@ -110,3 +110,33 @@ def test_a_file_removed_from_output_by_hand_comes_back(tmp_path):
     page.unlink()
     assert build_site(site, out, search=False).ok
     assert page.read_bytes() == expected
+
+
+def test_search_is_added_to_an_output_built_without_it(tmp_path):
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 4, seed=5, kb=2)
+    assert build_site(site, out, search=False).ok
+    assert not (out / "pagefind").exists()
+    assert build_site(site, out, search=True).ok  # nothing changed in the notices, but the index was asked for
+    shards = sorted(p.name for p in (out / "pagefind").iterdir() if p.is_dir())
+    assert shards and all(name.isdigit() for name in shards)
+    (site / "static").mkdir()
+    (site / "static" / "notice.txt").write_text("公告", encoding="utf-8")
+    assert build_site(site, out, search=True).ok  # a static file alone: the index stays
+    assert sorted(p.name for p in (out / "pagefind").iterdir() if p.is_dir()) == shards
+    assert (out / "notice.txt").read_text(encoding="utf-8") == "公告"
+
+
+def test_the_cache_keeps_only_the_pages_of_the_current_notices(tmp_path):
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 5, seed=5, kb=2)
+    assert build_site(site, out, search=False).ok
+    folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir())
+    before = {p.name for p in folder.glob("page-*")}
+    assert len(before) == 5
+    notice = sorted((site / "content").rglob("*.md"))[0]
+    for edit in range(3):
+        notice.write_text(notice.read_text(encoding="utf-8") + f"\n补充{edit}。\n", encoding="utf-8")
+        assert build_site(site, out, search=False).ok
+    after = {p.name for p in folder.glob("page-*")}
+    assert len(after) == 5 and len(after - before) == 1
