@@ -47,10 +47,29 @@ def environment(config: SiteConfig) -> jinja2.Environment:
             lambda ctx, status: STATUS_DESCRIPTIONS[ctx["page_lang"]][Status(status)]
         ),
     )
+    env.globals["badge"] = badge_maker(env)
     env.filters["date"] = jinja2.pass_context(lambda ctx, value: format_date(value, ctx["page_lang"]))
     env.filters["percent"] = format_percent
     env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
     return env
+
+
+def badge_maker(env: jinja2.Environment):
+    """badge(status) for templates: the status_badge macro, rendered once per language and status.
+
+    A notice page shows some fifty badges; calling the macro each time was a third of its rendering.
+    """
+    made: dict[tuple[str, str], Markup] = {}
+
+    @jinja2.pass_context
+    def badge(context, status) -> Markup:
+        key = (context["page_lang"], str(status))
+        if key not in made:
+            macros = env.get_template("_macros.html").make_module({"page_lang": key[0], "t": ui_strings(key[0])})
+            made[key] = Markup(macros.status_badge(status))
+        return made[key]
+
+    return badge
 
 
 def page_language(config: SiteConfig, notice: Notice) -> str:
