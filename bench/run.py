@@ -11,7 +11,8 @@ each in a fresh process with /usr/bin/time (wall seconds, peak RSS):
   cache after one notice changed), and for sizes <= --search-max the year-sharded search index: all shards from
   scratch, then one notice changed and rebuilt with its shard.
 A cold build starts with no output and no .site-gen-cache; "no change" and "one changed" reuse both.
-Prints a Markdown table of medians with min-max; ratios are against the 2-process floor and Hugo of the same run.
+Prints a Markdown table of medians with min-max; ratios are against the 2-process floor, Hugo and Pelican's cold
+build of the same run.
 """
 
 from __future__ import annotations
@@ -132,18 +133,19 @@ def main() -> None:
         results = run_size(count, args.repeat, count <= args.search_max)
         floor2 = statistics.median(results["floor 2 processes"])
         hugo = statistics.median(results["hugo"])
+        pelican = statistics.median(results["pelican cold"])
         print(f"\n### {count} notices ({args.repeat} runs; median (min–max))\n")
-        print("| measurement | time | vs floor (2 proc) | vs Hugo | peak RSS |")
-        print("|---|---|---|---|---|")
+        print("| measurement | time | vs floor (2 proc) | vs Hugo | vs Pelican cold | peak RSS |")
+        print("|---|---|---|---|---|---|")
         for name, values in results.items():
             if name.endswith(" RSS"):
                 continue
             if name.startswith("serve"):
-                print(f"| {name} | median {values[0]:.0f} ms (min {values[1]:.0f}, max {values[2]:.0f}) | | | |")
+                print(f"| {name} | median {values[0]:.0f} ms (min {values[1]:.0f}, max {values[2]:.0f}) | | | | |")
                 continue
             median = statistics.median(values)
             print(
-                f"| {name} | {summary(values)} | {median / floor2:.2f}× | {median / hugo:.2f}× | "
+                f"| {name} | {summary(values)} | {median / floor2:.2f}× | {median / hugo:.2f}× | {median / pelican:.2f}× | "
                 f"{summary(results[name + ' RSS'], 'MB')} |"
             )
 

@@ -156,7 +156,7 @@ def build_site(
         if not unchanged:
             from .pages import write_listings
 
-            site.pages = write_listings(site, config, load.published(drafts))
+            site.pages = write_listings(site, config, load.published(drafts), cache)
         copy_assets(site, config)
         result.pages, result.written = site.pages, len(site.written)
         if not site.written and previous is not None and len(site.keys) == len(previous["keys"]) and searched:

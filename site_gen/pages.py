@@ -40,7 +40,7 @@ def write_notices(staged, config, drafts, sources, paths, known, listed_before, 
             jobs.append(index)
     shared = {
         "config": config,
-        "env": environment(config),
+        "env": environment(config, compiled_templates(cache)),
         "staged": staged,
         "previous": site.previous,
         "drafts": drafts,
@@ -149,12 +149,21 @@ def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict, ...]:
 # --- listing pages, feeds and data from the listed notices ----------------------------------------
 
 
-def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed]) -> list[str]:
+def compiled_templates(cache) -> Path | None:
+    """Where compiled templates are kept: in the build cache, whose folder is keyed by the templates."""
+    if cache is None:
+        return None
+    folder = cache.folder / "templates"
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed], cache=None) -> list[str]:
     """The home page, group pages, dashboard, feeds and data files; returns every public page (for the sitemap).
 
     Each file's key is made of the notices it shows, so an edit rewrites the pages listing that notice only.
     """
-    env = environment(config)
+    env = environment(config, compiled_templates(cache))
     t = ui_strings(config.language)
     everything = digest(*(n.listing for n in notices))
     pages = [n.url for n in notices]

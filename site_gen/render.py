@@ -9,6 +9,7 @@ relative URLs, so they hold layout, not logic.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
@@ -22,7 +23,12 @@ from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
 from .theme import theme_dir
 
 
-def environment(config: SiteConfig) -> jinja2.Environment:
+def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment for a site; `compiled` is a folder keeping compiled templates between builds.
+
+    Compiling the theme took a quarter of a one-notice rebuild; the build cache's folder is
+    keyed by the templates' contents, and Jinja checks each template's checksum besides.
+    """
     loaders = []
     site_templates = config.root / "templates"
     if site_templates.is_dir() and site_templates.resolve() != theme_dir().resolve():
@@ -34,6 +40,7 @@ def environment(config: SiteConfig) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     env.globals.update(
         site=config,

@@ -6,6 +6,8 @@ import shutil
 import sys
 from pathlib import Path
 
+import jinja2
+
 from site_gen import build, pages, reader
 from site_gen.build import build_site
 
@@ -140,3 +142,24 @@ def test_the_cache_keeps_only_the_pages_of_the_current_notices(tmp_path):
         assert build_site(site, out, search=False).ok
     after = {p.name for p in folder.glob("page-*")}
     assert len(after) == 5 and len(after - before) == 1
+
+
+def test_compiled_templates_are_kept_and_reused(tmp_path, monkeypatch):
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 3, seed=5, kb=2)
+    assert build_site(site, out, search=False).ok
+    folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir()) / "templates"
+    assert len(list(folder.glob("__jinja2_*.cache"))) >= 5  # notice, index, base, macros, listings...
+    compiled = []
+    original = jinja2.Environment.compile
+
+    def compiling(self, *args, **kwargs):
+        compiled.append(args)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", compiling)
+    notice = sorted((site / "content").rglob("*.md"))[0]
+    notice.write_text(notice.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    assert build_site(site, out, search=False).ok
+    assert compiled == []  # every template came from the cache
+    assert "改" in (out / "index.html").read_text(encoding="utf-8")
