@@ -15,13 +15,32 @@ from .model import Contact, Issue, Notice, Progress, SubProblem
 
 
 def notices_json(config: SiteConfig, notices: list[Notice], records: list[str] | None = None) -> str:
-    """The whole document; `records` are notices already encoded with notice_json (the preview keeps them)."""
+    """The whole document; `records` are notices already encoded with notice_json (the build cache keeps them)."""
+    records = records if records is not None else [notice_json(notice) for notice in notices]
+    return _document_start(config) + ",".join(records) + "]}\n"
+
+
+def notices_json_bytes(config: SiteConfig, records: list[bytes]) -> bytes:
+    """The same document from records already encoded to UTF-8 (the preview keeps them so).
+
+    On a big site the file is tens of megabytes; joining bytes and writing them as they are
+    takes a fraction of joining text and encoding it on every save.
+    """
+    chunks = [_document_start(config).encode("utf-8")]
+    for number, record in enumerate(records):  # one join: the document is copied once, not three times
+        if number:
+            chunks.append(b",")
+        chunks.append(record)
+    chunks.append(b"]}\n")
+    return b"".join(chunks)
+
+
+def _document_start(config: SiteConfig) -> str:
     header = {
         "generator": f"site-gen {__version__}",
         "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
     }
-    records = records if records is not None else [notice_json(notice) for notice in notices]
-    return encode(header)[:-1] + ',"notices":[' + ",".join(records) + "]}\n"
+    return encode(header)[:-1] + ',"notices":['
 
 
 def notice_json(notice: Notice, measures: bool = False) -> str:

@@ -185,7 +185,7 @@ def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed], cac
                 str(listed_page.count),
                 *(n.listing for n in listed_page.notices),
             ),
-            lambda listed_page=listed_page, cards=cards: render_index(env, notices, listed_page, cards),
+            lambda listed_page=listed_page, cards=cards: render_index(env, listed_page, cards, organizations, years),
         )
     for kind, title in (("organization", t.by_organization), ("year", t.by_year), ("tag", t.by_tag)):
         write_kind(site, page, env, config, groups(notices, kind), title)

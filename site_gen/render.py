@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from . import __version__
 from .config import SiteConfig
-from .listings import Page, groups, page_name
+from .listings import Page, page_name
 from .model import DISPLAY_ORDER, Notice, Progress, Status
 from .qrcode import qr_svg
 from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
@@ -117,17 +117,20 @@ def render_page(env: jinja2.Environment, template: str, page_path: str, **values
     return env.get_template(template).render(page_path=page_path, root=relative_root(page_path), **values)
 
 
-def render_index(env: jinja2.Environment, notices: list, page: Page, cards: list[str]) -> str:
-    """One page of the home list: `cards` are its notices rendered with render_card (root "" on page 1, "../" after)."""
+def render_index(env: jinja2.Environment, page: Page, cards: list[str], organizations: list, years: list) -> str:
+    """One page of the home list: `cards` are its notices rendered with render_card (root "" on page 1, "../" after).
+
+    The groups for the filter links are the caller's, made once: a big site has hundreds of pages.
+    """
     return render_page(
         env,
         "index.html",
         page.url,
-        notices=notices,
+        notices=page.notices,
         page=page,
         cards=Markup("".join(cards)),
-        organizations=groups(notices, "organization"),
-        years=groups(notices, "year"),
+        organizations=organizations,
+        years=years,
     )
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
-from .export import notice_json, notices_json
+from .export import notice_json, notices_json_bytes
 from .listings import groups, paginate
 from .model import Notice
 from .pages import write_site
@@ -85,7 +85,8 @@ class Preview:
         self.cards: dict[Path, str] = {}
         self.cards_below: dict[Path, str] = {}  # as on the index's later pages, one folder down
         self.index_pages: dict[str, tuple] = {}  # what each written page of the home list showed
-        self.records: dict[Path, str] = {}
+        self.records: dict[Path, bytes] = {}  # each notice's notices.json entry, UTF-8
+        self.records_changed = True  # notices.json must be written again
         self.diagnostics: list[Diagnostic] = []
         self.showing_errors = False
 
@@ -131,6 +132,12 @@ class Preview:
 
     def read(self, path: Path) -> None:
         """Read one notice and keep everything derived from it alone: problems, index card, data record."""
+        before = self.records.get(path)
+        self.derive(path)
+        if self.records.get(path) != before:
+            self.records_changed = True
+
+    def derive(self, path: Path) -> None:
         for kept in (self.notices, self.problems, self.cards, self.cards_below, self.records):
             kept.pop(path, None)
         if not path.is_file():
@@ -143,7 +150,7 @@ class Preview:
             self.notices[path] = notice
             self.cards[path] = render_card(self.env, notice)
             self.cards_below[path] = render_card(self.env, notice, "../")
-            self.records[path] = notice_json(notice)
+            self.records[path] = notice_json(notice).encode("utf-8")
 
     # --- writing ------------------------------------------------------------
 
@@ -170,18 +177,21 @@ class Preview:
             write_file(self.out_dir / notice.url, render_notice(self.env, notice))
             write_file(self.out_dir / notice.data_url, notice_json(notice, measures=True) + "\n")
         self.write_index(notices, paths)
-        write_file(self.out_dir / "notices.json", notices_json(self.config, notices, [self.records[p] for p in paths]))
+        if self.records_changed:  # an edit to measures alone leaves the open-data list as it is
+            write_file(self.out_dir / "notices.json", notices_json_bytes(self.config, [self.records[p] for p in paths]))
+            self.records_changed = False
 
     def write_index(self, notices: list[Notice], paths: list[Path]) -> None:
         """The home list's pages whose cards changed: an edit rewrites one page of fifty, not the whole list."""
-        filters = tuple(g.name for g in groups(notices, "organization")), tuple(g.name for g in groups(notices, "year"))
+        organizations, years = groups(notices, "organization"), groups(notices, "year")
+        filters = tuple(g.name for g in organizations), tuple(g.name for g in years)
         shown = {}
         for page in paginate(paths, "index.html"):
             cards = [self.cards[p] if page.number == 1 else self.cards_below[p] for p in page.notices]
             shown[page.url] = (filters, page.count, tuple(cards))
             if self.index_pages.get(page.url) != shown[page.url]:
                 listed = dataclasses.replace(page, notices=tuple(self.notices[p] for p in page.notices))
-                write_file(self.out_dir / page.url, render_index(self.env, notices, listed, cards))
+                write_file(self.out_dir / page.url, render_index(self.env, listed, cards, organizations, years))
         for gone in set(self.index_pages) - set(shown):
             (self.out_dir / gone).unlink(missing_ok=True)
         self.index_pages = shown
@@ -195,6 +205,7 @@ class Preview:
             staged.discard()
         self.showing_errors = False
         self.index_pages = {}  # written afresh: the next edit compares against nothing
+        self.records_changed = False
 
     def write_error_pages(self, notices: list[Notice]) -> None:
         """Every page the browser may have open shows the problems, so none keeps a stale version."""
@@ -210,11 +221,14 @@ class Preview:
         self.index_pages = {}
 
 
-def write_file(path: Path, text: str) -> None:
+def write_file(path: Path, content: str | bytes) -> None:
     """Replace one preview page at once, so the browser never reads half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
+    if isinstance(content, bytes):
+        temporary.write_bytes(content)
+    else:
+        temporary.write_text(content, encoding="utf-8", newline="\n")
     os.replace(temporary, path)
 
 

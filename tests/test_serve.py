@@ -157,3 +157,30 @@ def test_one_edit_rewrites_only_its_page_the_index_and_the_data(site, tmp_path):
     ]
     assert "只改这一份" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
     assert "只改这一份" in (tmp_path / "preview" / "notices.json").read_text(encoding="utf-8")
+
+
+def test_an_edit_to_measures_alone_leaves_the_open_data_list_alone(site, tmp_path):
+    from site_gen.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
+    preview.build_all()
+    listed = tmp_path / "preview" / "notices.json"
+    before = listed.stat().st_mtime_ns
+    time.sleep(0.05)
+    edit(site, "联合公安、自然资源部门开展夜间巡查 14 次", "联合公安、自然资源部门开展夜间巡查 15 次")
+    assert preview.on_change() == [site / NOTICE]
+    assert listed.stat().st_mtime_ns == before  # the list holds statuses and counts, not measures
+    page = tmp_path / "preview" / "notices" / "2025" / "linjiang-shuiwuju.html"
+    assert "夜间巡查 15 次" in page.read_text(encoding="utf-8")
+
+
+def test_the_previews_open_data_after_edits_equals_a_builds(site, tmp_path):
+    from site_gen.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", drafts=False, log=lambda *_: None)  # as `build` does
+    preview.build_all()
+    time.sleep(0.05)
+    edit(site, "整改进度：视同完成，持续整改", "整改进度：整改完成")
+    assert preview.on_change() == [site / NOTICE]
+    assert build_site(site, tmp_path / "built", search=False).ok
+    assert (tmp_path / "preview" / "notices.json").read_bytes() == (tmp_path / "built" / "notices.json").read_bytes()
