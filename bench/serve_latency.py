@@ -2,9 +2,14 @@
 
     python bench/serve_latency.py SITE [--edits 15]
 
-Builds the preview once, then repeatedly edits one notice's title and times Preview.on_change (detecting the
-change, re-reading the file, validating, rewriting its page, the index and notices.json). Prints the median and
-min-max in milliseconds.
+Builds the preview once, then repeatedly edits one notice's title and times, per edit:
+  page      Preview.on_change with the path the watcher reports: re-read and check the file, rewrite its page
+            and data record (what the browser showing that notice reloads);
+  lists     Preview.prepare("index.html"), the first request for a list page after the edit: every home, group
+            and feed page whose notices changed, by the build's rules;
+  data      Preview.prepare("notices.json"), when someone asks for the open-data list;
+  detect    from the write to the watcher (watchfiles, with the preview's filter) reporting the file.
+Prints one line per measurement: name, median, min, max, in milliseconds.
 """
 
 from __future__ import annotations
@@ -12,10 +17,12 @@ from __future__ import annotations
 import argparse
 import statistics
 import tempfile
+import threading
 import time
 from pathlib import Path
 
-from site_gen.serve import Preview
+from site_gen.serve import WATCHED, Preview
+from site_gen.watch import SiteFilter, site_changes
 
 
 def main() -> None:
@@ -23,23 +30,52 @@ def main() -> None:
     parser.add_argument("site", type=Path)
     parser.add_argument("--edits", type=int, default=15)
     args = parser.parse_args()
+    site = args.site.resolve()
+    timings: dict[str, list[float]] = {"page": [], "lists": [], "data": [], "detect": []}
     with tempfile.TemporaryDirectory() as folder:
-        preview = Preview(args.site, Path(folder) / "preview", log=lambda *_: None)
+        preview = Preview(site, Path(folder) / "preview", log=lambda *_: None)
         preview.build_all()
-        notice = sorted((args.site / "content").rglob("*.md"))[len(preview.notices) // 2]
+        notice = sorted((site / "content").rglob("*.md"))[len(preview.notices) // 2]
         original = notice.read_text(encoding="utf-8")
-        timings = []
         try:
             for edit in range(args.edits):
                 notice.write_text(original.replace("title: ", f"title: 编辑{edit}", 1), encoding="utf-8")
-                started = time.perf_counter()
-                changed = preview.on_change()
-                timings.append((time.perf_counter() - started) * 1000)
-                assert changed == [notice], changed
-                time.sleep(0.02)  # a new mtime for the next edit
+                for name, step in (
+                    ("page", lambda: preview.on_change([notice])),
+                    ("lists", lambda: preview.prepare("index.html")),
+                    ("data", lambda: preview.prepare("notices.json")),
+                ):
+                    started = time.perf_counter()
+                    step()
+                    timings[name].append((time.perf_counter() - started) * 1000)
+            timings["detect"] = detection(site, notice, original, args.edits)
         finally:
             notice.write_text(original, encoding="utf-8")
-    print(f"{statistics.median(timings):.0f} {min(timings):.0f} {max(timings):.0f}")
+    for name, values in timings.items():
+        print(f"{name} {statistics.median(values):.0f} {min(values):.0f} {max(values):.0f}")
+
+
+def detection(site: Path, notice: Path, original: str, edits: int) -> list[float]:
+    """Write-to-reported delay of the preview's watcher (watchfiles groups a save's events first)."""
+    stop, reported, timings = threading.Event(), threading.Event(), []
+
+    def watch() -> None:
+        for _ in site_changes(site, SiteFilter(site, WATCHED), stop):
+            reported.set()
+
+    thread = threading.Thread(target=watch, daemon=True)
+    thread.start()
+    time.sleep(1)  # the watcher is up
+    for edit in range(edits):
+        reported.clear()
+        started = time.perf_counter()
+        notice.write_text(original.replace("title: ", f"title: 侦测{edit}", 1), encoding="utf-8")
+        if reported.wait(10):
+            timings.append((time.perf_counter() - started) * 1000)
+        time.sleep(0.2)
+    stop.set()
+    thread.join(5)
+    return timings
 
 
 if __name__ == "__main__":

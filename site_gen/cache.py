@@ -27,6 +27,11 @@ FOLDER = ".site-gen-cache"
 
 
 def digest(*parts: bytes | str) -> str:
+    """sha256 of the parts, each followed by a NUL byte."""
+    try:  # all text, the usual case: one encode and one update however many parts (list pages have thousands)
+        return hashlib.sha256(("\0".join(parts) + "\0" if parts else "").encode("utf-8")).hexdigest()
+    except TypeError:
+        pass
     hasher = hashlib.sha256()
     for part in parts:
         hasher.update(part.encode("utf-8") if isinstance(part, str) else part)

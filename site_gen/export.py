@@ -20,15 +20,6 @@ def notices_json(config: SiteConfig, notices: list[Notice], records: list[str] |
     return _document_start(config) + ",".join(records) + "]}\n"
 
 
-def notices_json_bytes(config: SiteConfig, records: list[bytes]) -> bytes:
-    """The same document from records already encoded to UTF-8 (the preview keeps them so).
-
-    On a big site the file is tens of megabytes; joining bytes and writing them as they are
-    takes a fraction of joining text and encoding it on every save.
-    """
-    return b"".join((_document_start(config).encode("utf-8"), b",".join(records), b"]}\n"))
-
-
 def _document_start(config: SiteConfig) -> str:
     header = {
         "generator": f"site-gen {__version__}",

@@ -11,7 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
-from .model import Notice, Progress
+from .model import DISPLAY_ORDER, Notice, Progress
 
 _UNSAFE_IN_FILE_NAMES = re.compile(r"[\\/:*?\"<>|#%&{}~\s]+")  # ~ is kept for page numbers: 司法局~2.html
 PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
@@ -58,14 +58,10 @@ def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
 
 
 def site_progress(notices: list[Notice] | tuple[Notice, ...]) -> Progress:
-    tally: dict = {}
-    total = 0
-    for notice in notices:  # plain dict arithmetic: a big site sums ~100,000 counts per build
-        progress = notice.progress
-        for status, count in progress.counts:
-            tally[status] = tally.get(status, 0) + count
-        total += progress.total
-    return Progress.from_counts(tally, total)
+    """The notices' counts added up column by column, in C: a big site sums ~100,000 counts per build."""
+    sums = map(sum, zip(*(notice.progress.row for notice in notices), strict=True))
+    tally = dict(zip(DISPLAY_ORDER, sums, strict=False))  # no notices: no columns
+    return Progress.from_counts(tally, sum(notice.progress.total for notice in notices))
 
 
 @dataclass(frozen=True)

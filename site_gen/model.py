@@ -168,6 +168,12 @@ class Progress:
     def count(self, status: Status) -> int:
         return dict(self.counts).get(status, 0)
 
+    @cached_property
+    def row(self) -> tuple[int, ...]:
+        """The count of every status in DISPLAY_ORDER, zeros included: sites add these up column by column."""
+        tally = dict(self.counts)
+        return tuple(tally.get(status, 0) for status in DISPLAY_ORDER)
+
     @property
     def completed(self) -> int:
         return sum(n for status, n in self.counts if status.is_completed)

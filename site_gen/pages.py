@@ -12,7 +12,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .build import OUTPUT_MARKER, Known, Outputs, copy_assets, stamp
+from .build import OUTPUT_MARKER, Known, Outputs, stamp
 from .cache import digest
 from .config import SiteConfig
 from .export import notice_json, notices_json
@@ -26,7 +26,6 @@ from .render import environment, render_index, render_notice, render_page
 from .strings import ui_strings
 from .theme import theme_dir
 from .validate import notice_problems
-from .writer import StagedOutput
 
 # --- notices: read, checked and written by workers -------------------------------------------------
 
@@ -158,12 +157,12 @@ def compiled_templates(cache) -> Path | None:
     return folder
 
 
-def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed], cache=None) -> list[str]:
+def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed], cache=None, env=None) -> list[str]:
     """The home page, group pages, dashboard, feeds and data files; returns every public page (for the sitemap).
 
     Each file's key is made of the notices it shows, so an edit rewrites the pages listing that notice only.
     """
-    env = environment(config, compiled_templates(cache))
+    env = env or environment(config, compiled_templates(cache))
     t = ui_strings(config.language)
     everything = digest(*(n.listing for n in notices))
     pages = [n.url for n in notices]
@@ -187,8 +186,12 @@ def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed], cac
             ),
             lambda listed_page=listed_page, cards=cards: render_index(env, listed_page, cards, organizations, years),
         )
-    for kind, title in (("organization", t.by_organization), ("year", t.by_year), ("tag", t.by_tag)):
-        write_kind(site, page, env, config, groups(notices, kind), title)
+    for kind_groups, title in (
+        (organizations, t.by_organization),
+        (years, t.by_year),
+        (groups(notices, "tag"), t.by_tag),
+    ):
+        write_kind(site, page, env, config, kind_groups, title)
     page(
         "dashboard.html",  # totals only: an edit that changes no status leaves it as it is
         digest(repr(site_progress(notices)), *map(summary_key, organizations), *map(summary_key, years)),
@@ -266,21 +269,15 @@ def not_found_page(env, config: SiteConfig) -> str:
     return env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css))
 
 
-def write_site(staged: StagedOutput, config: SiteConfig, notices: list[Notice]) -> list[str]:
-    """A whole site from notices already in memory (the preview's full rebuild)."""
-    env = environment(config)
-    site = Outputs(staged, None)
-    for notice in notices:
-        page_folder = posixpath.dirname(notice.url)
-        for attachment in notice.attachments:
-            source = (config.root / notice.source).parent / attachment.path
-            site.copy(source, posixpath.normpath(posixpath.join(page_folder, attachment.path)))
-        cards = attachment_cards(config, notice)
-        site.text(notice.url, "", lambda notice=notice, cards=cards: render_notice(env, notice, cards))
-        site.text(notice.data_url, "", lambda notice=notice: notice_json(notice, measures=True) + "\n")
-    pages = write_listings(site, config, [listed(env, notice) for notice in notices])
-    copy_assets(site, config)
-    return pages
+def write_notice(site: Outputs, env, config: SiteConfig, notice: Notice) -> None:
+    """One notice in memory: its page, data record and attached files (the preview's writes)."""
+    page_folder = posixpath.dirname(notice.url)
+    for attachment in notice.attachments:
+        source = (config.root / notice.source).parent / attachment.path
+        site.copy(source, posixpath.normpath(posixpath.join(page_folder, attachment.path)))
+    cards = attachment_cards(config, notice)
+    site.text(notice.url, "page-" + notice.digest, lambda: render_notice(env, notice, cards))
+    site.text(notice.data_url, "data-" + notice.digest, lambda: notice_json(notice, measures=True) + "\n")
 
 
 def human_size(size: int) -> str:

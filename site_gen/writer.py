@@ -18,6 +18,14 @@ class UnsafePath(ValueError):
     """A page path that would land outside the output folder."""
 
 
+def inside(folder: Path, relative: str) -> Path:
+    """folder/relative, refusing any path that would leave folder."""
+    parts = PurePosixPath(relative).parts
+    if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
+        raise UnsafePath(relative)
+    return folder.joinpath(*parts)
+
+
 class StagedOutput:
     """A temporary sibling of output/ that becomes output/ on commit()."""
 
@@ -37,10 +45,7 @@ class StagedOutput:
         shutil.copyfile(source, target)
 
     def target(self, relative: str) -> Path:
-        parts = PurePosixPath(relative).parts
-        if not parts or PurePosixPath(relative).is_absolute() or ".." in parts:
-            raise UnsafePath(relative)
-        return self.path.joinpath(*parts)
+        return inside(self.path, relative)
 
     def commit(self) -> None:
         """Replace output/ with the new tree: two renames, so readers never see a partial site."""
@@ -71,3 +76,27 @@ class StagedOutput:
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+class LiveOutput:
+    """A folder written in place, each file replaced at once: the preview's, where a browser may be reading."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def write_text(self, relative: str, text: str) -> None:
+        replace_file(inside(self.path, relative), text.encode("utf-8"))
+
+    def copy_file(self, source: Path, relative: str) -> None:
+        replace_file(inside(self.path, relative), source.read_bytes())
+
+    def remove(self, relative: str) -> None:
+        inside(self.path, relative).unlink(missing_ok=True)
+
+
+def replace_file(path: Path, content: bytes) -> None:
+    """Write a sibling and rename it over the file, so a reader never sees half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(content)
+    os.replace(temporary, path)

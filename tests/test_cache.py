@@ -163,3 +163,11 @@ def test_compiled_templates_are_kept_and_reused(tmp_path, monkeypatch):
     assert build_site(site, out, search=False).ok
     assert compiled == []  # every template came from the cache
     assert "改" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_digest_is_of_its_parts_and_their_boundaries():
+    from site_gen.cache import digest
+
+    assert digest("通报", "a") == digest("通报".encode(), "a") == digest("通报", b"a")  # text and bytes alike
+    assert digest("ab", "c") != digest("a", "bc") and digest("a") != digest("a", "")
+    assert digest() != digest("")

@@ -75,6 +75,7 @@ def test_edit_shows_up_and_errors_show_in_the_browser(site, server):
     edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 水务局通报（已修改）")
     wait_for(lambda: "水务局通报（已修改）" in fetch(page)[1], what="the new title")
     assert "水务局通报（已修改）" in fetch(base)[1]  # the index too
+    assert "水务局通报（已修改）" in fetch(base + "notices.json")[1]  # written when asked for
 
     edit(site, "整改进度：尚未开始", "整改进度：还没想好")
     error_page = wait_for(lambda: (html := fetch(page)[1]) and "还没想好" in html and html, what="the error page")
@@ -137,50 +138,82 @@ def test_browser_reloads_by_itself_after_an_edit(site, server, browser):
     page.close()
 
 
-def test_one_edit_rewrites_only_its_page_the_index_and_the_data(site, tmp_path):
+def files_of(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_save_rewrites_its_page_at_once_and_the_lists_when_asked_for(site, tmp_path):
     from site_gen.serve import Preview
 
     preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
     preview.build_all()
-    pages = {p: p.stat().st_mtime_ns for p in (tmp_path / "preview").rglob("*") if p.is_file()}
+    before = files_of(tmp_path / "preview")
     time.sleep(0.05)
     edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 只改这一份")
-    assert preview.on_change() == [site / NOTICE]
-    rewritten = sorted(
-        p.relative_to(tmp_path / "preview").as_posix() for p, stamp in pages.items() if p.stat().st_mtime_ns != stamp
-    )
-    assert rewritten == [
-        "index.html",
-        "notices.json",
-        "notices/2025/linjiang-shuiwuju.html",
-        "notices/2025/linjiang-shuiwuju.json",
-    ]
+    assert preview.on_change([site / NOTICE]) == [site / NOTICE]
+
+    def rewritten() -> set[str]:
+        return {path for path, stamp in files_of(tmp_path / "preview").items() if before.get(path) != stamp}
+
+    assert rewritten() == {"notices/2025/linjiang-shuiwuju.html", "notices/2025/linjiang-shuiwuju.json"}
+    preview.prepare("")  # the browser asks for the home page
+    lists = rewritten()
+    assert {"index.html", "organizations/中共临江区水务局党组.html", "years/2025.html", "feed.xml"} <= lists
     assert "只改这一份" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert not lists & {"dashboard.html", "organizations/index.html", "notices/2025/linjiang-sifaju.html"}
+    assert "notices.json" not in lists  # tens of megabytes on a big site: made when asked for
+    preview.prepare("notices.json")
     assert "只改这一份" in (tmp_path / "preview" / "notices.json").read_text(encoding="utf-8")
 
 
-def test_an_edit_to_measures_alone_leaves_the_open_data_list_alone(site, tmp_path):
+def test_an_edit_to_measures_alone_leaves_the_lists_alone(site, tmp_path):
     from site_gen.serve import Preview
 
     preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
     preview.build_all()
-    listed = tmp_path / "preview" / "notices.json"
-    before = listed.stat().st_mtime_ns
+    before = files_of(tmp_path / "preview")
     time.sleep(0.05)
     edit(site, "联合公安、自然资源部门开展夜间巡查 14 次", "联合公安、自然资源部门开展夜间巡查 15 次")
-    assert preview.on_change() == [site / NOTICE]
-    assert listed.stat().st_mtime_ns == before  # the list holds statuses and counts, not measures
+    assert preview.on_change([site / NOTICE]) == [site / NOTICE]
+    for path in ("", "notices.json", "dashboard.html"):
+        preview.prepare(path)
+    rewritten = {path for path, stamp in files_of(tmp_path / "preview").items() if before[path] != stamp}
+    assert rewritten == {"notices/2025/linjiang-shuiwuju.html", "notices/2025/linjiang-shuiwuju.json"}
     page = tmp_path / "preview" / "notices" / "2025" / "linjiang-shuiwuju.html"
     assert "夜间巡查 15 次" in page.read_text(encoding="utf-8")
 
 
-def test_the_previews_open_data_after_edits_equals_a_builds(site, tmp_path):
+def test_the_preview_after_edits_equals_a_build(site, tmp_path):
+    """Statuses (dashboard, group totals), a title (lists, feeds), an attachment's page, a deleted notice."""
     from site_gen.serve import Preview
 
     preview = Preview(site, tmp_path / "preview", drafts=False, log=lambda *_: None)  # as `build` does
     preview.build_all()
     time.sleep(0.05)
     edit(site, "整改进度：视同完成，持续整改", "整改进度：整改完成")
-    assert preview.on_change() == [site / NOTICE]
+    sifaju = "content/2025/linjiang-sifaju.md"
+    edit(site, "title: 中共临江区司法局党组", "title: 临江区司法局", sifaju)
+    (site / "content/2024/linjiang-jiaoyuju.md").unlink()
+    changed = [site / NOTICE, site / sifaju, site / "content/2024/linjiang-jiaoyuju.md"]
+    assert preview.on_change(changed) == sorted(changed)
     assert build_site(site, tmp_path / "built", search=False).ok
-    assert (tmp_path / "preview" / "notices.json").read_bytes() == (tmp_path / "built" / "notices.json").read_bytes()
+    built = files_of(tmp_path / "built")
+    for path in built:
+        preview.prepare(path)
+    assert set(files_of(tmp_path / "preview")) == set(built)
+    different = [p for p in built if (tmp_path / "preview" / p).read_bytes() != (tmp_path / "built" / p).read_bytes()]
+    assert different == []
+    assert "巡察整改满意度测评表" in (tmp_path / "preview" / "notices/2025/linjiang-sifaju.html").read_text("utf-8")
+
+
+def test_the_watcher_reports_site_files_only(tmp_path):
+    from watchfiles import Change
+
+    from site_gen.serve import WATCHED
+    from site_gen.watch import SiteFilter
+
+    watched = SiteFilter(tmp_path, WATCHED)
+    for path in ("content/2025/a.md", "site.yaml", "templates/notice.html", "static/logo.png"):
+        assert watched(Change.modified, str(tmp_path / path)), path
+    for path in (".preview/index.html", "output/index.html", ".site-gen-cache/x", "contents/a.md", "content/.a.md.swp"):
+        assert not watched(Change.modified, str(tmp_path / path)), path
