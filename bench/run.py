@@ -27,6 +27,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SERVE_STEPS = {  # bench/serve_latency.py's lines
+    "start": "start: read and write the whole site",
     "page": "edit-to-rebuilt, the edited notice's page",
     "lists": "edit-to-rebuilt, list pages (on the next request for one)",
     "data": "notices.json (when asked for)",

@@ -2,7 +2,8 @@
 
     python bench/serve_latency.py SITE [--edits 15]
 
-Builds the preview once, then repeatedly edits one notice's title and times, per edit:
+Times the preview's start (reading and writing the whole site, once), then repeatedly edits one notice's title
+and times, per edit:
   page      Preview.on_change with the path the watcher reports: re-read and check the file, rewrite its page
             and data record (what the browser showing that notice reloads);
   lists     Preview.prepare("index.html"), the first request for a list page after the edit: every home, group
@@ -31,10 +32,12 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=15)
     args = parser.parse_args()
     site = args.site.resolve()
-    timings: dict[str, list[float]] = {"page": [], "lists": [], "data": [], "detect": []}
+    timings: dict[str, list[float]] = {"start": [], "page": [], "lists": [], "data": [], "detect": []}
     with tempfile.TemporaryDirectory() as folder:
         preview = Preview(site, Path(folder) / "preview", log=lambda *_: None)
+        started = time.perf_counter()
         preview.build_all()
+        timings["start"].append((time.perf_counter() - started) * 1000)
         notice = sorted((site / "content").rglob("*.md"))[len(preview.notices) // 2]
         original = notice.read_text(encoding="utf-8")
         try:

@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .cache import BuildCache, digest
-from .config import SiteConfig, load_config, notice_paths
+from .config import SiteConfig, load_config, notice_sources
 from .diagnostics import Diagnostic, Severity, error, has_errors
 from .search import index_site
 from .theme import theme_dir
@@ -90,6 +91,7 @@ class Known:
         found = tuple(Diagnostic(p, line, col, Severity(sev), msg, hint) for p, line, col, sev, msg, hint in problems)
         return cls(stamp, digest_, slug, draft, found, attachments)
 
+    @cached_property  # asked twice per notice on every build
     def outputs(self) -> dict[str, str]:
         """The files this notice's page needs, each with the key of what it is made from."""
         keys = {target: "file-" + repr(when) for _, when, target in self.attachments}
@@ -123,9 +125,9 @@ def build_site(
     stored = (
         {source: Known.from_row(row) for source, row in (cache.load("files.pickle") or {}).items()} if cache else {}
     )
-    paths, folder_problems = notice_paths(config)
+    sources, folder_problems = notice_sources(config)
     found += folder_problems
-    sources = [path.relative_to(config.root).as_posix() for path in paths]
+    paths = [os.path.join(config.root, source) for source in sources]
     known = [fresh(stored.get(source), path) for source, path in zip(sources, paths, strict=True)]
     staged = StagedOutput(out_dir)
     try:
@@ -255,19 +257,19 @@ class Outputs:
             self.written.append(path)
 
 
-def stamp(path: Path) -> tuple[int, int] | None:
+def stamp(path: Path | str) -> tuple[int, int] | None:
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     return (status.st_mtime_ns, status.st_size)
 
 
-def fresh(entry: Known | None, path: Path) -> Known | None:
+def fresh(entry: Known | None, path: str) -> Known | None:
     """The cached entry if the file and its attachments are as they were, else None."""
     if entry is None or entry.stamp != stamp(path):
         return None
-    if any(stamp(Path(source)) != was for source, was, _ in entry.attachments):
+    if any(stamp(source) != was for source, was, _ in entry.attachments):
         return None
     return entry
 

@@ -273,8 +273,12 @@ def _vocabulary(value: object, line: int, found: list[Diagnostic]) -> Vocabulary
     return base.with_extra(extra)
 
 
-def notice_paths(config: SiteConfig) -> tuple[list[Path], list[Diagnostic]]:
-    """Every .md file under content/, in a stable order (folder by folder, names sorted)."""
+def notice_sources(config: SiteConfig) -> tuple[list[str], list[Diagnostic]]:
+    """Every .md file under content/ by its name in the site (content/2025/x.md), folder by folder, names sorted.
+
+    Plain strings: a big site has tens of thousands of files, and making a Path of each cost more
+    than everything else a rebuild with one changed notice does with them.
+    """
     content = config.content_dir
     if not content.is_dir():
         return [], [
@@ -285,4 +289,4 @@ def notice_paths(config: SiteConfig) -> tuple[list[Path], list[Diagnostic]]:
         relative = os.path.relpath(folder, content)
         parts = () if relative == "." else tuple(relative.split(os.sep))
         found += [(*parts, name) for name in files if name.endswith(".md")]
-    return [content.joinpath(*parts) for parts in sorted(found)], []
+    return ["/".join((content.name, *parts)) for parts in sorted(found)], []

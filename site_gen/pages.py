@@ -56,7 +56,7 @@ def write_notices(staged, config, drafts, sources, paths, known, listed_before, 
             site.written += written
             entry = read or entry
         elif entry.slug and (drafts or not entry.draft):
-            site.keys.update(entry.outputs())
+            site.keys.update(entry.outputs)
         if item is None and entry.slug:
             item = Listed.from_row(listed_before[source])
             site.listed_rows[source] = listed_before[source]
@@ -72,7 +72,7 @@ def write_notices(staged, config, drafts, sources, paths, known, listed_before, 
 
 
 def needs_writing(entry: Known, site: Outputs) -> bool:
-    return site.previous is None or any(site.previous.get(path) != key for path, key in entry.outputs().items())
+    return site.previous is None or any(site.previous.get(path) != key for path, key in entry.outputs.items())
 
 
 def _notice_shared(index: int) -> tuple[Known | None, Listed | None, dict[str, str], list[str]]:
@@ -80,7 +80,7 @@ def _notice_shared(index: int) -> tuple[Known | None, Listed | None, dict[str, s
 
     Returns what was read (None when the cached entry held), its listing, its files' keys and the files written.
     """
-    config, env, path = inherited("config"), inherited("env"), inherited("paths")[index]
+    config, env, path = inherited("config"), inherited("env"), Path(inherited("paths")[index])
     entry, notice, item = inherited("known")[index], None, None
     read = None
     if entry is None:
@@ -91,7 +91,7 @@ def _notice_shared(index: int) -> tuple[Known | None, Listed | None, dict[str, s
     out = Outputs(inherited("staged"), inherited("previous"))
     for source, _, target in entry.attachments:
         out.copy(Path(source), target)
-    keys = entry.outputs()
+    keys = entry.outputs
     url, data_url = f"notices/{entry.slug}.html", f"notices/{entry.slug}.json"
     if any([out.changed(url, keys[url]), out.changed(data_url, keys[data_url])]):
         html, data = page_and_data(keys[url], notice, path, config, env)
@@ -125,7 +125,7 @@ def page_and_data(key: str, notice: Notice | None, path: Path, config: SiteConfi
         return kept
     if notice is None:
         notice, _ = read_notice(path, config)
-    made = (render_notice(env, notice, attachment_cards(config, notice)), notice_json(notice, measures=True) + "\n")
+    made = (render_notice(env, notice, attachment_cards(config, notice)), notice_data(notice))
     if cache is not None:
         cache.store(key, made)
     return made
@@ -269,15 +269,23 @@ def not_found_page(env, config: SiteConfig) -> str:
     return env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css))
 
 
-def write_notice(site: Outputs, env, config: SiteConfig, notice: Notice) -> None:
-    """One notice in memory: its page, data record and attached files (the preview's writes)."""
+def write_notice(site: Outputs, env, config: SiteConfig, notice: Notice, made: tuple[str, str] | None = None) -> None:
+    """One notice in memory: its page, data record and attached files (the preview's writes).
+
+    `made`: its page and data record, when rendered already (in a worker).
+    """
     page_folder = posixpath.dirname(notice.url)
     for attachment in notice.attachments:
         source = (config.root / notice.source).parent / attachment.path
         site.copy(source, posixpath.normpath(posixpath.join(page_folder, attachment.path)))
-    cards = attachment_cards(config, notice)
-    site.text(notice.url, "page-" + notice.digest, lambda: render_notice(env, notice, cards))
-    site.text(notice.data_url, "data-" + notice.digest, lambda: notice_json(notice, measures=True) + "\n")
+    html, data = made or (render_notice(env, notice, attachment_cards(config, notice)), notice_data(notice))
+    site.text(notice.url, "page-" + notice.digest, lambda: html)
+    site.text(notice.data_url, "data-" + notice.digest, lambda: data)
+
+
+def notice_data(notice: Notice) -> str:
+    """notices/<slug>.json: the notice's record with its measures."""
+    return notice_json(notice, measures=True) + "\n"
 
 
 def human_size(size: int) -> str:

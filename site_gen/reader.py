@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from markdown_it.token import Token
 
 from . import numbering
-from .config import SiteConfig, notice_paths, parse_contact
+from .config import SiteConfig, notice_sources, parse_contact
 from .diagnostics import Diagnostic, error, unknown_name, warning
 from .frontmatter import split
 from .links import scan_links
@@ -52,7 +52,8 @@ _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(
 def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], list[Diagnostic]]:
     """Every notice under content/, in a stable order, with every problem found."""
     notices: list[Notice] = []
-    paths, found = notice_paths(config)
+    sources, found = notice_sources(config)
+    paths = [config.root / source for source in sources]
     for notice, problems in ordered_map(_read_shared, paths, {"config": config}):
         found += problems
         if notice is not None and (drafts or not notice.draft):

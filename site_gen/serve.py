@@ -31,9 +31,10 @@ from .config import CONFIG_FILE, load_config
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
 from .listed import Listed, listed
 from .model import Notice
-from .pages import write_listings, write_notice
+from .pages import attachment_cards, notice_data, write_listings, write_notice
+from .parallel import inherited, ordered_map
 from .reader import newest_first, read_notice
-from .render import environment
+from .render import environment, render_notice
 from .theme import theme_dir
 from .validate import notice_problems, slug_problems
 from .writer import LiveOutput, StagedOutput, replace_file
@@ -56,6 +57,27 @@ class DeferredOutputs(Outputs):
                 self.deferred[path] = produce
         else:
             super().text(path, key, produce)
+
+
+def read_for_preview(path: Path, config, env, drafts: bool) -> tuple[Notice | None, list[Diagnostic], Listed | None]:
+    """A notice, its problems, and what list pages show of it (None when it is a draft and drafts are hidden)."""
+    notice, problems = read_notice(path, config)
+    if notice is None:
+        return None, problems, None
+    problems = problems + notice_problems(notice, config)
+    if notice.draft and not drafts:
+        return None, problems, None
+    return notice, problems, listed(env, notice)
+
+
+def _read_shared(path: Path):
+    return read_for_preview(path, inherited("config"), inherited("env"), inherited("drafts"))
+
+
+def _render_shared(index: int) -> tuple[str, str]:
+    """A notice's page and data record, rendered in a worker from the notices it inherited."""
+    notice = inherited("notices")[index]
+    return render_notice(inherited("env"), notice, attachment_cards(inherited("config"), notice)), notice_data(notice)
 
 
 class Preview:
@@ -81,8 +103,11 @@ class Preview:
         self.config, self.config_problems = load_config(self.site_dir)
         self.env = environment(self.config)
         self.notices, self.listed, self.problems, self.by_slug = {}, {}, {}, defaultdict(set)
-        for path in sorted(self.config.content_dir.rglob("*.md")) if self.config.content_dir.is_dir() else []:
-            self.read(path)
+        content = self.config.content_dir
+        paths = sorted(content.rglob("*.md")) if content.is_dir() else []
+        shared = {"config": self.config, "env": self.env, "drafts": self.drafts}
+        for path, read in zip(paths, ordered_map(_read_shared, paths, shared), strict=True):  # every core
+            self.keep(path, *read)
         self.publish(changed=None)
 
     # --- one edit -----------------------------------------------------------
@@ -117,16 +142,14 @@ class Preview:
             self.by_slug[old.slug].discard(path)
         self.listed.pop(path, None)
         self.problems.pop(path, None)
-        if not path.is_file():
-            return
-        notice, problems = read_notice(path, self.config)
-        if notice is not None:
-            problems = problems + notice_problems(notice, self.config)
+        if path.is_file():
+            self.keep(path, *read_for_preview(path, self.config, self.env, self.drafts))
+
+    def keep(self, path: Path, notice: Notice | None, problems: list[Diagnostic], item: Listed | None) -> None:
         if problems:
             self.problems[path] = problems
-        if notice is not None and (self.drafts or not notice.draft):
-            self.notices[path] = notice
-            self.listed[path] = listed(self.env, notice)
+        if notice is not None and item is not None:
+            self.notices[path], self.listed[path] = notice, item
             self.by_slug[notice.slug].add(path)
 
     # --- writing ------------------------------------------------------------
@@ -184,11 +207,15 @@ class Preview:
         self.listing_keys, self.listings_stale = site.keys, False
 
     def write_everything(self) -> None:
+        """Every page into a new folder swapped in at once; notice pages rendered on every core."""
         staged = StagedOutput(self.out_dir)
         try:
+            notices = self.ordered()
             pages = Outputs(staged, None)
-            for notice in self.ordered():
-                write_notice(pages, self.env, self.config, notice)
+            shared = {"notices": notices, "env": self.env, "config": self.config}
+            rendered = ordered_map(_render_shared, range(len(notices)), shared)
+            for notice, (html, data) in zip(notices, rendered, strict=True):
+                write_notice(pages, self.env, self.config, notice, made=(html, data))
             copy_assets(pages, self.config)
             listings = Outputs(staged, None)
             write_listings(listings, self.config, sorted(self.listed.values(), key=newest_first), env=self.env)

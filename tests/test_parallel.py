@@ -30,3 +30,20 @@ def test_parallel_build_equals_sequential_build(tmp_path, monkeypatch):
     assert calls, "the second build did not use worker processes"
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert len(one) > 30 and one == two
+
+
+def test_parallel_preview_equals_sequential_preview(tmp_path, monkeypatch):
+    from site_gen.serve import Preview
+
+    generate(tmp_path / "site", 24, seed=4, kb=4)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setenv("SITE_GEN_WORKERS", "1")
+    Preview(tmp_path / "site", tmp_path / "one", log=lambda *_: None).build_all()
+    monkeypatch.setenv("SITE_GEN_WORKERS", "2")
+    calls = []
+    real = futures.ProcessPoolExecutor
+    monkeypatch.setattr(futures, "ProcessPoolExecutor", lambda *a, **k: calls.append(1) or real(*a, **k))
+    Preview(tmp_path / "site", tmp_path / "two", log=lambda *_: None).build_all()
+    assert len(calls) == 2, "reading and rendering did not both use worker processes"
+    one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
+    assert len(one) > 30 and one == two
