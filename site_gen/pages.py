@@ -210,8 +210,11 @@ def write_listings(site: Outputs, config: SiteConfig, notices: list[Listed], cac
     site.text("feed.xml", "feed-" + newest, lambda: atom_feed(config, notices, "feed.xml", config.title, "index.html"))
     site.text("robots.txt", "fixed", lambda: robots(config))
     if config.base_url:
-        dates = {notice.url: notice.date.isoformat() for notice in notices}
-        site.text("sitemap.xml", digest(*sorted(pages), everything), lambda: sitemap(config, pages, dates))
+        site.text(
+            "sitemap.xml",
+            digest(*pages, everything),  # pages come in the same order for the same notices
+            lambda: sitemap(config, pages, {notice.url: notice.date.isoformat() for notice in notices}),
+        )
     site.text(OUTPUT_MARKER, "data-" + everything, lambda: notices_json(config, notices, [n.record for n in notices]))
     return pages
 

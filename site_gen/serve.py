@@ -88,8 +88,10 @@ class Preview:
         self.drafts, self.log = drafts, log
         self.notices: dict[Path, Notice] = {}  # those previewed (drafts too, unless --no-drafts)
         self.listed: dict[Path, Listed] = {}  # what list pages show of each
-        self.problems: dict[Path, list[Diagnostic]] = {}
+        self.problems: dict[Path, list[Diagnostic]] = {}  # files with any
+        self.erring: set[Path] = set()  # files with an error
         self.by_slug: dict[str, set[Path]] = defaultdict(set)
+        self.clashing: set[str] = set()  # slugs of more than one notice
         self.listing_keys: dict[str, str] = {}  # the list pages in the preview folder, with what they were made of
         self.listings_stale = False  # an edit since they were written
         self.deferred: dict[str, Callable[[], str]] = {}  # files of ON_REQUEST not yet written
@@ -102,7 +104,8 @@ class Preview:
         """Read everything again (start, site.yaml or template change) and write every page."""
         self.config, self.config_problems = load_config(self.site_dir)
         self.env = environment(self.config)
-        self.notices, self.listed, self.problems, self.by_slug = {}, {}, {}, defaultdict(set)
+        self.notices, self.listed, self.problems, self.erring = {}, {}, {}, set()
+        self.by_slug, self.clashing = defaultdict(set), set()
         content = self.config.content_dir
         paths = sorted(content.rglob("*.md")) if content.is_dir() else []
         shared = {"config": self.config, "env": self.env, "drafts": self.drafts}
@@ -140,17 +143,24 @@ class Preview:
         old = self.notices.pop(path, None)
         if old is not None:
             self.by_slug[old.slug].discard(path)
+            if len(self.by_slug[old.slug]) < 2:
+                self.clashing.discard(old.slug)
         self.listed.pop(path, None)
         self.problems.pop(path, None)
+        self.erring.discard(path)
         if path.is_file():
             self.keep(path, *read_for_preview(path, self.config, self.env, self.drafts))
 
     def keep(self, path: Path, notice: Notice | None, problems: list[Diagnostic], item: Listed | None) -> None:
         if problems:
             self.problems[path] = problems
+        if has_errors(problems):
+            self.erring.add(path)
         if notice is not None and item is not None:
             self.notices[path], self.listed[path] = notice, item
             self.by_slug[notice.slug].add(path)
+            if len(self.by_slug[notice.slug]) > 1:
+                self.clashing.add(notice.slug)
 
     # --- writing ------------------------------------------------------------
 
@@ -161,17 +171,19 @@ class Preview:
     def ordered(self) -> list[Notice]:
         return sorted(self.notices.values(), key=newest_first)
 
-    def slug_clashes(self) -> list[Diagnostic]:
-        shared = [path for paths in self.by_slug.values() if len(paths) > 1 for path in paths]
-        return slug_problems(sorted((self.notices[p] for p in shared), key=newest_first))
-
     def publish(self, changed: list[Path] | None, before: dict[Path, Notice] | None = None) -> None:
         """Write the pages of the changed notices, or every page when changed is None or errors come or go."""
-        file_problems = [d for problems in self.problems.values() for d in problems]
-        self.diagnostics = self.config_problems + file_problems + self.slug_clashes()
-        if has_errors(self.diagnostics):
+        if self.erring or self.clashing or has_errors(self.config_problems):  # kept up to date per file: O(1)
+            clashes = sorted(path for slug in self.clashing for path in self.by_slug[slug])  # as a build orders them
+            file_problems = [d for problems in self.problems.values() for d in problems]
+            self.diagnostics = (
+                self.config_problems
+                + file_problems
+                + slug_problems(sorted((self.notices[p] for p in clashes), key=newest_first))
+            )
             self.write_error_pages()
             return
+        self.diagnostics = []
         if changed is None or self.showing_errors:
             self.write_everything()
             return

@@ -217,3 +217,20 @@ def test_the_watcher_reports_site_files_only(tmp_path):
         assert watched(Change.modified, str(tmp_path / path)), path
     for path in (".preview/index.html", "output/index.html", ".site-gen-cache/x", "contents/a.md", "content/.a.md.swp"):
         assert not watched(Change.modified, str(tmp_path / path)), path
+
+
+def test_two_notices_at_one_address_show_as_an_error_until_one_moves(site, tmp_path):
+    from site_gen.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
+    preview.build_all()
+    copy = site / "content/2025/copy.md"
+    copy.write_text(
+        (site / NOTICE).read_text(encoding="utf-8").replace("---\n", "---\nslug: 2025/linjiang-shuiwuju\n", 1)
+    )
+    preview.on_change([copy])
+    page = (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert preview.showing_errors and "两份通报的页面地址相同" in page and "content/2025/copy.md" in page
+    copy.write_text(copy.read_text(encoding="utf-8").replace("slug: 2025/linjiang-shuiwuju", "slug: 2025/copy"))
+    preview.on_change([copy])
+    assert not preview.showing_errors and (tmp_path / "preview" / "notices/2025/copy.html").is_file()
