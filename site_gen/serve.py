@@ -304,6 +304,7 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
     server.SFH = file_handler(preview)
     server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
     logging.getLogger("livereload").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)  # not a "404 GET /favicon.ico" line per page view
     url = f"http://{host}:{port}/"
     if not is_loopback(host):
         print(
