@@ -119,16 +119,18 @@ class Preview:
         """Called by the watcher with the files an edit touched: rebuild what they affect; return them."""
         started = time.perf_counter()
         changed = sorted({Path(os.path.abspath(p)) for p in changed})
-        if not changed:
-            return []
         content = self.site_dir / "content"
-        if any(not p.is_relative_to(content) or p.suffix != ".md" for p in changed):
-            self.build_all()
+        if any(not p.is_relative_to(content) for p in changed):
+            self.build_all()  # a template, a static file or site.yaml
         else:
-            before = {p: self.notices[p] for p in changed if p in self.notices}
-            for path in changed:
+            changed = [p for p in changed if self.notices_touched(p)]  # not an editor's temporary file
+            if not changed:
+                return []
+            touched = sorted({notice for p in changed for notice in self.notices_touched(p)})
+            before = {p: self.notices[p] for p in touched if p in self.notices}
+            for path in touched:
                 self.read(path)
-            self.publish(changed=changed, before=before)
+            self.publish(changed=touched, before=before)
         names = ", ".join(p.relative_to(self.site_dir).as_posix() for p in changed[:3])
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         outcome = f"{self.error_count} error(s), shown in the browser" if self.showing_errors else "rebuilt"
@@ -137,6 +139,22 @@ class Preview:
             f"in {(time.perf_counter() - started) * 1000:.0f} ms"
         )
         return changed
+
+    def notices_touched(self, path: Path) -> set[Path]:
+        """The notice files a change to this path under content/ touches.
+
+        A notice itself; every notice under a folder created, moved or deleted; every notice that attaches
+        the file (its page shows the file's size and links to the copy). Anything else, such as the temporary
+        file an editor or `sed -i` writes next to the notice while saving, touches none.
+        """
+        if path.suffix == ".md":
+            return {path}
+        known = set(self.notices) | set(self.problems)
+        touched = {p for p in known if p.is_relative_to(path)} | (set(path.rglob("*.md")) if path.is_dir() else set())
+        for source, notice in self.notices.items():
+            if any(Path(os.path.normpath(source.parent / a.path)) == path for a in notice.attachments):
+                touched.add(source)
+        return touched
 
     def read(self, path: Path) -> None:
         """Read one notice (or forget a deleted one) and keep what is derived from it alone."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import socket
 import subprocess
 import sys
@@ -234,3 +235,38 @@ def test_two_notices_at_one_address_show_as_an_error_until_one_moves(site, tmp_p
     copy.write_text(copy.read_text(encoding="utf-8").replace("slug: 2025/linjiang-shuiwuju", "slug: 2025/copy"))
     preview.on_change([copy])
     assert not preview.showing_errors and (tmp_path / "preview" / "notices/2025/copy.html").is_file()
+
+
+def test_an_editors_temporary_file_rebuilds_nothing(site, tmp_path):
+    from site_gen.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
+    preview.build_all()
+    before = files_of(tmp_path / "preview")
+    time.sleep(0.05)
+    probe = site / "content/2025/4913"  # vim's write test; sed -i's sedXXXXXX is another: gone by the time we look
+    probe.write_text("x")
+    probe.unlink()
+    assert preview.on_change([probe]) == []
+    assert files_of(tmp_path / "preview") == before  # not a full rebuild
+
+
+def test_an_attachment_replaced_or_a_folder_moved_away_updates_the_notices_concerned(site, tmp_path):
+    from site_gen.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
+    preview.build_all()
+    survey = site / "content/2025/files/survey.pdf"
+    survey.write_bytes(b"%PDF-1.4\n" + b"0" * 5000)
+    assert preview.on_change([survey]) == [survey]
+    page = (tmp_path / "preview/notices/2025/linjiang-sifaju.html").read_text(encoding="utf-8")
+    assert (
+        "(PDF, 5 KB)" in page
+        and (tmp_path / "preview/notices/2025/files/survey.pdf").read_bytes() == survey.read_bytes()
+    )
+
+    shutil.move(site / "content/2024", tmp_path / "moved-away")
+    preview.on_change([site / "content/2024"])
+    preview.prepare("")
+    assert not (tmp_path / "preview/notices/2024/linjiang-jiaoyuju.html").exists()
+    assert "教育局" not in (tmp_path / "preview/index.html").read_text(encoding="utf-8")
