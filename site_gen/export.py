@@ -16,16 +16,12 @@ from .model import Contact, Issue, Notice, Progress, SubProblem
 
 def notices_json(config: SiteConfig, notices: list[Notice], records: list[str] | None = None) -> str:
     """The whole document; `records` are notices already encoded with notice_json (the build cache keeps them)."""
-    records = records if records is not None else [notice_json(notice) for notice in notices]
-    return _document_start(config) + ",".join(records) + "]}\n"
-
-
-def _document_start(config: SiteConfig) -> str:
     header = {
         "generator": f"site-gen {__version__}",
         "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
     }
-    return encode(header)[:-1] + ',"notices":['
+    records = records if records is not None else [notice_json(notice) for notice in notices]
+    return encode(header)[:-1] + ',"notices":[' + ",".join(records) + "]}\n"
 
 
 def notice_json(notice: Notice, measures: bool = False) -> str:

@@ -123,10 +123,11 @@ class Preview:
         if any(not p.is_relative_to(content) for p in changed):
             self.build_all()  # a template, a static file or site.yaml
         else:
-            changed = [p for p in changed if self.notices_touched(p)]  # not an editor's temporary file
+            touched_by = {p: self.notices_touched(p) for p in changed}
+            changed = [p for p in changed if touched_by[p]]  # not an editor's temporary file
             if not changed:
                 return []
-            touched = sorted({notice for p in changed for notice in self.notices_touched(p)})
+            touched = sorted(set().union(*touched_by.values()))
             before = {p: self.notices[p] for p in touched if p in self.notices}
             for path in touched:
                 self.read(path)
@@ -229,12 +230,15 @@ class Preview:
     def write_listings(self) -> None:
         """Every list page whose notices changed, by the build's own rules; a page no longer listed goes."""
         site = DeferredOutputs(LiveOutput(self.out_dir), self.listing_keys)
-        write_listings(site, self.config, sorted(self.listed.values(), key=newest_first), env=self.env)
+        self.list_pages_into(site)
         for gone in self.listing_keys.keys() - site.keys.keys():
             site.staged.remove(gone)
             self.deferred.pop(gone, None)
         self.deferred.update(site.deferred)
         self.listing_keys, self.listings_stale = site.keys, False
+
+    def list_pages_into(self, site: Outputs) -> None:
+        write_listings(site, self.config, sorted(self.listed.values(), key=newest_first), env=self.env)
 
     def write_everything(self) -> None:
         """Every page into a new folder swapped in at once; notice pages rendered on every core."""
@@ -248,7 +252,7 @@ class Preview:
                 write_notice(pages, self.env, self.config, notice, made=(html, data))
             copy_assets(pages, self.config)
             listings = Outputs(staged, None)
-            write_listings(listings, self.config, sorted(self.listed.values(), key=newest_first), env=self.env)
+            self.list_pages_into(listings)
             staged.commit()
         finally:
             staged.discard()

@@ -139,15 +139,21 @@ def test_browser_reloads_by_itself_after_an_edit(site, server, browser):
     page.close()
 
 
+def built_preview(site: Path, tmp_path: Path, drafts: bool = True):
+    """A preview of the site, started, in tmp_path/preview (the in-process tests' starting point)."""
+    from site_gen.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", drafts=drafts, log=lambda *_: None)
+    preview.build_all()
+    return preview
+
+
 def files_of(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file()}
 
 
 def test_a_save_rewrites_its_page_at_once_and_the_lists_when_asked_for(site, tmp_path):
-    from site_gen.serve import Preview
-
-    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
-    preview.build_all()
+    preview = built_preview(site, tmp_path)
     before = files_of(tmp_path / "preview")
     time.sleep(0.05)
     edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 只改这一份")
@@ -168,10 +174,7 @@ def test_a_save_rewrites_its_page_at_once_and_the_lists_when_asked_for(site, tmp
 
 
 def test_an_edit_to_measures_alone_leaves_the_lists_alone(site, tmp_path):
-    from site_gen.serve import Preview
-
-    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
-    preview.build_all()
+    preview = built_preview(site, tmp_path)
     before = files_of(tmp_path / "preview")
     time.sleep(0.05)
     edit(site, "联合公安、自然资源部门开展夜间巡查 14 次", "联合公安、自然资源部门开展夜间巡查 15 次")
@@ -186,10 +189,7 @@ def test_an_edit_to_measures_alone_leaves_the_lists_alone(site, tmp_path):
 
 def test_the_preview_after_edits_equals_a_build(site, tmp_path):
     """Statuses (dashboard, group totals), a title (lists, feeds), an attachment's page, a deleted notice."""
-    from site_gen.serve import Preview
-
-    preview = Preview(site, tmp_path / "preview", drafts=False, log=lambda *_: None)  # as `build` does
-    preview.build_all()
+    preview = built_preview(site, tmp_path, drafts=False)  # as `build` does
     time.sleep(0.05)
     edit(site, "整改进度：视同完成，持续整改", "整改进度：整改完成")
     sifaju = "content/2025/linjiang-sifaju.md"
@@ -221,10 +221,7 @@ def test_the_watcher_reports_site_files_only(tmp_path):
 
 
 def test_two_notices_at_one_address_show_as_an_error_until_one_moves(site, tmp_path):
-    from site_gen.serve import Preview
-
-    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
-    preview.build_all()
+    preview = built_preview(site, tmp_path)
     copy = site / "content/2025/copy.md"
     copy.write_text(
         (site / NOTICE).read_text(encoding="utf-8").replace("---\n", "---\nslug: 2025/linjiang-shuiwuju\n", 1)
@@ -238,10 +235,7 @@ def test_two_notices_at_one_address_show_as_an_error_until_one_moves(site, tmp_p
 
 
 def test_an_editors_temporary_file_rebuilds_nothing(site, tmp_path):
-    from site_gen.serve import Preview
-
-    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
-    preview.build_all()
+    preview = built_preview(site, tmp_path)
     before = files_of(tmp_path / "preview")
     time.sleep(0.05)
     probe = site / "content/2025/4913"  # vim's write test; sed -i's sedXXXXXX is another: gone by the time we look
@@ -252,10 +246,7 @@ def test_an_editors_temporary_file_rebuilds_nothing(site, tmp_path):
 
 
 def test_an_attachment_replaced_or_a_folder_moved_away_updates_the_notices_concerned(site, tmp_path):
-    from site_gen.serve import Preview
-
-    preview = Preview(site, tmp_path / "preview", log=lambda *_: None)
-    preview.build_all()
+    preview = built_preview(site, tmp_path)
     survey = site / "content/2025/files/survey.pdf"
     survey.write_bytes(b"%PDF-1.4\n" + b"0" * 5000)
     assert preview.on_change([survey]) == [survey]
