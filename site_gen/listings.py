@@ -6,20 +6,14 @@ the same groups, so every total on the site adds up to the same numbers.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
+from . import addresses
 from .model import DISPLAY_ORDER, Notice, Progress
 
-_UNSAFE_IN_FILE_NAMES = re.compile(r"[\\/:*?\"<>|#%&{}~\s]+")  # ~ is kept for page numbers: 司法局~2.html
 PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
-
-
-def page_name(text: str) -> str:
-    """A file name for a group page that keeps Chinese names readable (中共某某局党组.html)."""
-    return _UNSAFE_IN_FILE_NAMES.sub("-", text).strip("-.") or "untitled"
 
 
 @dataclass(frozen=True)
@@ -36,9 +30,6 @@ class Group:
         return site_progress(self.notices)
 
 
-FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
-
-
 def groups(notices: list[Notice], kind: str) -> list[Group]:
     """Notices grouped by one key; years newest first, other groups by name."""
     by_key: dict[str, list[Notice]] = defaultdict(list)
@@ -46,7 +37,7 @@ def groups(notices: list[Notice], kind: str) -> list[Group]:
         for key in keys_of(notice, kind):
             by_key[key].append(notice)
     names = sorted(by_key, reverse=(kind == "year"))
-    return [Group(kind, name, f"{FOLDERS[kind]}/{page_name(name)}.html", tuple(by_key[name])) for name in names]
+    return [Group(kind, name, addresses.group_page(kind, name), tuple(by_key[name])) for name in names]
 
 
 def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
@@ -78,12 +69,7 @@ class Page:
         return self.url_of(self.number)
 
     def url_of(self, number: int) -> str:
-        """Page 1 keeps the list's own address; the index's later pages are pages/2.html, a group's 某局~2.html."""
-        if number == 1:
-            return self.first_url
-        if self.first_url == "index.html":
-            return f"pages/{number}.html"
-        return f"{self.first_url.removesuffix('.html')}~{number}.html"
+        return addresses.list_page(self.first_url, number)
 
     @property
     def numbers(self) -> list[int | None]:

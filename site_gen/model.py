@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 
+from . import addresses
+
 
 class Status(StrEnum):
     """Canonical rectification states, declared from least to most advanced."""
@@ -237,9 +239,9 @@ class Notice:
     @property
     def url(self) -> str:
         """Path of the notice page relative to the site root."""
-        return f"notices/{self.slug}.html"
+        return addresses.notice_page(self.slug)
 
     @property
     def data_url(self) -> str:
         """Path of the notice's full open-data record (with measures) beside its page."""
-        return f"notices/{self.slug}.json"
+        return addresses.notice_data(self.slug)

@@ -9,14 +9,16 @@ relative URLs, so they hold layout, not logic.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import jinja2
 from markupsafe import Markup
 
-from . import __version__
+from . import __version__, addresses
 from .config import SiteConfig
-from .listings import Page, page_name
+from .diagnostics import Diagnostic, error
+from .listings import Page
 from .model import DISPLAY_ORDER, Notice, Progress, Status
 from .qrcode import qr_svg
 from .strings import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
@@ -47,7 +49,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
         page_lang=config.language,
         t=ui_strings(config.language),
         version=__version__,
-        organization_url=lambda name: f"organizations/{page_name(name)}.html",
+        organization_url=lambda name: addresses.group_page("organization", name),
         statuses=list(DISPLAY_ORDER),
         status_label=jinja2.pass_context(lambda ctx, status: STATUS_LABELS[ctx["page_lang"]][Status(status)]),
         status_description=jinja2.pass_context(
@@ -107,9 +109,7 @@ def progress_text(progress: Progress, language: str) -> str:
     return f"{progress.total} issues: {parts}" if parts else "0 issues"
 
 
-def relative_root(page_path: str) -> str:
-    """The prefix from a page back to the site root, so the output works under any sub-path."""
-    return "../" * page_path.count("/")
+relative_root = addresses.relative_root  # the prefix from a page back to the site root: works under any sub-path
 
 
 def render_page(env: jinja2.Environment, template: str, page_path: str, **values) -> str:
@@ -153,3 +153,55 @@ def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = 
         qr=qr,
         attachments=attachments,
     )
+
+
+def template_problem(problem: Exception, site_root: Path) -> Diagnostic | None:
+    """A mistake in a template, as a located diagnostic; None when no template is to blame.
+
+    Jinja rewrites tracebacks so that their frames name the template file and line: the last
+    such frame is where the mistake is (an override in the site's templates/, or the theme).
+    """
+    where, line = getattr(problem, "filename", None), getattr(problem, "lineno", None)
+    if not isinstance(problem, jinja2.TemplateSyntaxError):
+        where, line = None, None
+        traceback = problem.__traceback__
+        while traceback is not None:
+            name = traceback.tb_frame.f_code.co_filename
+            if name.endswith((".html", ".xml", ".txt")) and os.path.isfile(name):
+                where, line = name, traceback.tb_lineno
+            traceback = traceback.tb_next
+    if where is None and not isinstance(problem, jinja2.TemplateError):
+        return None
+    shown = display_path(where, site_root) if where else "templates"
+    detail = getattr(problem, "message", None) or str(problem)
+    return error(
+        shown,
+        line or 0,
+        f"template error: {detail}",
+        "fix the template (a typo in a tag, a filter or a variable name), or delete your override "
+        "to use the default theme's",
+    )
+
+
+def display_path(path: str, site_root: Path) -> str:
+    """A template as the clerk knows it: templates/notice.html for an override, theme/notice.html for ours."""
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(site_root.resolve()):
+        return resolved.relative_to(site_root.resolve()).as_posix()
+    if resolved.is_relative_to(theme_dir().resolve()):
+        return "theme/" + resolved.relative_to(theme_dir().resolve()).as_posix()
+    return path
+
+
+def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic]:
+    """Compile every template a site overrides: syntax errors and unknown filters show without building."""
+    found = []
+    folder = site_root / "templates"
+    if not folder.is_dir() or folder.resolve() == theme_dir().resolve():
+        return found
+    for path in sorted(folder.rglob("*.html")):
+        try:
+            env.get_template(path.relative_to(folder).as_posix())
+        except Exception as problem:  # noqa: BLE001 - any mistake in a template is the clerk's, never a traceback
+            found.append(template_problem(problem, site_root) or error(display_path(str(path), site_root), 0, str(problem)))
+    return found

@@ -1,17 +1,26 @@
-"""Write the site into a fresh folder and swap it into place only when all went well.
+"""Write the site into a fresh folder and put it in place in one step, so readers see the old site or the new one.
 
-A failed or interrupted build therefore never leaves a half-written or empty
-output/ behind: what was published stays published. An incremental build stages
-only the files that changed and, once the whole site has been read and checked,
-moves them into output/ one rename each.
+Every build stages a whole site: changed files are written, unchanged ones are hard links
+to the files already published (no copy, no second disk's worth), and the staged folder
+then takes output/'s place with one atomic exchange (Linux renameat2 RENAME_EXCHANGE; two
+renames elsewhere). A build that fails or is killed at any moment leaves output/ exactly as
+it was; the staged folder it left is removed by the next build.
+
+When output/ is a symbolic link (a web root deployed through a link), the link is kept and
+the folder it points to is the one replaced.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import os
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
+from typing import Protocol
+
+from .outputs import Output
 
 
 class UnsafePath(ValueError):
@@ -26,56 +35,96 @@ def inside(folder: Path, relative: str) -> Path:
     return folder.joinpath(*parts)
 
 
+class Folder(Protocol):
+    def put(self, output: Output) -> None: ...
+
+
 class StagedOutput:
-    """A temporary sibling of output/ that becomes output/ on commit()."""
+    """A temporary sibling of output/ (of the folder it links to) that takes its place on commit()."""
 
     def __init__(self, out_dir: Path):
-        self.out_dir = out_dir
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.building-", dir=out_dir.parent))
+        self.out_dir = Path(os.path.realpath(out_dir))  # a link to a web root stays a link
+        self.out_dir.parent.mkdir(parents=True, exist_ok=True)
+        remove_leftovers(self.out_dir)
+        prefix = f".{self.out_dir.name}.building-{os.getpid()}-"
+        self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
 
-    def write_text(self, relative: str, text: str) -> None:
+    def put(self, output: Output) -> None:
+        target = self.target(output.path)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if output.copy_of is not None:
+            shutil.copyfile(output.copy_of, target)
+        else:
+            assert output.make is not None
+            target.write_bytes(output.make().encode("utf-8"))
+
+    def link(self, relative: str, folder: Path) -> None:
+        """The file as already published in folder, without copying it."""
         target = self.target(relative)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8", newline="\n")
-
-    def copy_file(self, source: Path, relative: str) -> None:
-        target = self.target(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, target)
+        source = inside(folder, relative)
+        try:
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
 
     def target(self, relative: str) -> Path:
         return inside(self.path, relative)
 
     def commit(self) -> None:
-        """Replace output/ with the new tree: two renames, so readers never see a partial site."""
+        """Put the staged site in output/'s place at once, then remove the old one."""
         os.chmod(self.path, 0o755)
-        old = None
-        if self.out_dir.exists():
+        if not self.out_dir.exists():
+            os.rename(self.path, self.out_dir)
+            return
+        if not exchange(self.path, self.out_dir):
             old = self.out_dir.with_name(f".{self.out_dir.name}.old-{os.getpid()}")
             os.rename(self.out_dir, old)
-        os.rename(self.path, self.out_dir)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-
-    def commit_changes(self, stale: list[str]) -> None:
-        """Move every staged file over its old version in output/ and delete files the site no longer has."""
-        for folder, _, files in os.walk(self.path):
-            for name in sorted(files):
-                staged = Path(folder) / name
-                target = self.out_dir / staged.relative_to(self.path)
-                target.parent.mkdir(parents=True, exist_ok=True)
-                os.replace(staged, target)
-        for relative in stale:
-            target = self.out_dir / self.target(relative).relative_to(self.path)
-            target.unlink(missing_ok=True)
-            for parent in target.parents:  # a group that lost its last notice leaves no empty folder
-                if parent == self.out_dir or not parent.is_dir() or any(parent.iterdir()):
-                    break
-                parent.rmdir()
+            try:
+                os.rename(self.path, self.out_dir)
+            except OSError:
+                os.rename(old, self.out_dir)  # the old site back: the message "unchanged" stays true
+                raise
+            os.rename(old, self.path)
+        shutil.rmtree(self.path, ignore_errors=True)  # now the old site
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step; False where the system cannot (then two renames do it)."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    at_cwd, rename_exchange = -100, 2
+    if renameat2(at_cwd, os.fsencode(a), at_cwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    number = ctypes.get_errno()
+    if number in (errno.EINVAL, errno.ENOSYS, errno.ENOTSUP):
+        return False
+    raise OSError(number, os.strerror(number), str(b))
+
+
+def remove_leftovers(out_dir: Path) -> None:
+    """Staged folders of builds that were killed (their process is gone): never published, never needed."""
+    for entry in out_dir.parent.glob(f".{out_dir.name}.building-*"):
+        pid = entry.name.removeprefix(f".{out_dir.name}.building-").split("-")[0]
+        if pid.isdigit() and not process_alive(int(pid)) and entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def process_alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # an earlier build of this process that was interrupted
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 class LiveOutput:
@@ -84,14 +133,21 @@ class LiveOutput:
     def __init__(self, path: Path):
         self.path = path
 
-    def write_text(self, relative: str, text: str) -> None:
-        replace_file(inside(self.path, relative), text.encode("utf-8"))
-
-    def copy_file(self, source: Path, relative: str) -> None:
-        replace_file(inside(self.path, relative), source.read_bytes())
+    def put(self, output: Output) -> None:
+        if output.copy_of is not None:
+            content = Path(output.copy_of).read_bytes()
+        else:
+            assert output.make is not None
+            content = output.make().encode("utf-8")
+        replace_file(inside(self.path, output.path), content)
 
     def remove(self, relative: str) -> None:
-        inside(self.path, relative).unlink(missing_ok=True)
+        target = inside(self.path, relative)
+        target.unlink(missing_ok=True)
+        for parent in target.parents:  # a group that lost its last notice leaves no empty folder
+            if parent == self.path or not parent.is_dir() or any(parent.iterdir()):
+                break
+            parent.rmdir()
 
 
 def replace_file(path: Path, content: bytes) -> None:

@@ -1,0 +1,119 @@
+"""The address book: where every file of the site lives, relative to the site root.
+
+Nothing else formats a path. Every address is ASCII, so any web host, FTP client, zip
+tool or CMS upload form (many on government intranets still use GBK file names) keeps
+it: a group page is named by a slug, the transliteration of the group's name
+(中共临江区司法局党组 -> organizations/zhonggonglinjiangqusifajudangzu.html).
+Addresses are relative, so the site works from any folder of any host.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from functools import lru_cache
+
+OUTPUT_MARKER = "notices.json"  # every output folder we write has it; we never replace a folder without it
+SEARCH_FOLDER = "pagefind"  # written by Pagefind, not declared among the outputs
+INDEX = "index.html"
+DASHBOARD = "dashboard.html"
+SEARCH_PAGE = "search.html"
+NOT_FOUND = "404.html"
+SITE_FEED = "feed.xml"
+ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
+ASSETS = "assets"
+FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
+MAX_SLUG = 80  # a file name holds 255 bytes; a group page adds "~NN.html"
+_ASCII_WORD = re.compile(r"[a-z0-9]+")
+_RESERVED = {"index", "pages"}
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+
+
+class UnsafeAddress(ValueError):
+    """A path that would leave the site's folder."""
+
+
+def notice_page(slug: str) -> str:
+    return f"notices/{slug}.html"
+
+
+def notice_data(slug: str) -> str:
+    return f"notices/{slug}.json"
+
+
+def attachment(slug: str, path: str) -> str:
+    """Where a notice's attached file is published: beside its page, at the path the notice gives.
+
+    The path is also the link on the page, so it may hold no scheme (javascript:) anywhere.
+    """
+    if ":" in path:
+        raise UnsafeAddress(path)
+    return safe(posixpath.normpath(posixpath.join(posixpath.dirname(notice_page(slug)), path)))
+
+
+def list_page(first: str, number: int) -> str:
+    """Page N of a list: the home list's later pages are pages/N.html, a group's zhangsan~N.html."""
+    if number == 1:
+        return first
+    if first == INDEX:
+        return f"pages/{number}.html"
+    return f"{first.removesuffix('.html')}~{number}.html"
+
+
+def group_index(kind: str) -> str:
+    return f"{FOLDERS[kind]}/index.html"
+
+
+def group_page(kind: str, name: str) -> str:
+    return f"{FOLDERS[kind]}/{group_slug(name)}.html"
+
+
+def group_feed(kind: str, name: str) -> str:
+    return f"{FOLDERS[kind]}/{group_slug(name)}.xml"
+
+
+def asset(relative: str) -> str:
+    return safe(f"{ASSETS}/{relative}")
+
+
+@lru_cache(maxsize=None)
+def group_slug(name: str) -> str:
+    """An ASCII file name for a group: its name in pinyin without tones, else a short stable hash.
+
+    Two names may share a slug (水务局 and 税务局 are both shuiwuju): check reports it as an error,
+    as it does for two notices at one address.
+    """
+    runs = [_pinyin(run) if _CJK.match(run) else run for run in _CJK_RUN.findall(name)]
+    slug = "-".join(word for run in runs for word in _ASCII_WORD.findall(run.lower()))
+    if not slug:
+        return "g-" + short_hash(name)
+    if len(slug) > MAX_SLUG:
+        slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + short_hash(name)
+    return slug + "-group" if slug in _RESERVED else slug
+
+
+def _pinyin(chinese: str) -> str:
+    """One word per run of Chinese characters: 司法局 -> sifaju."""
+    from pypinyin import lazy_pinyin  # only where group pages are named: it takes 0.15 s to load
+
+    return "".join(lazy_pinyin(chinese))
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
+def safe(relative: str) -> str:
+    """The path as it is, refusing any that is absolute, climbs out with .., or names a scheme."""
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or ".." in parts or ":" in parts[0] or "\\" in relative:
+        raise UnsafeAddress(relative)
+    return relative
+
+
+def relative_root(page: str) -> str:
+    """From a page back to the site root: "../" per folder."""
+    return "../" * page.count("/")

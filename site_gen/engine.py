@@ -1,0 +1,308 @@
+"""The site model, one engine under build, check and the preview.
+
+A Site keeps one record per content file (its summary, its problems, its attachments) and
+declares every output from them. `build` loads it from the build state and writes the
+declared outputs into a staged folder; the preview holds it in memory, updates it from the
+watcher's changed paths and writes the same declarations into its folder. Preview == build
+by construction: both read with `read_record` and write what `declared` returns.
+
+Reading is the costly step of a big site: workers read each changed file and, while the
+notice is in memory, make its page and data record if the caller asks (`make_into`), so a
+parsed notice never crosses a process boundary.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import addresses
+from .cache import BuildCache
+from .config import SiteConfig, load_config, notice_sources
+from .diagnostics import Diagnostic, error, has_errors
+from .export import notice_json
+from .model import Notice
+from .outputs import Output, Published, asset_outputs, list_outputs, notice_outputs, sitemap_output
+from .parallel import inherited, ordered_map
+from .reader import read_notice
+from .render import environment, render_card, render_notice, template_problem
+from .state import AttachedFile, SourceRecord, stamp
+from .summary import newest_first, summarize
+from .validate import notice_problems, slug_problems
+from .writer import Folder
+
+
+@dataclass
+class Site:
+    """A site's settings and one record per content file, by its name in the site (content/2025/x.md)."""
+
+    config: SiteConfig
+    config_problems: list[Diagnostic]
+    drafts: bool
+    cache: BuildCache | None = None
+    records: dict[str, SourceRecord] = field(default_factory=dict)
+    make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
+
+    @classmethod
+    def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
+        config, problems = load_config(site_dir)
+        return cls(config, problems, drafts, cache)
+
+    @property
+    def env(self):
+        if "_env" not in self.__dict__:
+            self.__dict__["_env"] = environment(self.config, compiled_templates(self.cache))
+        return self.__dict__["_env"]
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def load(
+        self,
+        stored: dict[str, SourceRecord],
+        make_into: Folder | None = None,
+        reusable: dict[str, str] | None = None,
+        progress: Callable[[int, int], None] = lambda done, total: None,
+    ) -> list[str]:
+        """Every content file's record: the stored one when the file is as it was, else read again.
+
+        With make_into, the notices' own files whose key is not in `reusable` are made there on the way;
+        returns those made.
+        """
+        sources, problems = notice_sources(self.config)
+        self.config_problems += problems
+        root = str(self.config.root)
+        known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
+        jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
+        shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
+        done = dict(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True))
+        made: list[str] = []
+        for index, source in enumerate(sources):
+            record = known[index]
+            if index in done:
+                read, written, problems = done[index]
+                record = read or record
+                made += written
+                self.make_problems += problems
+            self.records[source] = record
+            progress(index + 1, len(sources))
+        return made
+
+    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict | None) -> bool:
+        if into is None or not self.is_published(record):
+            return False
+        return any((reusable or {}).get(o.path) != o.key for o in notice_outputs(record, _unused))
+
+    def update(self, sources: list[str]) -> None:
+        """The preview's step: read these files again, or forget those that are gone."""
+        for source in sources:
+            self.records.pop(source, None)
+            path = self.config.root / source
+            if path.is_file() and source.endswith(".md"):
+                self.records[source] = read_record(path, self)[0]
+
+    def is_published(self, record: SourceRecord) -> bool:
+        return record.summary is not None and (self.drafts or not record.draft)
+
+    # --- what the site is made of -------------------------------------------------------------------
+
+    def published(self) -> Published:
+        records = {s: r for s, r in self.records.items() if self.is_published(r)}
+        summaries = sorted((r.summary for r in records.values() if r.summary), key=newest_first)
+        return Published(summaries, records)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every problem of the site: settings, each file, notices or groups sharing an address, templates."""
+        found = list(self.config_problems)
+        for record in self.records.values():
+            found += record.problems
+        summaries = [r.summary for r in self.records.values() if r.summary and (self.drafts or not r.draft)]
+        found += slug_problems(sorted(summaries, key=newest_first))
+        found += group_clashes(summaries)
+        return found + self.make_problems
+
+    @property
+    def ok(self) -> bool:
+        return not has_errors(self.diagnostics())
+
+    def declared(self) -> dict[str, Output]:
+        """Every output of the site by its address; a static file may not take a generated page's address."""
+        published = self.published()
+        found: dict[str, Output] = {}
+        for source in sorted(published.records):
+            record = published.records[source]
+            for output in notice_outputs(record, lambda record=record: self.render_files(record)):
+                found[output.path] = output
+        lists = list_outputs(self.config, self.env, published)
+        lists += sitemap_output(self.config, [*found.values(), *lists], published.summaries)
+        for output in asset_outputs(self.config):
+            if output.path not in found:
+                found[output.path] = output
+            else:
+                self.make_problems.append(static_clash(output, self.config.root))
+        for output in lists:
+            if output.path in found and found[output.path].copy_of:
+                self.make_problems.append(static_clash(found[output.path], self.config.root))
+            found[output.path] = output
+        return found
+
+    def render_files(self, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
+        """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
+        key = record.page_key()
+        kept = self.cache.load(key) if self.cache is not None else None
+        if kept is not None:
+            return kept
+        if notice is None:
+            notice, _ = read_notice(self.config.root / record.source, self.config)
+        made = (render_notice(self.env, notice, attachment_cards(self.config, notice)), notice_data(notice))
+        if self.cache is not None:
+            self.cache.store(key, made)
+        return made
+
+
+def _unused() -> tuple[str, str]:
+    raise AssertionError("only the keys of these outputs are asked for")
+
+
+def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagnostic]]:
+    """One content file, in whichever process handles it: read if it changed, its files made if asked."""
+    site: Site = inherited("site")
+    source, record = inherited("sources")[index], inherited("known")[index]
+    read, notice = None, None
+    if record is None:
+        read, notice = read_record(site.config.root / source, site)
+        record = read
+    into, reusable = inherited("into"), inherited("reusable")
+    if into is None or not site.is_published(record) or has_errors(record.problems):
+        return read, [], []
+    written: list[str] = []
+    try:
+        for output in notice_outputs(record, lambda: site.render_files(record, notice)):
+            if reusable.get(output.path) != output.key:
+                into.put(output)
+                written.append(output.path)
+    except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+        found = template_problem(problem, site.config.root)
+        if found is None:
+            raise
+        return read, written, [found]
+    return read, written, []
+
+
+def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
+    """Read and check one notice file: its record (with its memos for list pages), and the notice."""
+    config = site.config
+    source = path.relative_to(config.root).as_posix()
+    when = stamp(path)  # before reading: an edit while reading makes the next build read it again
+    notice, problems = read_notice(path, config)
+    if notice is None:
+        return SourceRecord(source, when, "", tuple(problems)), None
+    problems = problems + notice_problems(notice, config)
+    attachments = tuple(attached_files(path.parent, notice))
+    try:
+        card, card_below = render_card(site.env, notice), render_card(site.env, notice, "../")
+    except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+        found = template_problem(problem, config.root)
+        if found is None:
+            raise
+        problems.append(found)
+        card = card_below = ""
+    record = notice_json(notice)
+    list_key = digest_of(card, card_below, record)
+    summary = summarize(notice)
+    return (
+        SourceRecord(source, when, notice.digest, tuple(problems), summary, attachments, card, card_below, record, list_key),
+        notice,
+    )
+
+
+def digest_of(*parts: str) -> str:
+    import hashlib
+
+    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+
+
+def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
+    """The files a notice attaches that check accepts (the others are its errors, and nothing is built)."""
+    found = []
+    for attached in notice.attachments:
+        try:
+            address = addresses.attachment(notice.slug, attached.path)
+        except addresses.UnsafeAddress:
+            continue
+        source = os.path.normpath(folder / attached.path)
+        found.append(AttachedFile(source, stamp(source), address))
+    return found
+
+
+def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict, ...]:
+    """What the page shows of each attached file: a link the build made, its type and size."""
+    folder = (config.root / notice.source).parent
+    page_folder = posixpath.dirname(notice.url)
+    return tuple(
+        {
+            "href": posixpath.relpath(addresses.attachment(notice.slug, attached.path), page_folder),
+            "title": attached.title,
+            "kind": ((folder / attached.path).suffix.lstrip(".") or "file").upper(),
+            "size": human_size((folder / attached.path).stat().st_size),
+        }
+        for attached in notice.attachments
+    )
+
+
+def notice_data(notice: Notice) -> str:
+    """notices/<slug>.json: the notice's record with its measures."""
+    return notice_json(notice, measures=True) + "\n"
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def group_clashes(summaries: list) -> list[Diagnostic]:
+    """Two organisations (or tags) whose pages would share one address: one would vanish from the site."""
+    found = []
+    for kind, names_of in (("organization", lambda s: (s.organization,)), ("tag", lambda s: s.tags)):
+        by_address: dict[str, dict[str, str]] = defaultdict(dict)
+        for summary in sorted(summaries, key=lambda s: s.source):
+            for name in names_of(summary):
+                by_address[addresses.group_page(kind, name)].setdefault(name, summary.source)
+        for address, names in sorted(by_address.items()):
+            if len(names) > 1:
+                (name, source), *others = sorted(names.items(), key=lambda item: item[1])
+                for other, other_source in others:
+                    found.append(
+                        error(
+                            other_source,
+                            1,
+                            f'{kind} "{other}" would share the page {address} with "{name}" ({source})',
+                            "if they are the same, write the name the same way in both notices; "
+                            "if not, make the names differ in more than punctuation",
+                        )
+                    )
+    return found
+
+
+def static_clash(output: Output, root: Path) -> Diagnostic:
+    return error(
+        os.path.relpath(output.copy_of or "", root).replace(os.sep, "/"),
+        0,
+        f"this file would replace the generated {output.path}",
+        "rename or remove it: site-gen writes that address itself",
+    )
+
+
+def compiled_templates(cache: BuildCache | None) -> Path | None:
+    """Where compiled templates are kept: in the build cache, whose folder is keyed by the templates."""
+    if cache is None:
+        return None
+    folder = cache.folder / "templates"
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -1,0 +1,210 @@
+"""Every file of the site, declared once: its address, the key of what it is made from, and how to make it.
+
+The build, the preview and the build state all ask one question of these declarations:
+which outputs have a key other than the one last written? A new kind of page (a notice
+series, an overdue list) is one more declaration here.
+
+Keys are digests of everything a file shows, so an edit rewrites exactly the files that
+show what changed: its notice's page and record, and the list pages listing it.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from . import addresses
+from .cache import digest
+from .config import SiteConfig
+from .export import notices_json
+from .feeds import FEED_ENTRIES, atom_feed, robots, sitemap
+from .listings import Group, groups, paginate, site_progress
+from .render import render_index, render_page
+from .state import SourceRecord, stamp
+from .strings import ui_strings
+from .summary import Summary
+from .theme import theme_dir
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: made by `make` (text) or copied from `copy_of`, when its key changes."""
+
+    path: str
+    key: str
+    make: Callable[[], str] | None = None
+    copy_of: str | None = None
+    in_sitemap: bool = False  # a page for readers (not a feed, a data file or a style)
+    site_wide: bool = False  # lists every notice: the preview writes it only when asked for
+
+
+# --- a notice's own files ---------------------------------------------------------------------------
+
+
+def notice_outputs(record: SourceRecord, render: Callable[[], tuple[str, str]]) -> list[Output]:
+    """Its page, its full data record and its attached files; `render` makes page and record together."""
+    made: list[tuple[str, str]] = []
+
+    def part(index: int) -> Callable[[], str]:
+        def make() -> str:
+            if not made:
+                made.append(render())
+            return made[0][index]
+
+        return make
+
+    slug = record.slug
+    found = [
+        Output(addresses.notice_page(slug), record.page_key(), part(0), in_sitemap=True),
+        Output(addresses.notice_data(slug), "data-" + record.digest, part(1)),
+    ]
+    for attached in record.attachments:
+        found.append(Output(attached.address, "file-" + repr(attached.stamp), copy_of=attached.source))
+    return found
+
+
+# --- the pages listing notices ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Published:
+    """The published notices newest first, with what list pages show of each (rendered once, when read)."""
+
+    summaries: list[Summary]
+    records: dict[str, SourceRecord]  # by source
+
+    def cards(self, notices, below: bool) -> Markup:
+        return Markup("".join(self.records[n.source].card_below if below else self.records[n.source].card for n in notices))
+
+    def list_keys(self, notices) -> list[str]:
+        return [self.records[n.source].list_key for n in notices]
+
+
+def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
+    """Home list, group pages, dashboard, search page, feeds, robots.txt, notices.json and the sitemap."""
+    notices = published.summaries
+    organizations, years = groups(notices, "organization"), groups(notices, "year")
+    found = list(home_pages(env, published, organizations, years))
+    t = ui_strings(config.language)
+    for kind_groups, title in ((organizations, t.by_organization), (years, t.by_year), (groups(notices, "tag"), t.by_tag)):
+        found += group_pages(config, env, published, kind_groups, title)
+    found.append(dashboard(env, notices, organizations, years))
+    found.append(
+        Output(addresses.SEARCH_PAGE, "fixed", lambda: render_page(env, "search.html", addresses.SEARCH_PAGE), in_sitemap=True)
+    )
+    found.append(Output(addresses.NOT_FOUND, "fixed", lambda: not_found_page(env, config)))
+    newest = digest(*published.list_keys(notices[:FEED_ENTRIES]))
+    feed = lambda: atom_feed(config, notices, addresses.SITE_FEED, config.title, addresses.INDEX)  # noqa: E731
+    found.append(Output(addresses.SITE_FEED, "feed-" + newest, feed))
+    found.append(Output(addresses.ROBOTS, "fixed", lambda: robots(config)))
+    everything = digest(*published.list_keys(notices))
+    records = lambda: notices_json(config, notices, [published.records[n.source].record for n in notices])  # noqa: E731
+    found.append(Output(addresses.OUTPUT_MARKER, "data-" + everything, records, site_wide=True))
+    return found
+
+
+def sitemap_output(config: SiteConfig, declared: list[Output], notices: list[Summary]) -> list[Output]:
+    """sitemap.xml, with base_url only: it lists every page for readers, so it is declared after them."""
+    if not config.base_url:
+        return []
+    pages = [output.path for output in declared if output.in_sitemap]
+    key = digest(*pages, *(f"{n.url} {n.date.isoformat()}" for n in notices))
+    dates = lambda: {notice.url: notice.date.isoformat() for notice in notices}  # noqa: E731
+    return [Output(addresses.SITEMAP, key, lambda: sitemap(config, pages, dates()), site_wide=True)]
+
+
+def home_pages(env, published: Published, organizations: list[Group], years: list[Group]) -> Iterator[Output]:
+    filters = digest(*(g.name for g in organizations), "|", *(g.name for g in years))  # the index's links to groups
+    for page in paginate(published.summaries, addresses.INDEX):
+        below = page.number > 1
+        key = digest("index", filters, str(page.number), str(page.count), *published.list_keys(page.notices))
+
+        def make(page=page, below=below) -> str:
+            return render_index(env, page, [published.cards(page.notices, below)], organizations, years)
+
+        yield Output(page.url, key, make, in_sitemap=True)
+
+
+def summary_key(group: Group) -> str:
+    """What a group's entry on the groups page and the dashboard shows: its name, size and progress."""
+    return digest(group.kind, group.name, group.url, str(len(group.notices)), repr(group.progress))
+
+
+def group_pages(config, env, published: Published, kind_groups: list[Group], title: str) -> list[Output]:
+    """The list of an organisation's (year's, tag's) groups, and the pages of each (and an organisation's feed)."""
+    if not kind_groups:
+        return []
+    path = addresses.group_index(kind_groups[0].kind)
+    make = lambda: render_page(env, "groups.html", path, groups=kind_groups, kind_title=title)  # noqa: E731
+    found = [Output(path, digest(*map(summary_key, kind_groups)), make, in_sitemap=True)]
+    for group in kind_groups:
+        found += one_group(config, env, published, group, title)
+    return found
+
+
+def one_group(config, env, published: Published, group: Group, title: str) -> list[Output]:
+    feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
+    summary, found = summary_key(group), []
+    for page in paginate(group.notices, group.url):
+        key = digest(summary, str(page.number), str(page.count), *published.list_keys(page.notices))
+
+        def make(page=page) -> str:
+            cards = published.cards(page.notices, below=True)
+            values = {"group": group, "page": page, "kind_title": title, "feed_url": feed_url, "cards": cards}
+            return render_page(env, "group.html", page.url, **values)
+
+        found.append(Output(page.url, key, make, in_sitemap=True))
+    if feed_url:
+        key = "feed-" + digest(group.name, feed_url, *published.list_keys(group.notices[:FEED_ENTRIES]))
+        feed_title = f"{config.title}：{group.name}"
+        found.append(
+            Output(feed_url, key, lambda: atom_feed(config, list(group.notices), feed_url, feed_title, group.url))
+        )
+    return found
+
+
+def dashboard(env, notices: list[Summary], organizations: list[Group], years: list[Group]) -> Output:
+    """Totals only: an edit that changes no status leaves it as it is."""
+    key = digest(repr(site_progress(notices)), *map(summary_key, organizations), *map(summary_key, years))
+    values = {"total": site_progress(notices), "organizations": organizations, "years": years}
+    make = lambda: render_page(env, "dashboard.html", addresses.DASHBOARD, **values)  # noqa: E731
+    return Output(addresses.DASHBOARD, key, make, in_sitemap=True)
+
+
+def not_found_page(env, config: SiteConfig) -> str:
+    """Served at any depth, so it carries its own styles; with base_url its links are absolute."""
+    css = (theme_dir() / "assets" / "site.css").read_text(encoding="utf-8")
+    return env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css))
+
+
+# --- files copied as they are -----------------------------------------------------------------------
+
+
+def asset_outputs(config: SiteConfig) -> list[Output]:
+    """The theme's styles and scripts, the site's own templates/assets/ (a same name replaces the theme's),
+    and static/ as it is. One declaration per address, so an override is published on every build."""
+    files = dict(files_under(theme_dir() / "assets", addresses.ASSETS))
+    site_assets = config.root / "templates" / "assets"
+    if site_assets.resolve() != (theme_dir() / "assets").resolve():
+        files.update(files_under(site_assets, addresses.ASSETS))
+    files.update(files_under(config.root / "static", ""))
+    return [Output(path, "file-" + repr(stamp(source)), copy_of=source) for path, source in sorted(files.items())]
+
+
+def files_under(folder: Path, prefix: str) -> Iterator[tuple[str, str]]:
+    """Regular files only, by their address: a symlink could point anywhere on the machine."""
+    if not folder.is_dir():
+        return
+    for parent, subfolders, files in os.walk(folder):  # symlinked folders are not entered
+        subfolders.sort()
+        for name in sorted(files):
+            path = os.path.join(parent, name)
+            if os.path.islink(path) or not os.path.isfile(path):
+                continue  # a link, a FIFO, a socket: never published
+            relative = os.path.relpath(path, folder).replace(os.sep, "/")
+            yield (f"{prefix}/{relative}" if prefix else relative), path

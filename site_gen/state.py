@@ -1,0 +1,132 @@
+"""The build state: what each content file held when last read, and what output/ holds now.
+
+It records only what was committed. A build saves it after its new site is in place, never
+before, and every record of a published file carries that file's stamp as written: a build
+that died half-way, a hand edit or a deleted file in output/ shows as a file that is not as
+recorded, and is made again. A build after any failure publishes exactly what a clean build
+would (issue #15's critical defect was a state saved before the commit).
+
+Stamps include the inode and the change time, which no `touch -r` or copy can restore, so an
+edit that keeps a file's size and modification time is still seen.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .cache import BuildCache, digest
+from .diagnostics import Diagnostic
+from .summary import Summary
+
+Stamp = tuple[int, int, int, int]  # modification time, change time (ns), size, inode
+STATE_VERSION = 2
+
+
+def stamp(path: str | os.PathLike) -> Stamp | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+
+
+def file_stamp(status: os.stat_result) -> tuple[int, int, int]:
+    """A published file as written: hard links to it (the next build's) keep it, any rewrite changes it."""
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+@dataclass(frozen=True)
+class AttachedFile:
+    source: str  # the file in content/, as a path on this machine
+    stamp: Stamp | None
+    address: str  # where it is published
+
+
+@dataclass(frozen=True)
+class SourceRecord:
+    """A content file as it was when last read: enough to decide, without reading it, that nothing changed."""
+
+    source: str  # content/2025/x.md
+    stamp: Stamp | None
+    digest: str  # of the file's bytes ("" when it could not be read as a notice)
+    problems: tuple[Diagnostic, ...]
+    summary: Summary | None = None  # None when the file could not be read as a notice
+    attachments: tuple[AttachedFile, ...] = ()
+    card: str = ""  # memos, rendered once from the notice: as listed on the home page,
+    card_below: str = ""  # on a list page one folder down,
+    record: str = ""  # and its entry in notices.json
+    list_key: str = ""  # digest of the three: what every page listing the notice depends on
+
+    @property
+    def slug(self) -> str:
+        return self.summary.slug if self.summary else ""
+
+    @property
+    def draft(self) -> bool:
+        return self.summary.draft if self.summary else False
+
+    def page_key(self) -> str:
+        """The key of the notice's page: its text and the files it links to."""
+        return "page-" + digest(self.digest, repr(self.attachments))
+
+    def is_current(self, root: str) -> bool:
+        """The file and its attachments are as they were when read."""
+        if self.stamp is None or self.stamp != stamp(os.path.join(root, self.source)):
+            return False
+        return all(stamp(attached.source) == attached.stamp for attached in self.attachments)
+
+
+@dataclass(frozen=True)
+class Committed:
+    """A file of output/ as the last committed build wrote it."""
+
+    key: str
+    stamp: tuple[int, int, int] | None
+
+
+@dataclass
+class BuildState:
+    """Every source record and every committed output of one output folder, loaded and saved as one file."""
+
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+    outputs: dict[str, Committed] = field(default_factory=dict)
+    group_slugs: dict[str, str] = field(default_factory=dict)  # name -> slug: pinyin is slow to load
+
+    @staticmethod
+    def name(out_dir: Path, drafts: bool) -> str:
+        return f"state-{digest(str(out_dir.resolve()), str(drafts))[:16]}.pickle"
+
+    @classmethod
+    def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
+        kept = cache.load(cls.name(out_dir, drafts)) if cache else None
+        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
+            return cls()  # none yet, another version's, or damaged: start from scratch
+        return kept[1]
+
+    def save(self, cache: BuildCache | None, out_dir: Path, drafts: bool) -> None:
+        if cache is not None:
+            cache.store(self.name(out_dir, drafts), (STATE_VERSION, self))
+
+    def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
+        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""
+        found: dict[str, str] = {}
+        count = 0
+        if not out_dir.is_dir():
+            return found, count
+        for folder, _, files in os.walk(out_dir):
+            relative = os.path.relpath(folder, out_dir).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            count += len(files)
+            for name in files:
+                committed = self.outputs.get(prefix + name)
+                if committed is None:
+                    continue
+                try:
+                    status = os.lstat(os.path.join(folder, name))
+                except OSError:
+                    continue
+                if file_stamp(status) == committed.stamp:
+                    found[prefix + name] = committed.key
+        return found, count

@@ -1,0 +1,56 @@
+"""What list pages, feeds and notices.json need of a notice: plain data, kept instead of the whole notice.
+
+A big site's build holds one of these per notice (a few hundred bytes) rather than every parsed
+notice with all its measures, and the build state keeps them so an unchanged notice is not read
+again. Attribute names match Notice's, so groups, feeds and card templates take either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from . import addresses
+from .model import Notice, Progress
+
+
+@dataclass(frozen=True)
+class Summary:
+    source: str
+    slug: str
+    title: str
+    organization: str
+    date: dt.date
+    summary: str
+    tags: tuple[str, ...]
+    draft: bool
+    lang: str
+    progress: Progress
+
+    @property
+    def url(self) -> str:
+        return addresses.notice_page(self.slug)
+
+    @property
+    def data_url(self) -> str:
+        return addresses.notice_data(self.slug)
+
+
+def summarize(notice: Notice) -> Summary:
+    return Summary(
+        source=notice.source,
+        slug=notice.slug,
+        title=notice.title,
+        organization=notice.organization,
+        date=notice.date,
+        summary=notice.summary,
+        tags=notice.tags,
+        draft=notice.draft,
+        lang=notice.lang,
+        progress=notice.progress,
+    )
+
+
+def newest_first(notice) -> tuple[int, str]:
+    """The order of every list: newest first, then by address (a Notice or a Summary)."""
+    return (-notice.date.toordinal(), notice.slug)
