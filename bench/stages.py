@@ -15,11 +15,11 @@ from pathlib import Path
 
 import markdown_it
 import yaml
+from site_gen.listed import listed
 
 from site_gen import render
 from site_gen.config import load_config
 from site_gen.export import notice_json
-from site_gen.listed import listed
 from site_gen.markdown import parser
 from site_gen.reader import read_notice
 from site_gen.validate import notice_problems

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from functools import lru_cache
+from functools import cache
 
 OUTPUT_MARKER = "notices.json"  # every output folder we write has it; we never replace a folder without it
 SEARCH_FOLDER = "pagefind"  # written by Pagefind, not declared among the outputs
@@ -79,7 +79,7 @@ def asset(relative: str) -> str:
     return safe(f"{ASSETS}/{relative}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def group_slug(name: str) -> str:
     """An ASCII file name for a group: its name in pinyin without tones, else a short stable hash.
 

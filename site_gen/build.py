@@ -16,11 +16,14 @@ from pathlib import Path
 
 from . import addresses
 from .cache import BuildCache
+from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
 from .engine import Site
 from .outputs import Output
+from .render import check_templates, template_problem
 from .search import SearchIndexError, index_site
 from .state import BuildState, Committed, file_stamp
+from .summary import Summary
 from .writer import StagedOutput
 
 SEARCH = addresses.SEARCH_FOLDER
@@ -39,15 +42,21 @@ class BuildResult:
         return not has_errors(self.diagnostics)
 
 
-def check_site(site_dir: Path) -> Site:
-    """Every notice read and checked, nothing written: `check` and the importer."""
+@dataclass
+class SiteLoad:
+    """A site read and checked, nothing written: what `check` and the importer report."""
+
+    config: SiteConfig
+    notices: list[Summary]  # every notice that could be read, drafts too, newest first
+    diagnostics: list[Diagnostic]
+
+
+def load_site(site_dir: Path) -> SiteLoad:
     site = Site.open(site_dir, drafts=True)
     if site_dir.is_dir():
         site.load({})
-        from .render import check_templates
-
         site.make_problems += check_templates(site.env, site.config.root)
-    return site
+    return SiteLoad(site.config, site.published().summaries, site.diagnostics())
 
 
 def build_site(
@@ -95,6 +104,8 @@ def build_site(
         committed = committed_files(staged.path, declared)
         staged.commit()
         BuildState(dict(site.records), committed).save(cache, out_dir, drafts)
+        if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
+            cache.keep_pages({site.records[s].page_key() for s in site.published().records})
     finally:
         staged.discard()
     return result
@@ -102,8 +113,6 @@ def build_site(
 
 def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set, out_dir, site) -> int:
     """Every declared output into the staged folder: made when its key changed, else linked; returns how many made."""
-    from .render import template_problem
-
     count = 0
     for path, output in declared.items():
         if path in made:
@@ -123,7 +132,9 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
     return count
 
 
-def unchanged(declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int, searched) -> bool:
+def unchanged(
+    declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int, searched
+) -> bool:
     """output/ holds exactly the declared files with their keys, as committed, and nothing else."""
     if not searched or len(intact) != len(state.outputs):
         return False  # a committed file was changed, deleted or is missing
@@ -196,7 +207,12 @@ def open_cache(site_dir: Path) -> BuildCache | None:
 def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
     """Refuse an output folder whose replacement would destroy the site or someone's files."""
     if not site_dir.is_dir():
-        return error(str(site_dir), 0, "there is no site folder here", "check --site: it names the folder holding site.yaml and content/")
+        return error(
+            str(site_dir),
+            0,
+            "there is no site folder here",
+            "check --site: it names the folder holding site.yaml and content/",
+        )
     site, out = site_dir.resolve(), out_dir.resolve()
     if out.exists() and not out.is_dir():
         return error(str(out_dir), 0, "the output folder is a file", "choose a folder for --out, e.g. output/")

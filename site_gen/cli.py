@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from . import __version__
-from .build import build_site, check_site
+from .build import build_site, load_site
 from .diagnostics import Severity, format_report
 from .progress import Progress
 
@@ -130,16 +130,14 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    site = check_site(args.site)
-    diagnostics = site.diagnostics()
-    if diagnostics:
-        print(format_report(diagnostics, site.config.language), file=sys.stderr)
-    errors = sum(d.severity is Severity.ERROR for d in diagnostics)
-    warnings = len(diagnostics) - errors
+    load = load_site(args.site)
+    if load.diagnostics:
+        print(format_report(load.diagnostics, load.config.language), file=sys.stderr)
+    errors = sum(d.severity is Severity.ERROR for d in load.diagnostics)
+    warnings = len(load.diagnostics) - errors
     if errors or (args.strict and warnings):
         return 1
-    notices = sum(1 for record in site.records.values() if record.summary)
-    print(f"checked {notices} notice(s): no errors")
+    print(f"checked {len(load.notices)} notice(s): no errors")
     return 0
 
 

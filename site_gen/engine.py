@@ -214,7 +214,9 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
     list_key = digest_of(card, card_below, record)
     summary = summarize(notice)
     return (
-        SourceRecord(source, when, notice.digest, tuple(problems), summary, attachments, card, card_below, record, list_key),
+        SourceRecord(
+            source, when, notice.digest, tuple(problems), summary, attachments, card, card_below, record, list_key
+        ),
         notice,
     )
 

@@ -79,7 +79,9 @@ class Published:
     records: dict[str, SourceRecord]  # by source
 
     def cards(self, notices, below: bool) -> Markup:
-        return Markup("".join(self.records[n.source].card_below if below else self.records[n.source].card for n in notices))
+        return Markup(
+            "".join(self.records[n.source].card_below if below else self.records[n.source].card for n in notices)
+        )
 
     def list_keys(self, notices) -> list[str]:
         return [self.records[n.source].list_key for n in notices]
@@ -91,11 +93,20 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     organizations, years = groups(notices, "organization"), groups(notices, "year")
     found = list(home_pages(env, published, organizations, years))
     t = ui_strings(config.language)
-    for kind_groups, title in ((organizations, t.by_organization), (years, t.by_year), (groups(notices, "tag"), t.by_tag)):
+    for kind_groups, title in (
+        (organizations, t.by_organization),
+        (years, t.by_year),
+        (groups(notices, "tag"), t.by_tag),
+    ):
         found += group_pages(config, env, published, kind_groups, title)
     found.append(dashboard(env, notices, organizations, years))
     found.append(
-        Output(addresses.SEARCH_PAGE, "fixed", lambda: render_page(env, "search.html", addresses.SEARCH_PAGE), in_sitemap=True)
+        Output(
+            addresses.SEARCH_PAGE,
+            "fixed",
+            lambda: render_page(env, "search.html", addresses.SEARCH_PAGE),
+            in_sitemap=True,
+        )
     )
     found.append(Output(addresses.NOT_FOUND, "fixed", lambda: not_found_page(env, config)))
     newest = digest(*published.list_keys(notices[:FEED_ENTRIES]))

@@ -203,5 +203,7 @@ def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic
         try:
             env.get_template(path.relative_to(folder).as_posix())
         except Exception as problem:  # noqa: BLE001 - any mistake in a template is the clerk's, never a traceback
-            found.append(template_problem(problem, site_root) or error(display_path(str(path), site_root), 0, str(problem)))
+            found.append(
+                template_problem(problem, site_root) or error(display_path(str(path), site_root), 0, str(problem))
+            )
     return found

@@ -84,7 +84,7 @@ def built_site(tmp_path_factory) -> Path:
 
     out = tmp_path_factory.mktemp("built") / "output"
     result = build_site(REPO, out)
-    assert result.ok, [d.format() for d in result.load.diagnostics]
+    assert result.ok, [d.format() for d in result.diagnostics]
     config, _ = load_config(REPO)
     errors = [error("content/2025/example.md", 12, 'unknown status "还没想好"', "did you mean 尚未开始?")]
     html = (

@@ -35,7 +35,7 @@ SHUIWUJU = {"i1": "done", "i2": "in_progress", "i3": "not_started", "i4": "deeme
 def sample(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("sample") / "output"
     result = build_site(REPO, out)
-    assert result.ok, result.load.diagnostics
+    assert result.ok, result.diagnostics
     return out
 
 

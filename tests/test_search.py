@@ -106,7 +106,7 @@ def two_years(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("two-years")
     out = root / "output"
     result = build_site(two_year_site(root), out)
-    assert result.ok, [d.format() for d in result.load.diagnostics]
+    assert result.ok, [d.format() for d in result.diagnostics]
     return out
 
 

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen import pages
+from site_gen import outputs
 from site_gen.build import build_site
+from site_gen.outputs import Output
 from site_gen.writer import StagedOutput, UnsafePath
 
 REPO = Path(__file__).resolve().parents[1]
@@ -38,7 +39,7 @@ def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
     def explode(*args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(pages, "render_index", explode)
+    monkeypatch.setattr(outputs, "render_index", explode)
     notice = site / "content" / "2025" / "linjiang-shuiwuju.md"  # a change: the home page must be written again
     notice.write_text(notice.read_text(encoding="utf-8").replace("title: ", "title: 新", 1), encoding="utf-8")
     for _ in ("incremental", "from scratch"):  # the second time without the cache's record of output/
@@ -74,7 +75,7 @@ def test_build_refuses_to_replace_a_folder_it_did_not_make(site):
     (precious / "report.docx").write_bytes(b"important")
     result = build_site(site, precious)
     assert not result.ok
-    assert any("was not made by site-gen" in d.message for d in result.load.diagnostics)
+    assert any("was not made by site-gen" in d.message for d in result.diagnostics)
     assert (precious / "report.docx").read_bytes() == b"important"
 
 
@@ -88,6 +89,6 @@ def test_staged_output_refuses_paths_outside(tmp_path, path):
     staged = StagedOutput(tmp_path / "output")
     try:
         with pytest.raises(UnsafePath):
-            staged.write_text(path, "x")
+            staged.put(Output(path, "key", make=lambda: "x"))
     finally:
         staged.discard()
