@@ -71,10 +71,10 @@ def build_site(
 
     search=False skips the search index (the benchmarks time it separately).
     """
-    cache = open_cache(site_dir) if use_cache else None
+    problem = output_folder_problem(site_dir, out_dir)
+    cache = open_cache(site_dir) if use_cache and problem is None else None
     site = Site.open(site_dir, drafts, cache)
     result = BuildResult(language=site.config.language)
-    problem = output_folder_problem(site_dir, out_dir)
     if problem:
         result.diagnostics = [*site.config_problems, problem]
         return result

@@ -6,10 +6,9 @@ signature of site-gen's version, site.yaml and every template file. Changing any
 of those starts a fresh folder, so a cached build always equals a clean build.
 Safe to delete at any time.
 
-Besides one file per rendered page it keeps two small records: what each content
-file held when last read (files.pickle: its size and time, hash and listing
-summary, so an unchanged file is not even read), and per output folder the key of
-every file written there (outputs-*.pickle), so an unchanged page is not written.
+Besides one file per rendered page and the compiled templates it keeps, per output
+folder, the build state (state.py): what each content file held when last read and
+what the last committed build wrote.
 """
 
 from __future__ import annotations
@@ -71,24 +70,8 @@ class BuildCache:
         try:
             with open(self.folder / key, "rb") as handle:
                 return pickle.load(handle)
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-            return None  # missing or unreadable: compute again
-
-    def load_files(self) -> dict:
-        return self.load("files.pickle") or {}
-
-    def save_files(self, files: dict) -> None:
-        self.store("files.pickle", files)
-
-    def load_outputs(self, out_dir: Path, drafts: bool) -> dict | None:
-        return self.load(outputs_name(out_dir, drafts))
-
-    def save_outputs(self, out_dir: Path, drafts: bool, outputs: dict) -> None:
-        self.store(outputs_name(out_dir, drafts), outputs)
-
-    def forget_outputs(self, out_dir: Path, drafts: bool) -> None:
-        """Before a folder is replaced: if the build dies half-way, the next one starts from scratch."""
-        (self.folder / outputs_name(out_dir, drafts)).unlink(missing_ok=True)
+        except Exception:  # noqa: BLE001 - missing, truncated or damaged: compute again, never a traceback
+            return None
 
     def keep_pages(self, keys: set[str]) -> None:
         """Delete rendered pages no notice has any more (edited or withdrawn): the cache does not grow with edits."""
@@ -101,7 +84,3 @@ class BuildCache:
         with open(temporary, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.folder / key)
-
-
-def outputs_name(out_dir: Path, drafts: bool) -> str:
-    return f"outputs-{digest(str(out_dir.resolve()), str(drafts))[:16]}.pickle"

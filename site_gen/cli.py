@@ -78,7 +78,7 @@ def make_parser() -> argparse.ArgumentParser:
         default="127.0.0.1",
         help="address to listen on (default 127.0.0.1: only this computer can see the preview)",
     )
-    serve.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (default 8000)")
     serve.add_argument("--no-drafts", action="store_true", help="hide notices marked draft: true")
     serve.add_argument("--open", action="store_true", help="open the preview in a browser")
     serve.set_defaults(run=run_serve)
@@ -95,6 +95,12 @@ def make_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     imports.set_defaults(run=run_import)
     return parser
+
+
+def port_number(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"{text} is not a port: use a number from 1 to 65535, e.g. 8000")
+    return int(text)
 
 
 def add_site_argument(parser: argparse.ArgumentParser) -> None:

@@ -132,10 +132,13 @@ class Site:
         """Every output of the site by its address; a static file may not take a generated page's address."""
         published = self.published()
         found: dict[str, Output] = {}
+        owner: dict[str, str] = {}
         for source in sorted(published.records):
             record = published.records[source]
             for output in notice_outputs(record, lambda record=record: self.render_files(record)):
-                found[output.path] = output
+                if output.path in owner and owner[output.path] != source:
+                    self.make_problems.append(address_clash(source, output.path, owner[output.path]))
+                found[output.path], owner[output.path] = output, source
         lists = list_outputs(self.config, self.env, published)
         lists += sitemap_output(self.config, [*found.values(), *lists], published.summaries)
         for output in asset_outputs(self.config):
@@ -197,6 +200,9 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
     config = site.config
     source = path.relative_to(config.root).as_posix()
     when = stamp(path)  # before reading: an edit while reading makes the next build read it again
+    if not path.is_file():  # a FIFO named x.md would block the build forever
+        problem = error(source, 0, "this is not a regular file", "a notice is a text file; remove or rename this one")
+        return SourceRecord(source, when, "", (problem,)), None
     notice, problems = read_notice(path, config)
     if notice is None:
         return SourceRecord(source, when, "", tuple(problems)), None
@@ -290,6 +296,15 @@ def group_clashes(summaries: list) -> list[Diagnostic]:
                         )
                     )
     return found
+
+
+def address_clash(source: str, path: str, other: str) -> Diagnostic:
+    return error(
+        source,
+        1,
+        f"a file of this notice would be published at {path}, where {other} already publishes one",
+        "rename the attached file, or move it into a folder of its own (files/...)",
+    )
 
 
 def static_clash(output: Output, root: Path) -> Diagnostic:

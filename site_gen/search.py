@@ -93,7 +93,7 @@ def index_shard(site: Path, pages: list[str], bundle: Path) -> None:
     """
     if not pages:
         raise SearchIndexError(f"no pages to index into {bundle}")
-    mirror = Path(tempfile.mkdtemp(prefix=".pagefind-shard-", dir=writable_parent(site)))
+    mirror = Path(tempfile.mkdtemp(prefix=f".pagefind-shard-{os.getpid()}-", dir=writable_parent(site)))
     try:
         for page in pages:
             relative = PurePosixPath(page)
@@ -169,7 +169,7 @@ def stored_digest(bundle: Path) -> str | None:
 def write_ui_files(root: Path, bundle: Path | None) -> None:
     """pagefind-ui.js and .css next to the shards, where search.html loads them; copied from a bundle."""
     if bundle is None:  # nothing to index: take them from a bundle of one empty page
-        with tempfile.TemporaryDirectory(prefix=".pagefind-ui-", dir=writable_parent(root)) as scratch:
+        with tempfile.TemporaryDirectory(prefix=f".pagefind-ui-{os.getpid()}-", dir=writable_parent(root)) as scratch:
             site = Path(scratch) / "site"
             site.mkdir()
             (site / "empty.html").write_text(

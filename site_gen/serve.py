@@ -229,12 +229,28 @@ def port_problem(host: str, port: int) -> str:
     return ""
 
 
-def file_handler(preview: Preview):
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def allowed_hosts(host: str) -> set[str] | None:
+    """The Host: names the preview answers: loopback names only, unless --host opened it to a network.
+
+    A web page elsewhere can make a browser send requests to 127.0.0.1 under its own name (DNS
+    rebinding); refusing names other than loopback keeps drafts from being read that way.
+    """
+    return LOOPBACK_NAMES | {host} if is_loopback(host) else None
+
+
+def file_handler(preview: Preview, hosts: set[str] | None = None):
     """livereload's file server, which first lets the preview bring the asked-for file up to date."""
     from livereload.handlers import StaticFileHandler
 
     class PreviewFiles(StaticFileHandler):
         async def get(self, path: str, include_body: bool = True) -> None:
+            if hosts is not None and self.request.host_name not in hosts:
+                self.set_status(403)
+                self.finish("site-gen preview: open it as http://127.0.0.1 or http://localhost\n")
+                return
             preview.prepare(path)
             await super().get(path, include_body)
 
@@ -250,6 +266,9 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
     # livereload drops any change made within 3 s of the previous reload; a clerk saving twice must not lose one
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
+    if not site_dir.is_dir():
+        print(f"serve: there is no site folder at {site_dir}; check --site", file=sys.stderr)
+        return 1
     problem = port_problem(host, port)
     if problem:
         print(f"serve: {problem}", file=sys.stderr)
@@ -259,7 +278,7 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
     if preview.showing_errors:
         print(format_report(preview.diagnostics, preview.site.config.language), file=sys.stderr)
     server = Server(watcher=ChangeWatcher(site_dir, WATCHED, preview.on_change))
-    server.SFH = file_handler(preview)
+    server.SFH = file_handler(preview, allowed_hosts(host))
     server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
     logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # not a "404 GET /favicon.ico" line per page view

@@ -195,7 +195,16 @@ def attachment_problems(notice: Notice, config: SiteConfig) -> list[Diagnostic]:
     for attachment in notice.attachments:
         relative = PurePosixPath(attachment.path)
         path = folder / Path(*relative.parts) if relative.parts else folder
-        if relative.is_absolute() or ".." in relative.parts or not path.resolve().is_relative_to(content):
+        if ":" in attachment.path or "\\" in attachment.path:
+            found.append(
+                error(
+                    notice.source,
+                    1,
+                    f'attachment "{attachment.path}" is not a plain file path (no ":" or "\\" allowed)',
+                    "rename the file without : or \\ and give its path relative to the notice, e.g. files/survey.pdf",
+                )
+            )
+        elif relative.is_absolute() or ".." in relative.parts or not path.resolve().is_relative_to(content):
             found.append(
                 error(
                     notice.source,

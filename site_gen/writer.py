@@ -108,11 +108,12 @@ def exchange(a: Path, b: Path) -> bool:
 
 
 def remove_leftovers(out_dir: Path) -> None:
-    """Staged folders of builds that were killed (their process is gone): never published, never needed."""
-    for entry in out_dir.parent.glob(f".{out_dir.name}.building-*"):
-        pid = entry.name.removeprefix(f".{out_dir.name}.building-").split("-")[0]
-        if pid.isdigit() and not process_alive(int(pid)) and entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry, ignore_errors=True)
+    """Staged folders and search scratch folders of builds that were killed (their process is gone)."""
+    for prefix in (f".{out_dir.name}.building-", f".{out_dir.name}.old-", ".pagefind-shard-", ".pagefind-ui-"):
+        for entry in out_dir.parent.glob(prefix + "*"):
+            pid = entry.name.removeprefix(prefix).split("-")[0]
+            if pid.isdigit() and not process_alive(int(pid)) and entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
 
 
 def process_alive(pid: int) -> bool:
