@@ -1,4 +1,4 @@
-"""Pelican (4.12) on the corpus that bench/generate.py writes, with the minimal site in bench/pelican/.
+"""Pelican (4.12) on the corpus that tests/corpus.py writes, with the minimal site in bench/pelican/.
 
     project = prepare(site, work)        # work/pelican-<N>/ with content -> site/content (symlink, not a copy)
     shutil.rmtree(project / "output", ignore_errors=True)    # the caller removes the output before a cold build

@@ -3,7 +3,7 @@
     pip install -e .[bench]     # Pelican and Python-Markdown, for the Pelican columns
     python bench/run.py --sizes 1000 5000 --repeat 3 [--search-max 5000]
 
-For each size N it generates the corpus (bench/generate.py, seed 1, ~21 KB/notice) under bench/_work/, then times,
+For each size N it generates the corpus (tests/corpus.py, seed 1, ~21 KB/notice) under bench/_work/, then times,
 each in a fresh process with /usr/bin/time (wall seconds, peak RSS):
   site-gen cold build (pages, data, feeds; no search), no-change rebuild, one-notice-changed rebuild,
   serve edit-to-rebuilt latency per step (bench/serve_latency.py) and Hugo's (bench/hugo_serve_latency.py),
@@ -78,7 +78,7 @@ def touch_one(site: Path, edit: int) -> None:
 def run_size(count: int, repeat: int, search: bool) -> dict[str, list[float]]:  # noqa: C901
     site = WORK / f"site-{count}"
     if not site.is_dir():
-        subprocess.run([PY, str(HERE / "generate.py"), str(site), "--notices", str(count)], check=True)
+        subprocess.run([PY, "-m", "tests.corpus", str(site), "--notices", str(count)], check=True, cwd=HERE.parent)
     results: dict[str, list[float]] = {}
 
     def record(name: str, wall: float, rss: float) -> None:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
-from functools import cache
 
 OUTPUT_MARKER = "notices.json"  # every output folder we write has it; we never replace a folder without it
 SEARCH_FOLDER = "pagefind"  # written by Pagefind, not declared among the outputs
@@ -79,8 +78,25 @@ def asset(relative: str) -> str:
     return safe(f"{ASSETS}/{relative}")
 
 
-@cache
+_SLUGS: dict[str, str] = {}  # a memo kept by the build state: pypinyin takes half a second to load
+
+
+def remember_slugs(known: dict[str, str]) -> None:
+    _SLUGS.update(known)
+
+
+def known_slugs() -> dict[str, str]:
+    return dict(_SLUGS)
+
+
 def group_slug(name: str) -> str:
+    """An ASCII file name for a group (memoised)."""
+    if name not in _SLUGS:
+        _SLUGS[name] = make_group_slug(name)
+    return _SLUGS[name]
+
+
+def make_group_slug(name: str) -> str:
     """An ASCII file name for a group: its name in pinyin without tones, else a short stable hash.
 
     Two names may share a slug (水务局 and 税务局 are both shuiwuju): check reports it as an error,

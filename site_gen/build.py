@@ -75,16 +75,18 @@ def build_site(
     cache = open_cache(site_dir) if use_cache and problem is None else None
     site = Site.open(site_dir, drafts, cache)
     result = BuildResult(language=site.config.language)
+    state = BuildState.load(cache, out_dir, drafts)
+    site.stored_memos = lambda: state.memos(cache)
     if problem:
         result.diagnostics = [*site.config_problems, problem]
         return result
-    state = BuildState.load(cache, out_dir, drafts)
+    addresses.remember_slugs(state.group_slugs)
     intact, file_count = state.survey(out_dir)
     staged = StagedOutput(out_dir)
     try:
         made = site.load(state.sources, staged, intact, progress)
-        declared = site.declared() if site.ok else {}
         result.diagnostics = site.diagnostics()
+        declared = site.declared() if result.ok else {}
         result.notice_count = len(site.published().summaries)
         if not result.ok:
             return result
@@ -103,7 +105,8 @@ def build_site(
                 return result
         committed = committed_files(staged.path, declared)
         staged.commit()
-        BuildState(dict(site.records), committed).save(cache, out_dir, drafts)
+        new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), state.memo_file)
+        new_state.save(cache, out_dir, drafts, site.memos)
         if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
             cache.keep_pages({site.records[s].page_key() for s in site.published().records})
     finally:
@@ -118,7 +121,7 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
         if path in made:
             continue
         if intact.get(path) == output.key:
-            staged.link(path, Path(os.path.realpath(out_dir)))
+            staged.link(path)
             continue
         try:
             staged.put(output)
@@ -161,7 +164,7 @@ def index(staged: StagedOutput, declared, summaries, out_dir: Path, state: Build
         if previous is not None and not pages_changed:
             for path in intact:
                 if path.startswith(SEARCH + "/"):
-                    staged.link(path, previous)
+                    staged.link(path)
         else:
             index_site(staged.path, search_shards(summaries), previous=previous)
     except (SearchIndexError, OSError) as problem:

@@ -75,8 +75,11 @@ class BuildCache:
 
     def keep_pages(self, keys: set[str]) -> None:
         """Delete rendered pages no notice has any more (edited or withdrawn): the cache does not grow with edits."""
+        self.keep(lambda name: not name.startswith("page-") or name in keys)
+
+    def keep(self, wanted) -> None:
         for name in os.listdir(self.folder):
-            if name.startswith("page-") and name not in keys:
+            if os.path.isfile(self.folder / name) and not wanted(name):
                 (self.folder / name).unlink(missing_ok=True)
 
     def store(self, key: str, value) -> None:

@@ -13,6 +13,7 @@ parsed notice never crosses a process boundary.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 from collections import defaultdict
@@ -30,7 +31,7 @@ from .outputs import Output, Published, asset_outputs, list_outputs, notice_outp
 from .parallel import inherited, ordered_map
 from .reader import read_notice
 from .render import environment, render_card, render_notice, template_problem
-from .state import AttachedFile, SourceRecord, stamp
+from .state import AttachedFile, Memo, SourceRecord, stamp
 from .summary import newest_first, summarize
 from .validate import notice_problems, slug_problems
 from .writer import Folder
@@ -46,6 +47,7 @@ class Site:
     cache: BuildCache | None = None
     records: dict[str, SourceRecord] = field(default_factory=dict)
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
+    stored_memos: Callable[[], dict[str, Memo]] = dict  # the memos of records loaded from the build state
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
@@ -104,6 +106,23 @@ class Site:
             if path.is_file() and source.endswith(".md"):
                 self.records[source] = read_record(path, self)[0]
 
+    def memo(self, source: str) -> Memo:
+        """What list pages show of a notice: kept with its record when read now, else loaded from the build state."""
+        record = self.records[source]
+        if record.memo is not None:
+            return record.memo
+        if "_memos" not in self.__dict__:
+            self.__dict__["_memos"] = self.stored_memos()
+        memo = self.__dict__["_memos"].get(source)
+        if memo is None or record.list_key != memo_key(memo):  # the memo file is gone or damaged: read again
+            self.records[source] = record = read_record(self.config.root / source, self)[0]
+            memo = record.memo
+        assert memo is not None
+        return memo
+
+    def memos(self) -> dict[str, Memo]:
+        return {source: self.memo(source) for source, record in self.records.items() if record.summary}
+
     def is_published(self, record: SourceRecord) -> bool:
         return record.summary is not None and (self.drafts or not record.draft)
 
@@ -112,7 +131,7 @@ class Site:
     def published(self) -> Published:
         records = {s: r for s, r in self.records.items() if self.is_published(r)}
         summaries = sorted((r.summary for r in records.values() if r.summary), key=newest_first)
-        return Published(summaries, records)
+        return Published(summaries, records, self.memo)
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem of the site: settings, each file, notices or groups sharing an address, templates."""
@@ -216,21 +235,15 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
             raise
         problems.append(found)
         card = card_below = ""
-    record = notice_json(notice)
-    list_key = digest_of(card, card_below, record)
+    memo = Memo(card, card_below, notice_json(notice))
     summary = summarize(notice)
-    return (
-        SourceRecord(
-            source, when, notice.digest, tuple(problems), summary, attachments, card, card_below, record, list_key
-        ),
-        notice,
-    )
+    return SourceRecord(
+        source, when, notice.digest, tuple(problems), summary, attachments, memo_key(memo), memo
+    ), notice
 
 
-def digest_of(*parts: str) -> str:
-    import hashlib
-
-    return hashlib.sha256("\0".join(parts).encode()).hexdigest()
+def memo_key(memo: Memo) -> str:
+    return hashlib.sha256("\0".join((memo.card, memo.card_below, memo.record)).encode()).hexdigest()
 
 
 def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:

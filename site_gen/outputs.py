@@ -25,7 +25,7 @@ from .export import notices_json
 from .feeds import FEED_ENTRIES, atom_feed, robots, sitemap
 from .listings import Group, groups, paginate, site_progress
 from .render import render_index, render_page
-from .state import SourceRecord, stamp
+from .state import Memo, SourceRecord, stamp
 from .strings import ui_strings
 from .summary import Summary
 from .theme import theme_dir
@@ -77,11 +77,10 @@ class Published:
 
     summaries: list[Summary]
     records: dict[str, SourceRecord]  # by source
+    memo: Callable[[str], Memo]  # a notice's memo by its source
 
     def cards(self, notices, below: bool) -> Markup:
-        return Markup(
-            "".join(self.records[n.source].card_below if below else self.records[n.source].card for n in notices)
-        )
+        return Markup("".join(self.memo(n.source).card_below if below else self.memo(n.source).card for n in notices))
 
     def list_keys(self, notices) -> list[str]:
         return [self.records[n.source].list_key for n in notices]
@@ -114,7 +113,7 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     found.append(Output(addresses.SITE_FEED, "feed-" + newest, feed))
     found.append(Output(addresses.ROBOTS, "fixed", lambda: robots(config)))
     everything = digest(*published.list_keys(notices))
-    records = lambda: notices_json(config, notices, [published.records[n.source].record for n in notices])  # noqa: E731
+    records = lambda: notices_json(config, notices, [published.memo(n.source).record for n in notices])  # noqa: E731
     found.append(Output(addresses.OUTPUT_MARKER, "data-" + everything, records, site_wide=True))
     return found
 

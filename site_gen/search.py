@@ -67,7 +67,7 @@ def index_site(folder: Path, shards: dict[str, list[str]] | None = None, previou
         old = previous / BUNDLE / name if previous is not None else None
         if old is not None and old.resolve() != target.resolve() and stored_digest(old) == digest:
             shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(old, target)
+            shutil.copytree(old, target, copy_function=link_or_copy)
             continue
         index_shard(folder, shards[name], target)
         (target / DIGEST_FILE).write_text(digest + "\n", encoding="utf-8", newline="\n")
@@ -112,6 +112,14 @@ def index_shard(site: Path, pages: list[str], bundle: Path) -> None:
         run_pagefind(mirror, bundle.resolve())
     finally:
         shutil.rmtree(mirror, ignore_errors=True)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """A bundle kept from the published site: a hard link, as the staged site's other unchanged files."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def write_shard_list(folder: Path, names: list[str]) -> None:

@@ -13,7 +13,8 @@ edit that keeps a file's size and modification time is still seen.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .cache import BuildCache, digest
@@ -45,6 +46,15 @@ class AttachedFile:
 
 
 @dataclass(frozen=True)
+class Memo:
+    """What list pages show of a notice, rendered once when it is read: kept apart, loaded only when a list is made."""
+
+    card: str  # as listed on the home page
+    card_below: str  # on a list page one folder down
+    record: str  # its entry in notices.json
+
+
+@dataclass(frozen=True)
 class SourceRecord:
     """A content file as it was when last read: enough to decide, without reading it, that nothing changed."""
 
@@ -54,10 +64,8 @@ class SourceRecord:
     problems: tuple[Diagnostic, ...]
     summary: Summary | None = None  # None when the file could not be read as a notice
     attachments: tuple[AttachedFile, ...] = ()
-    card: str = ""  # memos, rendered once from the notice: as listed on the home page,
-    card_below: str = ""  # on a list page one folder down,
-    record: str = ""  # and its entry in notices.json
-    list_key: str = ""  # digest of the three: what every page listing the notice depends on
+    list_key: str = ""  # digest of its memo: what every page listing the notice depends on
+    memo: Memo | None = None  # None when stored apart (see BuildState.memos)
 
     @property
     def slug(self) -> str:
@@ -93,6 +101,7 @@ class BuildState:
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     outputs: dict[str, Committed] = field(default_factory=dict)
     group_slugs: dict[str, str] = field(default_factory=dict)  # name -> slug: pinyin is slow to load
+    memo_file: str = ""  # where the stored records' memos are
 
     @staticmethod
     def name(out_dir: Path, drafts: bool) -> str:
@@ -101,13 +110,28 @@ class BuildState:
     @classmethod
     def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
         kept = cache.load(cls.name(out_dir, drafts)) if cache else None
-        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
+        if not isinstance(kept, tuple) or len(kept) != 3 or kept[0] != STATE_VERSION:
             return cls()  # none yet, another version's, or damaged: start from scratch
-        return kept[1]
+        state: BuildState = kept[1]
+        state.memo_file = kept[2]
+        return state
 
-    def save(self, cache: BuildCache | None, out_dir: Path, drafts: bool) -> None:
-        if cache is not None:
-            cache.store(self.name(out_dir, drafts), (STATE_VERSION, self))
+    def memos(self, cache: BuildCache | None) -> dict[str, Memo]:
+        """The memos of the stored records (tens of megabytes on a big site: only when a list page is made)."""
+        kept = cache.load(self.memo_file) if cache and self.memo_file else None
+        return kept if isinstance(kept, dict) else {}
+
+    def save(self, cache: BuildCache | None, out_dir: Path, drafts: bool, memos: Callable[[], dict[str, Memo]]) -> None:
+        """Records without their memos in one file, the memos in another: a rebuild with nothing to do loads one."""
+        if cache is None:
+            return
+        name = self.name(out_dir, drafts)
+        memo_file = "memos-" + digest(*sorted(f"{s} {r.list_key}" for s, r in self.sources.items()))[:16]
+        if memo_file != self.memo_file:
+            cache.store(memo_file, memos())
+        light = {source: replace(record, memo=None) for source, record in self.sources.items()}
+        cache.store(name, (STATE_VERSION, BuildState(light, self.outputs, self.group_slugs), memo_file))
+        cache.keep(lambda file: not file.startswith("memos-") or file == memo_file or file == self.memo_file)
 
     def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
         """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""

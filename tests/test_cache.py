@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 import shutil
-import sys
 from pathlib import Path
 
 import jinja2
 
 from site_gen import build, engine, reader
 from site_gen.build import build_site
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from generate import generate  # noqa: E402
+from tests.corpus import generate
 
 
 def tree(folder: Path) -> dict[str, bytes]:

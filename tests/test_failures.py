@@ -97,7 +97,11 @@ def test_a_build_killed_after_the_swap_but_before_saving_its_state_is_repaired(s
 def test_an_attachment_path_can_never_become_a_javascript_link(site):
     folder = site / "content" / "2025"
     (folder / "javascript:alert(document.domain)").write_text("x")
-    edit(site, "date: 2025-05-06\n", 'date: 2025-05-06\nattachments: [{path: "javascript:alert(document.domain)", title: x}]\n')
+    edit(
+        site,
+        "date: 2025-05-06\n",
+        'date: 2025-05-06\nattachments: [{path: "javascript:alert(document.domain)", title: x}]\n',
+    )
     result = build_site(site, site / "output", search=False)
     assert not result.ok
     assert any(d.path == NOTICE for d in result.diagnostics if d.severity == "error")

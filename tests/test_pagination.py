@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import posixpath
-import sys
 from pathlib import Path
 
 import pytest
 
 from site_gen.build import build_site
 from site_gen.listings import PAGE_SIZE, paginate
+from tests.corpus import generate
 from tests.htmlscan import Page
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from generate import generate  # noqa: E402
 
 COUNT = 2 * PAGE_SIZE + 20  # three pages: 50, 50, 20
 

@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from concurrent import futures
 from pathlib import Path
 
 from site_gen import parallel
 from site_gen.build import build_site
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-from generate import generate  # noqa: E402
+from tests.corpus import generate
 
 
 def tree(folder: Path) -> dict[str, bytes]:

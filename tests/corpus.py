@@ -1,6 +1,6 @@
-"""A seeded corpus of realistic notices in site-gen's own syntax, for benchmarks.
+"""A seeded corpus of realistic notices in site-gen's own syntax, for tests and benchmarks.
 
-    python bench/generate.py OUT_DIR --notices 1000 [--seed 1] [--kb 21]
+    python -m tests.corpus OUT_DIR --notices 1000 [--seed 1] [--kb 21]
 
 Each notice: front-matter with inspection and contact, an opening paragraph, 6 sections x 3 issues, every status
 (and some unstated), sub-problems in some issues, Chinese measures text padded to about --kb kilobytes.
