@@ -82,13 +82,15 @@ class Known:
     attachments: tuple[tuple[str, tuple[int, int] | None, str], ...]  # source, its stamp, where it is published
 
     def row(self) -> tuple:
-        problems = tuple((d.path, d.line, d.column, d.severity.value, d.message, d.hint) for d in self.problems)
+        problems = tuple((d.path, d.line, d.column, d.severity.value, d.code, d.params) for d in self.problems)
         return (self.stamp, self.digest, self.slug, self.draft, problems, self.attachments)
 
     @classmethod
     def from_row(cls, row: tuple) -> Known:
         stamp, digest_, slug, draft, problems, attachments = row
-        found = tuple(Diagnostic(p, line, col, Severity(sev), msg, hint) for p, line, col, sev, msg, hint in problems)
+        found = tuple(
+            Diagnostic(p, line, col, Severity(sev), code, params) for p, line, col, sev, code, params in problems
+        )
         return cls(stamp, digest_, slug, draft, found, attachments)
 
     @cached_property  # asked twice per notice on every build
@@ -306,17 +308,7 @@ def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
         or site in out.parents
         and out.relative_to(site).parts[0] in ("content", "templates", "static")
     ):
-        return error(
-            str(out_dir),
-            0,
-            "the output folder would overwrite the site's own files",
-            "choose another --out, e.g. output/",
-        )
+        return error(str(out_dir), 0, "output-overwrites-site")
     if out.is_dir() and any(out.iterdir()) and not (out / OUTPUT_MARKER).is_file():
-        return error(
-            str(out_dir),
-            0,
-            "the output folder is not empty and was not made by site-gen",
-            "build into a new or empty folder; site-gen replaces the whole folder on every build",
-        )
+        return error(str(out_dir), 0, "output-not-site-gen")
     return None
