@@ -388,10 +388,25 @@ def example_block(spec: Field) -> str:
 
 
 def front_matter_text(values: dict[str, object]) -> str:
-    """YAML front-matter for the importer: fields in the schema's order, unknown ones refused."""
-    order = [f.name for f in NOTICE_FIELDS]
-    unknown = set(values) - set(order)
+    """YAML front-matter for the importer: the schema's fields in its order, empty ones left out.
+
+    A name the schema does not declare is a programming error (the reader would warn about it), so it raises.
+    """
+    return yaml.safe_dump(_ordered(values, NOTICE_FIELDS, ""), allow_unicode=True, sort_keys=False, width=1000).strip()
+
+
+def _ordered(values: dict[str, object], fields: tuple[Field, ...], prefix: str) -> dict[str, object]:
+    by_name = {f.name: f for f in fields}
+    unknown = [prefix + str(name) for name in values if name not in by_name]
     if unknown:
-        raise ValueError(f"not notice fields: {sorted(unknown)}")
-    ordered = {name: values[name] for name in order if name in values}
-    return yaml.safe_dump(ordered, allow_unicode=True, sort_keys=False, width=1000).strip()
+        raise ValueError(f"not notice fields: {unknown}")
+    ordered: dict[str, object] = {}
+    for name, spec in by_name.items():
+        value = values.get(name)
+        if isinstance(value, dict):
+            value = _ordered(value, spec.fields, f"{prefix}{name}.")
+        elif isinstance(value, tuple):
+            value = list(value)
+        if value not in (None, "", [], {}):
+            ordered[name] = value
+    return ordered
