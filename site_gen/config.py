@@ -91,7 +91,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
     )
     found += contact_found + vocabulary_found
-    if not config.base_url:
+    if data.get("base_url") in (None, ""):
         found.append(warning(CONFIG_FILE, 1, "base-url-missing"))
     elif config.base_url and not config.base_url.startswith(("http://", "https://")):
         found.append(error(CONFIG_FILE, lines.get("base_url", 1), "base-url-scheme"))
