@@ -65,24 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include notices marked draft: true")
     build.set_defaults(run=run_build)
 
-    check = commands.add_parser("check", help="report every problem in the site without writing anything")
-    add_site_argument(check)
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="json: one object per problem (file, line, column, severity, code, message, hint) on stdout",
-    )
-    check.set_defaults(run=run_check)
-    schema = commands.add_parser(
-        "schema",
-        help="print a JSON Schema of the front-matter (or of site.yaml), for editors",
-        description="Print a JSON Schema (draft 2020-12) made from the fields site-gen reads, so an editor "
-        "with YAML support completes and checks them.",
-    )
-    schema.add_argument("which", nargs="?", choices=("notice", "site"), default="notice")
-    schema.set_defaults(run=run_schema)
+    add_check_commands(commands)
     serve = commands.add_parser(
         "serve",
         help="preview the site with live reload, drafts included",
@@ -112,6 +95,28 @@ def make_parser() -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     imports.set_defaults(run=run_import)
     return parser
+
+
+def add_check_commands(commands) -> None:
+    """check, and schema: what editors and pipelines use to find problems before a build."""
+    check = commands.add_parser("check", help="report every problem in the site without writing anything")
+    add_site_argument(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: one object per problem (file, line, column, severity, code, message, hint) on stdout",
+    )
+    check.set_defaults(run=run_check)
+    schema = commands.add_parser(
+        "schema",
+        help="print a JSON Schema of the front-matter (or of site.yaml), for editors",
+        description="Print a JSON Schema (draft 2020-12) made from the fields site-gen reads, so an editor "
+        "with YAML support completes and checks them.",
+    )
+    schema.add_argument("which", nargs="?", choices=("notice", "site"), default="notice")
+    schema.set_defaults(run=run_schema)
 
 
 def add_site_argument(parser: argparse.ArgumentParser) -> None:
