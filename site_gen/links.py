@@ -38,6 +38,8 @@ def scan_links(tokens: list[Token], first_line: int, source: str) -> tuple[list[
 
 
 def _script_links(text: str, line: int, source: str) -> list[Diagnostic]:
+    if ":" not in text and "&" not in text:  # no scheme, not even behind a reference: most paragraphs
+        return []
     found = []
     for number, text_line in enumerate(text.split("\n")):
         decoded = unescape(text_line)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -197,7 +196,8 @@ SITE_FIELDS: tuple[Field, ...] = (
 
 _SPLIT = re.compile(r"[,，、]")
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
-_ALLOWED_CONTROLS = {"\t"}
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -217,15 +217,13 @@ def parse_date(value: object) -> dt.date | None:
 
 
 def forbidden_character(text: str, multiline: bool = True) -> str:
-    """The first character that must not reach a page, feed or robots.txt, as U+XXXX; "" when none."""
-    for char in text:
-        if char == "\n" and multiline:
-            continue
-        if char in _ALLOWED_CONTROLS:
-            continue
-        if unicodedata.category(char) in ("Cc", "Cs") or char in "\ufffe\uffff":
-            return f"U+{ord(char):04X}"
-    return ""
+    """The first character that must not reach a page, feed or robots.txt, as U+XXXX; "" when none.
+
+    Control characters (Unicode category Cc) but tab, lone surrogates and the two non-characters XML refuses;
+    a line break too, in a one-line field.
+    """
+    match = (_FORBIDDEN if multiline else _FORBIDDEN_ONE_LINE).search(text)
+    return f"U+{ord(match.group()):04X}" if match else ""
 
 
 class _Reader:
