@@ -168,12 +168,7 @@ def index(staged: StagedOutput, declared, summaries, out_dir: Path, state: Build
         else:
             index_site(staged.path, search_shards(summaries), previous=previous)
     except (SearchIndexError, OSError) as problem:
-        return error(
-            SEARCH,
-            0,
-            f"the search index could not be made: {problem}",
-            "the site was not published; run the build again, or `pip install --force-reinstall pagefind[extended]`",
-        )
+        return error(SEARCH, 0, "search-index-failed", detail=str(problem))
     return None
 
 
@@ -210,34 +205,19 @@ def open_cache(site_dir: Path) -> BuildCache | None:
 def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
     """Refuse an output folder whose replacement would destroy the site or someone's files."""
     if not site_dir.is_dir():
-        return error(
-            str(site_dir),
-            0,
-            "there is no site folder here",
-            "check --site: it names the folder holding site.yaml and content/",
-        )
+        return error(str(site_dir), 0, "site-missing")
     site, out = site_dir.resolve(), out_dir.resolve()
     if out.exists() and not out.is_dir():
-        return error(str(out_dir), 0, "the output folder is a file", "choose a folder for --out, e.g. output/")
+        return error(str(out_dir), 0, "output-is-file")
     if (
         out == site
         or out in site.parents
         or site in out.parents
         and out.relative_to(site).parts[0] in ("content", "templates", "static", ".site-gen-cache")
     ):
-        return error(
-            str(out_dir),
-            0,
-            "the output folder would overwrite the site's own files",
-            "choose another --out, e.g. output/",
-        )
+        return error(str(out_dir), 0, "output-overwrites-site")
     if out.is_dir() and any(out.iterdir()) and not made_by_site_gen(out):
-        return error(
-            str(out_dir),
-            0,
-            "the output folder is not empty and was not made by site-gen",
-            "build into a new or empty folder; site-gen replaces the whole folder on every build",
-        )
+        return error(str(out_dir), 0, "output-not-site-gen")
     return None
 
 

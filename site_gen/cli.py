@@ -7,6 +7,7 @@ A user's mistake never shows a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from pathlib import Path
@@ -22,6 +23,8 @@ examples:
   site-gen build --site mysite --out /srv/www/xczg
   site-gen build --drafts             include notices marked draft: true
   site-gen check                      report every problem without writing anything
+  site-gen check --format json        the same problems as JSON, for editors and pipelines
+  site-gen schema > notice.schema.json  a JSON Schema of the front-matter, for editors
 """
 
 
@@ -62,10 +65,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include notices marked draft: true")
     build.set_defaults(run=run_build)
 
-    check = commands.add_parser("check", help="report every problem in the site without writing anything")
-    add_site_argument(check)
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.set_defaults(run=run_check)
+    add_check_commands(commands)
     serve = commands.add_parser(
         "serve",
         help="preview the site with live reload, drafts included",
@@ -103,6 +103,28 @@ def port_number(text: str) -> int:
     return int(text)
 
 
+def add_check_commands(commands) -> None:
+    """check, and schema: what editors and pipelines use to find problems before a build."""
+    check = commands.add_parser("check", help="report every problem in the site without writing anything")
+    add_site_argument(check)
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="json: one object per problem (file, line, column, severity, code, message, hint) on stdout",
+    )
+    check.set_defaults(run=run_check)
+    schema = commands.add_parser(
+        "schema",
+        help="print a JSON Schema of the front-matter (or of site.yaml), for editors",
+        description="Print a JSON Schema (draft 2020-12) made from the fields site-gen reads, so an editor "
+        "with YAML support completes and checks them.",
+    )
+    schema.add_argument("which", nargs="?", choices=("notice", "site"), default="notice")
+    schema.set_defaults(run=run_schema)
+
+
 def add_site_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--site",
@@ -137,13 +159,25 @@ def run_build(args: argparse.Namespace) -> int:
 
 def run_check(args: argparse.Namespace) -> int:
     load = load_site(args.site)
-    if load.diagnostics:
-        print(format_report(load.diagnostics, load.config.language), file=sys.stderr)
     errors = sum(d.severity is Severity.ERROR for d in load.diagnostics)
     warnings = len(load.diagnostics) - errors
-    if errors or (args.strict and warnings):
+    failed = bool(errors or (args.strict and warnings))
+    if args.format == "json":
+        shown = sorted(d.in_language(load.config.language) for d in load.diagnostics)
+        print(json.dumps([d.as_json() for d in shown], ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    if load.diagnostics:
+        print(format_report(load.diagnostics, load.config.language), file=sys.stderr)
+    if failed:
         return 1
     print(f"checked {len(load.notices)} notice(s): no errors")
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from .schema_docs import json_schema
+
+    print(json.dumps(json_schema(args.which), ensure_ascii=False, indent=2))
     return 0
 
 

@@ -1,8 +1,10 @@
-"""Problems found in a site, as values with a location.
+"""Problems found in a site, as values with a location, a stable code and parameters.
 
 Every reader and validator returns Diagnostics instead of raising, so one run
 reports every mistake in every file at once, in the form editors understand:
-``content/2024/notice.md:12:5: error: unknown status "完成了一半"``.
+``content/2024/notice.md:12:5: error: unknown status "完成了一半"``. The words are
+not stored: they are made from the code and parameters in the site's language
+(site_gen/messages.py), so a reworded message is reworded in both languages.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 import dataclasses
 import difflib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
+
+from .messages import render
 
 
 class Severity(StrEnum):
@@ -25,44 +29,65 @@ class Diagnostic:
     line: int
     column: int
     severity: Severity
-    message: str
-    hint: str = ""
+    code: str
+    params: tuple[tuple[str, str], ...] = ()
+    language: str = field(default="en", compare=False)  # the words it is shown in; not part of its identity
+
+    @property
+    def message(self) -> str:
+        return render(self.code, dict(self.params), self.language)[0]
+
+    @property
+    def hint(self) -> str:
+        return render(self.code, dict(self.params), self.language)[1]
 
     def in_language(self, language: str) -> Diagnostic:
         """The same diagnostic worded for a site in that language (Chinese for zh sites)."""
-        if language != "zh":
-            return self
-        from . import messages_zh
+        return dataclasses.replace(self, language=language)
 
-        return dataclasses.replace(self, message=messages_zh.message(self.message), hint=messages_zh.hint(self.hint))
-
-    def format(self, language: str = "en") -> str:
+    def format(self, language: str | None = None) -> str:
+        shown = self.in_language(language) if language else self
         where = self.path
         if self.line:
             where += f":{self.line}:{self.column or 1}"
-        text = f"{where}: {self.severity}: {self.message}"
-        if self.hint:
-            text += f"\n    {'修改建议' if language == 'zh' else 'hint'}: {self.hint}"
+        text = f"{where}: {self.severity}: {shown.message}"
+        if shown.hint:
+            text += f"\n    {'修改建议' if shown.language == 'zh' else 'hint'}: {shown.hint}"
         return text
 
+    def as_json(self) -> dict[str, object]:
+        """One problem for editors and pipelines (site-gen check --format json)."""
+        return {
+            "file": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
-def error(path: str, line: int, message: str, hint: str = "", column: int = 1) -> Diagnostic:
-    return Diagnostic(path, line, column, Severity.ERROR, message, hint)
+
+def _diagnostic(severity: Severity, path: str, line: int, code: str, column: int, params: dict) -> Diagnostic:
+    return Diagnostic(path, line, column, severity, code, tuple((k, str(v)) for k, v in params.items()))
 
 
-def warning(path: str, line: int, message: str, hint: str = "", column: int = 1) -> Diagnostic:
-    return Diagnostic(path, line, column, Severity.WARNING, message, hint)
+def error(path: str, line: int, code: str, /, column: int = 1, **params: object) -> Diagnostic:
+    return _diagnostic(Severity.ERROR, path, line, code, column, params)
+
+
+def warning(path: str, line: int, code: str, /, column: int = 1, **params: object) -> Diagnostic:
+    return _diagnostic(Severity.WARNING, path, line, code, column, params)
 
 
 def unknown_name(
-    path: str, line: int, what: str, name: object, known, severity: Severity = Severity.WARNING
+    path: str, line: int, code: str, name: object, known: Iterable[str], severity: Severity = Severity.WARNING
 ) -> Diagnostic:
     """An unknown field or setting, with the closest known name as a "did you mean"."""
     known = list(known)
     close = difflib.get_close_matches(str(name), known, n=1)
-    hint = f"did you mean {close[0]}?" if close else "known: " + ", ".join(known)
-    ignored = " is ignored" if severity is Severity.WARNING else ""
-    return Diagnostic(path, line, 1, severity, f'unknown {what} "{name}"{ignored}', hint)
+    params = {"name": name, "suggestion": close[0] if close else "", "known": ", ".join(known)}
+    return _diagnostic(severity, path, line, code, 1, params)
 
 
 def has_errors(diagnostics: Iterable[Diagnostic]) -> bool:
@@ -79,7 +104,7 @@ def format_report(diagnostics: Iterable[Diagnostic], language: str = "en") -> st
             if current is not None:
                 lines.append("")
             current = diagnostic.path
-        lines.append(diagnostic.format(language))
+        lines.append(diagnostic.format())
     errors = sum(d.severity is Severity.ERROR for d in ordered)
     warnings = len(ordered) - errors
     files = len({d.path for d in ordered})

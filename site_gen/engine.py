@@ -220,7 +220,7 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
     source = path.relative_to(config.root).as_posix()
     when = stamp(path)  # before reading: an edit while reading makes the next build read it again
     if not path.is_file():  # a FIFO named x.md would block the build forever
-        problem = error(source, 0, "this is not a regular file", "a notice is a text file; remove or rename this one")
+        problem = error(source, 0, "not-regular-file")
         return SourceRecord(source, when, "", (problem,)), None
     notice, problems = read_notice(path, config)
     if notice is None:
@@ -303,29 +303,24 @@ def group_clashes(summaries: list) -> list[Diagnostic]:
                         error(
                             other_source,
                             1,
-                            f'{kind} "{other}" would share the page {address} with "{name}" ({source})',
-                            "if they are the same, write the name the same way in both notices; "
-                            "if not, make the names differ in more than punctuation",
+                            "group-address-shared",
+                            kind=kind,
+                            name=other,
+                            address=address,
+                            other=name,
+                            source=source,
                         )
                     )
     return found
 
 
 def address_clash(source: str, path: str, other: str) -> Diagnostic:
-    return error(
-        source,
-        1,
-        f"a file of this notice would be published at {path}, where {other} already publishes one",
-        "rename the attached file, or move it into a folder of its own (files/...)",
-    )
+    return error(source, 1, "address-shared", address=path, other=other)
 
 
 def static_clash(output: Output, root: Path) -> Diagnostic:
     return error(
-        os.path.relpath(output.copy_of or "", root).replace(os.sep, "/"),
-        0,
-        f"this file would replace the generated {output.path}",
-        "rename or remove it: site-gen writes that address itself",
+        os.path.relpath(output.copy_of or "", root).replace(os.sep, "/"), 0, "static-replaces-page", address=output.path
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cached_property
 
@@ -140,6 +140,7 @@ class Attachment:
 
     path: str
     title: str
+    line: int = field(default=0, compare=False)  # where the front-matter lists it, for located errors
 
 
 @dataclass(frozen=True)

@@ -19,34 +19,24 @@ from pathlib import Path, PurePosixPath
 from markdown_it.token import Token
 
 from . import numbering
-from .config import SiteConfig, notice_sources, parse_contact
-from .diagnostics import Diagnostic, error, unknown_name, warning
+from .config import SiteConfig, contact_from, notice_sources
+from .diagnostics import Diagnostic, Severity, error, warning
 from .frontmatter import split
 from .links import scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
 from .parallel import inherited, ordered_map
+from .schema import NOTICE_FIELDS, read_fields
+from .validate import attachment_problems, link_problems
 
-NOTICE_KEYS = {
-    "title": "the notice's title",
-    "organization": "the publisher, e.g. 中共某某局党组",
-    "date": "publication date, e.g. 2025-04-02",
-    "inspection": "group, round, from, to, feedback",
-    "contact": "phones, emails, address, other, invitation (defaults from site.yaml)",
-    "tags": "a list of tags",
-    "draft": "true while the notice must not be published",
-    "slug": "the page's address, default from the file path",
-    "summary": "one or two sentences for the index and search engines",
-    "lang": "zh or en: the language the notice is written in",
-    "attachments": "files published with the notice: a list of {path, title}",
-    "reviewers": "review chain (一审/二审/三审), kept but not shown",
-}
 MAX_STATUS_LENGTH = 25  # the longest real wording has 16 characters; longer text after 整改情况： is prose
 MAX_NOTICE_BYTES = 5_000_000  # real notices are 10-100 KB; this refuses pasted scans before reading them
-INSPECTION_KEYS = ("group", "round", "from", "to", "feedback")
+# a slug becomes notices/<slug>.html and a QR code: 80 characters (240 bytes in Chinese) fit any file system's
+# 255-byte file names with room for ".html", and 8 folder levels keep paths and QR codes short
+MAX_SLUG_LENGTH = 80
+MAX_SLUG_PARTS = 8
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
-_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 
 
 def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], list[Diagnostic]]:
@@ -79,25 +69,10 @@ def read_notice(path: Path, config: SiteConfig) -> tuple[Notice | None, list[Dia
     """One notice file; None when it cannot be read at all."""
     source = path.relative_to(config.root).as_posix()
     if not path.resolve().is_relative_to(config.content_dir.resolve()):
-        return None, [
-            error(
-                source,
-                1,
-                "this file is a link to somewhere outside content/ and was not read",
-                "copy the notice into content/ instead of linking to it",
-            )
-        ]
+        return None, [error(source, 1, "file-outside-content")]
     size = path.stat().st_size
     if size > MAX_NOTICE_BYTES:
-        return None, [
-            error(
-                source,
-                1,
-                f"the file is {size / 1e6:.0f} MB; a notice is at most "
-                f"{MAX_NOTICE_BYTES // 1_000_000} MB and this is probably not one",
-                "keep large documents (scans, PDFs) as attachments and link to them",
-            )
-        ]
+        return None, [error(source, 1, "file-too-large", size_mb=f"{size / 1e6:.0f}", max_mb=MAX_NOTICE_BYTES // 10**6)]
     raw = path.read_bytes()
     text, problems = decode(raw, source, config.encoding)
     if text is None:
@@ -112,174 +87,114 @@ def default_slug(path: Path, config: SiteConfig) -> str:
     return path.relative_to(config.content_dir).with_suffix("").as_posix()
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
 def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None, list[Diagnostic]]:
-    """Text of a notice file: BOM and CRLF accepted, GB18030 read when the site says so."""
+    """Text of a notice file: BOM and CRLF accepted, GB18030 read when the site says so.
+
+    A NUL anywhere means binary data (not only in the first 8 KB); any other control character
+    is reported at its line, since it would make the feeds and sitemap ill-formed XML.
+    """
     if not raw.strip():
-        return None, [
-            error(source, 1, "the file is empty", "write the front-matter and the notice, or delete the file")
-        ]
-    if b"\x00" in raw[:8192]:
-        return None, [
-            error(
-                source,
-                1,
-                "this is not a text file (it contains binary data)",
-                "notices are plain-text .md files; keep Word or PDF files as attachments",
-            )
-        ]
+        return None, [error(source, 1, "file-empty")]
+    if b"\x00" in raw:
+        return None, [error(source, raw[: raw.index(b"\x00")].count(b"\n") + 1, "file-binary")]
     codec = "utf-8-sig" if encoding == "utf-8" else "gb18030"
     try:
         text = raw.decode(codec)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        hint = "save the file as UTF-8 in your editor"
         try:
             raw.decode("gb18030")
-            message = "the file is not UTF-8; it looks like GBK/GB18030 (common in older Chinese editors)"
-            hint = (
-                f"convert it: iconv -f GB18030 -t UTF-8 {source} > converted.md, or set encoding: gb18030 in site.yaml"
-            )
+            return None, [error(source, line, "file-gbk", source=source)]
         except UnicodeDecodeError:
-            message = f"the file is not valid {encoding.upper()} text"
-        return None, [error(source, line, message, hint)]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+            return None, [error(source, line, "file-encoding", encoding=encoding.upper())]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        line_start = text.rfind("\n", 0, bad.start()) + 1
+        line, column = text.count("\n", 0, bad.start()) + 1, bad.start() - line_start + 1
+        return None, [error(source, line, "file-control-character", column, char=f"U+{ord(bad.group()):04X}")]
+    return text, []
 
 
 def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple[Notice | None, list[Diagnostic]]:
+    """A notice from its text; None when its front-matter has an error (its link and attachment errors still
+    reported, so one check shows them all)."""
     front, problems = split(text, source)
     if front is None:
         return None, problems
-    fields = _Fields(front.data, front.key_lines, source)
-    title = fields.text("title", required=True)
-    organization = fields.text("organization", required=True)
-    date = fields.date("date", required=True)
-    contact, contact_problems = parse_contact(
-        front.data.get("contact"), source, fields.line("contact"), base=config.contact
-    )
-    fields.found += contact_problems
-    slug = fields.slug(slug)
-    fields.warn_unknown(NOTICE_KEYS)
-    inspection = fields.inspection()
+    values, found = read_fields(front.data, NOTICE_FIELDS, front.key_lines, source)
+    contact, contact_problems = contact_from(values.get("contact"), source, front.key_lines, base=config.contact)
+    fields = _Checks(source, front.key_lines)
+    date = values.get("date")
+    inspection = _inspection(values.get("inspection"))
     fields.check_date_order(inspection, date)
     body, body_problems = parse_body(front.body, front.body_line, source, config)
     notice = Notice(
         source=source,
-        slug=slug,
-        title=title,
-        organization=organization,
+        slug=fields.slug(values.get("slug") or slug),
+        title=values.get("title", ""),
+        organization=values.get("organization", ""),
         date=date or dt.date(1970, 1, 1),
         contact=contact,
         inspection=inspection,
-        summary=fields.text("summary"),
-        tags=tuple(fields.text_list("tags")),
-        draft=fields.boolean("draft"),
-        lang=fields.text("lang"),
+        summary=values.get("summary", ""),
+        tags=values.get("tags", ()),
+        draft=values.get("draft", False),
+        lang=values.get("lang", ""),
         intro_html=body.intro_html,
         sections=tuple(body.sections),
-        attachments=fields.attachments(),
-        reviewers=tuple(fields.text_list("reviewers")),
+        attachments=_attachments(values.get("attachments", ())),
+        reviewers=values.get("reviewers", ()),
         links=tuple(body.links),
     )
-    found = problems + fields.found + body_problems
-    if any(d.severity == "error" for d in fields.found):
-        return None, found
-    return notice, found
+    front_problems = problems + found + contact_problems + fields.found
+    if any(d.severity is Severity.ERROR for d in front_problems):
+        later = link_problems(notice) + attachment_problems(notice, config)
+        return None, front_problems + body_problems + later
+    return notice, front_problems + body_problems
 
 
-class _Fields:
-    """Typed access to front-matter fields that records a located problem for each bad one."""
+def _inspection(values: dict | None) -> Inspection | None:
+    if values is None:
+        return None
+    return Inspection(
+        group=values.get("group", ""),
+        round=values.get("round", ""),
+        start=values.get("from"),
+        end=values.get("to"),
+        feedback=values.get("feedback"),
+    )
 
-    def __init__(self, data: dict, key_lines: dict[str, int], source: str):
-        self.data, self.key_lines, self.source = data, key_lines, source
+
+def _attachments(records: tuple[tuple[int, dict], ...]) -> tuple[Attachment, ...]:
+    return tuple(
+        Attachment(path=values["path"], title=values.get("title") or PurePosixPath(values["path"]).name, line=line)
+        for line, values in records
+    )
+
+
+class _Checks:
+    """The front-matter checks that need more than one field's type: the address, the order of dates."""
+
+    def __init__(self, source: str, key_lines: dict[str, int]):
+        self.source, self.key_lines = source, key_lines
         self.found: list[Diagnostic] = []
 
-    def line(self, key: str) -> int:
-        return self.key_lines.get(key, 1)
+    def fail(self, key: str, code: str, **params: object) -> None:
+        self.found.append(error(self.source, self.key_lines.get(key, 1), code, **params))
 
-    def fail(self, key: str, message: str, hint: str = "") -> None:
-        self.found.append(error(self.source, self.line(key), message, hint))
-
-    def text(self, key: str, required: bool = False) -> str:
-        value = self.data.get(key)
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                self.found.append(
-                    error(
-                        self.source,
-                        1 if key not in self.key_lines else self.line(key),
-                        f"the required field {key} is missing",
-                        f"add a line such as  {key}: {_EXAMPLES[key]}  to the front-matter",
-                    )
-                )
-            return ""
-        if isinstance(value, (dict, list, bool)):
-            self.fail(key, f"{key} must be text, not a {type(value).__name__}")
-            return ""
-        return str(value).strip()
-
-    def text_list(self, key: str) -> list[str]:
-        value = self.data.get(key)
-        if value is None:
-            return []
-        if isinstance(value, str):
-            return [part.strip() for part in re.split(r"[,，、]", value) if part.strip()]
-        if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
-            return [str(v).strip() for v in value]
-        self.fail(key, f"{key} must be a list, e.g. [巡察, 2024]")
-        return []
-
-    def boolean(self, key: str) -> bool:
-        value = self.data.get(key, False)
-        if isinstance(value, bool):
-            return value
-        self.fail(key, f"{key} must be true or false, not {value!r}")
-        return False
-
-    def date(self, key: str, required: bool = False, data: dict | None = None, label: str = "") -> dt.date | None:
-        data = self.data if data is None else data
-        value = data.get(key)
-        label = label or key
-        if value is None:
-            if required:
-                self.text(key, required=True)
-            return None
-        parsed = parse_date(value)
-        if parsed is None:
-            self.fail(
-                label.split(".")[0], f"{label} is not a valid date: {value!r}", "write it as 2025-04-02 or 2025年4月2日"
-            )
-        return parsed
-
-    def slug(self, default: str) -> str:
-        value = self.text("slug") or default
+    def slug(self, value: str) -> str:
         if not _SLUG_OK.match(value) or ".." in PurePosixPath(value).parts:
-            self.fail(
-                "slug",
-                f'slug "{value}" can only use letters, digits, - and _, with / between folders',
-                "rename the file or set slug: to something like 2024-sifaju",
-            )
+            self.fail("slug", "slug-invalid", slug=value)
+            return "invalid"
+        if len(value) > MAX_SLUG_LENGTH or value.count("/") >= MAX_SLUG_PARTS:
+            shown = value if len(value) <= 40 else value[:37] + "..."
+            self.fail("slug", "slug-too-long", slug=shown, max_length=MAX_SLUG_LENGTH, max_parts=MAX_SLUG_PARTS)
             return "invalid"
         return value
-
-    def inspection(self) -> Inspection | None:
-        value = self.data.get("inspection")
-        if value is None:
-            return None
-        if not isinstance(value, dict):
-            self.fail("inspection", "inspection must be a mapping of group, round, from, to, feedback")
-            return None
-        for key in value:
-            if key not in INSPECTION_KEYS:
-                self.found.append(
-                    unknown_name(self.source, self.line("inspection"), "inspection field", key, INSPECTION_KEYS)
-                )
-        return Inspection(
-            group=str(value.get("group") or "").strip(),
-            round=str(value.get("round") or "").strip(),
-            start=self.date("from", data=value, label="inspection.from"),
-            end=self.date("to", data=value, label="inspection.to"),
-            feedback=self.date("feedback", data=value, label="inspection.feedback"),
-        )
 
     def check_date_order(self, inspection: Inspection | None, published: dt.date | None) -> None:
         """Inspection start <= end <= feedback <= publication: anything else is a typo in a date."""
@@ -295,54 +210,13 @@ class _Fields:
         for (earlier, earlier_date), (later, later_date) in itertools.pairwise(known):
             if later_date < earlier_date:
                 self.fail(
-                    "inspection",
-                    f"{later} ({later_date}) is before {earlier} ({earlier_date})",
-                    "check both dates: an inspection ends after it starts, findings come after it, "
-                    "and the notice is published last",
+                    later if later != "date" else "inspection",
+                    "date-order",
+                    later=later,
+                    later_date=later_date,
+                    earlier=earlier,
+                    earlier_date=earlier_date,
                 )
-
-    def attachments(self) -> tuple[Attachment, ...]:
-        value = self.data.get("attachments")
-        if value is None:
-            return ()
-        if not isinstance(value, list):
-            self.fail("attachments", "attachments must be a list of {path, title}")
-            return ()
-        result = []
-        for item in value:
-            if isinstance(item, str):
-                result.append(Attachment(path=item, title=PurePosixPath(item).name))
-            elif isinstance(item, dict) and isinstance(item.get("path"), str):
-                result.append(
-                    Attachment(path=item["path"], title=str(item.get("title") or PurePosixPath(item["path"]).name))
-                )
-            else:
-                self.fail("attachments", f"attachment {item!r} needs a path", "write - path: files/survey.pdf")
-        return tuple(result)
-
-    def warn_unknown(self, known: dict[str, str]) -> None:
-        for key in self.data:
-            if key not in known:
-                self.found.append(unknown_name(self.source, self.line(key), "field", key, known))
-
-
-_EXAMPLES = {"title": "关于……巡察整改进展情况的通报", "organization": "中共某某局党组", "date": "2025-04-02"}
-
-
-def parse_date(value: object) -> dt.date | None:
-    """A date from YAML's own date type or from text such as 2025年4月2日."""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, str):
-        match = _CHINESE_DATE.match(value.translate(numbering.FULLWIDTH_DIGITS))
-        if match:
-            try:
-                return dt.date(*(int(part) for part in match.groups()))
-            except ValueError:
-                return None
-    return None
 
 
 # --- body -------------------------------------------------------------------
@@ -425,14 +299,7 @@ class _BodyBuilder:
             if child.level == 2:
                 body.sections.append(self.section(child, position))
             else:  # a sub-problem heading outside any issue: keep its text, say where it belongs
-                self.found.append(
-                    warning(
-                        self.source,
-                        child.line,
-                        "a #### heading outside an issue is shown as text",
-                        "#### is for an issue's sub-problems; put it under a ### issue heading",
-                    )
-                )
+                self.found.append(warning(self.source, child.line, "heading-outside-issue"))
         return body
 
     def section(self, heading: _Open, position: int) -> Section:
@@ -458,15 +325,7 @@ class _BodyBuilder:
         status_line, tokens = self.take_status_line(heading.tokens)
         sub_problems = tuple(self.sub_problem(child, issue_id, k) for k, child in enumerate(heading.children, start=1))
         if status_line and any(sub.status_line for sub in sub_problems):
-            self.found.append(
-                error(
-                    self.source,
-                    status_line.line,
-                    "this issue has a status line and so do its sub-problems",
-                    "keep the status lines of the sub-problems (#### headings) and remove this one: "
-                    "the issue's status is derived from them",
-                )
-            )
+            self.found.append(error(self.source, status_line.line, "status-issue-and-subs"))
         return Issue(
             id=issue_id,
             number=str(number),
@@ -510,12 +369,19 @@ class _BodyBuilder:
     def status(self, value: str, line: int, column: int) -> StatusLine:
         lookup = self.config.vocabulary.lookup(value)
         if lookup.status is None:
-            hint = f'did you mean "{lookup.suggestion}"? ' if lookup.suggestion else ""
             chinese = self.config.language == "zh"
-            allowed = [w for w in self.config.vocabulary.all_wordings if w.isascii() != chinese]
-            hint += "allowed: " + ", ".join(allowed)
-            hint += " (add your own wording under statuses: in site.yaml)"
-            self.found.append(error(self.source, line, f'unknown status "{value.strip()}"', hint, column))
+            allowed = ", ".join(w for w in self.config.vocabulary.all_wordings if w.isascii() != chinese)
+            self.found.append(
+                error(
+                    self.source,
+                    line,
+                    "status-unknown",
+                    column,
+                    value=value.strip(),
+                    suggestion=lookup.suggestion,
+                    allowed=allowed,
+                )
+            )
             return StatusLine(wording=value.strip(), status=Status.UNSTATED, line=line)  # reported, not guessed
         return StatusLine(wording=value.strip().rstrip("。."), status=lookup.status, line=line)
 
@@ -528,15 +394,7 @@ class _BodyBuilder:
             match = self.status_line_pattern.match(token.content.partition("\n")[0])
             if match and self.config.vocabulary.lookup(match.group(2)).status is not None:
                 line = self.first_line + (token.map[0] if token.map else 0)
-                self.found.append(
-                    error(
-                        self.source,
-                        line,
-                        "a second status line in the same issue",
-                        "an issue has one status line, right under its heading; "
-                        "split it into #### sub-problems if parts differ",
-                    )
-                )
+                self.found.append(error(self.source, line, "status-second"))
 
     def render(self, tokens: list[Token]) -> str:
         if not tokens:

@@ -174,13 +174,7 @@ def template_problem(problem: Exception, site_root: Path) -> Diagnostic | None:
         return None
     shown = display_path(where, site_root) if where else "templates"
     detail = getattr(problem, "message", None) or str(problem)
-    return error(
-        shown,
-        line or 0,
-        f"template error: {detail}",
-        "fix the template (a typo in a tag, a filter or a variable name), or delete your override "
-        "to use the default theme's",
-    )
+    return error(shown, line or 0, "template-error", detail=detail)
 
 
 def display_path(path: str, site_root: Path) -> str:
@@ -204,6 +198,7 @@ def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic
             env.get_template(path.relative_to(folder).as_posix())
         except Exception as problem:  # noqa: BLE001 - any mistake in a template is the clerk's, never a traceback
             found.append(
-                template_problem(problem, site_root) or error(display_path(str(path), site_root), 0, str(problem))
+                template_problem(problem, site_root)
+                or error(display_path(str(path), site_root), 0, "template-error", detail=str(problem))
             )
     return found

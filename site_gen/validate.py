@@ -47,14 +47,7 @@ def slug_problems(notices: list[Notice]) -> list[Diagnostic]:
         by_slug[notice.slug].append(notice)
     for slug, same in by_slug.items():
         for notice in same[1:]:
-            found.append(
-                error(
-                    notice.source,
-                    1,
-                    f'two notices have the same address "{slug}" (also {same[0].source})',
-                    "give one of them a different slug: in its front-matter",
-                )
-            )
+            found.append(error(notice.source, 1, "slug-duplicate", slug=slug, other=same[0].source))
     return found
 
 
@@ -63,39 +56,17 @@ def validate_notice(notice: Notice) -> list[Diagnostic]:
     seen: dict[str, int] = {}
     for section in notice.sections:
         if section.title and not section.issues and not section.intro_html:
-            found.append(
-                warning(
-                    notice.source,
-                    section.line,
-                    f'section "{section.title}" is empty',
-                    "add its issues as ### headings, or remove the heading",
-                )
-            )
+            found.append(warning(notice.source, section.line, "section-empty", title=section.title))
         for issue in section.issues:
             for item_id, line in [(issue.id, issue.line)] + [(sub.id, sub.line) for sub in issue.sub_problems]:
                 if item_id in seen:
-                    found.append(
-                        error(
-                            notice.source,
-                            line,
-                            f'issue id "{item_id}" is used twice in this notice (first at line {seen[item_id]})',
-                            "number issues uniquely within a section, or give one an id "
-                            "with {#my-id} at the end of its heading",
-                        )
-                    )
+                    found.append(error(notice.source, line, "issue-id-duplicate", id=item_id, first_line=seen[item_id]))
                 seen.setdefault(item_id, line)
     found += unstated_warnings(notice)
     found += prose_count_warnings(notice)
     found += link_problems(notice)
     if not notice.contact.is_reachable:
-        found.append(
-            error(
-                notice.source,
-                1,
-                "the notice gives the public no way to reach the publisher",
-                "add contact: with phones, emails or address, or set a default contact in site.yaml",
-            )
-        )
+        found.append(error(notice.source, 1, "contact-unreachable"))
     return found
 
 
@@ -105,24 +76,8 @@ def unstated_warnings(notice: Notice) -> list[Diagnostic]:
     if not missing:
         return []
     if len(missing) == len(notice.issues):
-        return [
-            warning(
-                notice.source,
-                1,
-                f"no issue in this notice has a status line; all {len(missing)} are shown as 未标明 (unstated)",
-                "that is fine when the original notice states none; otherwise add lines such as "
-                "整改进度：整改完成 under each issue heading",
-            )
-        ]
-    return [
-        warning(
-            notice.source,
-            issue.line,
-            f'issue "{issue.title}" has no status line; it is shown as unstated',
-            "add a line such as 整改进度：整改完成 right under the heading",
-        )
-        for issue in missing
-    ]
+        return [warning(notice.source, 1, "notice-unstated", count=len(missing))]
+    return [warning(notice.source, issue.line, "issue-unstated", title=issue.title) for issue in missing]
 
 
 def _states_status(issue: Issue) -> bool:
@@ -140,18 +95,14 @@ def prose_count_warnings(notice: Notice) -> list[Diagnostic]:
     text = unescape(_TAGS.sub("", notice.intro_html))
     sections = sum(1 for section in notice.sections if section.issues)
     found = []
-    for pattern, listed, what in ((ISSUE_COUNT, len(notice.issues), "issues"), (SECTION_COUNT, sections, "sections")):
+    for pattern, listed, code in (
+        (ISSUE_COUNT, len(notice.issues), "count-issues"),
+        (SECTION_COUNT, sections, "count-sections"),
+    ):
         for match in pattern.finditer(text):
             stated = numbering.parse_number(match.group(1))
             if stated is not None and stated != listed:
-                found.append(
-                    warning(
-                        notice.source,
-                        1,
-                        f'the text says "{match.group(0)}" but {listed} {what} are listed',
-                        "check that no issue is missing, or correct the number",
-                    )
-                )
+                found.append(warning(notice.source, 1, code, stated=match.group(0), listed=listed))
     return found
 
 
@@ -167,59 +118,36 @@ def link_problems(notice: Notice) -> list[Diagnostic]:
         target, _, fragment = href.partition("#")
         if not target:
             if fragment and fragment not in anchors:
-                found.append(
-                    error(
-                        notice.source,
-                        link.line,
-                        f'link to "#{fragment}" points nowhere in this notice',
-                        "issue anchors look like #s1-2; check the heading numbers",
-                    )
-                )
+                found.append(error(notice.source, link.line, "link-anchor", fragment=fragment))
         elif PurePosixPath(target).as_posix() not in attachments:
-            found.append(
-                error(
-                    notice.source,
-                    link.line,
-                    f'link to "{target}" points to nothing published',
-                    "list the file under attachments: in the front-matter, or link to a full address (https://…)",
-                )
-            )
+            found.append(error(notice.source, link.line, "link-unpublished", target=target))
     return found
 
 
 def attachment_problems(notice: Notice, config: SiteConfig) -> list[Diagnostic]:
-    """Attachment files must exist inside content/ (no ../, no absolute path, no symlink out)."""
+    """Each attachment is a file inside the notice's own folder, named by a relative path.
+
+    Never an address (javascript:, https:, //host), never ../ or an absolute path, never a
+    symbolic link out, never a notice's own .md file (a draft would be published through it).
+    """
     found = []
     folder = (config.root / notice.source).parent
-    content = config.content_dir.resolve()
     for attachment in notice.attachments:
-        relative = PurePosixPath(attachment.path)
-        path = folder / Path(*relative.parts) if relative.parts else folder
-        if ":" in attachment.path or "\\" in attachment.path:
-            found.append(
-                error(
-                    notice.source,
-                    1,
-                    f'attachment "{attachment.path}" is not a plain file path (no ":" or "\\" allowed)',
-                    "rename the file without : or \\ and give its path relative to the notice, e.g. files/survey.pdf",
-                )
-            )
-        elif relative.is_absolute() or ".." in relative.parts or not path.resolve().is_relative_to(content):
-            found.append(
-                error(
-                    notice.source,
-                    1,
-                    f'attachment "{attachment.path}" is outside the content folder',
-                    "put the file next to the notice (e.g. files/survey.pdf) and use that path",
-                )
-            )
-        elif not path.is_file():
-            found.append(
-                error(
-                    notice.source,
-                    1,
-                    f'attachment "{attachment.path}" does not exist',
-                    f"expected it at {path.relative_to(config.root).as_posix()}",
-                )
-            )
+        code, params = _attachment_problem(attachment.path, folder, config)
+        if code:
+            found.append(error(notice.source, attachment.line or 1, code, path=attachment.path, **params))
     return found
+
+
+def _attachment_problem(written: str, folder: Path, config: SiteConfig) -> tuple[str, dict[str, str]]:
+    relative = PurePosixPath(written)
+    if _SCHEME.match(written) or written.startswith(("//", "\\")) or "\\" in written or ":" in written:
+        return "attachment-scheme", {}
+    path = folder / Path(*relative.parts) if relative.parts else folder
+    if relative.is_absolute() or ".." in relative.parts or not path.resolve().is_relative_to(folder.resolve()):
+        return "attachment-outside", {}
+    if relative.suffix.lower() == ".md":
+        return "attachment-notice", {}
+    if not path.is_file():
+        return "attachment-missing", {"expected": path.relative_to(config.root).as_posix()}
+    return "", {}

@@ -86,7 +86,8 @@ def built_site(tmp_path_factory) -> Path:
     result = build_site(REPO, out)
     assert result.ok, [d.format() for d in result.diagnostics]
     config, _ = load_config(REPO)
-    errors = [error("content/2025/example.md", 12, 'unknown status "还没想好"', "did you mean 尚未开始?")]
+    unknown = {"value": "还没想好", "suggestion": "尚未开始", "allowed": "整改完成, 正在整改, 尚未开始"}
+    errors = [error("content/2025/example.md", 12, "status-unknown", column=6, **unknown).in_language(config.language)]
     html = (
         environment(config).get_template("error.html").render(page_path="index.html", root="", errors=errors, report="")
     )

@@ -24,15 +24,15 @@ EXPECTED = {
     "unclosed.md": ("error", 1, "front-matter is not closed"),
     "missing-organization.md": ("error", 1, "organization is missing"),
     "impossible-date.md": ("error", 4, "date is not a valid date"),
-    "dates-out-of-order.md": ("error", 7, "inspection.to (2024-03-01) is before inspection.from (2024-06-01)"),
+    "dates-out-of-order.md": ("error", 9, "inspection.to (2024-03-01) is before inspection.from (2024-06-01)"),
     "unknown-key.md": ("warning", 7, 'unknown field "titel"'),
     "unknown-status.md": ("error", 12, 'unknown status "完成得差不多"'),
     "two-status-lines.md": ("error", 16, "a second status line"),
     "duplicate-ids.md": ("error", 14, 'issue id "s1-1" is used twice'),
     "empty-section.md": ("warning", 9, 'section "(一)空的方面" is empty'),
-    "bad-contact.md": ("error", 5, '"打电话给我们" does not look like a phone number'),
+    "bad-contact.md": ("error", 6, '"打电话给我们" does not look like a phone number'),
     "prose-count.md": ("warning", 1, 'the text says "3项具体问题" but 2 issues are listed'),
-    "attachment-escape.md": ("error", 1, 'attachment "../../../etc/passwd" is outside the content folder'),
+    "attachment-escape.md": ("error", 8, 'attachment "../../../etc/passwd" is outside the notice\'s folder'),
     "slug-escape.md": ("error", 7, 'slug "../../outside"'),
     "gbk.md": ("error", None, "looks like GBK/GB18030"),
     "binary.md": ("error", 1, "not a text file"),
@@ -159,3 +159,128 @@ def test_exit_status_clean_warnings_strict_and_usage(tmp_path):
     assert run_check(warned).returncode == 0
     assert run_check(warned, "--strict").returncode == 1
     assert run_check(clean, "--no-such-option").returncode == 2
+
+
+# --- issue #15: each of these passed `check` (or was reported wrongly) before ---------------------------------------
+
+
+def codes_at(site: Path) -> set[tuple[str, int, str]]:
+    """(file name, line, code) of every diagnostic."""
+    return {(Path(d.path).name, d.line, d.code) for d in load_site(site).diagnostics}
+
+
+def test_alias_bomb_is_refused_at_its_line(tmp_path):
+    assert codes_at(site_with(tmp_path, "alias-bomb.md")) == {("alias-bomb.md", 5, "yaml-aliases")}
+
+
+def test_duplicate_key_is_an_error_not_last_wins(tmp_path):
+    assert ("duplicate-key.md", 5, "yaml-duplicate-key") in codes_at(site_with(tmp_path, "duplicate-key.md"))
+
+
+def test_wrong_types_are_errors_never_stringified(tmp_path):
+    found = codes_at(site_with(tmp_path, "wrong-types.md"))
+    assert found == {
+        ("wrong-types.md", 5, "field-choice"),  # lang: fr
+        ("wrong-types.md", 7, "field-text"),  # inspection.group: {a: b}
+        ("wrong-types.md", 8, "field-text"),  # inspection.round: [1, 2]
+        ("wrong-types.md", 10, "field-text"),  # contact.address: a list
+        ("wrong-types.md", 11, "field-text"),  # contact.invitation: a mapping
+    }
+
+
+def test_control_characters_in_fields_are_located_errors(tmp_path):
+    diagnostics = load_site(site_with(tmp_path, "control-in-field.md")).diagnostics
+    assert {(d.line, d.code, dict(d.params)["char"]) for d in diagnostics} == {
+        (2, "field-control-character", "U+000B"),
+        (5, "field-control-character", "U+0000"),
+    }
+
+
+def test_a_nul_after_the_first_8_kb_is_refused_like_one_before(tmp_path):
+    site = site_with(tmp_path, "bom-crlf.md")
+    source = (site / "content" / "bom-crlf.md").read_bytes()
+    (site / "content" / "late-nul.md").write_bytes(source + b"x" * 9000 + b"\x00\n")
+    assert [(d.path, d.code) for d in load_site(site).diagnostics] == [("content/late-nul.md", "file-binary")]
+
+
+def test_a_control_character_in_the_body_is_located(tmp_path):
+    site = site_with(tmp_path, "bom-crlf.md")
+    text = (BROKEN / "link-lines.md").read_text(encoding="utf-8").replace("段落第一行", "段落\x0c第一行")
+    (site / "content" / "ff.md").write_text(text, encoding="utf-8")
+    (diagnostic,) = [d for d in load_site(site).diagnostics if d.path == "content/ff.md"]
+    assert (diagnostic.line, diagnostic.column, diagnostic.code) == (10, 3, "file-control-character")
+
+
+def test_phone_error_is_reported_once(tmp_path):
+    yaml = "base_url: https://e.cn/\ncontact:\n  phones: {a: b}\n  emails: [a@e.cn]\n"
+    diagnostics = load_site(site_with(tmp_path, site_yaml=yaml)).diagnostics
+    assert [(d.path, d.line, d.code) for d in diagnostics] == [("site.yaml", 3, "field-list")]
+
+
+def test_character_reference_javascript_link_is_an_error_at_its_line(tmp_path):
+    assert codes_at(site_with(tmp_path, "script-entity.md")) == {("script-entity.md", 11, "link-script")}
+
+
+def test_link_errors_point_at_the_links_own_line(tmp_path):
+    assert codes_at(site_with(tmp_path, "link-lines.md")) == {
+        ("link-lines.md", 11, "link-anchor"),
+        ("link-lines.md", 12, "link-unpublished"),
+    }
+
+
+def test_attachment_errors_point_at_the_attachment(tmp_path):
+    assert ("attachment-escape.md", 8, "attachment-outside") in codes_at(site_with(tmp_path, "attachment-escape.md"))
+
+
+def test_a_front_matter_error_does_not_hide_link_and_attachment_errors(tmp_path):
+    assert codes_at(site_with(tmp_path, "front-error-and-links.md")) == {
+        ("front-error-and-links.md", 4, "field-date"),
+        ("front-error-and-links.md", 6, "attachment-missing"),
+        ("front-error-and-links.md", 12, "link-anchor"),
+    }
+
+
+@pytest.mark.parametrize("name", ["long-slug.md", "deep-slug.md"])
+def test_a_slug_no_file_system_can_hold_is_a_check_error(tmp_path, name):
+    assert codes_at(site_with(tmp_path, name)) == {(name, 5, "slug-too-long")}
+
+
+def test_an_attachment_that_is_an_address_is_refused_even_when_such_a_file_exists(tmp_path):
+    site = site_with(tmp_path, "attachment-scheme.md")
+    (site / "content" / "files").mkdir()
+    (site / "content" / "files" / "ok.pdf").write_bytes(b"%PDF-1.4\n")
+    (site / "content" / "javascript:alert(document.domain)").write_text("x", encoding="utf-8")
+    assert codes_at(site) == {("attachment-scheme.md", 7, "attachment-scheme")}
+    result = run_check(site)
+    assert result.returncode == 1 and "content/attachment-scheme.md:7:1:" in result.stderr
+
+
+def test_a_notice_file_cannot_be_attached(tmp_path):
+    site = site_with(tmp_path, "attachment-draft.md")
+    draft = "---\ntitle: 草稿\norganization: 测试局党组\ndate: 2025-04-02\ndraft: true\n---\n"
+    (site / "content" / "draft-notice.md").write_text(draft, encoding="utf-8")
+    assert ("attachment-draft.md", 6, "attachment-notice") in codes_at(site)
+
+
+def test_json_report_one_object_per_problem_in_the_sites_language(tmp_path):
+    import json
+
+    site = site_with(tmp_path, "bad-contact.md", "unknown-key.md")
+    result = run_check(site, "--format", "json")
+    assert result.returncode == 1 and result.stderr == ""
+    problems = json.loads(result.stdout)
+    assert problems[0] == {
+        "file": "content/bad-contact.md",
+        "line": 6,
+        "column": 1,
+        "severity": "error",
+        "code": "phone-invalid",
+        "message": "“打电话给我们”不像电话号码",
+        "hint": "请写数字，可带区号，例如 0635-8419109",
+    }
+    assert [(p["file"], p["code"]) for p in problems[1:]] == [
+        ("content/bad-contact.md", "email-invalid"),
+        ("content/unknown-key.md", "unknown-field"),
+    ]
+    clean = run_check(site_with(tmp_path / "clean", "bom-crlf.md"), "--format", "json")
+    assert clean.returncode == 0 and json.loads(clean.stdout) == []

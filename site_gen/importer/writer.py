@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from ..config import SiteConfig
 from ..diagnostics import Diagnostic
 from ..model import Notice
 from ..reader import parse_notice
+from ..schema import front_matter_text
 from .structure import Block, Outline
 
 _MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")
@@ -66,7 +65,7 @@ def fresh(base: str, seen: set[str]) -> str:
 
 
 def render_markdown(front: dict, tree: Outline, explicit: dict[int, str], labels: re.Pattern) -> str:
-    out = ["---", yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000).strip(), "---", ""]
+    out = ["---", front_matter_text(front), "---", ""]
     out += paragraphs(tree.intro)
     for part in tree.parts:
         if part.title:  # issues before any heading: the reader puts them in an untitled section
