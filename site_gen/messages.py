@@ -232,7 +232,7 @@ ENGLISH: dict[str, Text] = {
     ),
     "search-index-failed": Text(
         "the search index could not be made: {detail}",
-        "the site was not published; build again, or reinstall: pip install --force-reinstall 'pagefind[extended]'",
+        "the site was not published and the old one is unchanged; build again, and if it fails again reinstall site-gen",
     ),
 }
 
@@ -387,7 +387,7 @@ CHINESE: dict[str, Text] = {
     ),
     "search-index-failed": Text(
         "无法生成站内搜索索引：{detail}",
-        "网站未发布；请重新构建，或重新安装：pip install --force-reinstall 'pagefind[extended]'",
+        "网站未发布，原来的网站保持不变；请重新构建，如仍失败请重新安装 site-gen",
     ),
 }
 
