@@ -17,7 +17,9 @@ WORDS = {
         "not_ascii": "文件名 {path} 含有中文或其他非英文字符：网页地址会用到它，有些服务器和上传工具会弄乱这样的名字。"
         "没有写入任何文件。\n    修改建议: 改用字母、数字和 - 组成的名字，例如 content/2025/nongyeju.md",
         "exists": "{path} 已经存在，没有覆盖它。\n    修改建议: 换一个文件名，或者不写路径让 site-gen 自动取名。",
-        "bad_date": "--date 的日期“{value}”看不懂：请写成 2025-04-02 或 2025年4月2日。",
+        "bad_date": "--date 的日期“{value}”不是有效日期：请写成 2025-04-02 或 2025年4月2日。",
+        "no_site": "{site} 不是 site-gen 网站（没有 site.yaml，也没有 content/ 文件夹），没有写入任何文件。\n"
+        "    修改建议: 用 --site 指定网站文件夹，或者先运行 site-gen new site 文件夹名 新建网站。",
         "org_missing": "没有用 --org 指定发布单位，先写成了“{placeholder}”，请在文件里改掉。",
         "org_new": "“{org}”是本站的新单位（还没有通报用过这个名称）。",
         "did_you_mean": "是不是要写：{names}？",
@@ -30,7 +32,9 @@ WORDS = {
         "and upload tools mangle. Nothing was written.\n    hint: use letters, digits and -, e.g. content/2025/farming.md",
         "exists": "{path} already exists and was not overwritten.\n    hint: choose another name, or give no PATH "
         "and site-gen picks a free one.",
-        "bad_date": '--date "{value}" is not a date: write it as 2025-04-02.',
+        "bad_date": '--date "{value}" is not a valid date: write it as 2025-04-02.',
+        "no_site": "{site} is not a site-gen site (no site.yaml and no content/ folder): nothing was written.\n"
+        "    hint: name the site's folder with --site, or start one with site-gen new site DIR.",
         "org_missing": 'no --org given: the publisher is "{placeholder}" for now; replace it in the file.',
         "org_new": '"{org}" is new to this site (no notice names it yet).',
         "did_you_mean": "did you mean: {names}?",
@@ -93,6 +97,9 @@ def run_new_notice(args: argparse.Namespace) -> int:
 
     config, _ = load_config(args.site)
     words = WORDS[config.language]
+    if not (args.site / "site.yaml").is_file() and not config.content_dir.is_dir():
+        print(words["no_site"].format(site=args.site), file=sys.stderr)
+        return 1
     day = parse_date(args.date) if args.date else dt.date.today()
     if day is None:
         print(words["bad_date"].format(value=args.date), file=sys.stderr)
@@ -118,7 +125,8 @@ def organization_notes(config, organization: str, words: dict[str, str], placeho
     from .reader import read_site
     from .skeleton import closest
 
-    known = sorted({notice.organization for notice in read_site(config)[0] if notice.organization})
+    named = {notice.organization for notice in read_site(config)[0]}
+    known = sorted(named - {"", placeholder})  # a skeleton not yet filled in names no real organisation
     notes = []
     if not organization:
         notes.append(words["org_missing"].format(placeholder=placeholder))
