@@ -34,7 +34,9 @@ def notice_at(site: Path, path: Path):
 
 
 def test_skeleton_checks_clean_and_builds_as_a_draft(demo, capsys):
-    code, out, _ = new_notice(capsys, demo, "--date", "2025-04-02", "--org", ORG, "--title", "关于巡察整改进展情况的通报")
+    code, out, _ = new_notice(
+        capsys, demo, "--date", "2025-04-02", "--org", ORG, "--title", "关于巡察整改进展情况的通报"
+    )
     path = Path(out)
     assert code == 0 and path == demo / "content" / "2025" / "notice-2025-04-02.md"
     load = load_site(demo)
