@@ -131,3 +131,10 @@ def test_a_file_is_refused_and_an_empty_folder_is_used(tmp_path, capsys):
     empty.mkdir()
     assert main(["new", "site", str(empty)]) == 0
     assert (empty / "site.yaml").is_file()
+
+
+def test_the_english_example_reads_as_english(tmp_path):
+    folder = new_site(tmp_path, "--lang", "en")
+    assert build_site(folder, folder / "output", drafts=True).ok
+    page = (folder / "output" / "notices" / "example.html").read_text(encoding="utf-8")
+    assert "As written: Completed" in page and "As written：" not in page  # an English colon on an English page
