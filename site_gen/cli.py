@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .build import build_site, load_site
 from .diagnostics import Severity, format_report
+from .new_command import add_new_command
 from .progress import Progress
 
 EXAMPLES = """\
@@ -25,6 +26,8 @@ examples:
   site-gen check                      report every problem without writing anything
   site-gen check --format json        the same problems as JSON, for editors and pipelines
   site-gen schema > notice.schema.json  a JSON Schema of the front-matter, for editors
+  site-gen new site mysite            start a new site (--lang en for an English one)
+  site-gen new notice --site mysite   write a notice skeleton to fill in
 """
 
 
@@ -94,6 +97,7 @@ def make_parser() -> argparse.ArgumentParser:
     imports.add_argument("--out", type=Path, help="folder for the new notices (default: SITE/content)")
     imports.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     imports.set_defaults(run=run_import)
+    add_new_command(commands, add_site_argument)
     return parser
 
 

@@ -32,9 +32,9 @@ def page(browser):
     context.close()
 
 
-def audit(page) -> list[dict]:
+def audit(page, tags: list[str] = WCAG_TAGS) -> list[dict]:
     page.add_script_tag(path=str(AXE))
-    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_TAGS)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", tags)
     return [
         {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
         for v in result["violations"]
@@ -149,3 +149,30 @@ def test_screenshots_and_print_for_people_to_look_at(browser, site_url, built_si
     (folder / "notice-print.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2
     page.close()
+
+
+def search_states(page, url: str):
+    """The search page in every reader state, after its UI has loaded; yields the state's name."""
+    for state, attribute in STATES.items():
+        page.goto(url)
+        page.wait_for_selector("#search input.pagefind-ui__search-input")
+        if attribute:
+            page.evaluate("([name, value]) => document.documentElement.setAttribute(name, value)", list(attribute))
+        yield state
+
+
+def test_search_page_passes_axe_best_practices_too_before_and_after_a_query(page, site_url):
+    """Pagefind's UI is inserted by script: audited once it is there, then with results shown."""
+    failures = {}
+    for state in search_states(page, site_url + "search.html"):
+        violations = audit(page, WCAG_TAGS + ["best-practice"])
+        if violations:
+            failures[f"loaded [{state}]"] = violations
+    names = page.evaluate("() => [...document.querySelector('#search input').labels].map(l => l.textContent)")
+    assert names == ["搜索整改通报"]  # a real label, not only the title attribute
+    for state in search_states(page, site_url + "search.html?q=" + "公务用车"):
+        page.wait_for_selector(".pagefind-ui__result")
+        violations = audit(page, WCAG_TAGS + ["best-practice"])
+        if violations:
+            failures[f"results [{state}]"] = violations
+    assert failures == {}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from site_gen.importer.boilerplate import strip_chrome
 from site_gen.importer.sources import read_lines
-from tests.importer_support import SEED_000, SEED_001, SEED_002
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, needs_seeds
 
 
 def test_chrome_lines_are_removed_with_their_kind_and_line_number():
@@ -45,6 +45,7 @@ def test_reviewers_go_to_front_matter_and_attachments_stay_as_text():
     assert attachments == ["满意度测评二维码"] and body == [(3, "附件：满意度测评二维码")]
 
 
+@needs_seeds
 def test_seed_000_font_size_reviewers_and_qr_line():
     body, removed, reviewers, _ = strip_chrome(read_lines(SEED_000))
     assert [r.line for r in removed] == [2, 3, 36, 37, 38, 39]
@@ -52,12 +53,14 @@ def test_seed_000_font_size_reviewers_and_qr_line():
     assert body[-1] == (35, "2025年4月2日")
 
 
+@needs_seeds
 def test_seed_001_site_footer_is_one_removed_line():
     body, removed, _, _ = strip_chrome(read_lines(SEED_001))
     assert [(r.line, r.kind) for r in removed] == [(125, "site footer")]
     assert "027-60896105" not in "".join(text for _, text in body)
 
 
+@needs_seeds
 def test_seed_002_font_size_glued_to_the_first_sentence_keeps_the_sentence():
     body, removed, _, _ = strip_chrome(read_lines(SEED_002))
     assert [(r.line, r.text) for r in removed] == [(2, "字号:"), (3, "大 中 小"), (20, "扫码使用手机浏览本页内容")]
@@ -78,3 +81,26 @@ def test_a_web_pages_lines_made_only_of_links_are_navigation():
         (2, "links", "上一篇：某某会议召开"),
     ]
     assert body == [(3, "修订接待办法，全文见此。"), (4, "附件：满意度测评表")] and attachments == ["满意度测评表"]
+
+
+# The same behaviours on the project's own fixtures (no seeds needed), expected values counted by hand.
+
+
+def test_fixture_font_size_reviewers_and_qr_line():
+    body, removed, reviewers, _ = strip_chrome(read_lines(FIXTURES / "no_status_subs.txt"))
+    assert [r.line for r in removed] == [2, 3, 28, 29, 30, 31]
+    assert [removed[0].kind, removed[1].kind, removed[-1].kind] == ["font size", "font size", "QR code"]
+    assert reviewers == ["一审：王一", "二审：李二", "三审：赵三"]
+    assert body[-1] == (27, "2024年12月20日")
+
+
+def test_fixture_site_footer_is_one_removed_line():
+    body, removed, _, _ = strip_chrome(read_lines(FIXTURES / "status_blocks.txt"))
+    assert [(r.line, r.kind) for r in removed] == [(34, "site footer")]
+    assert "0710-5550000" not in "".join(text for _, text in body)
+
+
+def test_fixture_font_size_glued_to_the_first_sentence_keeps_the_sentence():
+    body, removed, _, _ = strip_chrome(read_lines(FIXTURES / "not_a_notice.txt"))
+    assert [(r.line, r.text) for r in removed] == [(2, "字号:"), (3, "大 中 小"), (13, "扫码使用手机浏览本页内容")]
+    assert body[1][0] == 3 and body[1][1].startswith("2024年,示例县统计局认真落实")

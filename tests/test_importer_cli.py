@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from site_gen.build import build_site, load_site
-from tests.importer_support import ALL_SEEDS, FIXTURES, REPO, SEED_000, SEED_001
+from tests.importer_support import ALL_SEEDS, FIXTURES, REPO, SEED_001, needs_seeds
 
 
 def run(*args, cwd):
@@ -21,6 +21,7 @@ def new_site(tmp_path):
     return site
 
 
+@needs_seeds
 def test_dry_run_prints_the_report_and_writes_nothing(tmp_path):
     site = new_site(tmp_path)
     dry = run("import", "--dry-run", str(SEED_001), cwd=site)
@@ -29,9 +30,25 @@ def test_dry_run_prints_the_report_and_writes_nothing(tmp_path):
     assert not (site / "content").exists()
 
 
-def test_seeds_and_fixtures_import_check_and_build(tmp_path):
+def test_dry_run_on_a_fixture_prints_the_report_and_writes_nothing(tmp_path):
     site = new_site(tmp_path)
-    sources = [*ALL_SEEDS, *sorted(FIXTURES.iterdir())]
+    dry = run("import", "--dry-run", str(FIXTURES / "status_blocks.txt"), cwd=site)
+    assert dry.returncode == 0, dry.stderr
+    assert "4 个问题 issue(s)" in dry.stdout and "dry run: not written" in dry.stdout
+    assert not (site / "content").exists()
+
+
+@needs_seeds
+def test_seeds_and_fixtures_import_check_and_build(tmp_path):
+    import_check_and_build(tmp_path, [*ALL_SEEDS, *sorted(FIXTURES.iterdir())])
+
+
+def test_fixtures_import_check_and_build(tmp_path):
+    import_check_and_build(tmp_path, sorted(FIXTURES.iterdir()))
+
+
+def import_check_and_build(tmp_path, sources):
+    site = new_site(tmp_path)
     result = run("import", *map(str, sources), cwd=site)
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (site / "content").iterdir()) == sorted(f"{s.stem}.md" for s in sources)
@@ -44,14 +61,15 @@ def test_seeds_and_fixtures_import_check_and_build(tmp_path):
 
 def test_out_folder(tmp_path):
     site = new_site(tmp_path)
-    result = run("import", "--out", str(tmp_path / "drafts"), str(SEED_000), cwd=site)
-    assert result.returncode == 0 and (tmp_path / "drafts" / f"{SEED_000.stem}.md").is_file()
+    source = FIXTURES / "no_status_subs.txt"
+    result = run("import", "--out", str(tmp_path / "drafts"), str(source), cwd=site)
+    assert result.returncode == 0 and (tmp_path / "drafts" / f"{source.stem}.md").is_file()
 
 
 def test_bad_input_is_a_clear_message_and_exit_1(tmp_path):
     site = new_site(tmp_path)
-    run("import", str(SEED_000), cwd=site)
-    again = run("import", str(SEED_000), cwd=site)
+    run("import", str(FIXTURES / "no_status_subs.txt"), cwd=site)
+    again = run("import", str(FIXTURES / "no_status_subs.txt"), cwd=site)
     assert again.returncode == 1 and "already exists" in again.stderr
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     cases = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from site_gen.importer.boilerplate import strip_chrome
 from site_gen.importer.contacts import find_contacts
 from site_gen.importer.sources import read_lines
-from tests.importer_support import SEED_000, SEED_001, SEED_002, body
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, needs_seeds
 
 
 def test_phone_separators_and_area_codes():
@@ -45,6 +45,7 @@ def test_numbers_far_from_the_end_are_not_contacts():
     assert find_contacts(lines).phones == []
 
 
+@needs_seeds
 def test_seeds_publishers_contacts():
     def contacts_of(seed):
         return find_contacts(strip_chrome(read_lines(seed))[0])
@@ -55,3 +56,15 @@ def test_seeds_publishers_contacts():
     assert (seed_001.phones, seed_001.emails, seed_001.address) == (["027-56919296"], ["895724885@qq.com"], "")
     seed_002 = contacts_of(SEED_002)
     assert (seed_002.phones, seed_002.emails, seed_002.address) == ([], [], "")
+
+
+def test_fixtures_publishers_contacts():
+    def contacts_of(name):
+        return find_contacts(strip_chrome(read_lines(FIXTURES / name))[0])
+
+    no_status = contacts_of("no_status_subs.txt")  # 电话7651234;电子邮箱… with no colon after the label
+    assert (no_status.phones, no_status.emails, no_status.address) == (["7651234"], ["tjj_xczg@163.com"], "")
+    blocks = contacts_of("status_blocks.txt")  # the site footer's 0710-5550000 and 政务路9号 belong to the website
+    assert (blocks.phones, blocks.emails, blocks.address) == (["0710-5551234"], ["xczg_mzj@qq.com"], "")
+    report = contacts_of("not_a_notice.txt")
+    assert (report.phones, report.emails, report.address) == ([], [], "")

@@ -13,7 +13,7 @@ from site_gen.importer.boilerplate import strip_chrome
 from site_gen.importer.metadata import take_signature, take_title
 from site_gen.importer.sources import read_lines
 from site_gen.importer.structure import outline, outline_as_text
-from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, site_config
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, needs_seeds, site_config
 
 
 @pytest.fixture(scope="module")
@@ -27,6 +27,7 @@ def outline_of(path, config, drop=lambda text: False):
     return outline([(n, text) for n, text in lines if not drop(text)], config)
 
 
+@needs_seeds
 def test_seed_000_issues_are_the_numbered_items_and_subs_the_parenthesised_ones(config):
     tree = outline_of(SEED_000, config)
     assert [part.title[:3] for part in tree.parts] == ["(一)", "(三)", "(四)"]
@@ -39,11 +40,13 @@ def test_seed_000_issues_are_the_numbered_items_and_subs_the_parenthesised_ones(
     assert tree.issues[4].title == "8.关于组织生活不严肃的问题。" and tree.issues[4].lines[0].startswith("一是")
 
 
+@needs_seeds
 def test_seed_000_reports_the_skipped_numbers_without_filling_them(config):
     notes = outline_of(SEED_000, config).notes
     assert any("3 to 7" in note for note in notes) and any("section numbers jump from 1 to 3" in note for note in notes)
 
 
+@needs_seeds
 def test_seed_001_text_parts_issues_numbered_across_sections_and_status_blocks(config):
     tree = outline_of(SEED_001, config)
     with_issues = [part for part in tree.parts if part.issues]
@@ -62,6 +65,7 @@ def test_seed_001_text_parts_issues_numbered_across_sections_and_status_blocks(c
     assert tree.issues[8].status == "整改情况:视同完成,持续整改;需持续整改"
 
 
+@needs_seeds
 def test_seed_002_is_read_as_text_parts():
     tree = outline_as_text(strip_chrome(read_lines(SEED_002))[0])
     assert [part.title for part in tree.parts] == ["一、工作情况", "二、存在的问题:", "三、下一步工作打划"]
@@ -174,3 +178,43 @@ def test_status_labels_are_the_sites_status_keys(config):
     assert outline(lines, config).issues[0].status == ""  # not a key of the sample site: stays text
     custom = dataclasses.replace(config, status_keys=(*config.status_keys, "完成情况"))
     assert outline(lines, custom).issues[0].status == "完成情况：整改完成"
+
+
+# Twins of the seed tests on the project's own fixtures: the same behaviours, expected outlines read by hand.
+
+
+def test_fixture_issues_are_the_numbered_items_and_subs_the_parenthesised_ones(config):
+    tree = outline_of(FIXTURES / "no_status_subs.txt", config)
+    assert [part.title[:3] for part in tree.parts] == ["(一)", "(三)"]
+    assert [issue.title.split(".")[0] for issue in tree.issues] == ["1", "2", "3", "6", "7"]
+    assert [len(issue.subs) for issue in tree.issues] == [2, 2, 2, 0, 2]
+    assert all(not issue.status and not any(sub.status for sub in issue.subs) for issue in tree.issues)
+    wrapped = tree.issues[2].subs[0]
+    assert wrapped.title == "(1)关于统计开放日活动长期未开展的问题。"
+    assert wrapped.lines[0].startswith("今年9月举办首个统计开放日")
+    assert tree.issues[3].title == "6.关于党员发展工作不规范的问题。" and tree.issues[3].lines[0].startswith("一是")
+
+
+def test_fixture_reports_the_skipped_numbers_without_filling_them(config):
+    notes = outline_of(FIXTURES / "no_status_subs.txt", config).notes
+    assert any("3 to 6" in note for note in notes) and any("section numbers jump from 1 to 3" in note for note in notes)
+
+
+def test_fixture_text_parts_issues_numbered_across_sections_and_status_blocks(config):
+    tree = outline_of(FIXTURES / "status_blocks.txt", config)
+    with_issues = [part for part in tree.parts if part.issues]
+    assert [part.title[:3] for part in with_issues] == ["(一)", "(二)", "(三)"]
+    assert [len(part.issues) for part in with_issues] == [2, 1, 1]
+    assert [part.title[:2] for part in tree.parts if not part.issues] == ["一、", "二、", "三、"]
+    labels = [len(issue.subs) or 1 for issue in tree.issues]
+    assert labels == [2, 1, 2, 1]
+    first = tree.issues[0]  # 二是 and 三是 share one paragraph and one label
+    assert [sub.title for sub in first.subs] == ["一是宣传渠道单一。", "二是解读材料更新慢。"]
+    assert [sub.status for sub in first.subs] == ["整改情况:整改完成", "整改情况:视同完成,持续整改"]
+    assert tree.issues[1].status == "整改情况:视同完成,持续整改;需持续整改"
+
+
+def test_fixture_that_is_not_a_notice_is_read_as_text_parts():
+    tree = outline_as_text(strip_chrome(read_lines(FIXTURES / "not_a_notice.txt"))[0])
+    assert [part.title for part in tree.parts] == ["一、工作情况", "二、存在的问题:", "三、下一步工作打算"]
+    assert tree.issues == [] and len(tree.parts[0].lines) == 2

@@ -1,6 +1,10 @@
-"""The README's annotated notice is real: with the annotations removed it reads as documented."""
+"""The README is true: its annotated notice reads as documented, its Quick start is two commands, and the
+commands of "Start your own site" run as written in an empty folder."""
 
 import re
+import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 from site_gen.config import SiteConfig
@@ -26,3 +30,45 @@ def test_readme_example_reads_as_documented():
     assert [(i.id, i.status) for i in notice.issues] == [("s1-1", Status.DONE), ("s1-5", Status.IN_PROGRESS)]
     assert [s.id for s in notice.issues[1].sub_problems] == ["s1-5-1", "s1-5-2"]
     assert notice.sections[-1].title == "下一步工作" and not notice.sections[-1].issues
+
+
+def code_block(section: str, language: str = "sh") -> str:
+    text = README.read_text(encoding="utf-8")
+    return text.split(f"## {section}\n", 1)[1].split(f"```{language}\n", 1)[1].split("\n```", 1)[0]
+
+
+def commands(block: str) -> list[list[str]]:
+    """Each line of a shell block without its # comment, split as the shell would."""
+    return [shlex.split(line, comments=True) for line in block.splitlines() if line.split("#", 1)[0].strip()]
+
+
+def test_quick_start_is_exactly_two_commands():
+    assert [command[:2] for command in commands(code_block("Quick start"))] == [
+        ["pip", "install"],
+        ["bash", "tests/install.sh"],
+    ]
+
+
+def test_start_your_own_site_runs_as_documented(tmp_path):
+    documented = commands(code_block("Start your own site"))
+    assert [command[:3] for command in documented] == [
+        ["site-gen", "new", "site"],
+        ["site-gen", "new", "notice"],
+        ["site-gen", "check", "--site"],
+        ["site-gen", "build", "--site"],
+    ]
+    outputs = []
+    for command in documented:
+        run = subprocess.run(
+            [sys.executable, "-m", "site_gen", *command[1:]], cwd=tmp_path, capture_output=True, text=True
+        )
+        assert run.returncode == 0, (command, run.stdout, run.stderr)
+        assert "Traceback" not in run.stderr
+        outputs.append(run.stdout)
+    site = tmp_path / "mysite"
+    notice = Path(outputs[1].strip())
+    assert (tmp_path / notice).is_file() and notice.parts[:2] == ("mysite", "content")
+    assert "organization: 中共某某局党组" in (tmp_path / notice).read_text(encoding="utf-8")
+    assert (site / "content" / "example.md").is_file() and (site / "templates").is_dir()
+    home = (site / "output" / "index.html").read_text(encoding="utf-8")
+    assert "暂无已发布的通报" in home  # both notices are drafts until the clerk says otherwise

@@ -21,8 +21,22 @@
       resetStyles: false,
       translations: document.documentElement.lang.indexOf("zh") === 0 ? {placeholder: "输入关键词，如：公务用车"} : {}
     });
+    labelInput();
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
+  }
+  /* Pagefind's box is named only by its title attribute (axe: label-title-only); a real <label> names it for
+     every screen reader. The label sits outside Pagefind's own elements, which its script re-renders. */
+  function labelInput() {
+    var box = document.getElementById("search");
+    var input = box.querySelector(".pagefind-ui__search-input");
+    if (!input || input.id) return;
+    input.id = "search-input";
+    var label = document.createElement("label");
+    label.className = "visually-hidden";
+    label.htmlFor = input.id;
+    label.textContent = box.getAttribute("data-label");
+    box.parentNode.insertBefore(label, box);
   }
   fetch(new URL("shards.json", bundles), {cache: "no-cache"})
     .then(function (response) {

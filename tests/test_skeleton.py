@@ -1,0 +1,118 @@
+"""`site-gen new notice [PATH]`: a skeleton that checks clean, builds, names the site's organisations, overwrites nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from site_gen.build import build_site, load_site
+from site_gen.cli import main
+from site_gen.model import Status
+
+ORG = "中共示例县农业农村局党组"  # the starter's example notice names it
+
+
+@pytest.fixture
+def demo(tmp_path) -> Path:
+    folder = tmp_path / "demo"
+    assert main(["new", "site", str(folder)]) == 0
+    return folder
+
+
+def new_notice(capsys, site: Path, *options: str) -> tuple[int, str, str]:
+    capsys.readouterr()
+    code = main(["new", "notice", "--site", str(site), *options])
+    captured = capsys.readouterr()
+    return code, captured.out.strip(), captured.err
+
+
+def notice_at(site: Path, path: Path):
+    source = path.relative_to(site).as_posix()
+    return next(n for n in load_site(site).notices if n.source == source)
+
+
+def test_skeleton_checks_clean_and_builds_as_a_draft(demo, capsys):
+    code, out, _ = new_notice(
+        capsys, demo, "--date", "2025-04-02", "--org", ORG, "--title", "关于巡察整改进展情况的通报"
+    )
+    path = Path(out)
+    assert code == 0 and path == demo / "content" / "2025" / "notice-2025-04-02.md"
+    load = load_site(demo)
+    assert [d.format() for d in load.diagnostics if "base_url" not in d.message] == []
+    notice = notice_at(demo, path)
+    assert (notice.title, notice.organization, notice.date) == ("关于巡察整改进展情况的通报", ORG, dt.date(2025, 4, 2))
+    assert notice.draft and notice.contact.is_reachable  # the site's default contact
+    assert len(notice.issues) == 2 and all(issue.status is Status.IN_PROGRESS for issue in notice.issues)
+    assert notice.sections[0].title.startswith("（一）") and notice.sections[-1].title == "下一步工作"
+    result = build_site(demo, demo / "output", drafts=True)
+    assert result.ok and (demo / "output" / "notices" / "2025" / "notice-2025-04-02.html").is_file()
+
+
+def test_defaults_today_and_picks_a_free_ascii_name(demo, capsys):
+    today = dt.date.today()
+    first = Path(new_notice(capsys, demo)[1])
+    second = Path(new_notice(capsys, demo)[1])
+    assert first == demo / "content" / str(today.year) / f"notice-{today.isoformat()}.md"
+    assert second.name == f"notice-{today.isoformat()}-2.md"
+    assert notice_at(demo, first).date == today
+
+
+def test_missing_or_unknown_org_lists_the_sites_organisations(demo, capsys):
+    _, out, err = new_notice(capsys, demo)
+    assert "没有用 --org" in err and ORG in err
+    assert notice_at(demo, Path(out)).organization == "中共某某局党组"  # the placeholder, not counted as known
+    code, out, err = new_notice(capsys, demo, "--org", "中共示例县农业农村局党委")
+    assert code == 0 and "是不是要写：中共示例县农业农村局党组" in err and "中共某某局党组" not in err
+    _, _, err = new_notice(capsys, demo, "--org", ORG)
+    assert err == ""
+
+
+def test_given_path_is_under_content_and_never_overwritten(demo, capsys):
+    code, out, _ = new_notice(capsys, demo, "2025/nongyeju", "--org", ORG)
+    assert code == 0 and Path(out) == demo / "content" / "2025" / "nongyeju.md"
+    Path(out).write_text(Path(out).read_text(encoding="utf-8") + "\n已填写的内容\n", encoding="utf-8")
+    before = Path(out).read_bytes()
+    code, _, err = new_notice(capsys, demo, "content/2025/nongyeju.md")
+    assert code == 1 and "已经存在，没有覆盖它" in err and Path(out).read_bytes() == before
+
+
+@pytest.mark.parametrize(
+    ("path", "words"), [("../outside.md", "不在"), ("2025/农业局.md", "非英文字符")], ids=["outside", "non-ascii"]
+)
+def test_paths_that_would_make_bad_addresses_are_refused(demo, capsys, path, words):
+    code, out, err = new_notice(capsys, demo, path)
+    assert code == 1 and out == "" and words in err
+    assert sorted(p.name for p in (demo / "content").rglob("*.md")) == ["example.md"]
+
+
+def test_a_bad_date_is_a_usage_error(demo, capsys):
+    code, out, err = new_notice(capsys, demo, "--date", "2025-02-30")
+    assert code == 2 and out == "" and "不是有效日期" in err
+
+
+def test_a_folder_that_is_not_a_site_is_left_alone(tmp_path, capsys):
+    code, _, err = new_notice(capsys, tmp_path)
+    assert code == 1 and "不是 site-gen 网站" in err and list(tmp_path.iterdir()) == []
+
+
+def test_a_site_without_default_contact_gets_a_contact_block_to_fill(tmp_path, capsys):
+    (tmp_path / "site.yaml").write_text("title: 测试\n", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    code, out, err = new_notice(capsys, tmp_path, "--org", "中共某某局党组")
+    assert code == 0 and "没有默认联系方式" in err
+    assert "\ncontact:" in Path(out).read_text(encoding="utf-8")
+    problems = [d.message for d in load_site(tmp_path).diagnostics if d.severity == "error"]
+    assert problems == ["the notice gives the public no way to reach the publisher"]
+
+
+def test_english_site_gets_an_english_skeleton(tmp_path, capsys):
+    folder = tmp_path / "en"
+    assert main(["new", "site", str(folder), "--lang", "en"]) == 0
+    code, out, err = new_notice(capsys, folder, "--title", "Progress: second round", "--date", "2025-05-06")
+    assert code == 0 and "no --org given" in err
+    assert [d.format() for d in load_site(folder).diagnostics if "base_url" not in d.message] == []
+    notice = notice_at(folder, Path(out))
+    assert notice.title == "Progress: second round" and notice.lang == "en"
+    assert [issue.status for issue in notice.issues] == [Status.IN_PROGRESS, Status.IN_PROGRESS]
