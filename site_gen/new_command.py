@@ -92,7 +92,7 @@ def run_new_site(args: argparse.Namespace) -> int:
 
 def run_new_notice(args: argparse.Namespace) -> int:
     from .config import load_config
-    from .reader import parse_date
+    from .schema import parse_date
     from .skeleton import PLACEHOLDER, default_path, given_path, path_problem, skeleton
 
     config, _ = load_config(args.site)
@@ -122,10 +122,10 @@ def run_new_notice(args: argparse.Namespace) -> int:
 
 def organization_notes(config, organization: str, words: dict[str, str], placeholder: str) -> list[str]:
     """What to tell the clerk about --org: the site's organisations when it is missing or new to the site."""
-    from .reader import read_site
+    from .build import load_site
     from .skeleton import closest
 
-    named = {notice.organization for notice in read_site(config)[0]}
+    named = {notice.organization for notice in load_site(config.root).notices}
     known = sorted(named - {"", placeholder})  # a skeleton not yet filled in names no real organisation
     notes = []
     if not organization:

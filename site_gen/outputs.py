@@ -92,12 +92,13 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     organizations, years = groups(notices, "organization"), groups(notices, "year")
     found = list(home_pages(env, published, organizations, years))
     t = ui_strings(config.language)
-    for kind_groups, title in (
-        (organizations, t.by_organization),
-        (years, t.by_year),
-        (groups(notices, "tag"), t.by_tag),
+    for kind, kind_groups, title in (
+        ("organization", organizations, t.by_organization),
+        ("year", years, t.by_year),
+        ("tag", groups(notices, "tag"), t.by_tag),
     ):
-        found += group_pages(config, env, published, kind_groups, title)
+        if kind_groups or kind != "tag":  # every page links to the organisations and the years, even with none
+            found += group_pages(config, env, published, kind, kind_groups, title)
     found.append(dashboard(env, notices, organizations, years))
     found.append(
         Output(
@@ -145,11 +146,9 @@ def summary_key(group: Group) -> str:
     return digest(group.kind, group.name, group.url, str(len(group.notices)), repr(group.progress))
 
 
-def group_pages(config, env, published: Published, kind_groups: list[Group], title: str) -> list[Output]:
+def group_pages(config, env, published: Published, kind: str, kind_groups: list[Group], title: str) -> list[Output]:
     """The list of an organisation's (year's, tag's) groups, and the pages of each (and an organisation's feed)."""
-    if not kind_groups:
-        return []
-    path = addresses.group_index(kind_groups[0].kind)
+    path = addresses.group_index(kind)
     make = lambda: render_page(env, "groups.html", path, groups=kind_groups, kind_title=title)  # noqa: E731
     found = [Output(path, digest(*map(summary_key, kind_groups)), make, in_sitemap=True)]
     for group in kind_groups:

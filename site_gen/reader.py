@@ -19,13 +19,12 @@ from pathlib import Path, PurePosixPath
 from markdown_it.token import Token
 
 from . import numbering
-from .config import SiteConfig, contact_from, notice_sources
+from .config import SiteConfig, contact_from
 from .diagnostics import Diagnostic, Severity, error, warning
 from .frontmatter import split
 from .links import scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
-from .parallel import inherited, ordered_map
 from .schema import NOTICE_FIELDS, read_fields
 from .validate import attachment_problems, link_problems
 
@@ -37,28 +36,6 @@ MAX_SLUG_LENGTH = 80
 MAX_SLUG_PARTS = 8
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
-
-
-def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], list[Diagnostic]]:
-    """Every notice under content/, in a stable order, with every problem found."""
-    notices: list[Notice] = []
-    sources, found = notice_sources(config)
-    paths = [config.root / source for source in sources]
-    for notice, problems in ordered_map(_read_shared, paths, {"config": config}):
-        found += problems
-        if notice is not None and (drafts or not notice.draft):
-            notices.append(notice)
-    notices.sort(key=newest_first)
-    return notices, found
-
-
-def newest_first(notice) -> tuple[int, str]:
-    """The order of every listing: newest first, then by address (a Notice or a Listed)."""
-    return (-notice.date.toordinal(), notice.slug)
-
-
-def _read_shared(path: Path) -> tuple[Notice | None, list[Diagnostic]]:
-    return read_notice(path, inherited("config"))
 
 
 def content_digest(source: str, raw: bytes) -> str:

@@ -94,11 +94,11 @@ def test_a_feed_carries_the_newest_hundred_notices(tmp_path):
 
     from site_gen.config import load_config
     from site_gen.feeds import FEED_ENTRIES, atom_feed
-    from site_gen.reader import read_site
+    from site_gen.reader import read_notice
     from tests.conftest import REPO
 
     config, _ = load_config(REPO)
-    notice = read_site(config)[0][0]
+    notice, _ = read_notice(REPO / "content/2025/linjiang-shuiwuju.md", config)
     many = [
         dataclasses.replace(notice, slug=f"n{i}", date=notice.date - dt.timedelta(days=i))
         for i in range(FEED_ENTRIES + 20)

@@ -9,9 +9,10 @@ import pytest
 
 from site_gen.build import build_site, load_site
 from site_gen.cli import main
-from site_gen.config import SITE_KEYS, load_config
+from site_gen.config import load_config
 from site_gen.model import Status
 from site_gen.reader import NOTICE_KEYS
+from site_gen.schema import SITE_FIELDS
 
 BASE_URL_WARNING = "base_url is not set"
 
@@ -87,7 +88,7 @@ def test_the_example_shows_every_part_of_the_syntax(tmp_path, language):
 def test_every_setting_is_in_site_yaml_with_a_comment_in_the_site_language(tmp_path, language):
     folder = new_site(tmp_path, "--lang", language)
     lines = (folder / "site.yaml").read_text(encoding="utf-8").splitlines()
-    for key in SITE_KEYS:
+    for key in (spec.name for spec in SITE_FIELDS):
         [at] = [n for n, line in enumerate(lines) if re.match(rf"^(# )?{key}:", line)]
         above = at
         while above > 0 and lines[above - 1].startswith("#"):
