@@ -9,7 +9,9 @@ import pytest
 
 from site_gen.build import build_site, load_site
 from site_gen.cli import main
+from site_gen.config import load_config
 from site_gen.model import Status
+from site_gen.reader import read_notice
 
 ORG = "中共示例县农业农村局党组"  # the starter's example notice names it
 
@@ -29,8 +31,8 @@ def new_notice(capsys, site: Path, *options: str) -> tuple[int, str, str]:
 
 
 def notice_at(site: Path, path: Path):
-    source = path.relative_to(site).as_posix()
-    return next(n for n in load_site(site).notices if n.source == source)
+    notice, _ = read_notice(path, load_config(site)[0])
+    return notice
 
 
 def test_skeleton_checks_clean_and_builds_as_a_draft(demo, capsys):
