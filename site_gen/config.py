@@ -7,7 +7,6 @@ mean", a wrong type is an error, and both name the line in site.yaml.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +14,8 @@ import yaml
 
 from .diagnostics import Diagnostic, Severity, error, unknown_name, warning
 from .frontmatter import _load_yaml
+from .grammar import EMAIL_FIELD as EMAIL
+from .grammar import PHONE_FIELD as PHONE
 from .model import Contact, Status
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
 
@@ -34,8 +35,6 @@ SITE_KEYS = {
     "encoding": "utf-8 (default) or gb18030 for notices saved by older Chinese editors",
 }
 CONTACT_KEYS = ("phones", "emails", "address", "other", "invitation")
-PHONE = re.compile(r"^\+?[0-9０-９(（][0-9０-９\s\-—–()（）转ext.]{4,30}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 FOOTER_KEYS = ("host", "site_id", "icp", "police")
 META_KEYS = ("SiteName", "SiteDomain", "SiteIDCode", "ColumnName")
 

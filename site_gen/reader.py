@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 
 from markdown_it.token import Token
 
-from . import numbering
+from . import grammar, numbering
 from .config import SiteConfig, notice_sources, parse_contact
 from .diagnostics import Diagnostic, error, unknown_name, warning
 from .frontmatter import split
@@ -41,12 +41,11 @@ NOTICE_KEYS = {
     "attachments": "files published with the notice: a list of {path, title}",
     "reviewers": "review chain (一审/二审/三审), kept but not shown",
 }
-MAX_STATUS_LENGTH = 25  # the longest real wording has 16 characters; longer text after 整改情况： is prose
+MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
 MAX_NOTICE_BYTES = 5_000_000  # real notices are 10-100 KB; this refuses pasted scans before reading them
 INSPECTION_KEYS = ("group", "round", "from", "to", "feedback")
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
-_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 
 
 def read_site(config: SiteConfig, drafts: bool = True) -> tuple[list[Notice], list[Diagnostic]]:
@@ -127,22 +126,20 @@ def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None
                 "notices are plain-text .md files; keep Word or PDF files as attachments",
             )
         ]
-    codec = "utf-8-sig" if encoding == "utf-8" else "gb18030"
     try:
-        text = raw.decode(codec)
+        text = grammar.decode(raw, encoding)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         hint = "save the file as UTF-8 in your editor"
-        try:
-            raw.decode("gb18030")
+        if grammar.detect_encoding(raw) == "gb18030":
             message = "the file is not UTF-8; it looks like GBK/GB18030 (common in older Chinese editors)"
             hint = (
                 f"convert it: iconv -f GB18030 -t UTF-8 {source} > converted.md, or set encoding: gb18030 in site.yaml"
             )
-        except UnicodeDecodeError:
+        else:
             message = f"the file is not valid {encoding.upper()} text"
         return None, [error(source, line, message, hint)]
-    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+    return text, []
 
 
 def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple[Notice | None, list[Diagnostic]]:
@@ -336,12 +333,7 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        match = _CHINESE_DATE.match(value.translate(numbering.FULLWIDTH_DIGITS))
-        if match:
-            try:
-                return dt.date(*(int(part) for part in match.groups()))
-            except ValueError:
-                return None
+        return grammar.date_value(value)
     return None
 
 
@@ -412,12 +404,7 @@ class _BodyBuilder:
     def __init__(self, md, source: str, first_line: int, config: SiteConfig):
         self.md, self.source, self.first_line, self.config = md, source, first_line, config
         self.found: list[Diagnostic] = []
-        self.status_line_pattern = re.compile(
-            r"^\s*[*_]*\s*("
-            + "|".join(re.escape(k) for k in config.status_keys)
-            + r")\s*[*_]*\s*[:：]\s*[*_]*(.*?)[*_]*\s*$",
-            re.IGNORECASE,
-        )
+        self.status_line_pattern = grammar.status_line(config.status_keys)
 
     def build(self, root: _Open) -> _Body:
         body = _Body(intro_html=self.render(root.tokens))
@@ -497,7 +484,7 @@ class _BodyBuilder:
         match = self.status_line_pattern.match(first)
         if not match:
             return None, tokens
-        value = match.group(2)
+        value = match.group("value")
         if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
             return None, tokens  # "整改情况：" introducing the measures, as some notices use it
         line = self.first_line + (tokens[0].map[0] if tokens[0].map else 0)
@@ -526,7 +513,7 @@ class _BodyBuilder:
             if token.type != "inline" or token.level != 1 or tokens[position - 1].type != "paragraph_open":
                 continue
             match = self.status_line_pattern.match(token.content.partition("\n")[0])
-            if match and self.config.vocabulary.lookup(match.group(2)).status is not None:
+            if match and self.config.vocabulary.lookup(match.group("value")).status is not None:
                 line = self.first_line + (token.map[0] if token.map else 0)
                 self.found.append(
                     error(

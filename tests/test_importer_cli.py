@@ -56,7 +56,7 @@ def test_bad_input_is_a_clear_message_and_exit_1(tmp_path):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     cases = {
         str(tmp_path / "nothing.txt"): "no such file",
-        str(tmp_path / "old.doc"): "save the notice as .txt, .html or .docx",
+        str(tmp_path / "old.doc"): "另存为 > Word 文档 (*.docx)",
     }
     for source, message in cases.items():
         failed = run("import", source, cwd=site)

@@ -55,7 +55,9 @@ def test_docx_paragraphs_and_table_rows(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("notice.pdf", b"%PDF-1.4", "save the notice as .txt, .html or .docx"),
+        ("notice.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("notice.odt", b"PK", "save the notice as .txt, .html, .docx or .pdf"),
+        ("old.wps", b"\xd0\xcf\x11\xe0", "另存为 > Word 文档 (*.docx)"),
         ("notice", b"text", "files without an extension"),
         ("broken.docx", b"not a zip", "not a readable Word .docx file"),
         ("latin.txt", b"\xff\xfe\x00\xd8\x00\x00", "neither UTF-8 nor GB18030"),
