@@ -91,16 +91,13 @@ def read_bytes(path: Path, limit: int) -> bytes:
 def decode(raw: bytes, path: Path) -> str:
     encoding = grammar.detect_encoding(raw)
     if encoding is None:
-        raise SourceError(
-            f"{path}: the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8"
-        )
+        raise SourceError(f"{path}: the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8")
     return grammar.decode(raw, encoding)
 
 
-BLOCKS = frozenset(
-    "p div li tr h1 h2 h3 h4 h5 h6 br section article table header footer dd dt blockquote pre".split()
-)
+BLOCKS = frozenset("p div li tr h1 h2 h3 h4 h5 h6 br section article table header footer dd dt blockquote pre".split())
 SPACES = re.compile(r"[ \t\u00a0]+")
+CELLS = frozenset({"td", "th"})
 HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
 
 
@@ -121,6 +118,8 @@ class _PageText(HTMLParser):
             self.parts.append(LINK)
         elif tag in BLOCKS:
             self.parts.append("\n")
+        elif tag in CELLS:
+            self.parts.append(" ")  # 索引号</td><td>11/2024-001: label and value stay apart
 
     def handle_startendtag(self, tag: str, attrs) -> None:
         if tag in BLOCKS:

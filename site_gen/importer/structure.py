@@ -92,19 +92,16 @@ def unknown_status(text: str, labels: re.Pattern) -> bool:
     return bool(match and match.group("value")) and len(match.group("value")) <= MAX_STATUS_LENGTH
 
 
-PROBLEM_PHRASE = re.compile(r"^问题\s*[一二三四五六七八九十\d]*\s*[:：]|存在.{0,30}(不到位|不够|不足|不严|不力|薄弱|缺失|滞后|不规范)")
+PROBLEM_PHRASE = re.compile(
+    r"^问题\s*[一二三四五六七八九十\d]*\s*[:：]|存在.{0,30}(不到位|不够|不足|不严|不力|薄弱|缺失|滞后|不规范)"
+)
 
 
 def problem_like(text: str, level: int) -> bool:
     """关于……的问题, or a first sentence naming a 问题: the heading states a finding, not a measure."""
     body = after_number(text, level)
     first = re.split(r"[。；;]", body, maxsplit=1)[0]
-    return (
-        body.startswith("关于")
-        or "的问题" in first
-        or first.endswith("问题")
-        or bool(PROBLEM_PHRASE.search(first))
-    )
+    return body.startswith("关于") or "的问题" in first or first.endswith("问题") or bool(PROBLEM_PHRASE.search(first))
 
 
 def issue_level(texts: list[str], levels: list[int | None], statuses: list[bool]) -> int:
@@ -209,7 +206,7 @@ def decision_text(reasons: list[str], groups: list[Group], flags: list[bool], ch
             return f"没有标题含“{chosen}”的部分，未设问题 (no part heading contains {chosen!r}: no issues)"
         return (
             "没有找到问题部分（没有整改状态行、没有写明“反馈问题”的部分标题、没有写成“……的问题”的标题），"
-            "全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in \"二、\" 指定后重新导入 "
+            '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入 '
             "(no problem part found: imported as text sections, no issues invented; name it with --problems-in)"
         )
     general = [g.title for g, holds in ((g, flags[g.begin]) for g in groups) if g.title and not holds]
