@@ -146,73 +146,82 @@ class Group:
 
     begin: int
     stop: int
-    title: str  # the heading that opens it, with its 一、 part's heading when it is deeper
+    part: str  # the short heading of its 一、 part (or its own, when there is none above it)
+    title: str  # the short headings that open it: its part's and its own
+
+
+def short(heading: str) -> str:
+    """'(一)加强领导,有序推进。为加强对…' -> '(一)加强领导,有序推进': the words a heading is known by."""
+    return re.split(r"[。：:]", heading, maxsplit=1)[0][:40]
 
 
 def groups_of(texts: list[str], levels: list[int | None], top: int) -> list[Group]:
-    spans, start, part_title = [], 0, ""
+    spans, start, part = [], 0, ""
     for index, level in enumerate(levels + [-1]):
         if level is not None and level < top:
-            spans.append(Group(start, index, part_title if start == 0 else heading_title(texts, start, part_title)))
+            own = short(texts[start]) if start or levels[0] is not None else ""
+            title = own if not part or own == part else f"{part} {own}"
+            spans.append(Group(start, index, part or own, title))
             start = index
             if level == 0:
-                part_title = texts[index]
+                part = short(texts[index])
     return spans
 
 
-def heading_title(texts: list[str], start: int, part_title: str) -> str:
-    own = texts[start]
-    return own if own == part_title or not part_title else f"{part_title} / {own}"
-
-
-def problem_groups(texts, levels, statuses, top: int, chosen: str | None) -> tuple[list[bool], str]:
-    """Per line: does its group hold problems? And the decision in words, for the report.
+def problem_groups(texts, levels, statuses, top: int, chosen: str | None):
+    """Per line: does its group hold problems? And each group with the reason it does ("" when not).
 
     Keeps the organisation's own measures (整改工作开展情况 with its 1. 2. steps or 一是 lists, the
     (一)(二) of 下一步) from becoming issues. A group holds problems when the clerk named it
     (--problems-in), else when its heading says it is about the feedback, else when it has status
     lines, else when its headings state problems and its title does not name a general part.
     """
-    groups = groups_of(texts, levels, top)
     flags = [False] * len(texts)
-    reasons: list[str] = []
-    for group in groups:
+    judged: list[tuple[Group, str]] = []
+    for group in groups_of(texts, levels, top):
         holds, why = group_holds(group, texts, levels, statuses, top, chosen)
         flags[group.begin : group.stop] = [holds] * (group.stop - group.begin)
-        if holds and group.title:
-            reasons.append(f"“{group.title}”（{why}）")
-    return flags, decision_text(reasons, groups, flags, chosen)
+        judged.append((group, why if holds else ""))
+    return flags, judged
 
 
 def group_holds(group: Group, texts, levels, statuses, top: int, chosen: str | None) -> tuple[bool, str]:
-    title = group.title
-    if chosen is not None:
-        return bool(title) and chosen in title, "按 --problems-in 指定 as chosen with --problems-in"
     span = range(group.begin, group.stop)
+    if chosen is not None:
+        named = chosen in group.title or any(
+            chosen in texts[i] for i in span if levels[i] is not None and levels[i] < top
+        )
+        return named, "按 --problems-in 指定 chosen with --problems-in"
     status_count = sum(statuses[i] for i in span)
     stating = sum(levels[i] is not None and levels[i] >= top and problem_like(texts[i], levels[i]) for i in span)
-    if PROBLEM_PART.search(title):
+    if PROBLEM_PART.search(group.title):
         return True, "标题说明是反馈的问题 its heading names the feedback's problems"
     if status_count:
-        return True, f"有 {status_count} 行整改状态 it has {status_count} status line(s)"
-    if stating and not GENERAL_PART.search(title):
+        return True, f"有 {status_count} 行整改状态 {status_count} status line(s)"
+    if stating and not GENERAL_PART.search(group.title):
         return True, f"{stating} 个标题写的是问题 {stating} heading(s) state a problem"
     return False, ""
 
 
-def decision_text(reasons: list[str], groups: list[Group], flags: list[bool], chosen: str | None) -> str:
-    if not any(flags):
+def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: str | None) -> str:
+    """Which 一、 parts gave the issues and why, which were read as the organisation's own measures."""
+    parts: dict[str, str] = {}
+    for group, why in judged:
+        has_issues = any(kind is Kind.ISSUE for kind in kinds[group.begin : group.stop])
+        parts[group.part] = parts.get(group.part) or (why if has_issues else "")
+    if not any(parts.values()):
         if chosen is not None:
-            return f"没有标题含“{chosen}”的部分，未设问题 (no part heading contains {chosen!r}: no issues)"
+            return f"没有标题含“{chosen}”且列有编号条目的部分，未设问题 (no numbered part under {chosen!r}: no issues)"
         return (
             "没有找到问题部分（没有整改状态行、没有写明“反馈问题”的部分标题、没有写成“……的问题”的标题），"
             '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入 '
             "(no problem part found: imported as text sections, no issues invented; name it with --problems-in)"
         )
-    general = [g.title for g, holds in ((g, flags[g.begin]) for g in groups) if g.title and not holds]
-    text = "问题取自 " + "、".join(reasons) if reasons else "问题取自全文的编号条目 (problems: the numbered items)"
+    taken = [f"“{part or '开头 opening'}”（{why}）" for part, why in parts.items() if why]
+    general = [f"“{part}”" for part, why in parts.items() if part and not why]
+    text = "问题取自 problems from " + "、".join(taken)
     if general:
-        text += "；" + "、".join(f"“{t}”" for t in general) + " 是本单位的工作措施或说明，按正文导入"
+        text += "；" + "、".join(general) + " 按正文导入 (text: the organisation's own measures or remarks)"
     return text + "；如判断有误，请用 --problems-in 指定 (override with --problems-in)"
 
 
@@ -223,7 +232,7 @@ def classify(lines: list[Line], config: SiteConfig, chosen: str | None = None) -
     labels = status_labels(config)
     statuses = [is_status(text, labels, config.vocabulary) for text in texts]
     top = issue_level(texts, levels, statuses)
-    in_problems, decision = problem_groups(texts, levels, statuses, top, chosen)
+    in_problems, judged = problem_groups(texts, levels, statuses, top, chosen)
     kinds = []
     for text, level, status, problems in zip(texts, levels, statuses, in_problems, strict=True):
         if status:
@@ -237,7 +246,8 @@ def classify(lines: list[Line], config: SiteConfig, chosen: str | None = None) -
         else:
             kinds.append(Kind.SUB if problem_like(text, level) else Kind.TEXT)
     kinds = settle_headings(kinds, levels)
-    return [Line(line.number, line.text, kind) for line, kind in zip(lines, kinds, strict=True)], decision
+    typed = [Line(line.number, line.text, kind) for line, kind in zip(lines, kinds, strict=True)]
+    return typed, decision_text(judged, kinds, chosen)
 
 
 def settle_headings(kinds: list[Kind], levels: list[int | None]) -> list[Kind]:
