@@ -36,25 +36,27 @@ def run_import(sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: 
     """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
     jobs, failed = expand(sources, out_dir)
     rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
-    for path, target in jobs:
-        rows.append(import_one(path, target, config, out_dir, dry_run, problems_in))
+    for path, target, name in jobs:
+        row = import_one(path, target, config, out_dir, dry_run, problems_in)
+        row.source = name  # inside a folder: the path under it, the name the clerk knows
+        rows.append(row)
     if len(rows) > 1 or any(source.is_dir() for source in sources):
         print(summary(rows))
     return 1 if failed or any(row.warnings.startswith("无法导入") or "错误" in row.warnings for row in rows) else 0
 
 
-def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path]], list[Path]]:
-    """(source, target) pairs: a folder's files keep their sub-folders under the output folder."""
-    jobs: list[tuple[Path, Path]] = []
+def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, str]], list[Path]]:
+    """(source, target, name shown) per file: a folder's files keep their sub-folders under the output folder."""
+    jobs: list[tuple[Path, Path, str]] = []
     for source in sources:
         if not source.is_dir():
-            jobs.append((source, out_dir / f"{slugify(source.stem)}.md"))
+            jobs.append((source, out_dir / f"{slugify(source.stem)}.md", str(source)))
             continue
         for path in sorted(source.rglob("*")):
             relative = path.relative_to(source)
             hidden = any(part.startswith((".", "~$")) for part in relative.parts)
             if path.is_file() and not hidden and path.suffix.lower() in SUPPORTED + OLD_BINARY:
-                jobs.append((path, out_dir / relative.parent / f"{slugify(path.stem)}.md"))
+                jobs.append((path, out_dir / relative.parent / f"{slugify(path.stem)}.md", str(relative)))
     if not jobs:
         print(f"import: no .txt, .html, .docx or .pdf file found in {', '.join(map(str, sources))}", file=sys.stderr)
         return [], list(sources)

@@ -11,7 +11,9 @@ from ..grammar import as_chinese_dates, date_value, dates_in, make_date
 from ..numbering import CHINESE_NUMBER
 
 PUBLISHED = re.compile(r"^\s*(发布时间|发布日期|发文日期|成文日期)\s*[:：]")
-PUBLISHER = re.compile(r"(党组|党委|委员会|局|厅|院|办公室|政府|中心|公司|支部|总支|学校|大学|医院|协会)$")
+PUBLISHER = re.compile(
+    r"(党组|党委|委员会|局|厅|院|办公室|政府|中心|公司|支部|总支|学校|大学|医院|协会|社|所|站|馆|处|队)$"
+)
 TITLE_WORDS = re.compile(r"(通报|报告|情况|公告|公示)$")
 GROUP = re.compile(r"([区县市省州旗]委(?:第[一二三四五六七八九十]+)?巡[察视]组|[区县市省]委巡[察视]办)")
 ROUND = re.compile(rf"((?:{CHINESE_NUMBER}届)?[区县市省州旗]委第{CHINESE_NUMBER}轮巡[察视])")
