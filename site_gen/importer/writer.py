@@ -60,24 +60,12 @@ def repeated_ids(tree: Outline, notice: Notice, explicit: dict[int, str]) -> boo
 
 
 def fresh(base: str, seen: set[str]) -> str:
-    """s1 -> s1b, s1c, … s1z, s1ba, s1bb, … (letters, not s1-2: that is the form of an issue id)."""
+    """s1 -> s1b, s1c, … s1z, s1zb, s1zc, … (letters, not s1-2: that is the form of an issue id)."""
     for count in itertools.count(1):
-        suffix = letters(count)
+        suffix = "z" * ((count - 1) // 25) + "bcdefghijklmnopqrstuvwxyz"[(count - 1) % 25]
         if base + suffix not in seen:
             return base + suffix
-    raise AssertionError("unreachable")
-
-
-def letters(count: int) -> str:
-    """1 -> 'b', 24 -> 'z', 25 -> 'ba': the repeat's letters, never ending (27 issues all numbered 1.)."""
-    alphabet = "bcdefghijklmnopqrstuvwxyz"
-    suffix = ""
-    count -= 1
-    while True:
-        suffix = alphabet[count % 25] + suffix
-        count //= 25
-        if not count:
-            return suffix
+    raise AssertionError("itertools.count never ends")
 
 
 def render_markdown(front: dict, tree: Outline, explicit: dict[int, str], labels: re.Pattern) -> str:
