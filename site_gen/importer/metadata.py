@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..grammar import DATE_IN_TEXT as DATE
-from ..grammar import as_chinese_dates, date_value, dates_in, make_date
+from ..grammar import as_chinese_dates, date_value, dates_in, level_of, make_date
 from ..numbering import CHINESE_NUMBER
 
 PUBLISHED = re.compile(r"^\s*(发布时间|发布日期|发文日期|成文日期)\s*[:：]")
@@ -35,7 +35,13 @@ class Metadata:
 
 
 def is_title(line: str) -> bool:
-    return len(line) <= 90 and bool(TITLE_WORDS.search(line.rstrip("。 "))) and "。" not in line[:-1]
+    """Reads like a title: short, ends in 通报/报告/情况…, no sentence inside, not a numbered heading."""
+    return (
+        level_of(line) is None
+        and len(line) <= 90
+        and bool(TITLE_WORDS.search(line.rstrip("。 ")))
+        and "。" not in line[:-1]
+    )
 
 
 def take_title(body: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
