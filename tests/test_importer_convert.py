@@ -9,10 +9,12 @@ import html
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from site_gen.importer import import_file
-from site_gen.importer.sources import read_lines
-from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, docx_of, html_of, site_config
+from site_gen.importer.sources import SourceError, read_lines, read_source
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, docx_of, html_of, pdf_of, site_config
 
 
 @pytest.fixture(scope="module")
@@ -229,3 +231,59 @@ def test_a_saved_government_page_imports_without_its_chrome(config):
     for chrome in ["上一篇", "网站地图", "机构概况", "统计代码", "0530-1112222", "ICP"]:
         assert chrome not in result.markdown, chrome
     assert "修订公务接待管理办法，全文见此。" in result.markdown  # a link inside a sentence is text
+
+
+PIECES = [
+    "一、反馈问题整改情况",
+    "（一）关于台账不全的问题。",
+    "1.",
+    "整改情况：",
+    "整改情况：整改完成",
+    "索引号",
+    "标题：",
+    "首页",
+    "<div><p>",
+    "</a>",
+    "@",
+    "0530-",
+    "共反馈问题99个",
+    "一是",
+    "\ufeff",
+    "\x00",
+    "",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_size=30),
+    suffix=st.sampled_from([".txt", ".html"]),
+    problems_in=st.sampled_from([None, "二、", ""]),
+)
+def test_any_text_imports_or_is_refused_with_a_message(lines, suffix, problems_in, config, tmp_path):
+    source = tmp_path / f"any{suffix}"
+    source.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    try:
+        result = import_file(source, config, problems_in)
+    except SourceError as refused:
+        assert str(source) in str(refused)
+    else:
+        assert result.markdown.startswith("---\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), kind=st.sampled_from([".docx", ".pdf"]))
+def test_damaged_word_and_pdf_files_are_refused_with_a_message(data, kind, tmp_path):
+    whole = tmp_path / f"whole{kind}"
+    if not whole.exists():
+        lines = ["中共示例局党组关于巡察整改进展情况的通报", "1.关于台账不全的问题。", "整改情况：整改完成"]
+        docx_of(lines, whole) if kind == ".docx" else pdf_of([lines], whole)
+    raw = bytearray(whole.read_bytes())
+    for position in data.draw(st.lists(st.integers(0, len(raw) - 1), max_size=12)):
+        raw[position] = data.draw(st.integers(0, 255))
+    damaged = tmp_path / f"damaged{kind}"
+    damaged.write_bytes(bytes(raw[: data.draw(st.integers(0, len(raw)))]))
+    try:
+        read_source(damaged)
+    except SourceError as refused:
+        assert str(damaged) in str(refused)

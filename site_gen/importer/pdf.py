@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+import warnings
 from collections import Counter
 from pathlib import Path
 
@@ -44,14 +45,16 @@ def page_lines(path: Path) -> list[list[str]]:
     from pypdf.errors import PyPdfError
 
     raw = read_bytes(path, MAX_PDF_BYTES)
-    logging.getLogger("pypdf").setLevel(logging.ERROR)  # its repair notes are not the clerk's business
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)  # its repair notes are not the clerk's business
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
             raise SourceError(f"{path}: the PDF is protected by a password; save an unprotected copy and import it")
         if len(reader.pages) > MAX_PAGES:
             raise SourceError(f"{path}: {len(reader.pages)} pages is more than a notice ({MAX_PAGES} at most)")
-        return [[line.strip() for line in (page.extract_text() or "").split("\n")] for page in reader.pages]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # pypdf's notes on a non-compliant file: the text is what matters
+            return [[line.strip() for line in (page.extract_text() or "").split("\n")] for page in reader.pages]
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
         if isinstance(exc, SourceError):
             raise

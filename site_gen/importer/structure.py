@@ -159,7 +159,7 @@ def groups_of(texts: list[str], levels: list[int | None], top: int) -> list[Grou
     spans, start, part = [], 0, ""
     for index, level in enumerate(levels + [-1]):
         if level is not None and level < top:
-            own = short(texts[start]) if start or levels[0] is not None else ""
+            own = short(texts[start]) if start < len(texts) and (start or levels[0] is not None) else ""
             title = own if not part or own == part else f"{part} {own}"
             spans.append(Group(start, index, part or own, title))
             start = index
