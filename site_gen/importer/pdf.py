@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from .. import grammar
-from .sources import Furniture, SourceError, SourceText, read_bytes
+from .reading import Furniture, SourceError, SourceText, read_bytes
 
 MAX_PDF_BYTES = 50_000_000
 MAX_PAGES = 300

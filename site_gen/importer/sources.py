@@ -8,36 +8,19 @@ with a message naming the file and what to do, never a library traceback.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import grammar
+from .reading import Furniture, SourceError, SourceText, read_bytes
+
+__all__ = ["Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
 OLD_BINARY = (".doc", ".wps", ".et", ".xls", ".ppt")
 LINK = "\x01"  # brackets a web page's link text in its lines: boilerplate removes lines that are only links
 MAX_TEXT_BYTES = 5_000_000  # a notice as text is 10-100 KB; more is not a notice
 MAX_HTML_BYTES = 10_000_000  # a saved page with its inline scripts and styles is well under this
-
-
-class SourceError(ValueError):
-    """A source that cannot be read, with a message a clerk can act on."""
-
-
-@dataclass(frozen=True)
-class Furniture:
-    """A line the source format added around the notice (a PDF's page header, footer or number)."""
-
-    line: int
-    text: str
-    kind: str
-
-
-@dataclass
-class SourceText:
-    lines: list[str]
-    furniture: list[Furniture] = field(default_factory=list)
 
 
 def read_lines(path: Path) -> list[str]:
@@ -72,20 +55,6 @@ def read_source(path: Path) -> SourceText:
     if suffix in (".html", ".htm"):
         return SourceText(html_lines(text))
     return SourceText(text.split("\n"))
-
-
-def read_bytes(path: Path, limit: int) -> bytes:
-    """The file's bytes, refused before reading when it is larger than any notice."""
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise SourceError(
-                f"{path}: {size / 1e6:.1f} MB is more than a notice ({limit / 1e6:.0f} MB at most); "
-                "check that this is the right file, or import the notice's text alone"
-            )
-        return path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
 
 
 def decode(raw: bytes, path: Path) -> str:

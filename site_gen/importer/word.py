@@ -11,7 +11,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from .sources import SourceError, read_bytes
+from .reading import SourceError, read_bytes
 
 MAX_DOCX_BYTES = 50_000_000  # the file itself, pictures included
 MAX_INFLATED_BYTES = 200_000_000  # all parts inflated; a 300-page report with photos is well under this
