@@ -13,6 +13,7 @@ from ..grammar import COUNT_CLAIM, claimed_total
 from ..model import Notice
 from ..validate import validate_notice
 from . import metadata
+from .audit import match_audit_lists
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
 from .disclosure import Disclosure, take_disclosure
@@ -101,6 +102,10 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     contacts = find_contacts(body)
     tree = outline(body, config, problems_in) if is_rectification else outline_as_text(body)
     notes += tree.notes
+    if is_rectification:
+        matched, merged_headings = match_audit_lists(tree)
+        notes += matched
+        removed += [Removed(line.number, line.text, "problem list heading (merged)") for line in merged_headings]
     front = front_matter(title, organization, date, found, contacts, reviewers=source.reviewers)
     slug = slugify(path.stem)
     markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug)

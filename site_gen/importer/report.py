@@ -27,6 +27,7 @@ KINDS_ZH = {
     "toolbar": "网页工具栏",
     "disclosure metadata": "政府信息公开元数据",
     "repeated title": "重复的标题",
+    "problem list heading (merged)": "问题清单标题（问题已并入整改情况）",
 }
 
 
