@@ -287,3 +287,9 @@ def test_damaged_word_and_pdf_files_are_refused_with_a_message(data, kind, tmp_p
         read_source(damaged)
     except SourceError as refused:
         assert str(damaged) in str(refused)
+
+
+def test_a_stated_count_that_disagrees_with_the_problems_found_is_said(config):
+    result = imported(FIXTURES / "measures_then_problems.txt", config)
+    assert len(result.notice.issues) == 2  # the general part's (一)(二) and 1. 2. are measures
+    assert any("反馈问题3个）共 3 项，但找到 2 个问题" in note for note in result.notes)

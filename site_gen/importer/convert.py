@@ -90,15 +90,7 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     notes = [] if is_rectification else [NOT_RECTIFICATION]
     found = metadata.inspection(text, title)
     organization = choose_publisher(signed_by, metadata.publisher_from_title(title), disclosure.publisher)
-    if not organization:
-        notes.append("落款、标题和公开信息中都没有找到发布单位，请填写 organization (no publisher found)")
-    if not title:
-        title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
-        notes.append(f"原文没有标题，已拟为“{title}”，请核对 (no title found; one was made)")
-    date = signed or disclosure.date or unsigned_date(removed, text, found, title)
-    if not signed:
-        origin = "公开信息中的日期 the disclosure metadata's date" if disclosure.date else "推定 inferred"
-        notes.append(f"原文末尾没有落款日期，日期取 {date.isoformat()}（{origin}），发布前请核对 (no signature date)")
+    title, date = settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes)
     contacts = find_contacts(body)
     tree = outline(body, config, problems_in) if is_rectification else outline_as_text(body)
     notes += tree.notes
@@ -113,6 +105,7 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
         diagnostics += validate_notice(notice)
         opening = "\n".join(tree.intro + [line for part in tree.parts for line in part.lines])
         notes += count_claims(opening, notice)
+    lines_read = sum(1 for line in source.lines if line.replace(LINK, "").strip())
     return ImportResult(
         path,
         markdown,
@@ -124,10 +117,24 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
         is_rectification,
         front,
         contacts_found=contacts,
-        lines_read=sum(1 for line in source.lines if line.replace(LINK, "").strip()),
+        lines_read=lines_read,
         disclosure=disclosure,
         decision=tree.decision,
     )
+
+
+def settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes):
+    """A title and a date the notice can be published with; what was made up or inferred goes to the notes."""
+    if not organization:
+        notes.append("落款、标题和公开信息中都没有找到发布单位，请填写 organization (no publisher found)")
+    if not title:
+        title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
+        notes.append(f"原文没有标题，已拟为“{title}”，请核对 (no title found; one was made)")
+    date = signed or disclosure.date or unsigned_date(removed, text, found, title)
+    if not signed:
+        origin = "公开信息中的日期 the disclosure metadata's date" if disclosure.date else "推定 inferred"
+        notes.append(f"原文末尾没有落款日期，日期取 {date.isoformat()}（{origin}），发布前请核对 (no signature date)")
+    return title, date
 
 
 def same_text(a: str, b: str) -> bool:
