@@ -69,10 +69,11 @@ def test_a_pdf_notice_imports_like_its_text(tmp_path, config):
 
 
 def test_a_scanned_pdf_says_it_has_no_text(tmp_path):
-    scan = pdf_of([[], []], tmp_path / "scan.pdf")
-    with pytest.raises(SourceError, match="no text layer") as caught:
-        read_source(scan)
-    assert str(scan) in str(caught.value) and "OCR" in str(caught.value)
+    for pages in ([[], []], [["- 1 -"], ["- 2 -"]]):  # nothing, or only the page numbers a scanner stamps
+        scan = pdf_of(pages, tmp_path / "scan.pdf")
+        with pytest.raises(SourceError, match="no text layer") as caught:
+            read_source(scan)
+        assert str(scan) in str(caught.value) and "OCR" in str(caught.value)
 
 
 def test_a_damaged_pdf_is_a_clear_message(tmp_path):

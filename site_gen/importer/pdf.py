@@ -28,13 +28,12 @@ EDGE = 2  # lines at the top and at the bottom of a page where headers, footers 
 
 
 def pdf_source(path: Path) -> SourceText:
-    pages = page_lines(path)
-    if not any(line.strip() for page in pages for line in page):
+    lines, furniture = strip_furniture(page_lines(path))
+    if not lines:  # no text at all, or only page numbers stamped on scanned pages
         raise SourceError(
             f"{path}: this PDF has no text layer (it is a scan or made of images) and cannot be read without "
             "OCR, which site-gen does not do; import the original Word or text file instead, or type the notice"
         )
-    lines, furniture = strip_furniture(pages)
     return SourceText(join_wrapped(lines), furniture)
 
 

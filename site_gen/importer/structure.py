@@ -280,7 +280,8 @@ def split_heading(text: str) -> tuple[str, str]:
 
 def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str | None = None) -> Outline:
     """Sections, issues and sub-problems; problems_in names the part that holds the problems (the clerk's word)."""
-    typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, problems_in)
+    chosen = (problems_in or "").strip() or None  # an empty --problems-in names nothing
+    typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, chosen)
     labels = status_labels(config)
     result = Outline(decision=decision)
     part: Part | None = None
