@@ -98,3 +98,11 @@ def test_a_saved_page_with_a_metadata_table_repeated_title_and_toolbars():
     for chrome in ["005123-2025-00017", "关怀版", "色调调节", "浏览量", "微博", "首页"]:
         assert chrome not in result.markdown, chrome
     assert result.markdown.count("示例市林业局关于市委第三轮巡察整改进展情况的通报") == 1  # the title field only
+
+
+def test_the_title_the_metadata_names_is_found_below_a_section_heading(tmp_path):
+    source = tmp_path / "page.txt"
+    source.write_text("\n".join(["通知公告", *LAYOUTS["table rows"], TITLE, *BODY]), encoding="utf-8")
+    result = import_file(source, site_config())
+    assert result.notice.title == TITLE  # not 通知公告 joined to it
+    assert "通知公告" in result.markdown  # kept as text: only chrome the importer knows is removed

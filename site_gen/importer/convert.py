@@ -143,8 +143,12 @@ def same_text(a: str, b: str) -> bool:
 
 def choose_title(body: list[tuple[int, str]], disclosure: Disclosure, removed: list[Removed]):
     """The title line (else 标题/文件名称); a page that repeats it (page heading + article heading) counts once."""
-    title, rest = metadata.take_title(body)
-    title = title or disclosure.title
+    stated = next((i for i, (_, line) in enumerate(body[:5]) if same_text(line, disclosure.title)), None)
+    if disclosure.title and stated is not None:  # the line the metadata names, even below a 通知公告 heading
+        title, rest = body[stated][1], body[:stated] + body[stated + 1 :]
+    else:
+        title, rest = metadata.take_title(body)
+        title = title or disclosure.title
     while title and rest[:3] and any(same_text(line, title) for _, line in rest[:3]):
         index = next(i for i, (_, line) in enumerate(rest[:3]) if same_text(line, title))
         removed.append(Removed(rest[index][0], rest[index][1], "repeated title"))
