@@ -88,17 +88,19 @@ def write_new(target: Path, text: str, out_dir: Path) -> str:
         target.parent.mkdir(parents=True, exist_ok=True)
         inside = target.parent.resolve().is_relative_to(out_dir.resolve())
         if not inside:
-            return f"{target} would be written outside {out_dir} (a folder is a symbolic link); nothing was written"
+            return f"目标在输出文件夹之外，未写入 {target} would be written outside {out_dir} (a folder is a symbolic link); nothing was written"
         if target.is_symlink() or target.exists():
             kind = "is a symbolic link" if target.is_symlink() else "already exists"
-            return f"{target} {kind}; delete it or choose another --out (nothing was written)"
+            return f"目标文件已存在或是链接，未写入 {target} {kind}; delete it or choose another --out (nothing was written)"
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             stream.write(text)
     except FileExistsError:
-        return f"{target} already exists; delete it or choose another --out (nothing was written)"
+        return (
+            f"目标文件已存在，未写入 {target} already exists; delete it or choose another --out (nothing was written)"
+        )
     except OSError as exc:
-        return f"cannot write {target}: {exc.strerror or exc}"
+        return f"无法写入 cannot write {target}: {exc.strerror or exc}"
     return ""
 
 

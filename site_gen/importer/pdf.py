@@ -31,7 +31,7 @@ def pdf_source(path: Path) -> SourceText:
     lines, furniture = strip_furniture(page_lines(path))
     if not lines:  # no text at all, or only page numbers stamped on scanned pages
         raise SourceError(
-            f"{path}: this PDF has no text layer (it is a scan or made of images) and cannot be read without "
+            f"{path}: 这是扫描件，没有文字层，无法导入 this PDF has no text layer (it is a scan or made of images) and cannot be read without "
             "OCR, which site-gen does not do; import the original Word or text file instead, or type the notice"
         )
     return SourceText(join_wrapped(lines), furniture)
@@ -48,9 +48,11 @@ def page_lines(path: Path) -> list[list[str]]:
     try:
         reader = PdfReader(io.BytesIO(raw))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise SourceError(f"{path}: the PDF is protected by a password; save an unprotected copy and import it")
+            raise SourceError(
+                f"{path}: PDF 有密码保护 the PDF is protected by a password; save an unprotected copy and import it"
+            )
         if len(reader.pages) > MAX_PAGES:
-            raise SourceError(f"{path}: {len(reader.pages)} pages is more than a notice ({MAX_PAGES} at most)")
+            raise SourceError(f"{path}: 页数过多 {len(reader.pages)} pages is more than a notice ({MAX_PAGES} at most)")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # pypdf's notes on a non-compliant file: the text is what matters
             return [[line.strip() for line in (page.extract_text() or "").split("\n")] for page in reader.pages]
@@ -58,7 +60,7 @@ def page_lines(path: Path) -> list[list[str]]:
         if isinstance(exc, SourceError):
             raise
         raise SourceError(
-            f"{path}: not a readable PDF (damaged or cut short: {type(exc).__name__}: {exc}); "
+            f"{path}: PDF 文件已损坏或不完整 not a readable PDF (damaged or cut short: {type(exc).__name__}: {exc}); "
             "download the attachment again, or import the original Word file"
         ) from exc
 

@@ -31,9 +31,9 @@ def read_bytes(path: Path, limit: int) -> bytes:
         size = path.stat().st_size
         if size > limit:
             raise SourceError(
-                f"{path}: {size / 1e6:.1f} MB is more than a notice ({limit / 1e6:.0f} MB at most); "
+                f"{path}: 文件过大 {size / 1e6:.1f} MB is more than a notice ({limit / 1e6:.0f} MB at most); "
                 "check that this is the right file, or import the notice's text alone"
             )
         return path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+        raise SourceError(f"{path}: 无法读取 cannot read the file ({exc.strerror or exc})") from exc

@@ -31,15 +31,15 @@ def read_source(path: Path) -> SourceText:
     """The source's lines of text, and the lines its format added (removed, to be reported)."""
     suffix = path.suffix.lower()
     if path.is_symlink() and not path.exists() or not path.is_file():
-        raise SourceError(f"{path}: no such file")
+        raise SourceError(f"{path}: 文件不存在 no such file")
     if suffix in OLD_BINARY:
         raise SourceError(
-            f"{path}: {suffix} is an old binary office format that cannot be read; open it in Word or WPS and "
+            f"{path}: 旧版 {suffix} 格式无法读取，请另存为 .docx：{suffix} is an old binary office format that cannot be read; open it in Word or WPS and "
             "choose 文件 > 另存为 > Word 文档 (*.docx), then import the .docx"
         )
     if suffix not in SUPPORTED:
         raise SourceError(
-            f"{path}: cannot import {suffix or 'files without an extension'}; "
+            f"{path}: 不支持这种文件 cannot import {suffix or 'files without an extension'}; "
             "save the notice as .txt, .html, .docx or .pdf first"
         )
     if suffix == ".docx":
@@ -60,7 +60,9 @@ def read_source(path: Path) -> SourceText:
 def decode(raw: bytes, path: Path) -> str:
     encoding = grammar.detect_encoding(raw)
     if encoding is None:
-        raise SourceError(f"{path}: the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8")
+        raise SourceError(
+            f"{path}: 文字编码无法识别，请另存为 UTF-8 the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8"
+        )
     return grammar.decode(raw, encoding)
 
 

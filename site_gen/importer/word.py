@@ -33,7 +33,7 @@ def docx_lines(path: Path) -> list[str]:
             for row in table.rows:
                 lines.append("  ".join(cell.text.strip() for cell in row.cells))
     except (PackageNotFoundError, LxmlError, zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError) as exc:
-        raise SourceError(f"{path}: not a readable Word .docx file ({exc}); {SAVE_AS}") from exc
+        raise SourceError(f"{path}: Word 文件已损坏 not a readable Word .docx file ({exc}); {SAVE_AS}") from exc
     return lines
 
 
@@ -49,7 +49,7 @@ def check_package(path: Path) -> None:
             xml = [part for part in parts if part.filename.endswith((".xml", ".rels"))]
             if inflated > MAX_INFLATED_BYTES or sum(part.file_size for part in xml) > MAX_XML_BYTES:
                 raise SourceError(
-                    f"{path}: this .docx would inflate to {inflated / 1e6:,.0f} MB, far more than any notice "
+                    f"{path}: 文件解压后过大，疑似损坏或恶意文件 this .docx would inflate to {inflated / 1e6:,.0f} MB, far more than any notice "
                     f"({MAX_INFLATED_BYTES / 1e6:.0f} MB at most); it is damaged or not a real Word file: {SAVE_AS}"
                 )
             for part in xml:
@@ -57,10 +57,12 @@ def check_package(path: Path) -> None:
                     head = stream.read(65536)  # the prolog, where a DTD would be
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
                     raise SourceError(
-                        f"{path}: {part.filename} declares XML entities, which Word never writes; "
+                        f"{path}: 文件含有 Word 不会写入的实体声明 {part.filename} declares XML entities, which Word never writes; "
                         f"the file was not made by Word and is not imported: {SAVE_AS}"
                     )
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
         if isinstance(exc, SourceError):
             raise
-        raise SourceError(f"{path}: not a readable Word .docx file (damaged or cut short: {exc}); {SAVE_AS}") from exc
+        raise SourceError(
+            f"{path}: Word 文件已损坏或不完整 not a readable Word .docx file (damaged or cut short: {exc}); {SAVE_AS}"
+        ) from exc
