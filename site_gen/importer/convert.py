@@ -123,7 +123,16 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     )
 
 
-def settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes):
+def settle_title_and_date(
+    title: str,
+    organization: str,
+    signed: dt.date | None,
+    disclosure: Disclosure,
+    removed: list[Removed],
+    text: str,
+    found: dict,
+    notes: list[str],
+) -> tuple[str, dt.date]:
     """A title and a date the notice can be published with; what was made up or inferred goes to the notes."""
     if not organization:
         notes.append("落款、标题和公开信息中都没有找到发布单位，请填写 organization (no publisher found)")
@@ -141,7 +150,9 @@ def same_text(a: str, b: str) -> bool:
     return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
 
 
-def choose_title(body: list[tuple[int, str]], disclosure: Disclosure, removed: list[Removed]):
+def choose_title(
+    body: list[tuple[int, str]], disclosure: Disclosure, removed: list[Removed]
+) -> tuple[str, list[tuple[int, str]]]:
     """The title line (else 标题/文件名称); a page that repeats it (page heading + article heading) counts once."""
     stated = next((i for i, (_, line) in enumerate(body[:5]) if same_text(line, disclosure.title)), None)
     if disclosure.title and stated is not None:  # the line the metadata names, even below a 通知公告 heading

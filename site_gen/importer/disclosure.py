@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import grammar
@@ -90,7 +91,7 @@ def fields_of(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def take_disclosure(lines: list[str], clean=lambda text: text) -> tuple[list[str], Disclosure]:
+def take_disclosure(lines: list[str], clean: Callable[[str], str] = str.strip) -> tuple[list[str], Disclosure]:
     """The lines with the block blanked out (numbers are kept), and what the block says."""
     result = Disclosure()
     lines = list(lines)
@@ -107,7 +108,7 @@ def take_disclosure(lines: list[str], clean=lambda text: text) -> tuple[list[str
     return lines, result
 
 
-def blocks(candidates: list[int], lines: list[str], clean) -> list[list[int]]:
+def blocks(candidates: list[int], lines: list[str], clean: Callable[[str], str]) -> list[list[int]]:
     """Runs of field lines; a label alone on its line may have its value on the next non-blank line."""
     runs: list[list[int]] = []
     for i in candidates:
@@ -119,7 +120,7 @@ def blocks(candidates: list[int], lines: list[str], clean) -> list[list[int]]:
     return runs
 
 
-def read_line(i: int, lines: list[str], clean, result: Disclosure) -> None:
+def read_line(i: int, lines: list[str], clean: Callable[[str], str], result: Disclosure) -> None:
     found = fields_of(clean(lines[i]).strip())
     result.lines.append(i + 1)
     label, value = found[-1]

@@ -168,7 +168,9 @@ def groups_of(texts: list[str], levels: list[int | None], top: int) -> list[Grou
     return spans
 
 
-def problem_groups(texts, levels, statuses, top: int, chosen: str | None):
+def problem_groups(
+    texts: list[str], levels: list[int | None], statuses: list[bool], top: int, chosen: str | None
+) -> tuple[list[bool], list[tuple[Group, str]]]:
     """Per line: does its group hold problems? And each group with the reason it does ("" when not).
 
     Keeps the organisation's own measures (整改工作开展情况 with its 1. 2. steps or 一是 lists, the
@@ -185,7 +187,9 @@ def problem_groups(texts, levels, statuses, top: int, chosen: str | None):
     return flags, judged
 
 
-def group_holds(group: Group, texts, levels, statuses, top: int, chosen: str | None) -> tuple[bool, str]:
+def group_holds(
+    group: Group, texts: list[str], levels: list[int | None], statuses: list[bool], top: int, chosen: str | None
+) -> tuple[bool, str]:
     span = range(group.begin, group.stop)
     if chosen is not None:
         named = chosen in group.title or any(
