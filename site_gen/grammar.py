@@ -52,12 +52,15 @@ def status_line(keys: Iterable[str]) -> re.Pattern[str]:
 
 
 # --- count claims --------------------------------------------------------------------------------
-NUMBER = rf"([0-9０-９]+|{CHINESE_NUMBER})"
+# Starts where a number starts: inside a run of 30,000 digits the search does not restart at every digit
+# (that made one hostile line take minutes: each start re-read the rest of the run).
+NOT_AFTER_DIGIT = r"(?<![0-9０-９一二三四五六七八九十百零〇两])"
+NUMBER = rf"{NOT_AFTER_DIGIT}([0-9０-９]+|{CHINESE_NUMBER})"
 ISSUE_COUNT = re.compile(NUMBER + r"\s*(?:项|个|条)(?:具体)?问题")  # 17项具体问题, 十七个问题
 SECTION_COUNT = re.compile(NUMBER + r"\s*个方面")  # 六个方面
 COUNT_CLAIM = re.compile(  # the forms a notice states its total in; several are added up
-    r"([0-9０-９]+)\s*(?:项|个|条)(?:具体)?问题"  # 17项具体问题 (not 一个问题: words, not a count)
-    rf"|({CHINESE_NUMBER})项具体问题"  # 十七项具体问题
+    rf"{NOT_AFTER_DIGIT}([0-9０-９]+)\s*(?:项|个|条)(?:具体)?问题"  # 17项具体问题 (not 一个问题: words, not a count)
+    rf"|{NOT_AFTER_DIGIT}({CHINESE_NUMBER})项具体问题"  # 十七项具体问题
     rf"|问题\s*{NUMBER}\s*[个项条]"  # 梳理出问题4个, 共发现问题十二个
     rf"|反馈(?:意见|问题)\s*{NUMBER}\s*[条个项]"  # 反馈意见9条, 共反馈问题5个
 )

@@ -103,3 +103,10 @@ def test_the_reader_check_and_config_use_the_grammar_not_copies():
     assert config.PHONE is grammar.PHONE_FIELD and config.EMAIL is grammar.EMAIL_FIELD
     assert validate.ISSUE_COUNT is grammar.ISSUE_COUNT and reader.MAX_STATUS_LENGTH == grammar.MAX_STATUS_LENGTH
     assert contacts.EMAIL is grammar.EMAIL_IN_TEXT and structure.level_of is grammar.level_of
+
+
+def test_a_run_of_a_million_digits_is_searched_once_not_from_every_digit():
+    """Each start inside the run used to re-read the rest of it: 30,000 digits took 30 s, a million never ended."""
+    text = "共" + "1" * 1_000_000 + "项具体问题；另有十二项具体问题"
+    assert [m.group(0)[-8:] for m in grammar.COUNT_CLAIM.finditer(text)] == ["111项具体问题", "十二项具体问题"]
+    assert [m.group(1)[:3] for m in grammar.ISSUE_COUNT.finditer(text)] == ["111", "十二"]

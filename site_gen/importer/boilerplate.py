@@ -11,7 +11,8 @@ from .sources import LINK
 CHROME = [
     ("breadcrumb", re.compile(r"^(您(当前)?所在(的)?位置|当前位置|所在位置)[:：]?")),
     ("breadcrumb", re.compile(r"^首页\s*(?:$|[>＞»›/→]|-+>)")),  # 首页 > 政务公开 > …, 首页->…, a lone 首页
-    ("breadcrumb", re.compile(r"^[^。，,；;]{1,20}(?:\s*(?:>|＞|»|›|->|→)\s*[^。，,；;]{1,20}){2,}$")),
+    # 政务公开 > 巡察整改 > 正文, 首页->…: segments cannot hold a separator, so a line splits one way (no backtracking)
+    ("breadcrumb", re.compile(r"^[^。，,；;>＞»›→]{1,20}(?:[>＞»›→][^。，,；;>＞»›→]{1,20}){2,}$")),
     ("font size", re.compile(r"^(字号|字体)\s*[:：]?\s*(大\s*中\s*小)?\s*$")),
     ("font size", re.compile(r"^[【\[]?\s*大\s*[】\]]?\s*[【\[]?\s*中\s*[】\]]?\s*[【\[]?\s*小\s*[】\]]?$")),
     ("QR code", re.compile(r"(扫码|扫一扫|扫描二维码).{0,20}(浏览|阅读|分享|打开)")),

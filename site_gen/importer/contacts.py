@@ -15,6 +15,7 @@ from ..grammar import PHONE_IN_TEXT as PHONE
 ADDRESS = re.compile(r"(?:通信地址|通讯地址|邮寄地址|联系地址|地址)\s*[:：]?\s*([^；;。,，]+)")
 INVITES = re.compile(r"(监督|意见建议|联系方式|联系电话|电子邮箱|邮箱|电话|来信|举报|地址|邮编)")
 MAILBOX = re.compile(r"([^，,；;。]*(?:信箱|意见箱|邮政信箱)[^，,；;。]*)")
+MAX_LINE = 400  # an invitation to supervise is a sentence or two; longer lines are prose
 TAIL = 8  # the invitation sits in the last lines, before the signature
 
 
@@ -32,7 +33,7 @@ def continues(line: str, following: str) -> bool:
 
     "…@163." + "com", "xczg" + "@163.com", "电话：0530-" + "1234567", "通信地址：示例县" + "建设路8号".
     """
-    if not following or INVITES.search(following[:6]):
+    if not following or INVITES.search(following[:6]) or len(line) > MAX_LINE:
         return False
     email_cut = re.search(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]*$|[A-Za-z0-9.\-]+[@.]$", line)
     if email_cut and not re.search(EMAIL.pattern + "$", line) and re.match(r"^[A-Za-z0-9.]", following):
@@ -61,7 +62,7 @@ def find_contacts(body: list[tuple[int, str]]) -> Contacts:
     """Contacts from the lines near the end that invite supervision; the website footer is already gone."""
     contacts = Contacts()
     for number, line in joined_lines(body):
-        if not INVITES.search(line) or len(line) > 400:
+        if not INVITES.search(line) or len(line) > MAX_LINE:
             continue
         if take_contacts(line, contacts):
             contacts.lines.append(number)
