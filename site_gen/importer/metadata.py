@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..grammar import DATE_IN_TEXT as DATE
-from ..grammar import as_chinese_dates, date_value, dates_in, level_of, make_date
+from ..grammar import NOT_AFTER_DIGIT, as_chinese_dates, date_value, dates_in, level_of, make_date
 from ..numbering import CHINESE_NUMBER
 
 PUBLISHED = re.compile(r"^\s*(发布时间|发布日期|发文日期|成文日期)\s*[:：]")
@@ -16,7 +16,9 @@ PUBLISHER = re.compile(
 )
 TITLE_WORDS = re.compile(r"(通报|报告|情况|公告|公示)$")
 GROUP = re.compile(r"([区县市省州旗]委(?:第[一二三四五六七八九十]+)?巡[察视]组|[区县市省]委巡[察视]办)")
-ROUND = re.compile(rf"((?:{CHINESE_NUMBER}届)?[区县市省州旗]委第{CHINESE_NUMBER}轮巡[察视])")
+ROUND = re.compile(  # starts where a number starts: a long run of 一 is read once, not from each character
+    rf"({NOT_AFTER_DIGIT}(?:{CHINESE_NUMBER}届)?[区县市省州旗]委第{CHINESE_NUMBER}轮巡[察视])"
+)
 PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[至到—\-－~]\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 FEEDBACK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[^。]{0,40}?反馈")
 
