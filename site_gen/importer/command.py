@@ -52,10 +52,12 @@ def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, s
         if not source.is_dir():
             jobs.append((source, out_dir / f"{slugify(source.stem)}.md", str(source)))
             continue
+        written = out_dir.resolve()
         for path in sorted(source.rglob("*")):
             relative = path.relative_to(source)
-            hidden = any(part.startswith((".", "~$")) for part in relative.parts)
-            if path.is_file() and not hidden and path.suffix.lower() in SUPPORTED + OLD_BINARY:
+            hidden = any(part.startswith((".", "~$")) for part in relative.parts)  # .preview, Word's lock files
+            ours = path.resolve().is_relative_to(written)  # `site-gen import .` must not import what it writes
+            if path.is_file() and not hidden and not ours and path.suffix.lower() in SUPPORTED + OLD_BINARY:
                 jobs.append((path, out_dir / relative.parent / f"{slugify(path.stem)}.md", str(relative)))
     if not jobs:
         print(f"import: no .txt, .html, .docx or .pdf file found in {', '.join(map(str, sources))}", file=sys.stderr)
