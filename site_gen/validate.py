@@ -15,11 +15,9 @@ from pathlib import Path, PurePosixPath
 from . import numbering
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, warning
+from .grammar import ISSUE_COUNT, SECTION_COUNT
 from .model import Issue, Notice
 
-_NUMBER = rf"([0-9]+|{numbering.CHINESE_NUMBER})"
-ISSUE_COUNT = re.compile(_NUMBER + r"\s*(?:项|个|条)(?:具体)?问题")
-SECTION_COUNT = re.compile(_NUMBER + r"\s*个方面")
 _TAGS = re.compile(r"<[^>]+>")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
