@@ -81,40 +81,41 @@ def build_site(
         result.diagnostics = [*site.config_problems, problem]
         return result
     addresses.remember_slugs(state.group_slugs)
-    intact, file_count = state.survey(out_dir)
     staged = StagedOutput(out_dir)
     try:
+        intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
+        declared = site.declared() if not has_errors(site.diagnostics()) else {}
         result.diagnostics = site.diagnostics()
-        declared = site.declared() if result.ok else {}
         result.notice_count = len(site.published().summaries)
-        if not result.ok:
-            return result
-        result.pages = [path for path, output in declared.items() if output.in_sitemap]
-        searched = not search or searchable(state, intact)
-        if unchanged(declared, intact, state, file_count, searched):
-            return result  # output/ already holds this site: not touched
-        result.written = len(made) + stage(staged, declared, intact, set(made), out_dir, site)
-        if site.make_problems:
-            result.diagnostics += site.make_problems
-            return result
-        if search:
-            search_problem = index(staged, declared, site.published().summaries, out_dir, state, intact)
-            if search_problem:
-                result.diagnostics.append(search_problem)
-                return result
-        committed = committed_files(staged.path, declared)
-        staged.commit()
-        new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), state.memo_file)
-        new_state.save(cache, out_dir, drafts, site.memos)
-        if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
-            cache.keep_pages({site.records[s].page_key() for s in site.published().records})
+        if result.ok:
+            result.pages = [path for path, output in declared.items() if output.in_sitemap]
+            if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
+                return result  # output/ already holds this site: not touched
+            result.written = len(made) + stage(staged, declared, intact, set(made), site)
+            result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
     finally:
         staged.discard()
     return result
 
 
-def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set, out_dir, site) -> int:
+def publish(site: Site, staged: StagedOutput, declared, state: BuildState, intact, search: bool) -> list[Diagnostic]:
+    """The staged site indexed for search and put in place; then, and only then, the build state saved."""
+    out_dir, cache = staged.out_dir, site.cache
+    if search:
+        problem = index(staged, declared, site.published().summaries, state, intact)
+        if problem:
+            return [problem]
+    committed = committed_files(staged.path, declared)
+    staged.commit()
+    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), state.memo_file)
+    new_state.save(cache, out_dir, site.drafts, site.memos)
+    if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
+        cache.keep_pages({site.records[s].page_key() for s in site.published().records})
+    return []
+
+
+def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set, site: Site) -> int:
     """Every declared output into the staged folder: made when its key changed, else linked; returns how many made."""
     count = 0
     for path, output in declared.items():
@@ -135,11 +136,9 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
     return count
 
 
-def unchanged(
-    declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int, searched
-) -> bool:
+def unchanged(declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int) -> bool:
     """output/ holds exactly the declared files with their keys, as committed, and nothing else."""
-    if not searched or len(intact) != len(state.outputs):
+    if len(intact) != len(state.outputs):
         return False  # a committed file was changed, deleted or is missing
     published = {path for path in intact if not path.startswith(SEARCH + "/")}
     if published != declared.keys() or any(intact[path] != output.key for path, output in declared.items()):
@@ -153,13 +152,13 @@ def searchable(state: BuildState, intact: dict[str, str]) -> bool:
     return bool(committed) and all(path in intact for path in committed)
 
 
-def index(staged: StagedOutput, declared, summaries, out_dir: Path, state: BuildState, intact) -> Diagnostic | None:
+def index(staged: StagedOutput, declared, summaries, state: BuildState, intact) -> Diagnostic | None:
     """The search index into the staged site: years whose pages are as published keep their bundle."""
     pages_changed = any(
         path.startswith("notices/") and path.endswith(".html") and intact.get(path) != output.key
         for path, output in declared.items()
     ) or len([p for p in intact if p.startswith("notices/")]) != len([p for p in declared if p.startswith("notices/")])
-    previous = Path(os.path.realpath(out_dir)) if searchable(state, intact) else None
+    previous = staged.out_dir if searchable(state, intact) else None
     try:
         if previous is not None and not pages_changed:
             for path in intact:

@@ -61,7 +61,7 @@ class Preview:
             if self.has_errors():
                 return self.write_error_pages()
             declared = self.site.declared()
-            stage(staged, declared, {}, set(made), self.out_dir, self.site)
+            stage(staged, declared, {}, set(made), self.site)
             if self.has_errors():
                 return self.write_error_pages()
             staged.commit()
@@ -80,7 +80,7 @@ class Preview:
         if any(not p.is_relative_to(content) for p in changed):
             self.build_all()  # a template, a static file or site.yaml
         else:
-            touched_by = {p: self.sources_touched(p) for p in changed}
+            touched_by = {p: sources_touched(self.site, p) for p in changed}
             changed = [p for p in changed if touched_by[p]]  # not an editor's temporary file
             if not changed:
                 return []
@@ -93,26 +93,6 @@ class Preview:
             f"in {(time.perf_counter() - started) * 1000:.0f} ms"
         )
         return changed
-
-    def sources_touched(self, path: Path) -> set[str]:
-        """The notice files a change to this path under content/ touches.
-
-        A notice itself; every notice under a folder created, moved or deleted; every notice that attaches
-        the file (its page shows the file's size and links to the copy). Anything else, such as the temporary
-        file an editor or `sed -i` writes next to the notice while saving, touches none.
-        """
-        root = self.site.config.root
-        relative = path.relative_to(root).as_posix()
-        if path.suffix == ".md":
-            return {relative}
-        records = self.site.records
-        touched = {s for s in records if s.startswith(relative + "/")}
-        if path.is_dir():
-            touched |= {p.relative_to(root).as_posix() for p in path.rglob("*.md")}
-        for source, record in records.items():
-            if any(attached.source == str(path) for attached in record.attachments):
-                touched.add(source)
-        return touched
 
     def publish(self, sources: list[str]) -> None:
         """Read the touched files again and write their notices' files at once; the lists when next asked for."""
@@ -192,6 +172,27 @@ class Preview:
             replace_file(page, html.replace('href="assets/', f'href="{root}assets/').encode("utf-8"))
         shutil.copytree(theme_dir() / "assets", self.out_dir / "assets", dirs_exist_ok=True)
         self.showing_errors, self.written = True, {}
+
+
+def sources_touched(site: Site, path: Path) -> set[str]:
+    """The notice files a change to this path under content/ touches.
+
+    A notice itself; every notice under a folder created, moved or deleted; every notice that attaches
+    the file (its page shows the file's size and links to the copy). Anything else, such as the temporary
+    file an editor or `sed -i` writes next to the notice while saving, touches none.
+    """
+    root = site.config.root
+    relative = path.relative_to(root).as_posix()
+    if path.suffix == ".md":
+        return {relative}
+    records = site.records
+    touched = {s for s in records if s.startswith(relative + "/")}
+    if path.is_dir():
+        touched |= {p.relative_to(root).as_posix() for p in path.rglob("*.md")}
+    for source, record in records.items():
+        if any(attached.source == str(path) for attached in record.attachments):
+            touched.add(source)
+    return touched
 
 
 def _never() -> tuple[str, str]:
