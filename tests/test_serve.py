@@ -266,3 +266,18 @@ def test_an_attachment_replaced_or_a_folder_moved_away_updates_the_notices_conce
     preview.prepare("")
     assert not (tmp_path / "preview/notices/2024/linjiang-jiaoyuju.html").exists()
     assert "教育局" not in (tmp_path / "preview/index.html").read_text(encoding="utf-8")
+
+
+def test_only_loopback_host_names_are_answered(site, server):
+    """DNS rebinding: a page elsewhere makes the browser ask 127.0.0.1 under its own name; drafts must not leak."""
+    base, _ = server
+    host, port = base.removeprefix("http://").rstrip("/").split(":")
+
+    def status_for(name: str) -> str:
+        with socket.create_connection((host, int(port))) as connection:
+            request = f"GET /notices/2025/draft-wenlvju.html HTTP/1.1\r\nHost: {name}\r\nConnection: close\r\n\r\n"
+            connection.sendall(request.encode())
+            return connection.recv(65536).decode("utf-8", "replace").split()[1]
+
+    assert status_for(f"127.0.0.1:{port}") == "200" and status_for(f"localhost:{port}") == "200"
+    assert status_for("attacker.example") == "403" and status_for(f"attacker.example:{port}") == "403"
