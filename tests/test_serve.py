@@ -281,3 +281,28 @@ def test_only_loopback_host_names_are_answered(site, server):
 
     assert status_for(f"127.0.0.1:{port}") == "200" and status_for(f"localhost:{port}") == "200"
     assert status_for("attacker.example") == "403" and status_for(f"attacker.example:{port}") == "403"
+
+
+def test_a_folder_named_like_a_notice_does_not_stop_the_preview(site, tmp_path):
+    (site / "content" / "notes.md").mkdir()
+    (site / "content" / "notes.md" / "readme.txt").write_text("x")
+    preview = built_preview(site, tmp_path)
+    assert not preview.showing_errors and (tmp_path / "preview" / "index.html").is_file()
+    (site / "site.yaml").write_text((site / "site.yaml").read_text(encoding="utf-8").replace("title:", "title: 新", 1))
+    preview.on_change([site / "site.yaml"])  # settings still apply after it
+    assert "新" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8").split("<title>")[1][:40]
+
+
+def test_a_broken_override_template_shows_in_the_browser_and_recovers(site, tmp_path):
+    preview = built_preview(site, tmp_path)
+    templates = site / "templates"
+    templates.mkdir()
+    override = templates / "notice.html"
+    override.write_text('{% extends "base.html" %}\n{% block content %}\n{{ notice.title | nosuch }}\n{% endblock %}\n')
+    preview.on_change([override])
+    page = (tmp_path / "preview" / "notices/2025/linjiang-shuiwuju.html").read_text(encoding="utf-8")
+    assert preview.showing_errors and "templates/notice.html" in page and "预览出错" in page
+    override.unlink()
+    preview.on_change([override])
+    page = (tmp_path / "preview" / "notices/2025/linjiang-shuiwuju.html").read_text(encoding="utf-8")
+    assert not preview.showing_errors and "临江区水务局党组关于巡察整改进展情况的通报" in page
