@@ -48,6 +48,7 @@ class Site:
     records: dict[str, SourceRecord] = field(default_factory=dict)
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
     stored_memos: Callable[[], dict[str, Memo]] = dict  # the memos of records loaded from the build state
+    just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
@@ -100,11 +101,13 @@ class Site:
 
     def update(self, sources: list[str]) -> None:
         """The preview's step: read these files again, or forget those that are gone."""
+        self.just_read.clear()
         for source in sources:
             self.records.pop(source, None)
             path = self.config.root / source
             if path.is_file() and source.endswith(".md"):
-                self.records[source] = read_record(path, self)[0]
+                self.records[source], notice = read_record(path, self)
+                self.just_read[source] = notice  # its page is made next: not read twice
 
     def memo(self, source: str) -> Memo:
         """What list pages show of a notice: kept with its record when read now, else loaded from the build state."""
@@ -138,10 +141,16 @@ class Site:
         found = list(self.config_problems)
         for record in self.records.values():
             found += record.problems
+        return found + self.clashes() + self.make_problems
+
+    def clashes(self) -> list[Diagnostic]:
+        """Notices or groups at one address; kept while no address or group name changes (a preview save)."""
         summaries = [r.summary for r in self.records.values() if r.summary and (self.drafts or not r.draft)]
-        found += slug_problems(sorted(summaries, key=newest_first))
-        found += group_clashes(summaries)
-        return found + self.make_problems
+        names = [(s.source, s.slug, s.organization, s.tags, s.date) for s in summaries]
+        if self.__dict__.get("_clashes", (None,))[0] != names:
+            problems = slug_problems(sorted(summaries, key=newest_first)) + group_clashes(summaries)
+            self.__dict__["_clashes"] = (names, problems)
+        return list(self.__dict__["_clashes"][1])
 
     @property
     def ok(self) -> bool:
@@ -177,7 +186,8 @@ class Site:
         kept = self.cache.load(key) if self.cache is not None else None
         if kept is not None:
             return kept
-        if notice is None:
+        notice = notice or self.just_read.pop(record.source, None)
+        if notice is None or notice.digest != record.digest:
             notice, _ = read_notice(self.config.root / record.source, self.config)
         made = (render_notice(self.env, notice, attachment_cards(self.config, notice)), notice_data(notice))
         if self.cache is not None:
