@@ -47,6 +47,7 @@ class Site:
     cache: BuildCache | None = None
     records: dict[str, SourceRecord] = field(default_factory=dict)
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
+    address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
     stored_memos: Callable[[], dict[str, Memo]] = dict  # the memos of records loaded from the build state
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
 
@@ -102,6 +103,7 @@ class Site:
     def update(self, sources: list[str]) -> None:
         """The preview's step: read these files again, or forget those that are gone."""
         self.just_read.clear()
+        self.make_problems, self.address_problems = [], []  # found again from the new content
         for source in sources:
             self.records.pop(source, None)
             path = self.config.root / source
@@ -141,7 +143,7 @@ class Site:
         found = list(self.config_problems)
         for record in self.records.values():
             found += record.problems
-        return found + self.clashes() + self.make_problems
+        return found + self.clashes() + self.address_problems + self.make_problems
 
     def clashes(self) -> list[Diagnostic]:
         """Notices or groups at one address; kept while no address or group name changes (a preview save)."""
@@ -161,11 +163,12 @@ class Site:
         published = self.published()
         found: dict[str, Output] = {}
         owner: dict[str, str] = {}
+        problems: list[Diagnostic] = []
         for source in sorted(published.records):
             record = published.records[source]
             for output in notice_outputs(record, lambda record=record: self.render_files(record)):
                 if output.path in owner and owner[output.path] != source:
-                    self.make_problems.append(address_clash(source, output.path, owner[output.path]))
+                    problems.append(address_clash(source, output.path, owner[output.path]))
                 found[output.path], owner[output.path] = output, source
         lists = list_outputs(self.config, self.env, published)
         lists += sitemap_output(self.config, [*found.values(), *lists], published.summaries)
@@ -173,11 +176,12 @@ class Site:
             if output.path not in found:
                 found[output.path] = output
             else:
-                self.make_problems.append(static_clash(output, self.config.root))
+                problems.append(static_clash(output, self.config.root))
         for output in lists:
             if output.path in found and found[output.path].copy_of:
-                self.make_problems.append(static_clash(found[output.path], self.config.root))
+                problems.append(static_clash(found[output.path], self.config.root))
             found[output.path] = output
+        self.address_problems = problems
         return found
 
     def render_files(self, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:

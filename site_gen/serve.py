@@ -145,6 +145,8 @@ class Preview:
         """Every declared file whose key changed, by the build's own declarations; a file no longer declared goes."""
         folder = LiveOutput(self.out_dir)
         declared = self.site.declared()
+        if self.has_errors():  # two files at one address: found only when every output is declared
+            return self.write_error_pages()
         for path, output in declared.items():
             if self.written.get(path) == output.key:
                 continue

@@ -306,3 +306,21 @@ def test_a_broken_override_template_shows_in_the_browser_and_recovers(site, tmp_
     preview.on_change([override])
     page = (tmp_path / "preview" / "notices/2025/linjiang-shuiwuju.html").read_text(encoding="utf-8")
     assert not preview.showing_errors and "临江区水务局党组关于巡察整改进展情况的通报" in page
+
+
+def test_an_attachment_at_another_notices_address_shows_until_it_is_removed(site, tmp_path):
+    preview = built_preview(site, tmp_path)
+    (site / "content/2025/linjiang-shuiwuju.html").write_text("an old export")
+    sifaju = site / "content/2025/linjiang-sifaju.md"
+    original = sifaju.read_text(encoding="utf-8")
+    attached = "attachments:\n  - {path: linjiang-shuiwuju.html, title: 旧版}\n"
+    sifaju.write_text(original.replace("attachments:\n", attached), encoding="utf-8")
+    preview.on_change([sifaju])
+    preview.prepare("")
+    assert preview.showing_errors and "notices/2025/linjiang-shuiwuju.html" in (
+        tmp_path / "preview" / "index.html"
+    ).read_text(encoding="utf-8")
+    sifaju.write_text(original, encoding="utf-8")
+    preview.on_change([sifaju])
+    preview.prepare("")
+    assert not preview.showing_errors
