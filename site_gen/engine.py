@@ -143,7 +143,8 @@ class Site:
         found = list(self.config_problems)
         for record in self.records.values():
             found += record.problems
-        return found + self.clashes() + self.address_problems + self.make_problems
+        found += self.clashes() + self.address_problems + self.make_problems
+        return list(dict.fromkeys(found))  # one override mistake breaks many pages: said once
 
     def clashes(self) -> list[Diagnostic]:
         """Notices or groups at one address; kept while no address or group name changes (a preview save)."""

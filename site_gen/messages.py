@@ -8,6 +8,7 @@ the first whose every {blank} has a non-empty value is used ("did you mean X?" o
 
 from __future__ import annotations
 
+import re
 import string
 from dataclasses import dataclass
 
@@ -227,7 +228,7 @@ ENGLISH: dict[str, Text] = {
         "this file would replace the generated {address}", "rename or remove it: site-gen writes that address itself"
     ),
     "template-error": Text(
-        "template error: {detail}",
+        "template error: {jinja}",
         "fix the template (a typo in a tag, a filter or a variable name), or delete your override to use the theme's",
     ),
     "search-index-failed": Text(
@@ -383,7 +384,7 @@ CHINESE: dict[str, Text] = {
     ),
     "static-replaces-page": Text("这个文件会覆盖自动生成的 {address}", "请改名或删除：该地址由 site-gen 生成"),
     "template-error": Text(
-        "模板有误：{detail}", "请修改模板（标签、过滤器或变量名的拼写），或删除自己的模板以使用默认主题"
+        "模板有误：{jinja}", "请修改模板（标签、过滤器或变量名的拼写），或删除自己的模板以使用默认主题"
     ),
     "search-index-failed": Text(
         "无法生成站内搜索索引：{detail}",
@@ -409,9 +410,35 @@ def _chinese_yaml_problem(problem: str) -> str:
     return YAML_PROBLEMS.get(problem.strip(), f"YAML 提示“{problem.strip()}”")
 
 
+# Jinja's own explanations of the mistakes clerks make in an override template
+JINJA_PROBLEMS = (
+    (re.compile(r"^No filter named '(.+)'\.?$"), "没有名为“{0}”的过滤器"),
+    (re.compile(r"^No test named '(.+)'\.?$"), "没有名为“{0}”的判断"),
+    (re.compile(r"^'(.+)' is undefined$"), "变量“{0}”不存在"),
+    (re.compile(r"^'(.+)' has no attribute '(.+)'$"), "“{0}”没有“{1}”这一项"),
+    (
+        re.compile(r"^unexpected end of template.*"),
+        "模板意外结束（可能缺少 {{% endif %}}、{{% endfor %}} 或 {{% endblock %}}）",
+    ),
+    (re.compile(r"^unexpected '(.+)'$"), "此处不应出现“{0}”"),
+    (re.compile(r"^Encountered unknown tag '(.+)'.*"), "无法识别的标签“{0}”"),
+    (re.compile(r"^expected token '(.+)', got '(.+)'$"), "此处应为“{0}”，却是“{1}”"),
+    (re.compile(r"^[Tt]emplate '?(.+?)'? not found$"), "找不到模板“{0}”"),
+)
+
+
+def _chinese_jinja_problem(problem: str) -> str:
+    for pattern, chinese in JINJA_PROBLEMS:
+        found = pattern.match(problem.strip())
+        if found:
+            return chinese.format(*found.groups())
+    return f"模板引擎提示“{problem.strip()}”"
+
+
 # parameters whose value is itself English and has a Chinese wording
 _CHINESE_VALUES = {
     "problem": _chinese_yaml_problem,
+    "jinja": _chinese_jinja_problem,
     "kind": lambda kind: {"organization": "单位", "tag": "标签"}.get(kind, kind),
 }
 

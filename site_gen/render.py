@@ -174,7 +174,7 @@ def template_problem(problem: Exception, site_root: Path) -> Diagnostic | None:
         return None
     shown = display_path(where, site_root) if where else "templates"
     detail = getattr(problem, "message", None) or str(problem)
-    return error(shown, line or 0, "template-error", detail=detail)
+    return error(shown, line or 0, "template-error", jinja=detail)
 
 
 def display_path(path: str, site_root: Path) -> str:
@@ -199,6 +199,6 @@ def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic
         except Exception as problem:  # noqa: BLE001 - any mistake in a template is the clerk's, never a traceback
             found.append(
                 template_problem(problem, site_root)
-                or error(display_path(str(path), site_root), 0, "template-error", detail=str(problem))
+                or error(display_path(str(path), site_root), 0, "template-error", jinja=str(problem))
             )
     return found
