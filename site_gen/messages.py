@@ -417,7 +417,11 @@ JINJA_PROBLEMS = (
     (re.compile(r"^'(.+)' is undefined$"), "变量“{0}”不存在"),
     (re.compile(r"^'(.+)' has no attribute '(.+)'$"), "“{0}”没有“{1}”这一项"),
     (
-        re.compile(r"^unexpected end of template.*"),
+        re.compile(r"^unexpected end of template.*?looking for the following tags: '(\w+)'", re.I | re.S),
+        "模板意外结束：缺少 {{% {0} %}}",
+    ),
+    (
+        re.compile(r"^unexpected end of template.*", re.I | re.S),
         "模板意外结束（可能缺少 {{% endif %}}、{{% endfor %}} 或 {{% endblock %}}）",
     ),
     (re.compile(r"^unexpected '(.+)'$"), "此处不应出现“{0}”"),

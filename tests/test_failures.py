@@ -263,7 +263,7 @@ def test_a_broken_override_template_is_located_in_build_and_check(site):
     before = tree(site / "output")
     (site / "templates").mkdir()
     (site / "templates" / "notice.html").write_text(
-        '{% extends "base.html" %}\n{% block main %}\n{{ notice.title | nosuch }}\n'
+        '{% extends "base.html" %}\n{% block main %}\n{{ notice.title | nosuch }}\n{% endblock %}\n'
     )
     for command in ("build", "check"):
         result = run(command, "--site", str(site))
