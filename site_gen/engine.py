@@ -107,7 +107,7 @@ class Site:
         for source in sources:
             self.records.pop(source, None)
             path = self.config.root / source
-            if path.is_file() and source.endswith(".md"):
+            if source.endswith(".md") and path.exists() and not path.is_dir():  # a FIFO is read as an error
                 self.records[source], notice = read_record(path, self)
                 self.just_read[source] = notice  # its page is made next: not read twice
 
@@ -167,7 +167,7 @@ class Site:
         problems: list[Diagnostic] = []
         for source in sorted(published.records):
             record = published.records[source]
-            for output in notice_outputs(record, lambda record=record: self.render_files(record)):
+            for output in notice_outputs(record, lambda record=record: render_files(self, record)):
                 if output.path in owner and owner[output.path] != source:
                     problems.append(address_clash(source, output.path, owner[output.path]))
                 found[output.path], owner[output.path] = output, source
@@ -185,19 +185,20 @@ class Site:
         self.address_problems = problems
         return found
 
-    def render_files(self, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
-        """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
-        key = record.page_key()
-        kept = self.cache.load(key) if self.cache is not None else None
-        if kept is not None:
-            return kept
-        notice = notice or self.just_read.pop(record.source, None)
-        if notice is None or notice.digest != record.digest:
-            notice, _ = read_notice(self.config.root / record.source, self.config)
-        made = (render_notice(self.env, notice, attachment_cards(self.config, notice)), notice_data(notice))
-        if self.cache is not None:
-            self.cache.store(key, made)
-        return made
+
+def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
+    """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
+    key = record.page_key()
+    kept = site.cache.load(key) if site.cache is not None else None
+    if kept is not None:
+        return kept
+    notice = notice or site.just_read.pop(record.source, None)
+    if notice is None or notice.digest != record.digest:
+        notice, _ = read_notice(site.config.root / record.source, site.config)
+    made = (render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice))
+    if site.cache is not None:
+        site.cache.store(key, made)
+    return made
 
 
 def _unused() -> tuple[str, str]:
@@ -217,7 +218,7 @@ def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagno
         return read, [], []
     written: list[str] = []
     try:
-        for output in notice_outputs(record, lambda: site.render_files(record, notice)):
+        for output in notice_outputs(record, lambda: render_files(site, record, notice)):
             if reusable.get(output.path) != output.key:
                 into.put(output)
                 written.append(output.path)

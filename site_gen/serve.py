@@ -28,7 +28,7 @@ from pathlib import Path
 from .build import stage
 from .config import CONFIG_FILE
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
-from .engine import Site
+from .engine import Site, render_files
 from .outputs import Output, notice_outputs
 from .render import environment
 from .theme import theme_dir
@@ -108,7 +108,7 @@ class Preview:
             record = self.site.records.get(source)
             if record is None or not self.site.is_published(record):
                 continue
-            for output in notice_outputs(record, lambda record=record: self.site.render_files(record)):
+            for output in notice_outputs(record, lambda record=record: render_files(self.site, record)):
                 kept.add(output.path)
                 if self.written.get(output.path) != output.key:
                     folder.put(output)
