@@ -114,7 +114,9 @@ def build_site(
     return result
 
 
-def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set, out_dir, site) -> int:
+def stage(
+    staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], out_dir: Path, site: Site
+) -> int:
     """Every declared output into the staged folder: made when its key changed, else linked; returns how many made."""
     count = 0
     for path, output in declared.items():
@@ -136,7 +138,7 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
 
 
 def unchanged(
-    declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int, searched
+    declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int, searched: bool
 ) -> bool:
     """output/ holds exactly the declared files with their keys, as committed, and nothing else."""
     if not searched or len(intact) != len(state.outputs):
@@ -153,7 +155,14 @@ def searchable(state: BuildState, intact: dict[str, str]) -> bool:
     return bool(committed) and all(path in intact for path in committed)
 
 
-def index(staged: StagedOutput, declared, summaries, out_dir: Path, state: BuildState, intact) -> Diagnostic | None:
+def index(
+    staged: StagedOutput,
+    declared: dict[str, Output],
+    summaries: list[Summary],
+    out_dir: Path,
+    state: BuildState,
+    intact: dict[str, str],
+) -> Diagnostic | None:
     """The search index into the staged site: years whose pages are as published keep their bundle."""
     pages_changed = any(
         path.startswith("notices/") and path.endswith(".html") and intact.get(path) != output.key
@@ -172,7 +181,7 @@ def index(staged: StagedOutput, declared, summaries, out_dir: Path, state: Build
     return None
 
 
-def search_shards(summaries: list) -> dict[str, list[str]]:
+def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
     """The search index is split by year: an edit re-indexes one year, and memory is one year's worth."""
     shards: dict[str, list[str]] = {}
     for summary in summaries:

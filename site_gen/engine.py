@@ -19,7 +19,10 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+import jinja2
 
 from . import addresses
 from .cache import BuildCache
@@ -32,7 +35,7 @@ from .parallel import inherited, ordered_map
 from .reader import read_notice
 from .render import environment, render_card, render_notice, template_problem
 from .state import AttachedFile, Memo, SourceRecord, stamp
-from .summary import newest_first, summarize
+from .summary import Summary, newest_first, summarize
 from .validate import notice_problems, slug_problems
 from .writer import Folder
 
@@ -55,10 +58,11 @@ class Site:
         return cls(config, problems, drafts, cache)
 
     @property
-    def env(self):
+    def env(self) -> jinja2.Environment:
         if "_env" not in self.__dict__:
             self.__dict__["_env"] = environment(self.config, compiled_templates(self.cache))
-        return self.__dict__["_env"]
+        env: jinja2.Environment = self.__dict__["_env"]
+        return env
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -89,11 +93,12 @@ class Site:
                 record = read or record
                 made += written
                 self.make_problems += problems
+            assert record is not None  # a file without a stored record is read by a job
             self.records[source] = record
             progress(index + 1, len(sources))
         return made
 
-    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict | None) -> bool:
+    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
         if into is None or not self.is_published(record):
             return False
         return any((reusable or {}).get(o.path) != o.key for o in notice_outputs(record, _unused))
@@ -113,7 +118,7 @@ class Site:
             return record.memo
         if "_memos" not in self.__dict__:
             self.__dict__["_memos"] = self.stored_memos()
-        memo = self.__dict__["_memos"].get(source)
+        memo: Memo | None = self.__dict__["_memos"].get(source)
         if memo is None or record.list_key != memo_key(memo):  # the memo file is gone or damaged: read again
             self.records[source] = record = read_record(self.config.root / source, self)[0]
             memo = record.memo
@@ -154,7 +159,7 @@ class Site:
         owner: dict[str, str] = {}
         for source in sorted(published.records):
             record = published.records[source]
-            for output in notice_outputs(record, lambda record=record: self.render_files(record)):
+            for output in notice_outputs(record, partial(self.render_files, record)):
                 if output.path in owner and owner[output.path] != source:
                     self.make_problems.append(address_clash(source, output.path, owner[output.path]))
                 found[output.path], owner[output.path] = output, source
@@ -174,11 +179,14 @@ class Site:
     def render_files(self, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
         """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
         key = record.page_key()
-        kept = self.cache.load(key) if self.cache is not None else None
+        kept: tuple[str, str] | None = self.cache.load(key) if self.cache is not None else None
         if kept is not None:
             return kept
         if notice is None:
             notice, _ = read_notice(self.config.root / record.source, self.config)
+            assert notice is not None, (
+                f"{record.source} was read as a notice, and broken since"
+            )  # edited since it was listed
         made = (render_notice(self.env, notice, attachment_cards(self.config, notice)), notice_data(notice))
         if self.cache is not None:
             self.cache.store(key, made)
@@ -259,7 +267,7 @@ def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
     return found
 
 
-def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict, ...]:
+def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
     """What the page shows of each attached file: a link the build made, its type and size."""
     folder = (config.root / notice.source).parent
     page_folder = posixpath.dirname(notice.url)
@@ -287,7 +295,7 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def group_clashes(summaries: list) -> list[Diagnostic]:
+def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
     """Two organisations (or tags) whose pages would share one address: one would vanish from the site."""
     found = []
     for kind, names_of in (("organization", lambda s: (s.organization,)), ("tag", lambda s: s.tags)):
