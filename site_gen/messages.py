@@ -9,6 +9,7 @@ the first whose every {blank} has a non-empty value is used ("did you mean X?" o
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -410,7 +411,7 @@ def _chinese_yaml_problem(problem: str) -> str:
 
 
 # parameters whose value is itself English and has a Chinese wording
-_CHINESE_VALUES = {
+_CHINESE_VALUES: dict[str, Callable[[str], str]] = {
     "problem": _chinese_yaml_problem,
     "kind": lambda kind: {"organization": "单位", "tag": "标签"}.get(kind, kind),
 }

@@ -23,6 +23,7 @@ import shutil
 import socket
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from .build import stage
@@ -128,7 +129,7 @@ class Preview:
             record = self.site.records.get(source)
             if record is None or not self.site.is_published(record):
                 continue
-            for output in notice_outputs(record, lambda record=record: self.site.render_files(record)):
+            for output in notice_outputs(record, partial(self.site.render_files, record)):
                 kept.add(output.path)
                 if self.written.get(output.path) != output.key:
                     folder.put(output)

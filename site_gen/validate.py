@@ -135,7 +135,7 @@ def attachment_problems(notice: Notice, config: SiteConfig) -> list[Diagnostic]:
     for attachment in notice.attachments:
         code, params = _attachment_problem(attachment.path, folder, config)
         if code:
-            found.append(error(notice.source, attachment.line or 1, code, path=attachment.path, **params))
+            found.append(error(notice.source, attachment.line or 1, code, column=1, path=attachment.path, **params))
     return found
 
 
