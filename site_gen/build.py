@@ -18,9 +18,9 @@ from . import addresses
 from .cache import BuildCache
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
-from .engine import Site
+from .engine import Site, making_problem
 from .outputs import Output
-from .render import check_templates, template_problem
+from .render import check_templates
 from .search import SearchIndexError, index_site
 from .state import BuildState, Committed, file_stamp
 from .summary import Summary
@@ -115,7 +115,7 @@ def publish(site: Site, staged: StagedOutput, declared, state: BuildState, intac
     return []
 
 
-def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set, site: Site) -> int:
+def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
     """Every declared output into the staged folder: made when its key changed, else linked; returns how many made."""
     count = 0
     for path, output in declared.items():
@@ -127,7 +127,7 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
         try:
             staged.put(output)
         except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
-            found = template_problem(problem, site.config.root)
+            found = making_problem(problem, site.config.root)
             if found is None:
                 raise
             site.make_problems.append(found)
@@ -152,7 +152,13 @@ def searchable(state: BuildState, intact: dict[str, str]) -> bool:
     return bool(committed) and all(path in intact for path in committed)
 
 
-def index(staged: StagedOutput, declared, summaries, state: BuildState, intact) -> Diagnostic | None:
+def index(
+    staged: StagedOutput,
+    declared: dict[str, Output],
+    summaries: list[Summary],
+    state: BuildState,
+    intact: dict[str, str],
+) -> Diagnostic | None:
     """The search index into the staged site: years whose pages are as published keep their bundle."""
     pages_changed = any(
         path.startswith("notices/") and path.endswith(".html") and intact.get(path) != output.key
@@ -171,7 +177,7 @@ def index(staged: StagedOutput, declared, summaries, state: BuildState, intact) 
     return None
 
 
-def search_shards(summaries: list) -> dict[str, list[str]]:
+def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
     """The search index is split by year: an edit re-indexes one year, and memory is one year's worth."""
     shards: dict[str, list[str]] = {}
     for summary in summaries:

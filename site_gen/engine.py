@@ -19,7 +19,10 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+import jinja2
 
 from . import addresses
 from .cache import BuildCache
@@ -32,7 +35,7 @@ from .parallel import inherited, ordered_map
 from .reader import read_notice
 from .render import environment, render_card, render_notice, template_problem
 from .state import AttachedFile, Memo, SourceRecord, stamp
-from .summary import newest_first, summarize
+from .summary import Summary, newest_first, summarize
 from .validate import notice_problems, slug_problems
 from .writer import Folder
 
@@ -57,10 +60,11 @@ class Site:
         return cls(config, problems, drafts, cache)
 
     @property
-    def env(self):
+    def env(self) -> jinja2.Environment:
         if "_env" not in self.__dict__:
             self.__dict__["_env"] = environment(self.config, compiled_templates(self.cache))
-        return self.__dict__["_env"]
+        env: jinja2.Environment = self.__dict__["_env"]
+        return env
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -91,11 +95,12 @@ class Site:
                 record = read or record
                 made += written
                 self.make_problems += problems
+            assert record is not None  # a file without a stored record is read by a job
             self.records[source] = record
             progress(index + 1, len(sources))
         return made
 
-    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict | None) -> bool:
+    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
         if into is None or not self.is_published(record):
             return False
         return any((reusable or {}).get(o.path) != o.key for o in notice_outputs(record, _unused))
@@ -118,7 +123,7 @@ class Site:
             return record.memo
         if "_memos" not in self.__dict__:
             self.__dict__["_memos"] = self.stored_memos()
-        memo = self.__dict__["_memos"].get(source)
+        memo: Memo | None = self.__dict__["_memos"].get(source)
         if memo is None or record.list_key != memo_key(memo):  # the memo file is gone or damaged: read again
             self.records[source] = record = read_record(self.config.root / source, self)[0]
             memo = record.memo
@@ -167,7 +172,7 @@ class Site:
         problems: list[Diagnostic] = []
         for source in sorted(published.records):
             record = published.records[source]
-            for output in notice_outputs(record, lambda record=record: render_files(self, record)):
+            for output in notice_outputs(record, partial(render_files, self, record)):
                 if output.path in owner and owner[output.path] != source:
                     problems.append(address_clash(source, output.path, owner[output.path]))
                 found[output.path], owner[output.path] = output, source
@@ -189,16 +194,33 @@ class Site:
 def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
     """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
     key = record.page_key()
-    kept = site.cache.load(key) if site.cache is not None else None
+    kept: tuple[str, str] | None = site.cache.load(key) if site.cache is not None else None
     if kept is not None:
         return kept
     notice = notice or site.just_read.pop(record.source, None)
     if notice is None or notice.digest != record.digest:
         notice, _ = read_notice(site.config.root / record.source, site.config)
+        if notice is None:
+            raise FileChanged(record.source)
     made = (render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice))
     if site.cache is not None:
         site.cache.store(key, made)
     return made
+
+
+class FileChanged(Exception):
+    """A notice that was read and checked could not be read again to make its page: it changed meanwhile."""
+
+    def __init__(self, source: str):
+        super().__init__(source)
+        self.source = source
+
+
+def making_problem(problem: Exception, root: Path) -> Diagnostic | None:
+    """A mistake met while making a page, as a diagnostic; None when it is a bug of site-gen's (raised on)."""
+    if isinstance(problem, FileChanged):
+        return error(problem.source, 0, "file-changed")
+    return template_problem(problem, root)
 
 
 def _unused() -> tuple[str, str]:
@@ -223,7 +245,7 @@ def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagno
                 into.put(output)
                 written.append(output.path)
     except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
-        found = template_problem(problem, site.config.root)
+        found = making_problem(problem, site.config.root)
         if found is None:
             raise
         return read, written, [found]
@@ -275,7 +297,7 @@ def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
     return found
 
 
-def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict, ...]:
+def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
     """What the page shows of each attached file: a link the build made, its type and size."""
     folder = (config.root / notice.source).parent
     page_folder = posixpath.dirname(notice.url)
@@ -303,7 +325,7 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def group_clashes(summaries: list) -> list[Diagnostic]:
+def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
     """Two organisations (or tags) whose pages would share one address: one would vanish from the site."""
     found = []
     for kind, names_of in (("organization", lambda s: (s.organization,)), ("tag", lambda s: s.tags)):

@@ -7,11 +7,13 @@ the same groups, so every total on the site adds up to the same numbers.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from . import addresses
-from .model import DISPLAY_ORDER, Notice, Progress
+from .model import DISPLAY_ORDER, Progress
+from .summary import NoticeLike
 
 PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
 
@@ -23,16 +25,16 @@ class Group:
     kind: str  # "organization", "year" or "tag"
     name: str
     url: str
-    notices: tuple[Notice, ...]
+    notices: tuple[NoticeLike, ...]
 
     @cached_property  # the groups page, the dashboard and the group page all ask
     def progress(self) -> Progress:
         return site_progress(self.notices)
 
 
-def groups(notices: list[Notice], kind: str) -> list[Group]:
+def groups(notices: Sequence[NoticeLike], kind: str) -> list[Group]:
     """Notices grouped by one key; years newest first, other groups by name."""
-    by_key: dict[str, list[Notice]] = defaultdict(list)
+    by_key: dict[str, list[NoticeLike]] = defaultdict(list)
     for notice in notices:
         for key in keys_of(notice, kind):
             by_key[key].append(notice)
@@ -40,7 +42,7 @@ def groups(notices: list[Notice], kind: str) -> list[Group]:
     return [Group(kind, name, addresses.group_page(kind, name), tuple(by_key[name])) for name in names]
 
 
-def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
+def keys_of(notice: NoticeLike, kind: str) -> tuple[str, ...]:
     if kind == "organization":
         return (notice.organization,)
     if kind == "year":
@@ -48,7 +50,7 @@ def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
     return notice.tags
 
 
-def site_progress(notices: list[Notice] | tuple[Notice, ...]) -> Progress:
+def site_progress(notices: Sequence[NoticeLike]) -> Progress:
     """The notices' counts added up column by column, in C: a big site sums ~100,000 counts per build."""
     sums = map(sum, zip(*(notice.progress.row for notice in notices), strict=True))
     tally = dict(zip(DISPLAY_ORDER, sums, strict=False))  # no notices: no columns
@@ -62,7 +64,7 @@ class Page:
     number: int  # from 1
     count: int
     first_url: str  # page 1: index.html, organizations/某局.html
-    notices: tuple
+    notices: tuple[NoticeLike, ...]
 
     @property
     def url(self) -> str:
@@ -83,7 +85,7 @@ class Page:
         return result
 
 
-def paginate(notices, first_url: str) -> list[Page]:
+def paginate(notices: Sequence[NoticeLike], first_url: str) -> list[Page]:
     """The notices in pages of PAGE_SIZE; an empty list is one empty page."""
     chunks = [tuple(notices[i : i + PAGE_SIZE]) for i in range(0, len(notices), PAGE_SIZE)] or [()]
     return [Page(number, len(chunks), first_url, chunk) for number, chunk in enumerate(chunks, start=1)]

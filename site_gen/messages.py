@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -212,6 +213,9 @@ ENGLISH: dict[str, Text] = {
     "site-missing": Text(
         "there is no site folder here", "check --site: it names the folder holding site.yaml and content/"
     ),
+    "file-changed": Text(
+        "this file changed while the site was being built", "build again (or save again in the preview)"
+    ),
     "not-regular-file": Text(
         "this is not a regular file", "a notice is a text file; remove or rename this one (a pipe or device)"
     ),
@@ -373,6 +377,7 @@ CHINESE: dict[str, Text] = {
     ),
     "output-is-file": Text("输出位置是一个文件，不是文件夹", "请为 --out 指定一个文件夹，例如 output/"),
     "site-missing": Text("这里没有网站文件夹", "请检查 --site：它应指向含有 site.yaml 和 content/ 的文件夹"),
+    "file-changed": Text("构建过程中这个文件被修改了", "请重新构建（预览时再保存一次即可）"),
     "not-regular-file": Text("这不是普通文件", "通报应是文本文件；请删除或改名（这可能是管道或设备文件）"),
     "group-address-shared": Text(
         "{kind}“{name}”与“{other}”（{source}）会共用同一个页面 {address}",
@@ -440,7 +445,7 @@ def _chinese_jinja_problem(problem: str) -> str:
 
 
 # parameters whose value is itself English and has a Chinese wording
-_CHINESE_VALUES = {
+_CHINESE_VALUES: dict[str, Callable[[str], str]] = {
     "problem": _chinese_yaml_problem,
     "jinja": _chinese_jinja_problem,
     "kind": lambda kind: {"organization": "单位", "tag": "标签"}.get(kind, kind),

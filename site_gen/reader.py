@@ -158,7 +158,7 @@ class _Checks:
         self.found: list[Diagnostic] = []
 
     def fail(self, key: str, code: str, **params: object) -> None:
-        self.found.append(error(self.source, self.key_lines.get(key, 1), code, **params))
+        self.found.append(error(self.source, self.key_lines.get(key, 1), code, column=1, **params))
 
     def slug(self, value: str) -> str:
         if not _SLUG_OK.match(value) or ".." in PurePosixPath(value).parts:
@@ -242,9 +242,9 @@ def parse_body(body: str, first_line: int, source: str, config: SiteConfig) -> t
         stack[-1].tokens.append(token)
         index += 1
     builder = _BodyBuilder(md, source, first_line, config)
-    body = builder.build(root)
-    body.links, link_problems = scan_links(tokens, first_line, source)
-    return body, builder.found + link_problems
+    parsed = builder.build(root)
+    parsed.links, link_problems = scan_links(tokens, first_line, source)
+    return parsed, builder.found + link_problems
 
 
 def _heading_text(text: str) -> tuple[str, str]:

@@ -23,12 +23,13 @@ import shutil
 import socket
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from .build import stage
 from .config import CONFIG_FILE
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
-from .engine import Site, render_files
+from .engine import Site, making_problem, render_files
 from .outputs import Output, notice_outputs
 from .render import environment
 from .theme import theme_dir
@@ -102,23 +103,35 @@ class Preview:
             return self.write_error_pages()
         if self.showing_errors:
             return self.build_all()
+        try:
+            kept = self.write_notices(sources)
+        except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+            found = making_problem(problem, self.site.config.root)
+            if found is None:
+                raise
+            self.site.make_problems.append(found)
+            return self.write_error_pages()
         folder = LiveOutput(self.out_dir)
-        kept = set()
-        for source in sources:
-            record = self.site.records.get(source)
-            if record is None or not self.site.is_published(record):
-                continue
-            for output in notice_outputs(record, lambda record=record: render_files(self.site, record)):
-                kept.add(output.path)
-                if self.written.get(output.path) != output.key:
-                    folder.put(output)
-                    self.written[output.path] = output.key
         for record in before.values():  # deleted, renamed or hidden: its old files go
             for output in notice_outputs(record, _never) if record.summary else ():
                 if output.path not in kept:
                     folder.remove(output.path)
                     self.written.pop(output.path, None)
         self.lists_stale = True
+
+    def write_notices(self, sources: list[str]) -> set[str]:
+        """The files of these notices whose keys changed; returns every file they have now."""
+        folder, kept = LiveOutput(self.out_dir), set()
+        for source in sources:
+            record = self.site.records.get(source)
+            if record is None or not self.site.is_published(record):
+                continue
+            for output in notice_outputs(record, partial(render_files, self.site, record)):
+                kept.add(output.path)
+                if self.written.get(output.path) != output.key:
+                    folder.put(output)
+                    self.written[output.path] = output.key
+        return kept
 
     def has_errors(self) -> bool:
         self.diagnostics = self.site.diagnostics()

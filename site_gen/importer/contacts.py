@@ -43,7 +43,7 @@ def continues(line: str, following: str) -> bool:
     if re.search(r"(电话|热线)\s*[:：]?\s*[(（]?\d{3,4}[)）]?[\-—－–]$", line) and re.match(r"^\d{7,8}", following):
         return True
     address = ADDRESS.search(line)
-    return bool(address) and address.end() == len(line) and len(following) <= 30 and not following.endswith("：")
+    return address is not None and address.end() == len(line) and len(following) <= 30 and not following.endswith("：")
 
 
 def joined_lines(body: list[tuple[int, str]]) -> list[tuple[int, str]]:

@@ -105,7 +105,7 @@ def inspection(text: str, title: str) -> dict:
     if match := FEEDBACK.search(text, match.end() if match else 0):
         year = match.group(1) or found.get("year") or year_before(text, match.start())
         feedback = make_date(year, match.group(2), match.group(3)) if year else None
-        if feedback and found.get("end") and feedback < found["end"]:  # "7月6日" after a June inspection
+        if year and feedback and found.get("end") and feedback < found["end"]:  # "7月6日" after a June inspection
             feedback = make_date(int(year) + 1, match.group(2), match.group(3))
         found["feedback"] = feedback
     found.pop("year", None)

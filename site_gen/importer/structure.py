@@ -83,13 +83,15 @@ def status_labels(config: SiteConfig) -> re.Pattern:
 def is_status(text: str, labels: re.Pattern, vocabulary: Vocabulary) -> bool:
     """Decided by the value: 整改情况：<measures> is text, 整改情况：整改完成 is a status."""
     match = labels.match(text)
-    return bool(match and match.group("value")) and vocabulary.lookup(match.group("value")).status is not None
+    return (
+        match is not None and bool(match.group("value")) and vocabulary.lookup(match.group("value")).status is not None
+    )
 
 
 def unknown_status(text: str, labels: re.Pattern) -> bool:
     """整改情况：<a few words> that no wording in the vocabulary matches: maybe a status the site does not know."""
     match = labels.match(text)
-    return bool(match and match.group("value")) and len(match.group("value")) <= MAX_STATUS_LENGTH
+    return match is not None and bool(match.group("value")) and len(match.group("value")) <= MAX_STATUS_LENGTH
 
 
 PROBLEM_PHRASE = re.compile(
@@ -193,11 +195,11 @@ def group_holds(
     span = range(group.begin, group.stop)
     if chosen is not None:
         named = chosen in group.title or any(
-            chosen in texts[i] for i in span if levels[i] is not None and levels[i] < top
+            chosen in texts[i] for i in span if (level := levels[i]) is not None and level < top
         )
         return named, "按 --problems-in 指定 chosen with --problems-in"
     status_count = sum(statuses[i] for i in span)
-    stating = sum(levels[i] is not None and levels[i] >= top and problem_like(texts[i], levels[i]) for i in span)
+    stating = sum((level := levels[i]) is not None and level >= top and problem_like(texts[i], level) for i in span)
     if PROBLEM_PART.search(group.title):
         return True, "标题说明是反馈的问题 its heading names the feedback's problems"
     if status_count:
@@ -260,14 +262,16 @@ def settle_headings(kinds: list[Kind], levels: list[int | None]) -> list[Kind]:
     for index, kind in enumerate(kinds):
         if kind is not Kind.HEADING:
             continue
+        level = levels[index]
+        assert level is not None  # classify makes headings of numbered lines only
         holds = False
         for later, later_level in zip(kinds[index + 1 :], levels[index + 1 :], strict=True):
             if later is Kind.ISSUE:
                 holds = True
                 break
-            if later is Kind.HEADING and later_level <= levels[index]:
+            if later is Kind.HEADING and later_level is not None and later_level <= level:
                 break
-        result[index] = Kind.PART if holds or levels[index] == 0 else Kind.TEXT
+        result[index] = Kind.PART if holds or level == 0 else Kind.TEXT
     return result
 
 
@@ -428,13 +432,11 @@ def shi_blocks(issue: Block, items: list[Line]) -> list[Block]:
 def numbering_gaps(result: Outline) -> list[str]:
     """Skipped numbers are reported, never filled in: (一) -> (三) may be a deliberate omission."""
     notes = []
-    numbers = [leading_number(issue.title) for issue in result.issues]
-    numbers = [n for n in numbers if n is not None]
+    numbers = [n for n in (leading_number(issue.title) for issue in result.issues) if n is not None]
     for a, b in zip(numbers, numbers[1:], strict=False):
         if b > a + 1:
             notes.append(f"问题编号从 {a} 跳到 {b}，中间的编号原文没有，未补 (issue numbers jump from {a} to {b})")
-    sections = [leading_number(p.title) for p in result.parts if p.issues and p.title]
-    sections = [n for n in sections if n is not None]
+    sections = [n for n in (leading_number(p.title) for p in result.parts if p.issues and p.title) if n is not None]
     for a, b in zip(sections, sections[1:], strict=False):
         if b > a + 1:
             notes.append(f"方面编号从 {a} 跳到 {b}，原文如此，未补 (section numbers jump from {a} to {b})")
