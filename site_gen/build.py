@@ -99,7 +99,14 @@ def build_site(
     return result
 
 
-def publish(site: Site, staged: StagedOutput, declared, state: BuildState, intact, search: bool) -> list[Diagnostic]:
+def publish(
+    site: Site,
+    staged: StagedOutput,
+    declared: dict[str, Output],
+    state: BuildState,
+    intact: dict[str, str],
+    search: bool,
+) -> list[Diagnostic]:
     """The staged site indexed for search and put in place; then, and only then, the build state saved."""
     out_dir, cache = staged.out_dir, site.cache
     if search:
