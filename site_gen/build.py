@@ -22,9 +22,9 @@ from .engine import Site, making_problem
 from .outputs import Output
 from .render import check_templates
 from .search import SearchIndexError, index_site
+from .staging import StagedOutput
 from .state import BuildState, Committed, file_stamp
 from .summary import Summary
-from .writer import StagedOutput
 
 SEARCH = addresses.SEARCH_FOLDER
 
@@ -32,7 +32,7 @@ SEARCH = addresses.SEARCH_FOLDER
 @dataclass
 class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)  # the pages for readers (as in the sitemap)
+    public_pages: list[str] = field(default_factory=list)  # the pages for readers (as in the sitemap)
     written: int = 0  # files made this time (the rest were unchanged)
     notice_count: int = 0  # notices published
     language: str = "zh"
@@ -89,7 +89,7 @@ def build_site(
         result.diagnostics = site.diagnostics()
         result.notice_count = len(site.published().summaries)
         if result.ok:
-            result.pages = [path for path, output in declared.items() if output.in_sitemap]
+            result.public_pages = [path for path, output in declared.items() if output.in_sitemap]
             if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
                 return result  # output/ already holds this site: not touched
             result.written = len(made) + stage(staged, declared, intact, set(made), site)

@@ -16,7 +16,7 @@ from . import __version__
 from .build import build_site, load_site
 from .diagnostics import Severity, format_report
 from .new_command import add_new_command
-from .progress import Progress
+from .progress_line import ProgressLine
 
 EXAMPLES = """\
 examples:
@@ -148,7 +148,7 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out_dir = args.out if args.out is not None else args.site / "output"
     try:
-        result = build_site(args.site, out_dir, drafts=args.drafts, progress=Progress())
+        result = build_site(args.site, out_dir, drafts=args.drafts, progress=ProgressLine())
     except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
         print(
             f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged",
@@ -161,7 +161,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
         return 1
     print(
-        f"built {result.notice_count} notice(s), {len(result.pages)} page(s) into {out_dir} "
+        f"built {result.notice_count} notice(s), {len(result.public_pages)} page(s) into {out_dir} "
         f"({result.written} file(s) written, the rest unchanged) in {time.perf_counter() - started:.2f}s"
     )
     return 0

@@ -34,10 +34,10 @@ from .outputs import Output, Published, asset_outputs, list_outputs, notice_outp
 from .parallel import inherited, ordered_map
 from .reader import read_notice
 from .render import environment, render_card, render_notice, template_problem
+from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, stamp
 from .summary import Summary, newest_first, summarize
 from .validate import notice_problems, slug_problems
-from .writer import Folder
 
 
 @dataclass

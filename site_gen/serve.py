@@ -32,8 +32,8 @@ from .diagnostics import Diagnostic, Severity, format_report, has_errors
 from .engine import Site, making_problem, render_files
 from .outputs import Output, notice_outputs
 from .render import environment
+from .staging import LiveOutput, StagedOutput, replace_file
 from .theme import theme_dir
-from .writer import LiveOutput, StagedOutput, replace_file
 
 PREVIEW_FOLDER = ".preview"
 WATCHED = ("content", "templates", "static", CONFIG_FILE)

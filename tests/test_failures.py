@@ -15,7 +15,7 @@ import pytest
 
 from site_gen import build as build_module
 from site_gen.build import build_site, load_site
-from site_gen.writer import StagedOutput
+from site_gen.staging import StagedOutput
 
 NOTICE = "content/2025/linjiang-shuiwuju.md"
 PAGE = "notices/2025/linjiang-shuiwuju.html"

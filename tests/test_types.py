@@ -15,7 +15,7 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 
 # The engine and the model: checked with the per-module flags of `--strict`.
-STRICT = ["engine", "state", "outputs", "addresses", "build", "writer", "summary", "model", "cache"]
+STRICT = ["engine", "state", "outputs", "addresses", "build", "staging", "summary", "model", "cache"]
 UNTYPED = "\n\ndef untyped_helper(value):\n    return value\n"
 
 

@@ -17,9 +17,9 @@ from .audit import match_audit_lists
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
 from .disclosure import Disclosure, take_disclosure
+from .notice_text import write_notice
 from .sources import LINK, SourceError, read_source
 from .structure import outline, outline_as_text
-from .writer import write_notice
 
 RECTIFICATION = re.compile(r"整改|巡察|巡视|审计")
 NOT_RECTIFICATION = (

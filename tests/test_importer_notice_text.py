@@ -1,11 +1,11 @@
-"""site_gen/importer/writer.py: the notice text, read back by the site's own reader."""
+"""site_gen/importer/notice_text.py: the notice text, read back by the site's own reader."""
 
 from __future__ import annotations
 
 import pytest
 
+from site_gen.importer.notice_text import write_notice
 from site_gen.importer.structure import Block, Outline, Part
-from site_gen.importer.writer import write_notice
 from tests.importer_support import site_config
 
 FRONT = {"title": "示例通报", "organization": "示例局", "date": "2024-12-20"}
