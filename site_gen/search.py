@@ -25,6 +25,7 @@ from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
+from .parallel import die_with_parent
 from .strings import STRINGS
 
 BUNDLE = "pagefind"
@@ -194,7 +195,8 @@ def write_ui_files(root: Path, bundle: Path | None) -> None:
 def run_pagefind(site: Path, bundle: Path) -> None:
     # run from the mirror, so no pagefind.yml/json of the caller's working directory changes the index
     command = [sys.executable, "-m", "pagefind", "--site", ".", "--output-path", str(bundle), "--silent"]
-    result = subprocess.run(command, capture_output=True, text=True, cwd=site)
+    # dies with a killed build: it would go on writing into a staged folder the next build has removed
+    result = subprocess.run(command, capture_output=True, text=True, cwd=site, preexec_fn=die_with_parent)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip() or "pagefind failed")
 
