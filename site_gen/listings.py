@@ -12,6 +12,8 @@ from functools import cached_property
 
 from . import addresses
 from .model import DISPLAY_ORDER, Notice, Progress
+from .organizations import Organization, Registry
+from .summary import OpenIssue
 
 PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
 
@@ -38,6 +40,45 @@ def groups(notices: list[Notice], kind: str) -> list[Group]:
             by_key[key].append(notice)
     names = sorted(by_key, reverse=(kind == "year"))
     return [Group(kind, name, addresses.group_page(kind, name), tuple(by_key[name])) for name in names]
+
+
+def organization_groups(notices: list[Notice], registry: Registry) -> list[Group]:
+    """The organisations with notices, and the registered ones they are units of (a county's page lists its units
+    even when the county publishes nothing itself), by name."""
+    found = {group.name: group for group in groups(notices, "organization")}
+    for name in list(found):
+        parent = registry.find(name).parent if registry.find(name) else ""
+        while parent and parent not in found:
+            found[parent] = Group("organization", parent, addresses.group_page("organization", parent), ())
+            parent = registry.find(parent).parent
+    return [found[name] for name in sorted(found)]
+
+
+@dataclass(frozen=True)
+class OrganizationView:
+    """What an organisation's page shows besides its notices: all plain data, so it is also the page's key."""
+
+    registered: Organization | None  # its registry entry: the contact shown comes from there
+    parent: tuple[str, str] | None  # name, address
+    units: tuple[tuple[str, str, int], ...]  # name, address, number of notices
+    open_problems: tuple[tuple[str, str, str, tuple[OpenIssue, ...]], ...]  # notice title, address, date, issues
+
+    @property
+    def open_count(self) -> int:
+        return sum(len(issues) for *_, issues in self.open_problems)
+
+
+def organization_view(group: Group, registry: Registry, pages: dict[str, Group]) -> OrganizationView:
+    """The organisation's registry entry, its parent and units that have pages, and its notices' open problems."""
+    registered = registry.find(group.name)
+    parent = pages.get(registered.parent) if registered and registered.parent else None
+    units = tuple((u.name, u.url, len(u.notices)) for org in registry.units(group.name) if (u := pages.get(org.name)))
+    open_problems = tuple(
+        (notice.title, notice.url, notice.date.isoformat(), notice.open_issues)
+        for notice in group.notices
+        if notice.open_issues
+    )
+    return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, open_problems)
 
 
 def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
