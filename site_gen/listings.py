@@ -6,6 +6,7 @@ the same groups, so every total on the site adds up to the same numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -61,7 +62,7 @@ class OrganizationView:
     registered: Organization | None  # its registry entry: the contact shown comes from there
     parent: tuple[str, str] | None  # name, address
     units: tuple[tuple[str, str, int], ...]  # name, address, number of notices
-    open_problems: tuple[tuple[str, str, str, tuple[OpenIssue, ...]], ...]  # notice title, address, date, issues
+    open_problems: tuple[tuple[str, str, dt.date, tuple[OpenIssue, ...]], ...]  # notice title, address, date, issues
 
     @property
     def open_count(self) -> int:
@@ -74,9 +75,7 @@ def organization_view(group: Group, registry: Registry, pages: dict[str, Group])
     parent = pages.get(registered.parent) if registered and registered.parent else None
     units = tuple((u.name, u.url, len(u.notices)) for org in registry.units(group.name) if (u := pages.get(org.name)))
     open_problems = tuple(
-        (notice.title, notice.url, notice.date.isoformat(), notice.open_issues)
-        for notice in group.notices
-        if notice.open_issues
+        (notice.title, notice.url, notice.date, notice.open_issues) for notice in group.notices if notice.open_issues
     )
     return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, open_problems)
 
