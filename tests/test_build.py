@@ -88,9 +88,14 @@ def test_contact_footer_links(sample):
     assert "tel:0571-88002345" in hrefs
     assert "mailto:sfj_jiandu@linjiang.example.cn" in hrefs
     assert "临江区人民路 66 号区司法局办公室" in notice.find_all("aside")[0].text
-    # a notice without its own contact gets the site's defaults
+    # a notice without its own contact gets its organisation's (site.yaml's registry), then the site's
     flat = page(sample, "notices/2025/linjiang-shuiwuju.html")
-    assert "mailto:xczg@linjiang.example.cn" in [a.attrs["href"] for a in flat.find_all("a")]
+    hrefs = [a.attrs["href"] for a in flat.find_all("a")]
+    assert "mailto:slj_zhenggai@linjiang.example.cn" in hrefs and "tel:0571-88004567" in hrefs
+    assert "mailto:xczg@linjiang.example.cn" not in hrefs
+    english = page(sample, "notices/en/linjiang-audit-office.html")  # registered with no contact of its own
+    hrefs = [a.attrs["href"] for a in english.find_all("a")]
+    assert "tel:0571-88001234" in hrefs and "mailto:audit-feedback@linjiang.example.cn" in hrefs
 
 
 def test_index_lists_newest_first_with_progress(sample):
