@@ -27,8 +27,8 @@ FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
 MAX_SLUG = 80  # a file name holds 255 bytes; a group page adds "~NN.html"
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _RESERVED = {"index", "pages"}
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]")  # 〇 is a numeral: 二〇二五 -> erlingerwu
+_CJK_RUN = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]+|[^\u3007\u3400-\u9fff\uf900-\ufaff]+")
 
 
 class UnsafeAddress(ValueError):
