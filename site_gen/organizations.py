@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from .diagnostics import Diagnostic, error, warning
@@ -109,24 +109,24 @@ def build_registry(entries: list[Entry], path: str, lines: dict[str, int]) -> tu
             contact=entry.contact,
             line=line,
         )
-        clashes = _name_clashes(org, entry.dotted, taken, path, lines)
-        found += clashes
-        found += _slug_problems(org, entry.dotted, slugs, path, lines)
-        if not clashes:
-            kept.append((entry, org))
+        clashes, clashing = _name_clashes(org, entry.dotted, taken, path, lines)
+        found += clashes + _slug_problems(org, entry.dotted, slugs, path, lines)
+        if org.name not in clashing:  # a second entry for one organisation is left out; else only the names
+            short = "" if org.short in clashing else org.short
+            kept.append((entry, replace(org, short=short, aliases=tuple(a for a in org.aliases if a not in clashing))))
     plain = Registry(tuple(org for _, org in kept))
     parented = []
     for entry, org in kept:
         parent, problem = _parent(plain, org, entry, path, lines)
         found += [problem] if problem else []
-        parented.append(Organization(**{**org.__dict__, "parent": parent}) if parent else org)
+        parented.append(replace(org, parent=parent) if parent else org)
     registry = Registry(tuple(parented))
     return registry, found + _loops(registry, path)
 
 
-def _name_clashes(org: Organization, dotted: str, taken: dict, path: str, lines: dict[str, int]) -> list[Diagnostic]:
-    """Each of its names that another organisation already has, at the line it is written on."""
-    found = []
+def _name_clashes(org: Organization, dotted: str, taken: dict, path: str, lines: dict[str, int]):
+    """An error for each of its names another organisation already has, at the line it is written on; those names."""
+    found, clashing = [], set()
     written = [("name", org.name), ("short", org.short)] + [(f"aliases.{i}", a) for i, a in enumerate(org.aliases)]
     own: set[str] = set()
     for where, name in written:
@@ -140,9 +140,10 @@ def _name_clashes(org: Organization, dotted: str, taken: dict, path: str, lines:
                 lines.get(f"{dotted}.{where}") or lines.get(f"{dotted}.{where.split('.')[0]}") or lines.get(dotted, 1)
             )
             found.append(error(path, line, "organization-name-taken", name=name, other=other, first_line=first))
+            clashing.add(name)
         else:
             taken[key] = (org.name, lines.get(dotted, 1))
-    return found
+    return found, clashing
 
 
 def _slug_problems(org: Organization, dotted: str, slugs: dict, path: str, lines: dict[str, int]) -> list[Diagnostic]:

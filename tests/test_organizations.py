@@ -69,7 +69,8 @@ def test_a_name_given_to_two_organisations_is_an_error_at_its_line(tmp_path):
     config, problems = config_of(tmp_path, text)
     assert located(problems) == [(17, "organization-name-taken")]
     assert dict(problems[0].params)["other"] == "中共示例县水务局党组"
-    assert config.organizations.find("水利局") is None  # the clashing entry is left out, not half-used
+    assert config.organizations.full_name("水利局") == "中共示例县水利局党组"  # its other names still lead to it
+    assert config.organizations.full_name("水务局") == "中共示例县水务局党组"  # the name taken stays the first's
     _, problems = config_of(tmp_path, REGISTRY + "  - name: 中共示例县委\n")
     assert located(problems) == [(16, "organization-name-taken")]
 
