@@ -38,7 +38,8 @@ def main() -> None:
         started = time.perf_counter()
         preview.build_all()
         timings["start"].append((time.perf_counter() - started) * 1000)
-        notice = sorted((site / "content").rglob("*.md"))[len(preview.notices) // 2]
+        notices = sorted((site / "content").rglob("*.md"))
+        notice = notices[len(notices) // 2]
         original = notice.read_text(encoding="utf-8")
         try:
             for edit in range(args.edits):

@@ -48,7 +48,7 @@ def attachment(slug: str, path: str) -> str:
 
     The path is also the link on the page, so it may hold no scheme (javascript:) anywhere.
     """
-    if ":" in path:
+    if ":" in path or not path.strip("./"):
         raise UnsafeAddress(path)
     return safe(posixpath.normpath(posixpath.join(posixpath.dirname(notice_page(slug)), ascii_file_path(path))))
 

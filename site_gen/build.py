@@ -18,13 +18,13 @@ from . import addresses
 from .cache import BuildCache
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
-from .engine import Site
+from .engine import Site, making_problem
 from .outputs import Output
-from .render import check_templates, template_problem
+from .render import check_templates
 from .search import SearchIndexError, index_site
+from .staging import StagedOutput
 from .state import BuildState, Committed, file_stamp
 from .summary import Summary
-from .writer import StagedOutput
 
 SEARCH = addresses.SEARCH_FOLDER
 
@@ -32,7 +32,7 @@ SEARCH = addresses.SEARCH_FOLDER
 @dataclass
 class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    pages: list[str] = field(default_factory=list)  # the pages for readers (as in the sitemap)
+    public_pages: list[str] = field(default_factory=list)  # the pages for readers (as in the sitemap)
     written: int = 0  # files made this time (the rest were unchanged)
     notice_count: int = 0  # notices published
     language: str = "zh"
@@ -81,40 +81,48 @@ def build_site(
         result.diagnostics = [*site.config_problems, problem]
         return result
     addresses.remember_slugs(state.group_slugs)
-    intact, file_count = state.survey(out_dir)
     staged = StagedOutput(out_dir)
     try:
+        intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
+        declared = site.declared() if not has_errors(site.diagnostics()) else {}
         result.diagnostics = site.diagnostics()
-        declared = site.declared() if result.ok else {}
         result.notice_count = len(site.published().summaries)
-        if not result.ok:
-            return result
-        result.pages = [path for path, output in declared.items() if output.in_sitemap]
-        searched = not search or searchable(state, intact)
-        if unchanged(declared, intact, state, file_count, searched):
-            return result  # output/ already holds this site: not touched
-        result.written = len(made) + stage(staged, declared, intact, set(made), out_dir, site)
-        if site.make_problems:
-            result.diagnostics += site.make_problems
-            return result
-        if search:
-            search_problem = index(staged, declared, site.published().summaries, out_dir, state, intact)
-            if search_problem:
-                result.diagnostics.append(search_problem)
-                return result
-        committed = committed_files(staged.path, declared)
-        staged.commit()
-        new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), state.memo_file)
-        new_state.save(cache, out_dir, drafts, site.memos)
-        if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
-            cache.keep_pages({site.records[s].page_key() for s in site.published().records})
+        if result.ok:
+            result.public_pages = [path for path, output in declared.items() if output.in_sitemap]
+            if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
+                return result  # output/ already holds this site: not touched
+            result.written = len(made) + stage(staged, declared, intact, set(made), site)
+            result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
     finally:
         staged.discard()
     return result
 
 
-def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set, out_dir, site) -> int:
+def publish(
+    site: Site,
+    staged: StagedOutput,
+    declared: dict[str, Output],
+    state: BuildState,
+    intact: dict[str, str],
+    search: bool,
+) -> list[Diagnostic]:
+    """The staged site indexed for search and put in place; then, and only then, the build state saved."""
+    out_dir, cache = staged.out_dir, site.cache
+    if search:
+        problem = index(staged, declared, site.published().summaries, state, intact)
+        if problem:
+            return [problem]
+    committed = committed_files(staged.path, declared)
+    staged.commit()
+    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), state.memo_file)
+    new_state.save(cache, out_dir, site.drafts, site.memos)
+    if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
+        cache.keep_pages({site.records[s].page_key() for s in site.published().records})
+    return []
+
+
+def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
     """Every declared output into the staged folder: made when its key changed, else linked; returns how many made."""
     count = 0
     for path, output in declared.items():
@@ -126,7 +134,7 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
         try:
             staged.put(output)
         except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
-            found = template_problem(problem, site.config.root)
+            found = making_problem(problem, site.config.root)
             if found is None:
                 raise
             site.make_problems.append(found)
@@ -135,11 +143,9 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
     return count
 
 
-def unchanged(
-    declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int, searched
-) -> bool:
+def unchanged(declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int) -> bool:
     """output/ holds exactly the declared files with their keys, as committed, and nothing else."""
-    if not searched or len(intact) != len(state.outputs):
+    if len(intact) != len(state.outputs):
         return False  # a committed file was changed, deleted or is missing
     published = {path for path in intact if not path.startswith(SEARCH + "/")}
     if published != declared.keys() or any(intact[path] != output.key for path, output in declared.items()):
@@ -153,13 +159,19 @@ def searchable(state: BuildState, intact: dict[str, str]) -> bool:
     return bool(committed) and all(path in intact for path in committed)
 
 
-def index(staged: StagedOutput, declared, summaries, out_dir: Path, state: BuildState, intact) -> Diagnostic | None:
+def index(
+    staged: StagedOutput,
+    declared: dict[str, Output],
+    summaries: list[Summary],
+    state: BuildState,
+    intact: dict[str, str],
+) -> Diagnostic | None:
     """The search index into the staged site: years whose pages are as published keep their bundle."""
     pages_changed = any(
         path.startswith("notices/") and path.endswith(".html") and intact.get(path) != output.key
         for path, output in declared.items()
     ) or len([p for p in intact if p.startswith("notices/")]) != len([p for p in declared if p.startswith("notices/")])
-    previous = Path(os.path.realpath(out_dir)) if searchable(state, intact) else None
+    previous = staged.out_dir if searchable(state, intact) else None
     try:
         if previous is not None and not pages_changed:
             for path in intact:
@@ -172,7 +184,7 @@ def index(staged: StagedOutput, declared, summaries, out_dir: Path, state: Build
     return None
 
 
-def search_shards(summaries: list) -> dict[str, list[str]]:
+def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
     """The search index is split by year: an edit re-indexes one year, and memory is one year's worth."""
     shards: dict[str, list[str]] = {}
     for summary in summaries:

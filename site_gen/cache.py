@@ -17,7 +17,9 @@ import hashlib
 import os
 import pickle
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .theme import theme_dir
@@ -28,7 +30,8 @@ FOLDER = ".site-gen-cache"
 def digest(*parts: bytes | str) -> str:
     """sha256 of the parts, each followed by a NUL byte."""
     try:  # all text, the usual case: one encode and one update however many parts (list pages have thousands)
-        return hashlib.sha256(("\0".join(parts) + "\0" if parts else "").encode("utf-8")).hexdigest()
+        joined = "\0".join(parts)  # type: ignore[arg-type]  # a bytes part raises TypeError: the loop below takes it
+        return hashlib.sha256((joined + "\0" if parts else "").encode("utf-8")).hexdigest()
     except TypeError:
         pass
     hasher = hashlib.sha256()
@@ -56,7 +59,7 @@ def signature(site_dir: Path) -> str:
 class BuildCache:
     """Pickled notices and rendered pages, one file each, under a folder named by the signature."""
 
-    def __init__(self, site_dir: Path):
+    def __init__(self, site_dir: Path) -> None:
         top = site_dir / FOLDER
         self.folder = top / signature(site_dir)
         if top.is_dir():  # a template or settings change made older folders useless
@@ -66,7 +69,7 @@ class BuildCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         (top / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# site-gen build cache\n")
 
-    def load(self, key: str):
+    def load(self, key: str) -> Any:  # whatever was stored under the key: its caller knows what that is
         try:
             with open(self.folder / key, "rb") as handle:
                 return pickle.load(handle)
@@ -77,12 +80,12 @@ class BuildCache:
         """Delete rendered pages no notice has any more (edited or withdrawn): the cache does not grow with edits."""
         self.keep(lambda name: not name.startswith("page-") or name in keys)
 
-    def keep(self, wanted) -> None:
+    def keep(self, wanted: Callable[[str], bool]) -> None:
         for name in os.listdir(self.folder):
             if os.path.isfile(self.folder / name) and not wanted(name):
                 (self.folder / name).unlink(missing_ok=True)
 
-    def store(self, key: str, value) -> None:
+    def store(self, key: str, value: object) -> None:
         temporary = self.folder / f".{key}.{os.getpid()}"
         with open(temporary, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)

@@ -16,7 +16,7 @@ from . import __version__
 from .build import build_site, load_site
 from .diagnostics import Severity, format_report
 from .new_command import add_new_command
-from .progress import Progress
+from .progress_line import ProgressLine
 
 EXAMPLES = """\
 examples:
@@ -89,13 +89,19 @@ def make_parser() -> argparse.ArgumentParser:
     imports = commands.add_parser(
         "import",
         help="turn notices published as text, web pages or Word files into notices",
-        description="Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, or a "
-        ".docx file), write one notice per source into SITE/content/ and print a report.",
+        description="Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, a .docx file or a PDF "
+        "with a text layer; a folder: every such file under it), write one notice per source into "
+        "SITE/content/ and print a report (and a summary table for several files).",
     )
-    imports.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
+    imports.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="a file, or a folder of files")
     add_site_argument(imports)
     imports.add_argument("--out", type=Path, help="folder for the new notices (default: SITE/content)")
     imports.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
+    imports.add_argument(
+        "--problems-in",
+        metavar="HEADING",
+        help='the part that lists the problems, by its heading or its start (e.g. "二、"), when the report chose wrong',
+    )
     imports.set_defaults(run=run_import)
     add_new_command(commands, add_site_argument)
     return parser
@@ -142,7 +148,7 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out_dir = args.out if args.out is not None else args.site / "output"
     try:
-        result = build_site(args.site, out_dir, drafts=args.drafts, progress=Progress())
+        result = build_site(args.site, out_dir, drafts=args.drafts, progress=ProgressLine())
     except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
         print(
             f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged",
@@ -155,7 +161,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
         return 1
     print(
-        f"built {result.notice_count} notice(s), {len(result.pages)} page(s) into {out_dir} "
+        f"built {result.notice_count} notice(s), {len(result.public_pages)} page(s) into {out_dir} "
         f"({result.written} file(s) written, the rest unchanged) in {time.perf_counter() - started:.2f}s"
     )
     return 0
@@ -193,30 +199,8 @@ def run_serve(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     from .config import load_config
-    from .importer import import_file
-    from .importer.report import report
-    from .importer.sources import SourceError
+    from .importer.command import run_import as import_sources
 
     config, _ = load_config(args.site)
     out_dir = args.out if args.out is not None else args.site / "content"
-    failed = False
-    for source in args.sources:
-        try:
-            result = import_file(source, config)
-        except SourceError as exc:
-            print(f"import: {exc}", file=sys.stderr)
-            failed = True
-            continue
-        target = out_dir / f"{result.slug}.md"
-        if args.dry_run:
-            print(report(result, f"{target} (dry run: not written)", config.language))
-        elif target.exists():
-            print(f"import: {target} already exists; delete it or choose another --out", file=sys.stderr)
-            failed = True
-            continue
-        else:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            target.write_text(result.markdown, encoding="utf-8")
-            print(report(result, str(target), config.language))
-        failed = failed or any(d.severity is Severity.ERROR for d in result.diagnostics)
-    return 1 if failed else 0
+    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in)

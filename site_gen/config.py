@@ -14,14 +14,14 @@ from pathlib import Path
 from . import addresses
 from .diagnostics import Diagnostic, error, warning
 from .frontmatter import read_yaml
+from .grammar import EMAIL_FIELD as EMAIL
+from .grammar import PHONE_FIELD as PHONE
 from .model import Contact, Status
 from .organizations import Entry, Registry, build_registry
 from .schema import SITE_FIELDS, read_fields
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
 
 CONFIG_FILE = "site.yaml"
-PHONE = re.compile(r"^\+?[0-9０-９(（][0-9０-９\s\-—–()（）转ext.]{4,30}$")
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[A-Za-z]{2,}$")
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,10 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+
+import jinja2
 
 from . import addresses
 from .cache import BuildCache
@@ -31,10 +34,10 @@ from .outputs import Output, Published, asset_outputs, list_outputs, notice_outp
 from .parallel import inherited, ordered_map
 from .reader import read_notice
 from .render import environment, render_card, render_notice, template_problem
+from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, stamp
-from .summary import newest_first, summarize
+from .summary import Summary, newest_first, summarize
 from .validate import notice_problems, slug_problems
-from .writer import Folder
 
 
 @dataclass
@@ -47,7 +50,9 @@ class Site:
     cache: BuildCache | None = None
     records: dict[str, SourceRecord] = field(default_factory=dict)
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
+    address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
     stored_memos: Callable[[], dict[str, Memo]] = dict  # the memos of records loaded from the build state
+    just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
@@ -55,10 +60,11 @@ class Site:
         return cls(config, problems, drafts, cache)
 
     @property
-    def env(self):
+    def env(self) -> jinja2.Environment:
         if "_env" not in self.__dict__:
             self.__dict__["_env"] = environment(self.config, compiled_templates(self.cache))
-        return self.__dict__["_env"]
+        env: jinja2.Environment = self.__dict__["_env"]
+        return env
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -89,22 +95,26 @@ class Site:
                 record = read or record
                 made += written
                 self.make_problems += problems
+            assert record is not None  # a file without a stored record is read by a job
             self.records[source] = record
             progress(index + 1, len(sources))
         return made
 
-    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict | None) -> bool:
+    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
         if into is None or not self.is_published(record):
             return False
         return any((reusable or {}).get(o.path) != o.key for o in notice_outputs(record, _unused))
 
     def update(self, sources: list[str]) -> None:
         """The preview's step: read these files again, or forget those that are gone."""
+        self.just_read.clear()
+        self.make_problems, self.address_problems = [], []  # found again from the new content
         for source in sources:
             self.records.pop(source, None)
             path = self.config.root / source
-            if path.is_file() and source.endswith(".md"):
-                self.records[source] = read_record(path, self)[0]
+            if source.endswith(".md") and path.exists() and not path.is_dir():  # a FIFO is read as an error
+                self.records[source], notice = read_record(path, self)
+                self.just_read[source] = notice  # its page is made next: not read twice
 
     def memo(self, source: str) -> Memo:
         """What list pages show of a notice: kept with its record when read now, else loaded from the build state."""
@@ -113,7 +123,7 @@ class Site:
             return record.memo
         if "_memos" not in self.__dict__:
             self.__dict__["_memos"] = self.stored_memos()
-        memo = self.__dict__["_memos"].get(source)
+        memo: Memo | None = self.__dict__["_memos"].get(source)
         if memo is None or record.list_key != memo_key(memo):  # the memo file is gone or damaged: read again
             self.records[source] = record = read_record(self.config.root / source, self)[0]
             memo = record.memo
@@ -138,10 +148,17 @@ class Site:
         found = list(self.config_problems)
         for record in self.records.values():
             found += record.problems
+        found += self.clashes() + self.address_problems + self.make_problems
+        return list(dict.fromkeys(found))  # one override mistake breaks many pages: said once
+
+    def clashes(self) -> list[Diagnostic]:
+        """Notices or groups at one address; kept while no address or group name changes (a preview save)."""
         summaries = [r.summary for r in self.records.values() if r.summary and (self.drafts or not r.draft)]
-        found += slug_problems(sorted(summaries, key=newest_first))
-        found += group_clashes(summaries)
-        return found + self.make_problems
+        names = [(s.source, s.slug, s.organization, s.tags, s.date) for s in summaries]
+        if self.__dict__.get("_clashes", (None,))[0] != names:
+            problems = slug_problems(sorted(summaries, key=newest_first)) + group_clashes(summaries)
+            self.__dict__["_clashes"] = (names, problems)
+        return list(self.__dict__["_clashes"][1])
 
     @property
     def ok(self) -> bool:
@@ -152,11 +169,12 @@ class Site:
         published = self.published()
         found: dict[str, Output] = {}
         owner: dict[str, str] = {}
+        problems: list[Diagnostic] = []
         for source in sorted(published.records):
             record = published.records[source]
-            for output in notice_outputs(record, lambda record=record: self.render_files(record)):
+            for output in notice_outputs(record, partial(render_files, self, record)):
                 if output.path in owner and owner[output.path] != source:
-                    self.make_problems.append(address_clash(source, output.path, owner[output.path]))
+                    problems.append(address_clash(source, output.path, owner[output.path]))
                 found[output.path], owner[output.path] = output, source
         lists = list_outputs(self.config, self.env, published)
         lists += sitemap_output(self.config, [*found.values(), *lists], published.summaries)
@@ -164,25 +182,45 @@ class Site:
             if output.path not in found:
                 found[output.path] = output
             else:
-                self.make_problems.append(static_clash(output, self.config.root))
+                problems.append(static_clash(output, self.config.root))
         for output in lists:
             if output.path in found and found[output.path].copy_of:
-                self.make_problems.append(static_clash(found[output.path], self.config.root))
+                problems.append(static_clash(found[output.path], self.config.root))
             found[output.path] = output
+        self.address_problems = problems
         return found
 
-    def render_files(self, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
-        """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
-        key = record.page_key()
-        kept = self.cache.load(key) if self.cache is not None else None
-        if kept is not None:
-            return kept
+
+def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
+    """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
+    key = record.page_key()
+    kept: tuple[str, str] | None = site.cache.load(key) if site.cache is not None else None
+    if kept is not None:
+        return kept
+    notice = notice or site.just_read.pop(record.source, None)
+    if notice is None or notice.digest != record.digest:
+        notice, _ = read_notice(site.config.root / record.source, site.config)
         if notice is None:
-            notice, _ = read_notice(self.config.root / record.source, self.config)
-        made = (render_notice(self.env, notice, attachment_cards(self.config, notice)), notice_data(notice))
-        if self.cache is not None:
-            self.cache.store(key, made)
-        return made
+            raise FileChanged(record.source)
+    made = (render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice))
+    if site.cache is not None:
+        site.cache.store(key, made)
+    return made
+
+
+class FileChanged(Exception):
+    """A notice that was read and checked could not be read again to make its page: it changed meanwhile."""
+
+    def __init__(self, source: str):
+        super().__init__(source)
+        self.source = source
+
+
+def making_problem(problem: Exception, root: Path) -> Diagnostic | None:
+    """A mistake met while making a page, as a diagnostic; None when it is a bug of site-gen's (raised on)."""
+    if isinstance(problem, FileChanged):
+        return error(problem.source, 0, "file-changed")
+    return template_problem(problem, root)
 
 
 def _unused() -> tuple[str, str]:
@@ -202,12 +240,12 @@ def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagno
         return read, [], []
     written: list[str] = []
     try:
-        for output in notice_outputs(record, lambda: site.render_files(record, notice)):
+        for output in notice_outputs(record, lambda: render_files(site, record, notice)):
             if reusable.get(output.path) != output.key:
                 into.put(output)
                 written.append(output.path)
     except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
-        found = template_problem(problem, site.config.root)
+        found = making_problem(problem, site.config.root)
         if found is None:
             raise
         return read, written, [found]
@@ -259,7 +297,7 @@ def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
     return found
 
 
-def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict, ...]:
+def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
     """What the page shows of each attached file: a link the build made, its type and size."""
     folder = (config.root / notice.source).parent
     page_folder = posixpath.dirname(notice.url)
@@ -287,7 +325,7 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def group_clashes(summaries: list) -> list[Diagnostic]:
+def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
     """Two organisations (or tags) whose pages would share one address: one would vanish from the site."""
     found = []
     for kind, names_of in (("organization", lambda s: (s.organization,)), ("tag", lambda s: s.tags)):

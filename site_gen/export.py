@@ -8,13 +8,20 @@ it small enough to download, and lets a one-notice edit rewrite one small file.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from typing import Any, overload
 
 from . import __version__
 from .config import SiteConfig
 from .model import Contact, Issue, Notice, Progress, SubProblem
+from .summary import NoticeLike
 
 
-def notices_json(config: SiteConfig, notices: list[Notice], records: list[str] | None = None) -> str:
+@overload
+def notices_json(config: SiteConfig, notices: Sequence[Notice], records: None = None) -> str: ...
+@overload
+def notices_json(config: SiteConfig, notices: Sequence[NoticeLike], records: list[str]) -> str: ...
+def notices_json(config: SiteConfig, notices: Sequence[Any], records: list[str] | None = None) -> str:  # see overloads
     """The whole document; `records` are notices already encoded with notice_json (the build cache keeps them)."""
     header = {
         "generator": f"site-gen {__version__}",

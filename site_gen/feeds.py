@@ -6,13 +6,15 @@ builds; `updated` comes from notice dates, never the clock, so output stays repr
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from xml.sax.saxutils import escape
 
 from .config import SiteConfig
-from .model import Notice
 from .render import relative_root
+from .summary import NoticeLike
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -30,7 +32,7 @@ def stable_id(config: SiteConfig, key: str) -> str:
 FEED_ENTRIES = 100  # a reader wants what is new; the whole record is in notices.json
 
 
-def atom_feed(config: SiteConfig, notices: list[Notice], feed_path: str, title: str, page_url: str) -> str:
+def atom_feed(config: SiteConfig, notices: Sequence[NoticeLike], feed_path: str, title: str, page_url: str) -> str:
     """The newest FEED_ENTRIES notices, newest first (notices come sorted so)."""
     notices = notices[:FEED_ENTRIES]
     ET.register_namespace("", ATOM)
@@ -55,7 +57,7 @@ def atom_feed(config: SiteConfig, notices: list[Notice], feed_path: str, title: 
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def entry(config: SiteConfig, notice: Notice, feed_path: str) -> ET.Element:
+def entry(config: SiteConfig, notice: NoticeLike, feed_path: str) -> ET.Element:
     from .render import progress_text
 
     element = ET.Element(f"{{{ATOM}}}entry")
@@ -77,7 +79,7 @@ def entry(config: SiteConfig, notice: Notice, feed_path: str) -> ET.Element:
     return element
 
 
-def timestamp(date) -> str:
+def timestamp(date: dt.date | None) -> str:
     return f"{date.isoformat()}T00:00:00Z" if date else "1970-01-01T00:00:00Z"
 
 

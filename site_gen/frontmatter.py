@@ -17,7 +17,10 @@ import yaml
 
 from .diagnostics import Diagnostic, error
 
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: much faster
+try:
+    from yaml import CSafeLoader as _BaseLoader  # libyaml when present: much faster
+except ImportError:
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]  # the same loader, in Python
 ALIAS_BUDGET = 1_000  # values reached a second time through aliases; real files use none
 
 
@@ -25,7 +28,8 @@ class _Loader(_BaseLoader):
     """Safe YAML, but dates stay text: YAML's own date parsing raises on 2024-02-30 instead of reporting it."""
 
 
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_scalar)
+# types-PyYAML types an inherited constructor method by the class defining it, not as a loader's: a stub limit
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_scalar)  # type: ignore[type-var]
 
 _FENCE = re.compile(r"^(---|－－－|———)\s*$")
 # "title：值" or "title: 值" at the start of a line: a key followed by a full-width colon.

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
 from . import addresses
-from .model import DISPLAY_ORDER, Notice, Progress
+from .model import DISPLAY_ORDER, Progress
 from .organizations import Organization, Registry
-from .summary import OpenIssue
+from .summary import NoticeLike, OpenIssue, Summary
 
 PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
 
@@ -26,16 +27,16 @@ class Group:
     kind: str  # "organization", "year" or "tag"
     name: str
     url: str
-    notices: tuple[Notice, ...]
+    notices: tuple[NoticeLike, ...]
 
     @cached_property  # the groups page, the dashboard and the group page all ask
     def progress(self) -> Progress:
         return site_progress(self.notices)
 
 
-def groups(notices: list[Notice], kind: str) -> list[Group]:
+def groups(notices: Sequence[NoticeLike], kind: str) -> list[Group]:
     """Notices grouped by one key; years newest first, other groups by name."""
-    by_key: dict[str, list[Notice]] = defaultdict(list)
+    by_key: dict[str, list[NoticeLike]] = defaultdict(list)
     for notice in notices:
         for key in keys_of(notice, kind):
             by_key[key].append(notice)
@@ -43,16 +44,21 @@ def groups(notices: list[Notice], kind: str) -> list[Group]:
     return [Group(kind, name, addresses.group_page(kind, name), tuple(by_key[name])) for name in names]
 
 
-def organization_groups(notices: list[Notice], registry: Registry) -> list[Group]:
+def organization_groups(notices: Sequence[NoticeLike], registry: Registry) -> list[Group]:
     """The organisations with notices, and the registered ones they are units of (a county's page lists its units
     even when the county publishes nothing itself), by name."""
     found = {group.name: group for group in groups(notices, "organization")}
     for name in list(found):
-        parent = registry.find(name).parent if registry.find(name) else ""
+        parent = _parent_of(registry, name)
         while parent and parent not in found:
             found[parent] = Group("organization", parent, addresses.group_page("organization", parent), ())
-            parent = registry.find(parent).parent
+            parent = _parent_of(registry, parent)
     return [found[name] for name in sorted(found)]
+
+
+def _parent_of(registry: Registry, name: str) -> str:
+    registered = registry.find(name)
+    return registered.parent if registered else ""
 
 
 @dataclass(frozen=True)
@@ -75,12 +81,14 @@ def organization_view(group: Group, registry: Registry, pages: dict[str, Group])
     parent = pages.get(registered.parent) if registered and registered.parent else None
     units = tuple((u.name, u.url, len(u.notices)) for org in registry.units(group.name) if (u := pages.get(org.name)))
     open_problems = tuple(
-        (notice.title, notice.url, notice.date, notice.open_issues) for notice in group.notices if notice.open_issues
+        (notice.title, notice.url, notice.date, notice.open_issues)
+        for notice in group.notices
+        if isinstance(notice, Summary) and notice.open_issues  # lists are made of summaries
     )
     return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, open_problems)
 
 
-def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
+def keys_of(notice: NoticeLike, kind: str) -> tuple[str, ...]:
     if kind == "organization":
         return (notice.organization,)
     if kind == "year":
@@ -88,7 +96,7 @@ def keys_of(notice: Notice, kind: str) -> tuple[str, ...]:
     return notice.tags
 
 
-def site_progress(notices: list[Notice] | tuple[Notice, ...]) -> Progress:
+def site_progress(notices: Sequence[NoticeLike]) -> Progress:
     """The notices' counts added up column by column, in C: a big site sums ~100,000 counts per build."""
     sums = map(sum, zip(*(notice.progress.row for notice in notices), strict=True))
     tally = dict(zip(DISPLAY_ORDER, sums, strict=False))  # no notices: no columns
@@ -102,7 +110,7 @@ class Page:
     number: int  # from 1
     count: int
     first_url: str  # page 1: index.html, organizations/某局.html
-    notices: tuple
+    notices: tuple[NoticeLike, ...]
 
     @property
     def url(self) -> str:
@@ -123,7 +131,7 @@ class Page:
         return result
 
 
-def paginate(notices, first_url: str) -> list[Page]:
+def paginate(notices: Sequence[NoticeLike], first_url: str) -> list[Page]:
     """The notices in pages of PAGE_SIZE; an empty list is one empty page."""
     chunks = [tuple(notices[i : i + PAGE_SIZE]) for i in range(0, len(notices), PAGE_SIZE)] or [()]
     return [Page(number, len(chunks), first_url, chunk) for number, chunk in enumerate(chunks, start=1)]

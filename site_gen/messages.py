@@ -8,7 +8,9 @@ the first whose every {blank} has a non-empty value is used ("did you mean X?" o
 
 from __future__ import annotations
 
+import re
 import string
+from collections.abc import Callable
 from dataclasses import dataclass
 
 
@@ -236,6 +238,9 @@ ENGLISH: dict[str, Text] = {
     "site-missing": Text(
         "there is no site folder here", "check --site: it names the folder holding site.yaml and content/"
     ),
+    "file-changed": Text(
+        "this file changed while the site was being built", "build again (or save again in the preview)"
+    ),
     "not-regular-file": Text(
         "this is not a regular file", "a notice is a text file; remove or rename this one (a pipe or device)"
     ),
@@ -252,7 +257,7 @@ ENGLISH: dict[str, Text] = {
         "this file would replace the generated {address}", "rename or remove it: site-gen writes that address itself"
     ),
     "template-error": Text(
-        "template error: {detail}",
+        "template error: {jinja}",
         "fix the template (a typo in a tag, a filter or a variable name), or delete your override to use the theme's",
     ),
     "search-index-failed": Text(
@@ -418,6 +423,7 @@ CHINESE: dict[str, Text] = {
     ),
     "output-is-file": Text("输出位置是一个文件，不是文件夹", "请为 --out 指定一个文件夹，例如 output/"),
     "site-missing": Text("这里没有网站文件夹", "请检查 --site：它应指向含有 site.yaml 和 content/ 的文件夹"),
+    "file-changed": Text("构建过程中这个文件被修改了", "请重新构建（预览时再保存一次即可）"),
     "not-regular-file": Text("这不是普通文件", "通报应是文本文件；请删除或改名（这可能是管道或设备文件）"),
     "group-address-shared": Text(
         "{kind}“{name}”与“{other}”（{source}）会共用同一个页面 {address}",
@@ -429,7 +435,7 @@ CHINESE: dict[str, Text] = {
     ),
     "static-replaces-page": Text("这个文件会覆盖自动生成的 {address}", "请改名或删除：该地址由 site-gen 生成"),
     "template-error": Text(
-        "模板有误：{detail}", "请修改模板（标签、过滤器或变量名的拼写），或删除自己的模板以使用默认主题"
+        "模板有误：{jinja}", "请修改模板（标签、过滤器或变量名的拼写），或删除自己的模板以使用默认主题"
     ),
     "search-index-failed": Text(
         "无法生成站内搜索索引：{detail}",
@@ -455,9 +461,39 @@ def _chinese_yaml_problem(problem: str) -> str:
     return YAML_PROBLEMS.get(problem.strip(), f"YAML 提示“{problem.strip()}”")
 
 
+# Jinja's own explanations of the mistakes clerks make in an override template
+JINJA_PROBLEMS = (
+    (re.compile(r"^No filter named '(.+)'\.?$"), "没有名为“{0}”的过滤器"),
+    (re.compile(r"^No test named '(.+)'\.?$"), "没有名为“{0}”的判断"),
+    (re.compile(r"^'(.+)' is undefined$"), "变量“{0}”不存在"),
+    (re.compile(r"^'(.+)' has no attribute '(.+)'$"), "“{0}”没有“{1}”这一项"),
+    (
+        re.compile(r"^unexpected end of template.*?looking for the following tags: '(\w+)'", re.I | re.S),
+        "模板意外结束：缺少 {{% {0} %}}",
+    ),
+    (
+        re.compile(r"^unexpected end of template.*", re.I | re.S),
+        "模板意外结束（可能缺少 {{% endif %}}、{{% endfor %}} 或 {{% endblock %}}）",
+    ),
+    (re.compile(r"^unexpected '(.+)'$"), "此处不应出现“{0}”"),
+    (re.compile(r"^Encountered unknown tag '(.+)'.*"), "无法识别的标签“{0}”"),
+    (re.compile(r"^expected token '(.+)', got '(.+)'$"), "此处应为“{0}”，却是“{1}”"),
+    (re.compile(r"^[Tt]emplate '?(.+?)'? not found$"), "找不到模板“{0}”"),
+)
+
+
+def _chinese_jinja_problem(problem: str) -> str:
+    for pattern, chinese in JINJA_PROBLEMS:
+        found = pattern.match(problem.strip())
+        if found:
+            return chinese.format(*found.groups())
+    return f"模板引擎提示“{problem.strip()}”"
+
+
 # parameters whose value is itself English and has a Chinese wording
-_CHINESE_VALUES = {
+_CHINESE_VALUES: dict[str, Callable[[str], str]] = {
     "problem": _chinese_yaml_problem,
+    "jinja": _chinese_jinja_problem,
     "kind": lambda kind: {"organization": "单位", "tag": "标签"}.get(kind, kind),
 }
 

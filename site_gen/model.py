@@ -165,7 +165,7 @@ class Progress:
         return cls(counts=counts, total=len(issues))
 
     @classmethod
-    def from_counts(cls, tally: dict, total: int) -> Progress:
+    def from_counts(cls, tally: dict[Status, int], total: int) -> Progress:
         return cls(counts=tuple((s, tally[s]) for s in DISPLAY_ORDER if tally.get(s)), total=total)
 
     def count(self, status: Status) -> int:

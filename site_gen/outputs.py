@@ -11,7 +11,7 @@ show what changed: its notice's page and record, and the list pages listing it.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,11 +23,20 @@ from .cache import digest
 from .config import SiteConfig
 from .export import notices_json
 from .feeds import FEED_ENTRIES, atom_feed, robots, sitemap
-from .listings import Group, groups, organization_groups, organization_view, paginate, site_progress
+from .listings import (
+    Group,
+    OrganizationView,
+    Page,
+    groups,
+    organization_groups,
+    organization_view,
+    paginate,
+    site_progress,
+)
 from .render import render_index, render_page
 from .state import Memo, SourceRecord, stamp
 from .strings import ui_strings
-from .summary import Summary
+from .summary import NoticeLike, Summary
 from .theme import theme_dir
 
 
@@ -79,10 +88,10 @@ class Published:
     records: dict[str, SourceRecord]  # by source
     memo: Callable[[str], Memo]  # a notice's memo by its source
 
-    def cards(self, notices, below: bool) -> Markup:
+    def cards(self, notices: Iterable[NoticeLike], below: bool) -> Markup:
         return Markup("".join(self.memo(n.source).card_below if below else self.memo(n.source).card for n in notices))
 
-    def list_keys(self, notices) -> list[str]:
+    def list_keys(self, notices: Iterable[NoticeLike]) -> list[str]:
         return [self.records[n.source].list_key for n in notices]
 
 
@@ -125,17 +134,19 @@ def sitemap_output(config: SiteConfig, declared: list[Output], notices: list[Sum
         return []
     pages = [output.path for output in declared if output.in_sitemap]
     key = digest(*pages, *(f"{n.url} {n.date.isoformat()}" for n in notices))
-    dates = lambda: {notice.url: notice.date.isoformat() for notice in notices}  # noqa: E731
+    dates: Callable[[], dict[str, str]] = lambda: {notice.url: notice.date.isoformat() for notice in notices}  # noqa: E731
     return [Output(addresses.SITEMAP, key, lambda: sitemap(config, pages, dates()), site_wide=True)]
 
 
-def home_pages(env, published: Published, organizations: list[Group], years: list[Group]) -> Iterator[Output]:
+def home_pages(
+    env: jinja2.Environment, published: Published, organizations: list[Group], years: list[Group]
+) -> Iterator[Output]:
     filters = digest(*(g.name for g in organizations), "|", *(g.name for g in years))  # the index's links to groups
     for page in paginate(published.summaries, addresses.INDEX):
         below = page.number > 1
         key = digest("index", filters, str(page.number), str(page.count), *published.list_keys(page.notices))
 
-        def make(page=page, below=below) -> str:
+        def make(page: Page = page, below: bool = below) -> str:
             return render_index(env, page, [published.cards(page.notices, below)], organizations, years)
 
         yield Output(page.url, key, make, in_sitemap=True)
@@ -146,7 +157,9 @@ def summary_key(group: Group) -> str:
     return digest(group.kind, group.name, group.url, str(len(group.notices)), repr(group.progress))
 
 
-def group_pages(config, env, published: Published, kind: str, kind_groups: list[Group], title: str) -> list[Output]:
+def group_pages(
+    config: SiteConfig, env: jinja2.Environment, published: Published, kind: str, kind_groups: list[Group], title: str
+) -> list[Output]:
     """The list of an organisation's (year's, tag's) groups, and the pages of each (and an organisation's feed)."""
     path = addresses.group_index(kind)
     make = lambda: render_page(env, "groups.html", path, groups=kind_groups, kind_title=title)  # noqa: E731
@@ -157,7 +170,14 @@ def group_pages(config, env, published: Published, kind: str, kind_groups: list[
     return found
 
 
-def one_group(config, env, published: Published, group: Group, title: str, pages: dict[str, Group]) -> list[Output]:
+def one_group(
+    config: SiteConfig,
+    env: jinja2.Environment,
+    published: Published,
+    group: Group,
+    title: str,
+    pages: dict[str, Group],
+) -> list[Output]:
     """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
     feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
     view = organization_view(group, config.organizations, pages) if group.kind == "organization" else None
@@ -166,7 +186,7 @@ def one_group(config, env, published: Published, group: Group, title: str, pages
         shown = view if page.number == 1 else None
         key = digest(summary, str(page.number), str(page.count), repr(shown), *published.list_keys(page.notices))
 
-        def make(page=page, shown=shown) -> str:
+        def make(page: Page = page, shown: OrganizationView | None = shown) -> str:
             cards = published.cards(page.notices, below=True)
             values = {"group": group, "page": page, "kind_title": title, "feed_url": feed_url, "cards": cards}
             return render_page(env, "group.html", page.url, organization=shown, **values)
@@ -181,7 +201,9 @@ def one_group(config, env, published: Published, group: Group, title: str, pages
     return found
 
 
-def dashboard(env, notices: list[Summary], organizations: list[Group], years: list[Group]) -> Output:
+def dashboard(
+    env: jinja2.Environment, notices: list[Summary], organizations: list[Group], years: list[Group]
+) -> Output:
     """Totals only: an edit that changes no status leaves it as it is."""
     key = digest(repr(site_progress(notices)), *map(summary_key, organizations), *map(summary_key, years))
     values = {"total": site_progress(notices), "organizations": organizations, "years": years}
@@ -189,7 +211,7 @@ def dashboard(env, notices: list[Summary], organizations: list[Group], years: li
     return Output(addresses.DASHBOARD, key, make, in_sitemap=True)
 
 
-def not_found_page(env, config: SiteConfig) -> str:
+def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
     """Served at any depth, so it carries its own styles; with base_url its links are absolute."""
     css = (theme_dir() / "assets" / "site.css").read_text(encoding="utf-8")
     return env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css))

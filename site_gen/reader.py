@@ -19,7 +19,7 @@ from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from . import addresses, numbering
+from . import addresses, grammar, numbering
 from .config import SiteConfig, contact_from
 from .diagnostics import Diagnostic, Severity, error, warning
 from .frontmatter import split
@@ -29,7 +29,7 @@ from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status,
 from .schema import NOTICE_FIELDS, read_fields
 from .validate import attachment_problems, link_problems
 
-MAX_STATUS_LENGTH = 25  # the longest real wording has 16 characters; longer text after 整改情况： is prose
+MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
 MAX_NOTICE_BYTES = 5_000_000  # real notices are 10-100 KB; this refuses pasted scans before reading them
 # a slug becomes notices/<slug>.html and a QR code: 80 characters (240 bytes in Chinese) fit any file system's
 # 255-byte file names with room for ".html", and 8 folder levels keep paths and QR codes short
@@ -79,16 +79,13 @@ def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None
         return None, [error(source, 1, "file-empty")]
     if b"\x00" in raw:
         return None, [error(source, raw[: raw.index(b"\x00")].count(b"\n") + 1, "file-binary")]
-    codec = "utf-8-sig" if encoding == "utf-8" else "gb18030"
     try:
-        text = raw.decode(codec)
+        text = grammar.decode(raw, encoding)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        try:
-            raw.decode("gb18030")
+        if grammar.detect_encoding(raw) == "gb18030":
             return None, [error(source, line, "file-gbk", source=source)]
-        except UnicodeDecodeError:
-            return None, [error(source, line, "file-encoding", encoding=encoding.upper())]
+        return None, [error(source, line, "file-encoding", encoding=encoding.upper())]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     bad = _CONTROL.search(text)
     if bad:
@@ -176,7 +173,7 @@ class _Checks:
         self.found: list[Diagnostic] = []
 
     def fail(self, key: str, code: str, **params: object) -> None:
-        self.found.append(error(self.source, self.key_lines.get(key, 1), code, **params))
+        self.found.append(error(self.source, self.key_lines.get(key, 1), code, column=1, **params))
 
     def slug(self, value: str) -> str:
         """The address, ASCII: a Chinese slug (or file name) is written in pinyin, as group pages are."""
@@ -266,9 +263,9 @@ def parse_body(
         stack[-1].tokens.append(token)
         index += 1
     builder = _BodyBuilder(md, source, first_line, config)
-    body = builder.build(root)
-    body.links, link_problems = scan_links(tokens, first_line, source)
-    return body, builder.found + link_problems
+    parsed = builder.build(root)
+    parsed.links, link_problems = scan_links(tokens, first_line, source)
+    return parsed, builder.found + link_problems
 
 
 def _follow_attachments(tokens: list[Token], attachments: tuple[str, ...]) -> None:
@@ -297,12 +294,7 @@ class _BodyBuilder:
     def __init__(self, md, source: str, first_line: int, config: SiteConfig):
         self.md, self.source, self.first_line, self.config = md, source, first_line, config
         self.found: list[Diagnostic] = []
-        self.status_line_pattern = re.compile(
-            r"^\s*[*_]*\s*("
-            + "|".join(re.escape(k) for k in config.status_keys)
-            + r")\s*[*_]*\s*[:：]\s*[*_]*(.*?)[*_]*\s*$",
-            re.IGNORECASE,
-        )
+        self.status_line_pattern = grammar.status_line(config.status_keys)
 
     def build(self, root: _Open) -> _Body:
         body = _Body(intro_html=self.render(root.tokens))
@@ -367,7 +359,7 @@ class _BodyBuilder:
         match = self.status_line_pattern.match(first)
         if not match:
             return None, tokens
-        value = match.group(2)
+        value = match.group("value")
         if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
             return None, tokens  # "整改情况：" introducing the measures, as some notices use it
         line = self.first_line + (tokens[0].map[0] if tokens[0].map else 0)
@@ -403,7 +395,7 @@ class _BodyBuilder:
             if token.type != "inline" or token.level != 1 or tokens[position - 1].type != "paragraph_open":
                 continue
             match = self.status_line_pattern.match(token.content.partition("\n")[0])
-            if match and self.config.vocabulary.lookup(match.group(2)).status is not None:
+            if match and self.config.vocabulary.lookup(match.group("value")).status is not None:
                 line = self.first_line + (token.map[0] if token.map else 0)
                 self.found.append(error(self.source, line, "status-second"))
 

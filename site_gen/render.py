@@ -75,7 +75,7 @@ def badge_maker(env: jinja2.Environment):
         key = (context["page_lang"], str(status))
         if key not in made:
             macros = env.get_template("_macros.html").make_module({"page_lang": key[0], "t": ui_strings(key[0])})
-            made[key] = Markup(macros.status_badge(status))
+            made[key] = Markup(macros.status_badge(status))  # type: ignore[attr-defined]  # a macro: jinja2 types no attributes
         return made[key]
 
     return badge
@@ -140,7 +140,8 @@ def render_card(env: jinja2.Environment, notice: Notice, root: str = "") -> str:
 
 
 def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = ()) -> str:
-    config: SiteConfig = env.globals["site"]
+    config = env.globals["site"]
+    assert isinstance(config, SiteConfig)  # environment() puts it there
     language = page_language(config, notice)
     t = ui_strings(language)
     qr = qr_svg(config.base_url + notice.url, t.qr_label) if config.base_url else ""
@@ -174,7 +175,7 @@ def template_problem(problem: Exception, site_root: Path) -> Diagnostic | None:
         return None
     shown = display_path(where, site_root) if where else "templates"
     detail = getattr(problem, "message", None) or str(problem)
-    return error(shown, line or 0, "template-error", detail=detail)
+    return error(shown, line or 0, "template-error", jinja=detail)
 
 
 def display_path(path: str, site_root: Path) -> str:
@@ -189,7 +190,7 @@ def display_path(path: str, site_root: Path) -> str:
 
 def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic]:
     """Compile every template a site overrides: syntax errors and unknown filters show without building."""
-    found = []
+    found: list[Diagnostic] = []
     folder = site_root / "templates"
     if not folder.is_dir() or folder.resolve() == theme_dir().resolve():
         return found
@@ -199,6 +200,6 @@ def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic
         except Exception as problem:  # noqa: BLE001 - any mistake in a template is the clerk's, never a traceback
             found.append(
                 template_problem(problem, site_root)
-                or error(display_path(str(path), site_root), 0, "template-error", detail=str(problem))
+                or error(display_path(str(path), site_root), 0, "template-error", jinja=str(problem))
             )
     return found

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 import yaml
 
@@ -276,7 +277,7 @@ class _Reader:
         return 1
 
     def fail(self, dotted: str, code: str, **params: object) -> None:
-        self.found.append(error(self.path, self.line(dotted), code, **params))
+        self.found.append(error(self.path, self.line(dotted), code, column=1, **params))
 
     def mapping(self, data: dict, fields: tuple[Field, ...], prefix: str, unknown_code: str) -> dict[str, object]:
         by_name = {f.name: f for f in fields}
@@ -388,8 +389,10 @@ def _shown(value: object) -> str:
 
 def read_fields(
     data: dict, fields: tuple[Field, ...], lines: dict[str, int], path: str, unknown_code: str = "unknown-field"
-) -> tuple[dict[str, object], list[Diagnostic]]:
+) -> tuple[dict[str, Any], list[Diagnostic]]:
     """The typed values of one file's fields (only those given and valid) and every problem, located.
+
+    Any: each value's type is the one its Field declares (below), known to this table, not to a type checker.
 
     lines maps a dotted key ("contact.phones", "attachments.0") to its line in the file.
     TEXT -> str, TEXTS/LINES -> tuple[str, ...], BOOLEAN -> bool, DATE -> date, CHOICE -> str,

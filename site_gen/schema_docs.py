@@ -42,7 +42,7 @@ def _object(fields: tuple[Field, ...]) -> dict:
 
 
 def _property(spec: Field) -> dict:
-    described = {"title": spec.label_zh, "description": spec.help}
+    described: dict[str, object] = {"title": spec.label_zh, "description": spec.help}
     if spec.example:
         value = yaml.safe_load(spec.example)
         described["examples"] = [spec.example if isinstance(value, dt.date) else value]

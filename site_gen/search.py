@@ -21,6 +21,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Mapping
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
@@ -145,7 +146,7 @@ def notice_shards(folder: Path) -> dict[str, list[str]]:
     return shards
 
 
-def shard_order(shards: dict[str, object]) -> list[str]:
+def shard_order(shards: Mapping[str, object]) -> list[str]:
     """Shard names newest year first, then any other names alphabetically; refuses names unsafe as folders."""
     for name in shards:
         if not SHARD_NAME.fullmatch(name) or name in (SHARD_LIST, *UI_FILES):

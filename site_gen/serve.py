@@ -23,16 +23,17 @@ import shutil
 import socket
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from .build import stage
 from .config import CONFIG_FILE
 from .diagnostics import Diagnostic, Severity, format_report, has_errors
-from .engine import Site
+from .engine import Site, making_problem, render_files
 from .outputs import Output, notice_outputs
 from .render import environment
+from .staging import LiveOutput, StagedOutput, replace_file
 from .theme import theme_dir
-from .writer import LiveOutput, StagedOutput, replace_file
 
 PREVIEW_FOLDER = ".preview"
 WATCHED = ("content", "templates", "static", CONFIG_FILE)
@@ -61,7 +62,7 @@ class Preview:
             if self.has_errors():
                 return self.write_error_pages()
             declared = self.site.declared()
-            stage(staged, declared, {}, set(made), self.out_dir, self.site)
+            stage(staged, declared, {}, set(made), self.site)
             if self.has_errors():
                 return self.write_error_pages()
             staged.commit()
@@ -80,7 +81,7 @@ class Preview:
         if any(not p.is_relative_to(content) for p in changed):
             self.build_all()  # a template, a static file or site.yaml
         else:
-            touched_by = {p: self.sources_touched(p) for p in changed}
+            touched_by = {p: sources_touched(self.site, p) for p in changed}
             changed = [p for p in changed if touched_by[p]]  # not an editor's temporary file
             if not changed:
                 return []
@@ -94,26 +95,6 @@ class Preview:
         )
         return changed
 
-    def sources_touched(self, path: Path) -> set[str]:
-        """The notice files a change to this path under content/ touches.
-
-        A notice itself; every notice under a folder created, moved or deleted; every notice that attaches
-        the file (its page shows the file's size and links to the copy). Anything else, such as the temporary
-        file an editor or `sed -i` writes next to the notice while saving, touches none.
-        """
-        root = self.site.config.root
-        relative = path.relative_to(root).as_posix()
-        if path.suffix == ".md":
-            return {relative}
-        records = self.site.records
-        touched = {s for s in records if s.startswith(relative + "/")}
-        if path.is_dir():
-            touched |= {p.relative_to(root).as_posix() for p in path.rglob("*.md")}
-        for source, record in records.items():
-            if any(attached.source == str(path) for attached in record.attachments):
-                touched.add(source)
-        return touched
-
     def publish(self, sources: list[str]) -> None:
         """Read the touched files again and write their notices' files at once; the lists when next asked for."""
         before = {s: self.site.records[s] for s in sources if s in self.site.records}
@@ -122,23 +103,35 @@ class Preview:
             return self.write_error_pages()
         if self.showing_errors:
             return self.build_all()
+        try:
+            kept = self.write_notices(sources)
+        except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+            found = making_problem(problem, self.site.config.root)
+            if found is None:
+                raise
+            self.site.make_problems.append(found)
+            return self.write_error_pages()
         folder = LiveOutput(self.out_dir)
-        kept = set()
-        for source in sources:
-            record = self.site.records.get(source)
-            if record is None or not self.site.is_published(record):
-                continue
-            for output in notice_outputs(record, lambda record=record: self.site.render_files(record)):
-                kept.add(output.path)
-                if self.written.get(output.path) != output.key:
-                    folder.put(output)
-                    self.written[output.path] = output.key
         for record in before.values():  # deleted, renamed or hidden: its old files go
             for output in notice_outputs(record, _never) if record.summary else ():
                 if output.path not in kept:
                     folder.remove(output.path)
                     self.written.pop(output.path, None)
         self.lists_stale = True
+
+    def write_notices(self, sources: list[str]) -> set[str]:
+        """The files of these notices whose keys changed; returns every file they have now."""
+        folder, kept = LiveOutput(self.out_dir), set()
+        for source in sources:
+            record = self.site.records.get(source)
+            if record is None or not self.site.is_published(record):
+                continue
+            for output in notice_outputs(record, partial(render_files, self.site, record)):
+                kept.add(output.path)
+                if self.written.get(output.path) != output.key:
+                    folder.put(output)
+                    self.written[output.path] = output.key
+        return kept
 
     def has_errors(self) -> bool:
         self.diagnostics = self.site.diagnostics()
@@ -165,6 +158,8 @@ class Preview:
         """Every declared file whose key changed, by the build's own declarations; a file no longer declared goes."""
         folder = LiveOutput(self.out_dir)
         declared = self.site.declared()
+        if self.has_errors():  # two files at one address: found only when every output is declared
+            return self.write_error_pages()
         for path, output in declared.items():
             if self.written.get(path) == output.key:
                 continue
@@ -192,6 +187,27 @@ class Preview:
             replace_file(page, html.replace('href="assets/', f'href="{root}assets/').encode("utf-8"))
         shutil.copytree(theme_dir() / "assets", self.out_dir / "assets", dirs_exist_ok=True)
         self.showing_errors, self.written = True, {}
+
+
+def sources_touched(site: Site, path: Path) -> set[str]:
+    """The notice files a change to this path under content/ touches.
+
+    A notice itself; every notice under a folder created, moved or deleted; every notice that attaches
+    the file (its page shows the file's size and links to the copy). Anything else, such as the temporary
+    file an editor or `sed -i` writes next to the notice while saving, touches none.
+    """
+    root = site.config.root
+    relative = path.relative_to(root).as_posix()
+    if path.suffix == ".md":
+        return {relative}
+    records = site.records
+    touched = {s for s in records if s.startswith(relative + "/")}
+    if path.is_dir():
+        touched |= {p.relative_to(root).as_posix() for p in path.rglob("*.md")}
+    for source, record in records.items():
+        if any(attached.source == str(path) for attached in record.attachments):
+            touched.add(source)
+    return touched
 
 
 def _never() -> tuple[str, str]:

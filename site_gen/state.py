@@ -25,7 +25,7 @@ Stamp = tuple[int, int, int, int]  # modification time, change time (ns), size, 
 STATE_VERSION = 2
 
 
-def stamp(path: str | os.PathLike) -> Stamp | None:
+def stamp(path: str | os.PathLike[str]) -> Stamp | None:
     try:
         status = os.stat(path)
     except OSError:

@@ -246,10 +246,11 @@ STATUS_DESCRIPTIONS: dict[str, dict[Status, str]] = {
 }
 
 
-class UIStrings(dict):
+class UIStrings(dict[str, str]):
     """Strings of one language, readable as attributes in templates (t.home)."""
 
-    __getattr__ = dict.__getitem__
+    def __getattr__(self, name: str) -> str:
+        return self[name]
 
 
 def ui_strings(language: str) -> UIStrings:

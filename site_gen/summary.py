@@ -2,13 +2,14 @@
 
 A big site's build holds one of these per notice (a few hundred bytes) rather than every parsed
 notice with all its measures, and the build state keeps them so an unchanged notice is not read
-again. Attribute names match Notice's, so groups, feeds and card templates take either.
+again. Attribute names match Notice's, so groups, feeds and card templates take either (a NoticeLike).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Protocol
 
 from . import addresses
 from .model import Notice, Progress, Status
@@ -21,6 +22,35 @@ class OpenIssue:
     id: str  # the anchor on the notice page
     title: str
     status: Status
+
+
+class NoticeLike(Protocol):
+    """What lists, feeds, cards and the address checks read of a notice: a Notice and its Summary both have it."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def organization(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def draft(self) -> bool: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def progress(self) -> Progress: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def data_url(self) -> str: ...
 
 
 @dataclass(frozen=True)
@@ -71,6 +101,6 @@ def open_issues(notice: Notice) -> tuple[OpenIssue, ...]:
     )
 
 
-def newest_first(notice) -> tuple[int, str]:
+def newest_first(notice: NoticeLike) -> tuple[int, str]:
     """The order of every list: newest first, then by address (a Notice or a Summary)."""
     return (-notice.date.toordinal(), notice.slug)

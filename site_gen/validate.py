@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from html import unescape
 from pathlib import Path, PurePosixPath
 
 from . import addresses, numbering
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, warning
+from .grammar import ISSUE_COUNT, SECTION_COUNT
 from .model import Issue, Notice
+from .summary import NoticeLike
 
-_NUMBER = rf"([0-9]+|{numbering.CHINESE_NUMBER})"
-ISSUE_COUNT = re.compile(_NUMBER + r"\s*(?:项|个|条)(?:具体)?问题")
-SECTION_COUNT = re.compile(_NUMBER + r"\s*个方面")
 _TAGS = re.compile(r"<[^>]+>")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -39,10 +39,10 @@ def notice_problems(notice: Notice, config: SiteConfig | None) -> list[Diagnosti
     return found
 
 
-def slug_problems(notices: list[Notice]) -> list[Diagnostic]:
+def slug_problems(notices: Sequence[NoticeLike]) -> list[Diagnostic]:
     """Two notices at one address: the one check that needs every notice at once."""
     found = []
-    by_slug: dict[str, list[Notice]] = defaultdict(list)
+    by_slug: dict[str, list[NoticeLike]] = defaultdict(list)
     for notice in notices:
         by_slug[notice.slug].append(notice)
     for slug, same in by_slug.items():
@@ -136,7 +136,7 @@ def attachment_problems(notice: Notice, config: SiteConfig) -> list[Diagnostic]:
     for attachment in notice.attachments:
         code, params = _attachment_problem(attachment.path, folder, config)
         if code:
-            found.append(error(notice.source, attachment.line or 1, code, path=attachment.path, **params))
+            found.append(error(notice.source, attachment.line or 1, code, column=1, path=attachment.path, **params))
     return found
 
 

@@ -62,3 +62,58 @@ def html_of(lines: list[str], path: Path) -> Path:
     )
     path.write_text(page, encoding="utf-8")
     return path
+
+
+def pdf_of(pages: list[list[str]], path: Path) -> Path:
+    """A PDF with a text layer: one printed line per string, a font whose codes are Unicode code points.
+
+    Small enough to read: a Type0 font (Identity-H) with a ToUnicode map, so text extraction
+    sees the characters; no glyphs are embedded (a viewer would show blanks, pypdf reads the text).
+    A page given as [] has no text at all, as a scanned page.
+    """
+    ranges = "\n".join(f"<{high:02X}00> <{high:02X}FF> <{high:02X}00>" for high in range(256))
+    blocks = "\n".join(
+        f"{len(chunk)} beginbfrange\n" + "\n".join(chunk) + "\nendbfrange"
+        for chunk in (ranges.split("\n")[i : i + 100] for i in range(0, 256, 100))
+    )
+    cmap = (
+        "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def /CMapType 2 def\n"
+        "1 begincodespacerange <0000> <FFFF> endcodespacerange\n"
+        f"{blocks}\nendcmap CMapName currentdict /CMap defineresource pop end end"
+    )
+    objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "",  # pages, filled in below
+        "<< /Type /Font /Subtype /Type0 /BaseFont /Song /Encoding /Identity-H /DescendantFonts [4 0 R] "
+        "/ToUnicode 5 0 R >>",
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Song /CIDSystemInfo << /Registry (Adobe) "
+        "/Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
+        f"<< /Length {len(cmap.encode())} >>\nstream\n{cmap}\nendstream",
+    ]
+    kids = []
+    for lines in pages:
+        text = "".join(
+            f"1 0 0 1 50 {800 - 16 * row} Tm <{''.join(f'{ord(ch):04X}' for ch in line)}> Tj\n"
+            for row, line in enumerate(lines)
+        )
+        content = f"BT /F1 12 Tf\n{text}ET" if lines else ""
+        objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
+        objects.append(
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"/Contents {len(objects)} 0 R >>"
+        )
+        kids.append(f"{len(objects)} 0 R")
+    objects[1] = f"<< /Type /Pages /Kids [{' '.join(kids)}] /Count {len(kids)} >>"
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    path.write_bytes(out)
+    return path

@@ -15,7 +15,7 @@ import pytest
 
 from site_gen import build as build_module
 from site_gen.build import build_site, load_site
-from site_gen.writer import StagedOutput
+from site_gen.staging import StagedOutput
 
 NOTICE = "content/2025/linjiang-shuiwuju.md"
 PAGE = "notices/2025/linjiang-shuiwuju.html"
@@ -263,12 +263,13 @@ def test_a_broken_override_template_is_located_in_build_and_check(site):
     before = tree(site / "output")
     (site / "templates").mkdir()
     (site / "templates" / "notice.html").write_text(
-        '{% extends "base.html" %}\n{% block main %}\n{{ notice.title | nosuch }}\n'
+        '{% extends "base.html" %}\n{% block main %}\n{{ notice.title | nosuch }}\n{% endblock %}\n'
     )
     for command in ("build", "check"):
         result = run(command, "--site", str(site))
         assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
-        assert "templates/notice.html:3" in result.stderr
+        assert result.stderr.count("templates/notice.html:3") == 1  # once, not once per notice page
+        assert "没有名为“nosuch”的过滤器" in result.stderr  # Jinja's explanation, in the site's language
     assert tree(site / "output") == before
 
 

@@ -104,3 +104,31 @@ def test_fixture_font_size_glued_to_the_first_sentence_keeps_the_sentence():
     body, removed, _, _ = strip_chrome(read_lines(FIXTURES / "not_a_notice.txt"))
     assert [(r.line, r.text) for r in removed] == [(2, "字号:"), (3, "大 中 小"), (13, "扫码使用手机浏览本页内容")]
     assert body[1][0] == 3 and body[1][1].startswith("2024年,示例县统计局认真落实")
+
+
+def test_toolbars_and_breadcrumbs_in_their_usual_forms():
+    chrome = {
+        "关怀版 无障碍 长者模式": "toolbar",
+        "字号：[ 大 ] [ 中 ] [ 小 ] 色调调节 朗读": "toolbar",
+        "【打印】 【关闭】": "related",
+        "收藏 分享 打印": "toolbar",
+        "首页 > 政务公开 > 巡察整改": "breadcrumb",
+        "首页->信息公开->通知公告": "breadcrumb",
+        "首页": "breadcrumb",
+        "当前位置：首页 > 通知": "breadcrumb",
+        "您当前所在位置：首页": "breadcrumb",
+        "政务公开 » 巡察整改 » 正文": "breadcrumb",
+        "浏览量：318": "page counter",
+        "阅读数：27": "page counter",
+        "来源：县委巡察办 发布时间：2025-01-02 浏览量：318": "publication line",
+    }
+    kept = [
+        "中共示例县委关于整改的通报",
+        "1.关于学习不深的问题。",
+        "大家要收藏好学习资料并及时分享体会。",
+        "首页上公布了电话。",
+    ]
+    lines = [*chrome, *kept]
+    body, removed, _, _ = strip_chrome(lines)
+    assert {r.text: r.kind for r in removed} == chrome
+    assert [text for _, text in body] == kept

@@ -74,10 +74,96 @@ def test_bad_input_is_a_clear_message_and_exit_1(tmp_path):
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     cases = {
         str(tmp_path / "nothing.txt"): "no such file",
-        str(tmp_path / "old.doc"): "save the notice as .txt, .html or .docx",
+        str(tmp_path / "old.doc"): "另存为 > Word 文档 (*.docx)",
     }
     for source, message in cases.items():
         failed = run("import", source, cwd=site)
         assert failed.returncode == 1 and message in failed.stderr and source in failed.stderr
     for output in (again, failed):
         assert "Traceback" not in output.stderr
+
+
+def test_an_empty_source_is_an_error_and_writes_nothing(tmp_path):
+    site = new_site(tmp_path)
+    for name, content in (
+        ("empty.txt", b""),
+        ("blank.txt", b"\n  \n\r\n"),
+        ("chrome.txt", "字号：大 中 小\n".encode()),
+    ):
+        source = tmp_path / name
+        source.write_bytes(content)
+        failed = run("import", str(source), cwd=site)
+        assert failed.returncode == 1 and "no notice text found" in failed.stderr and str(source) in failed.stderr
+    assert not (site / "content").exists() or not list((site / "content").iterdir())
+
+
+def test_a_dangling_symlink_at_the_target_is_not_written_through(tmp_path):
+    site = new_site(tmp_path)
+    (site / "content").mkdir()
+    outside = tmp_path / "outside.md"
+    source = FIXTURES / "no_status_subs.txt"
+    (site / "content" / f"{source.stem}.md").symlink_to(outside)
+    failed = run("import", str(source), cwd=site)
+    assert failed.returncode == 1 and "symbolic link" in failed.stderr and "Traceback" not in failed.stderr
+    assert not outside.exists()
+
+
+def test_an_output_folder_that_links_elsewhere_is_refused(tmp_path):
+    site = new_site(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (site / "content").mkdir()
+    (site / "content" / "2024").symlink_to(elsewhere)
+    folder = tmp_path / "notices"
+    (folder / "2024").mkdir(parents=True)
+    shutil.copy(FIXTURES / "no_status_subs.txt", folder / "2024" / "a.txt")
+    failed = run("import", str(folder), cwd=site)
+    assert failed.returncode == 1 and "outside" in failed.stderr and not list(elsewhere.iterdir())
+
+
+@needs_seeds
+def test_a_folder_imports_every_notice_file_with_one_summary_table(tmp_path):
+    site = new_site(tmp_path)
+    folder = tmp_path / "notices"
+    (folder / "2024").mkdir(parents=True)
+    shutil.copy(SEED_001, folder / "2024" / "a.txt")
+    shutil.copy(FIXTURES / "disclosure_table.html", folder / "b.html")
+    shutil.copy(FIXTURES / "no_problem_part.txt", folder / "c.txt")
+    (folder / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
+    (folder / "notes.xlsx").write_bytes(b"PK")  # not a notice: not listed
+    done = run("import", str(folder), cwd=site)
+    assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout  # the .doc could not be imported
+    table = done.stdout[done.stdout.index("导入汇总 import summary") :]
+    rows = {line.split()[0]: line for line in table.splitlines()[2:-1]}
+    assert list(rows) == ["2024/a.txt", "b.html", "c.txt", "old.doc"]
+    assert "18" in rows["2024/a.txt"].split() and "整改完成5" in rows["2024/a.txt"]
+    assert "示例市林业局关于市委" in rows["b.html"] and "整改完成1 正在整改1" in rows["b.html"]
+    assert rows["c.txt"].split()[2] == "0" and "无法导入" in rows["old.doc"]
+    assert table.splitlines()[-1].startswith("共 4 个文件 file(s)：3 个已导入")
+    assert sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*.md")) == [
+        "2024/a.md",
+        "b.md",
+        "c.md",
+    ]
+    assert run("check", cwd=site).returncode == 0
+
+
+def test_problems_in_names_the_part_that_lists_the_problems(tmp_path):
+    site = new_site(tmp_path)
+    source = FIXTURES / "no_problem_part.txt"
+    guessed = run("import", "--dry-run", str(source), cwd=site)
+    assert "0 个问题 issue(s)" in guessed.stdout and "--problems-in" in guessed.stdout
+    chosen = run("import", "--dry-run", "--problems-in", "二、", str(source), cwd=site)
+    assert chosen.returncode == 0, chosen.stderr
+    assert "2 个问题 issue(s)" in chosen.stdout and "按 --problems-in 指定" in chosen.stdout
+
+
+def test_twenty_seven_issues_all_numbered_1_import(tmp_path):
+    site = new_site(tmp_path)
+    source = tmp_path / "ones.txt"
+    lines = ["中共示例局党组关于巡察整改进展情况的通报", "一、反馈问题整改情况"]
+    lines += [f"1.关于第{n}项工作不到位的问题。\n整改情况：整改完成" for n in range(27)]
+    source.write_text("\n".join(lines), encoding="utf-8")
+    done = run("import", str(source), cwd=site)
+    assert done.returncode == 0 and "27 个问题 issue(s)" in done.stdout, done.stderr
+    assert run("check", cwd=site).returncode == 0

@@ -68,3 +68,25 @@ def test_fixtures_publishers_contacts():
     assert (blocks.phones, blocks.emails, blocks.address) == (["0710-5551234"], ["xczg_mzj@qq.com"], "")
     report = contacts_of("not_a_notice.txt")
     assert (report.phones, report.emails, report.address) == ([], [], "")
+
+
+def test_an_email_split_across_a_blank_line_reaches_the_contacts(tmp_path):
+    page = tmp_path / "page.html"
+    page.write_text("<p>欢迎监督。电子邮箱：jiandu_ban</p><p></p><p>@example.gov.cn。</p>", encoding="utf-8")
+    found = find_contacts(strip_chrome(read_lines(page))[0])
+    assert found.emails == ["jiandu_ban@example.gov.cn"]
+
+
+def test_phone_and_address_split_by_the_layout_are_joined():
+    found = find_contacts(body("监督电话：0573-", "5551234", "通信地址：示例县文化路", "18号", "电子邮箱：a@b.cn"))
+    assert found.phones == ["0573-5551234"] and found.address == "示例县文化路18号" and found.emails == ["a@b.cn"]
+
+
+def test_every_address_the_notice_gives_is_kept():
+    found = find_contacts(body("来信请寄：通信地址：示例县人民路1号；或县委巡察办地址：示例县府前街2号。"))
+    assert found.address == "示例县人民路1号" and found.other == ["地址：示例县府前街2号"]
+
+
+def test_a_sentence_after_the_contacts_is_not_joined_to_them():
+    found = find_contacts(body("联系电话：0573-5551234", "特此通报。"))
+    assert found.phones == ["0573-5551234"]

@@ -11,9 +11,11 @@ import html
 import re
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from site_gen.importer import import_file
-from site_gen.importer.sources import read_lines
+from site_gen.importer.sources import SourceError, read_lines, read_source
 from tests.importer_support import (
     FIXTURES,
     SEED_000,
@@ -22,6 +24,7 @@ from tests.importer_support import (
     docx_of,
     html_of,
     needs_seeds,
+    pdf_of,
     seed_param,
     site_config,
 )
@@ -322,3 +325,65 @@ def test_fixture_that_is_not_a_rectification_notice(config):
     assert result.notice.organization == "示例县统计局"
     assert "2024年,示例县统计局认真落实" in result.markdown  # the glued 大 中 小 was removed, the sentence kept
     assert [r.text for r in result.removed] == ["字号:", "大 中 小", "扫码使用手机浏览本页内容"]
+
+
+PIECES = [
+    "一、反馈问题整改情况",
+    "（一）关于台账不全的问题。",
+    "1.",
+    "整改情况：",
+    "整改情况：整改完成",
+    "索引号",
+    "标题：",
+    "首页",
+    "<div><p>",
+    "</a>",
+    "@",
+    "0530-",
+    "共反馈问题99个",
+    "一是",
+    "\ufeff",
+    "\x00",
+    "",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    lines=st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=30)), max_size=30),
+    suffix=st.sampled_from([".txt", ".html"]),
+    problems_in=st.sampled_from([None, "二、", ""]),
+)
+def test_any_text_imports_or_is_refused_with_a_message(lines, suffix, problems_in, config, tmp_path):
+    source = tmp_path / f"any{suffix}"
+    source.write_text("\n".join(lines), encoding="utf-8", errors="surrogatepass")
+    try:
+        result = import_file(source, config, problems_in)
+    except SourceError as refused:
+        assert str(source) in str(refused)
+    else:
+        assert result.markdown.startswith("---\n")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data(), kind=st.sampled_from([".docx", ".pdf"]))
+def test_damaged_word_and_pdf_files_are_refused_with_a_message(data, kind, tmp_path):
+    whole = tmp_path / f"whole{kind}"
+    if not whole.exists():
+        lines = ["中共示例局党组关于巡察整改进展情况的通报", "1.关于台账不全的问题。", "整改情况：整改完成"]
+        docx_of(lines, whole) if kind == ".docx" else pdf_of([lines], whole)
+    raw = bytearray(whole.read_bytes())
+    for position in data.draw(st.lists(st.integers(0, len(raw) - 1), max_size=12)):
+        raw[position] = data.draw(st.integers(0, 255))
+    damaged = tmp_path / f"damaged{kind}"
+    damaged.write_bytes(bytes(raw[: data.draw(st.integers(0, len(raw)))]))
+    try:
+        read_source(damaged)
+    except SourceError as refused:
+        assert str(damaged) in str(refused)
+
+
+def test_a_stated_count_that_disagrees_with_the_problems_found_is_said(config):
+    result = imported(FIXTURES / "measures_then_problems.txt", config)
+    assert len(result.notice.issues) == 2  # the general part's (一)(二) and 1. 2. are measures
+    assert any("反馈问题3个）共 3 项，但找到 2 个问题" in note for note in result.notes)

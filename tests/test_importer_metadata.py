@@ -70,3 +70,8 @@ def test_feedback_in_the_next_year_and_without_a_period():
 
 def test_annual_report_date_is_the_end_of_its_year():
     assert metadata.year_end("东昌府区司法局2023年度法治政府建设情况报告") == dt.date(2023, 12, 31)
+
+
+def test_a_long_run_of_chinese_numerals_is_read_once():
+    """The round pattern used to restart at every 一 of a run and re-read the rest of it (300,000: minutes)."""
+    assert metadata.inspection("一" * 1_000_000 + "。县委第五轮巡察", "") == {"round": "县委第五轮巡察"}

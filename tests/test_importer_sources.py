@@ -55,7 +55,9 @@ def test_docx_paragraphs_and_table_rows(tmp_path):
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("notice.pdf", b"%PDF-1.4", "save the notice as .txt, .html or .docx"),
+        ("notice.pdf", b"%PDF-1.4", "not a readable PDF"),
+        ("notice.odt", b"PK", "save the notice as .txt, .html, .docx or .pdf"),
+        ("old.wps", b"\xd0\xcf\x11\xe0", "old binary office format"),
         ("notice", b"text", "files without an extension"),
         ("broken.docx", b"not a zip", "not a readable Word .docx file"),
         ("latin.txt", b"\xff\xfe\x00\xd8\x00\x00", "neither UTF-8 nor GB18030"),
@@ -72,3 +74,28 @@ def test_unreadable_sources_name_the_file_and_what_to_do(tmp_path, name, content
 def test_missing_file(tmp_path):
     with pytest.raises(SourceError, match="no such file"):
         read_lines(tmp_path / "missing.txt")
+
+
+def test_deeply_nested_html_is_read(tmp_path):
+    """100,000 nested divs: the old tree walk never finished (quadratic); text extraction is now one pass."""
+    depth = 100_000
+    page = tmp_path / "deep.html"
+    page.write_text("<body>" + "<div>" * depth + "<p>第一段。</p>第二段" + "</div>" * depth, encoding="utf-8")
+    assert [line for line in read_lines(page) if line] == ["第一段。", "第二段"]
+
+
+def test_table_cells_stay_apart_and_a_head_never_closed_still_shows_the_body(tmp_path):
+    page = tmp_path / "cells.html"
+    page.write_text("<head><title>x<body><table><tr><td>索引号</td><td>001</td></tr></table>", encoding="utf-8")
+    assert [line for line in read_lines(page) if line] == ["索引号 001"]
+
+
+def test_a_page_larger_than_any_notice_is_refused_before_reading(tmp_path, monkeypatch):
+    from site_gen.importer import sources
+
+    monkeypatch.setattr(sources, "MAX_HTML_BYTES", 1000)
+    page = tmp_path / "huge.html"
+    page.write_text("<p>" + "字" * 2000 + "</p>", encoding="utf-8")
+    with pytest.raises(SourceError, match="more than a notice") as caught:
+        read_lines(page)
+    assert str(page) in str(caught.value)

@@ -218,3 +218,48 @@ def test_fixture_that_is_not_a_notice_is_read_as_text_parts():
     tree = outline_as_text(strip_chrome(read_lines(FIXTURES / "not_a_notice.txt"))[0])
     assert [part.title for part in tree.parts] == ["一、工作情况", "二、存在的问题:", "三、下一步工作打算"]
     assert tree.issues == [] and len(tree.parts[0].lines) == 2
+
+
+def test_the_organisations_own_measures_are_not_problems(config):
+    tree = outline_of(FIXTURES / "measures_then_problems.txt", config)
+    assert [issue.title for issue in tree.issues] == [
+        "（一）统计数据质量核查不严的问题。",
+        "（二）问题：统计执法检查覆盖面不够。",
+    ]
+    general = tree.parts[0]
+    assert general.title == "一、整改工作开展情况" and general.issues == []
+    assert general.lines[0].startswith("（一）加强组织领导。")  # its 一是/二是 and 1. 2. stay text
+    assert "“二、整改落实情况”（标题说明是反馈的问题" in tree.decision
+    assert "“一、整改工作开展情况”、“三、下一步工作打算” 按正文导入" in tree.decision
+
+
+def test_a_notice_without_a_problem_part_gets_no_invented_problems(config):
+    tree = outline_of(FIXTURES / "no_problem_part.txt", config)
+    assert tree.issues == []
+    assert [part.title for part in tree.parts] == ["一、总体部署", "二、主体责任落实情况", "三、下一步工作打算"]
+    assert tree.parts[1].lines == ["1.主要负责人亲自抓、负总责。", "2.班子成员按分工抓好分管领域整改。"]
+    assert "没有找到问题部分" in tree.decision and "--problems-in" in tree.decision
+
+
+def test_problems_in_overrides_the_decision(config):
+    tree = outline_of(FIXTURES / "no_problem_part.txt", config)
+    lines = strip_chrome(read_lines(FIXTURES / "no_problem_part.txt"))[0]
+    lines = take_signature(take_title(lines)[1])[2]
+    chosen = outline(lines, config, problems_in="二、")
+    assert [issue.title for issue in chosen.issues] == [
+        "1.主要负责人亲自抓、负总责。",
+        "2.班子成员按分工抓好分管领域整改。",
+    ]
+    assert "--problems-in" in chosen.decision and tree.issues == []
+    nowhere = outline(lines, config, problems_in="五、")
+    assert nowhere.issues == [] and "没有标题含“五、”" in nowhere.decision
+
+
+def test_problems_phrased_as_shortcomings_are_problems(config):
+    tree = outline(
+        body(
+            "一、存在问题整改情况", "1.存在制度执行不到位情况。", "已修订制度。", "2.问题：台账不全。", "已补齐台账。"
+        ),
+        config,
+    )
+    assert [issue.title for issue in tree.issues] == ["1.存在制度执行不到位情况。", "2.问题：台账不全。"]

@@ -23,7 +23,7 @@ from site_gen.build import build_site
 from tests.corpus import generate
 
 NOTICES = 1000
-FRACTIONS = (0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.85, 0.95)
+FRACTIONS = (0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.85, 0.92, 0.97, 1.0, 1.03, 1.08)
 
 
 def snapshot(folder: Path) -> dict[str, str]:

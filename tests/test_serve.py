@@ -290,3 +290,61 @@ def test_an_attachment_replaced_or_a_folder_moved_away_updates_the_notices_conce
     preview.prepare("")
     assert not (tmp_path / "preview/notices/2024/linjiang-jiaoyuju.html").exists()
     assert "教育局" not in (tmp_path / "preview/index.html").read_text(encoding="utf-8")
+
+
+def test_only_loopback_host_names_are_answered(site, server):
+    """DNS rebinding: a page elsewhere makes the browser ask 127.0.0.1 under its own name; drafts must not leak."""
+    base, _ = server
+    host, port = base.removeprefix("http://").rstrip("/").split(":")
+
+    def status_for(name: str) -> str:
+        with socket.create_connection((host, int(port))) as connection:
+            request = f"GET /notices/2025/draft-wenlvju.html HTTP/1.1\r\nHost: {name}\r\nConnection: close\r\n\r\n"
+            connection.sendall(request.encode())
+            return connection.recv(65536).decode("utf-8", "replace").split()[1]
+
+    assert status_for(f"127.0.0.1:{port}") == "200" and status_for(f"localhost:{port}") == "200"
+    assert status_for("attacker.example") == "403" and status_for(f"attacker.example:{port}") == "403"
+
+
+def test_a_folder_named_like_a_notice_does_not_stop_the_preview(site, tmp_path):
+    (site / "content" / "notes.md").mkdir()
+    (site / "content" / "notes.md" / "readme.txt").write_text("x")
+    preview = built_preview(site, tmp_path)
+    assert not preview.showing_errors and (tmp_path / "preview" / "index.html").is_file()
+    (site / "site.yaml").write_text((site / "site.yaml").read_text(encoding="utf-8").replace("title:", "title: 新", 1))
+    preview.on_change([site / "site.yaml"])  # settings still apply after it
+    assert "新" in (tmp_path / "preview" / "index.html").read_text(encoding="utf-8").split("<title>")[1][:40]
+
+
+def test_a_broken_override_template_shows_in_the_browser_and_recovers(site, tmp_path):
+    preview = built_preview(site, tmp_path)
+    templates = site / "templates"
+    templates.mkdir()
+    override = templates / "notice.html"
+    override.write_text('{% extends "base.html" %}\n{% block content %}\n{{ notice.title | nosuch }}\n{% endblock %}\n')
+    preview.on_change([override])
+    page = (tmp_path / "preview" / "notices/2025/linjiang-shuiwuju.html").read_text(encoding="utf-8")
+    assert preview.showing_errors and "templates/notice.html" in page and "预览出错" in page
+    override.unlink()
+    preview.on_change([override])
+    page = (tmp_path / "preview" / "notices/2025/linjiang-shuiwuju.html").read_text(encoding="utf-8")
+    assert not preview.showing_errors and "临江区水务局党组关于巡察整改进展情况的通报" in page
+
+
+def test_an_attachment_at_another_notices_address_shows_until_it_is_removed(site, tmp_path):
+    preview = built_preview(site, tmp_path)
+    (site / "content/2025/linjiang-shuiwuju.html").write_text("an old export")
+    sifaju = site / "content/2025/linjiang-sifaju.md"
+    original = sifaju.read_text(encoding="utf-8")
+    attached = "attachments:\n  - {path: linjiang-shuiwuju.html, title: 旧版}\n"
+    sifaju.write_text(original.replace("attachments:\n", attached), encoding="utf-8")
+    preview.on_change([sifaju])
+    preview.prepare("")
+    assert preview.showing_errors and "notices/2025/linjiang-shuiwuju.html" in (
+        tmp_path / "preview" / "index.html"
+    ).read_text(encoding="utf-8")
+    sifaju.write_text(original, encoding="utf-8")
+    preview.on_change([sifaju])
+    preview.prepare("")
+    assert not preview.showing_errors

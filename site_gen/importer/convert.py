@@ -9,24 +9,19 @@ from pathlib import Path
 
 from ..config import SiteConfig
 from ..diagnostics import Diagnostic
+from ..grammar import COUNT_CLAIM, claimed_total
 from ..model import Notice
-from ..numbering import parse_number
 from ..validate import validate_notice
 from . import metadata
+from .audit import match_audit_lists
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
-from .sources import read_lines
+from .disclosure import Disclosure, take_disclosure
+from .notice_text import write_notice
+from .sources import LINK, SourceError, read_source
 from .structure import outline, outline_as_text
-from .writer import write_notice
 
 RECTIFICATION = re.compile(r"整改|巡察|巡视|审计")
-COUNT_CLAIM = re.compile(
-    r"(\d+)\s*(?:项|个|条)(?:具体)?问题|([一二三四五六七八九十百]+)项具体问题"  # 17项具体问题, 十七项具体问题
-    r"|问题\s*(\d+)\s*[个项条]"  # 梳理出问题4个
-    r"|反馈(?:意见|问题)\s*(\d+)\s*[条个项]"  # 反馈意见9条
-)
-
-
 NOT_RECTIFICATION = (
     "这不像整改进展通报（标题和开头没有“整改/巡察/巡视/审计”），已按普通文章导入：各部分为文字段落，不设整改状态 "
     "(not a rectification notice: imported as text sections, no statuses)"
@@ -46,41 +41,71 @@ class ImportResult:
     front: dict = field(default_factory=dict)
     contacts_found: object = None
     lines_read: int = 0  # non-blank source lines: each is in the notice or in removed
+    disclosure: Disclosure = field(default_factory=Disclosure)
+    decision: str = ""  # which part holds the problems, and why
 
     @property
     def slug(self) -> str:
         return slugify(self.source.stem)
 
 
-def import_file(path: Path, config: SiteConfig) -> ImportResult:
-    """Read -> remove chrome -> metadata, contacts, outline -> write and read back with the site's reader."""
-    lines = read_lines(path)
+@dataclass
+class Cleaned:
+    """A source's notice lines, with the website's and the file format's additions taken out."""
+
+    lines: list[str]
+    body: list[tuple[int, str]]
+    removed: list[Removed]
+    reviewers: list[str]
+    attachments: list[str]
+    disclosure: Disclosure
+
+
+def clean_source(path: Path) -> Cleaned:
+    """Read, take out the disclosure block, the page chrome and a PDF's page furniture; refuse an empty source."""
+    source = read_source(path)
+    lines, disclosure = take_disclosure(source.lines, clean=lambda text: text.replace(LINK, ""))
     body, removed, reviewers, attachments = strip_chrome(lines)
-    title, body = metadata.take_title(body)
-    organization, signed, body = metadata.take_signature(body)
+    removed += [
+        Removed(i, source.lines[i - 1].replace(LINK, "").strip(), "disclosure metadata") for i in disclosure.lines
+    ]
+    removed += [Removed(f.line, f.text, f.kind) for f in source.furniture]
+    if not body:
+        raise SourceError(
+            f"{path}: 没有找到通报正文，未写入任何文件 no notice text found (the file is empty, or holds only website text); "
+            "check that this is the right file: nothing was written"
+        )
+    removed.sort(key=lambda r: r.line)
+    return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure)
+
+
+def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) -> ImportResult:
+    """Read -> remove chrome -> metadata, contacts, outline -> write and read back with the site's reader."""
+    source = clean_source(path)
+    removed, disclosure = source.removed, source.disclosure
+    title, body = choose_title(source.body, disclosure, removed)
+    signed_by, signed, body = metadata.take_signature(body)
     text = "\n".join(line for _, line in body)
     is_rectification = bool(RECTIFICATION.search(title + text[:600]))
     notes = [] if is_rectification else [NOT_RECTIFICATION]
     found = metadata.inspection(text, title)
-    organization = organization or metadata.publisher_from_title(title)
-    if not organization:
-        notes.append("落款和标题中都没有找到发布单位，请填写 organization (no publisher found)")
-    if not title:
-        title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
-        notes.append(f"原文没有标题，已拟为“{title}”，请核对 (no title found; one was made)")
-    date = signed or unsigned_date(removed, text, found, title)
-    if not signed:
-        notes.append(f"原文末尾没有落款日期，日期暂定为 {date.isoformat()}，发布前请核对 (no signature date)")
+    organization = choose_publisher(signed_by, metadata.publisher_from_title(title), disclosure.publisher)
+    title, date = settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes)
     contacts = find_contacts(body)
-    tree = outline(body, config) if is_rectification else outline_as_text(body)
+    tree = outline(body, config, problems_in) if is_rectification else outline_as_text(body)
     notes += tree.notes
-    front = front_matter(title, organization, date, found, contacts, reviewers)
+    if is_rectification:
+        matched, merged_headings = match_audit_lists(tree)
+        notes += matched
+        removed += [Removed(line.number, line.text, "problem list heading (merged)") for line in merged_headings]
+    front = front_matter(title, organization, date, found, contacts, reviewers=source.reviewers)
     slug = slugify(path.stem)
     markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug)
     if notice is not None:
         diagnostics += validate_notice(notice)
         opening = "\n".join(tree.intro + [line for part in tree.parts for line in part.lines])
         notes += count_claims(opening, notice)
+    lines_read = sum(1 for line in source.lines if line.replace(LINK, "").strip())
     return ImportResult(
         path,
         markdown,
@@ -88,12 +113,69 @@ def import_file(path: Path, config: SiteConfig) -> ImportResult:
         diagnostics,
         removed,
         notes,
-        attachments,
+        source.attachments,
         is_rectification,
         front,
         contacts_found=contacts,
-        lines_read=sum(1 for line in lines if line.strip()),
+        lines_read=lines_read,
+        disclosure=disclosure,
+        decision=tree.decision,
     )
+
+
+def settle_title_and_date(
+    title: str,
+    organization: str,
+    signed: dt.date | None,
+    disclosure: Disclosure,
+    removed: list[Removed],
+    text: str,
+    found: dict,
+    notes: list[str],
+) -> tuple[str, dt.date]:
+    """A title and a date the notice can be published with; what was made up or inferred goes to the notes."""
+    if not organization:
+        notes.append("落款、标题和公开信息中都没有找到发布单位，请填写 organization (no publisher found)")
+    if not title:
+        title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
+        notes.append(f"原文没有标题，已拟为“{title}”，请核对 (no title found; one was made)")
+    date = signed or disclosure.date or unsigned_date(removed, text, found, title)
+    if not signed:
+        origin = "公开信息中的日期 the disclosure metadata's date" if disclosure.date else "推定 inferred"
+        notes.append(f"原文末尾没有落款日期，日期取 {date.isoformat()}（{origin}），发布前请核对 (no signature date)")
+    return title, date
+
+
+def same_text(a: str, b: str) -> bool:
+    return re.sub(r"\s", "", a) == re.sub(r"\s", "", b)
+
+
+def choose_title(
+    body: list[tuple[int, str]], disclosure: Disclosure, removed: list[Removed]
+) -> tuple[str, list[tuple[int, str]]]:
+    """The title line (else 标题/文件名称); a page that repeats it (page heading + article heading) counts once."""
+    stated = next((i for i, (_, line) in enumerate(body[:5]) if same_text(line, disclosure.title)), None)
+    if disclosure.title and stated is not None:  # the line the metadata names, even below a 通知公告 heading
+        title, rest = body[stated][1], body[:stated] + body[stated + 1 :]
+    else:
+        title, rest = metadata.take_title(body)
+        title = title or disclosure.title
+    while title and rest[:3] and any(same_text(line, title) for _, line in rest[:3]):
+        index = next(i for i, (_, line) in enumerate(rest[:3]) if same_text(line, title))
+        removed.append(Removed(rest[index][0], rest[index][1], "repeated title"))
+        rest = rest[:index] + rest[index + 1 :]
+    removed.sort(key=lambda r: r.line)
+    return title, rest
+
+
+def choose_publisher(signed_by: str, from_title: str, disclosed: str) -> str:
+    """The signature, else the title's full name (中共…党组), else 发布机构; a short form never replaces a full one."""
+    if signed_by:
+        return signed_by
+    core = re.sub(r"^中共|党组$|党委$", "", disclosed)
+    if from_title and (not disclosed or core in from_title):
+        return from_title
+    return disclosed or from_title
 
 
 def unsigned_date(removed: list[Removed], text: str, found: dict, title: str) -> dt.date:
@@ -147,9 +229,8 @@ def count_claims(text: str, notice: Notice) -> list[str]:
     if not matches:
         return []
     claims = "、".join(match.group(0) for match in matches)
-    numbers = [parse_number(next(g for g in match.groups() if g)) for match in matches]
+    stated = sum(n for n in (claimed_total(match) for match in matches) if n is not None)
     found = len(notice.issues)
-    stated = sum(n for n in numbers if n is not None)
     if stated == found:
         return [f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致 (stated counts match)"]
     return [

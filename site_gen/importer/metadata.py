@@ -6,16 +6,19 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..numbering import CHINESE_NUMBER, FULLWIDTH_DIGITS
+from ..grammar import DATE_IN_TEXT as DATE
+from ..grammar import NOT_AFTER_DIGIT, as_chinese_dates, date_value, dates_in, level_of, make_date
+from ..numbering import CHINESE_NUMBER
 
-DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])")
 PUBLISHED = re.compile(r"^\s*(发布时间|发布日期|发文日期|成文日期)\s*[:：]")
-SIGNATURE_DATE = re.compile(r"^\s*(\d{4})\s*[年.\-/]\s*(\d{1,2})\s*[月.\-/]\s*(\d{1,2})\s*日?\s*$")
-PUBLISHER = re.compile(r"(党组|党委|委员会|局|厅|院|办公室|政府|中心|公司|支部|总支|学校|大学|医院|协会)$")
+PUBLISHER = re.compile(
+    r"(党组|党委|委员会|局|厅|院|办公室|政府|中心|公司|支部|总支|学校|大学|医院|协会|社|所|站|馆|处|队)$"
+)
 TITLE_WORDS = re.compile(r"(通报|报告|情况|公告|公示)$")
 GROUP = re.compile(r"([区县市省州旗]委(?:第[一二三四五六七八九十]+)?巡[察视]组|[区县市省]委巡[察视]办)")
-ROUND = re.compile(rf"((?:{CHINESE_NUMBER}届)?[区县市省州旗]委第{CHINESE_NUMBER}轮巡[察视])")
+ROUND = re.compile(  # starts where a number starts: a long run of 一 is read once, not from each character
+    rf"({NOT_AFTER_DIGIT}(?:{CHINESE_NUMBER}届)?[区县市省州旗]委第{CHINESE_NUMBER}轮巡[察视])"
+)
 PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[至到—\-－~]\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 FEEDBACK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[^。]{0,40}?反馈")
 
@@ -33,15 +36,14 @@ class Metadata:
     notes: list[str] = field(default_factory=list)
 
 
-def make_date(year, month, day) -> dt.date | None:
-    try:
-        return dt.date(int(year), int(month), int(day))
-    except (TypeError, ValueError):
-        return None
-
-
 def is_title(line: str) -> bool:
-    return len(line) <= 90 and bool(TITLE_WORDS.search(line.rstrip("。 "))) and "。" not in line[:-1]
+    """Reads like a title: short, ends in 通报/报告/情况…, no sentence inside, not a numbered heading."""
+    return (
+        level_of(line) is None
+        and len(line) <= 90
+        and bool(TITLE_WORDS.search(line.rstrip("。 ")))
+        and "。" not in line[:-1]
+    )
 
 
 def take_title(body: list[tuple[int, str]]) -> tuple[str, list[tuple[int, str]]]:
@@ -69,8 +71,7 @@ def take_signature(body: list[tuple[int, str]]) -> tuple[str, dt.date | None, li
     date = None
     organization = ""
     rest = list(body)
-    if rest and SIGNATURE_DATE.match(rest[-1][1].translate(FULLWIDTH_DIGITS)):
-        date = make_date(*SIGNATURE_DATE.match(rest[-1][1].translate(FULLWIDTH_DIGITS)).groups())
+    if rest and (date := date_value(rest[-1][1])):
         rest.pop()
         if rest and len(rest[-1][1]) <= 40 and PUBLISHER.search(rest[-1][1]) and "。" not in rest[-1][1]:
             organization = rest.pop()[1]
@@ -80,11 +81,6 @@ def take_signature(body: list[tuple[int, str]]) -> tuple[str, dt.date | None, li
 def publisher_from_title(title: str) -> str:
     match = re.match(r"^(.{2,30}?(?:党组|党委|局|委员会|办公室|政府|院))(?:关于|\d{4}|$)", title)
     return match.group(1) if match else ""
-
-
-def as_chinese_dates(text: str) -> str:
-    """2024-03-27 / 2024.3.27 / 2024/3/27 -> 2024年3月27日, so one set of patterns reads both."""
-    return NUMERIC_DATE.sub(lambda m: f"{m.group(1)}年{int(m.group(3))}月{int(m.group(4))}日", text)
 
 
 def year_before(text: str, position: int) -> str | None:
@@ -109,7 +105,7 @@ def inspection(text: str, title: str) -> dict:
     if match := FEEDBACK.search(text, match.end() if match else 0):
         year = match.group(1) or found.get("year") or year_before(text, match.start())
         feedback = make_date(year, match.group(2), match.group(3)) if year else None
-        if feedback and found.get("end") and feedback < found["end"]:  # "7月6日" after a June inspection
+        if year and feedback and found.get("end") and feedback < found["end"]:  # "7月6日" after a June inspection
             feedback = make_date(int(year) + 1, match.group(2), match.group(3))
         found["feedback"] = feedback
     found.pop("year", None)
@@ -117,8 +113,7 @@ def inspection(text: str, title: str) -> dict:
 
 
 def latest_date(text: str) -> dt.date | None:
-    dates = [make_date(*m.groups()) for m in DATE.finditer(as_chinese_dates(text))]
-    dates = [d for d in dates if d]
+    dates = dates_in(text)
     return max(dates) if dates else None
 
 

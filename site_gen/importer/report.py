@@ -24,14 +24,21 @@ KINDS_ZH = {
     "share": "分享",
     "links": "网页链接",
     "reviewer (kept as reviewers:)": "审核人（已存入 reviewers:）",
+    "toolbar": "网页工具栏",
+    "disclosure metadata": "政府信息公开元数据",
+    "repeated title": "重复的标题",
+    "problem list heading (merged)": "问题清单标题（问题已并入整改情况）",
 }
 
 
 def report(result: ImportResult, written_to: str, language: str = "zh") -> str:
     lines = [f"{result.source} → {written_to}"]
     lines += metadata_lines(result)
+    lines += disclosure_lines(result)
     if result.notice is not None:
         lines += structure_lines(result.notice)
+    if result.decision:
+        lines.append(f"  问题部分 problem part: {result.decision}")
     lines += contact_lines(result.front)
     lines += removed_lines(result)
     lines += [f"  注意 note: {note}" for note in result.notes]
@@ -52,6 +59,25 @@ def metadata_lines(result: ImportResult) -> list[str]:
             "  类型 kind: 不是整改进展通报，按文字段落导入 (not a rectification notice: imported as text sections)"
         )
     return lines
+
+
+def disclosure_lines(result: ImportResult) -> list[str]:
+    """The disclosure block's fields and which of them the notice took."""
+    found = result.disclosure
+    if not found.fields:
+        return []
+    shown = "; ".join(f"{label} {value or '（空 empty）'}" for label, value in found.fields.items())
+    front = result.front
+    taken = {
+        "title 标题": found.title and found.title == front.get("title"),
+        "organization 发布单位": found.publisher and found.publisher == front.get("organization"),
+        "date 日期": found.date and found.date.isoformat() == front.get("date"),
+    }
+    used = [name for name, was_taken in taken.items() if was_taken]
+    return [
+        f"  公开信息 disclosure metadata (第 {found.lines[0]}–{found.lines[-1]} 行 lines, 已移出正文 removed): {shown}",
+        f"  采用 used from it: {', '.join(used) if used else '无 nothing (the notice itself says more)'}",
+    ]
 
 
 def structure_lines(notice: Notice) -> list[str]:
@@ -100,7 +126,7 @@ def removed_lines(result: ImportResult) -> list[str]:
     if result.removed:
         lines.append(f"  已移除 removed website text ({len(result.removed)}):")
         lines += [
-            f"    第 {r.line} 行 line {r.line} [{KINDS_ZH.get(r.kind, r.kind)} {r.kind}]: {r.text[:100]}"
+            f"    第 {r.line} 行 line {r.line} [{KINDS_ZH.get(r.kind.split(' (')[0], r.kind)} {r.kind}]: {r.text[:100]}"
             for r in result.removed
         ]
     return lines

@@ -1,101 +1,122 @@
-"""Source files to lines of text: .txt (UTF-8 or GB18030), saved .html pages, .docx Word files."""
+"""Source files to lines of text: .txt (UTF-8 or GB18030), saved .html pages, .docx Word files, PDF.
+
+This is the boundary with the outside world: every way a file can fail to be read (missing,
+too large, truncated, a zip or entity bomb, an old binary format, a scan) becomes a SourceError
+with a message naming the file and what to do, never a library traceback.
+"""
 
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
-SUPPORTED = (".txt", ".html", ".htm", ".docx")
+from .. import grammar
+from .reading import Furniture, SourceError, SourceText, read_bytes
+
+__all__ = ["Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]
+
+SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
+OLD_BINARY = (".doc", ".wps", ".et", ".xls", ".ppt")
 LINK = "\x01"  # brackets a web page's link text in its lines: boilerplate removes lines that are only links
-
-
-class SourceError(ValueError):
-    """A source that cannot be read, with a message a clerk can act on."""
+MAX_TEXT_BYTES = 5_000_000  # a notice as text is 10-100 KB; more is not a notice
+MAX_HTML_BYTES = 10_000_000  # a saved page with its inline scripts and styles is well under this
 
 
 def read_lines(path: Path) -> list[str]:
+    return read_source(path).lines
+
+
+def read_source(path: Path) -> SourceText:
+    """The source's lines of text, and the lines its format added (removed, to be reported)."""
     suffix = path.suffix.lower()
-    if not path.is_file():
-        raise SourceError(f"{path}: no such file")
+    if path.is_symlink() and not path.exists() or not path.is_file():
+        raise SourceError(f"{path}: 文件不存在 no such file")
+    if suffix in OLD_BINARY:
+        raise SourceError(
+            f"{path}: 旧版 {suffix} 格式无法读取，请另存为 .docx：{suffix} is an old binary office format that cannot be read; open it in Word or WPS and "
+            "choose 文件 > 另存为 > Word 文档 (*.docx), then import the .docx"
+        )
     if suffix not in SUPPORTED:
         raise SourceError(
-            f"{path}: cannot import {suffix or 'files without an extension'}; "
-            "save the notice as .txt, .html or .docx first"
+            f"{path}: 不支持这种文件 cannot import {suffix or 'files without an extension'}; "
+            "save the notice as .txt, .html, .docx or .pdf first"
         )
     if suffix == ".docx":
-        return docx_lines(path)
-    text = decode(path.read_bytes(), path)
+        from .word import docx_lines
+
+        return SourceText(docx_lines(path))
+    if suffix == ".pdf":
+        from .pdf import pdf_source
+
+        return pdf_source(path)
+    limit = MAX_HTML_BYTES if suffix in (".html", ".htm") else MAX_TEXT_BYTES
+    text = decode(read_bytes(path, limit), path)
     if suffix in (".html", ".htm"):
-        return html_lines(text)
-    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        return SourceText(html_lines(text))
+    return SourceText(text.split("\n"))
 
 
 def decode(raw: bytes, path: Path) -> str:
-    for codec in ("utf-8-sig", "gb18030"):
-        try:
-            return raw.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    raise SourceError(f"{path}: the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8")
-
-
-def docx_lines(path: Path) -> list[str]:
-    import docx
-    from docx.opc.exceptions import PackageNotFoundError
-
-    try:
-        document = docx.Document(str(path))
-    except (PackageNotFoundError, KeyError, ValueError) as exc:
+    encoding = grammar.detect_encoding(raw)
+    if encoding is None:
         raise SourceError(
-            f"{path}: not a readable Word .docx file ({exc}); an old .doc must be saved as .docx first"
-        ) from exc
-    lines = [paragraph.text for paragraph in document.paragraphs]
-    for table in document.tables:  # contact details are sometimes laid out in a table
-        for row in table.rows:
-            lines.append("  ".join(cell.text.strip() for cell in row.cells))
-    return lines
+            f"{path}: 文字编码无法识别，请另存为 UTF-8 the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8"
+        )
+    return grammar.decode(raw, encoding)
 
 
-_BLOCKS = (
-    "p",
-    "div",
-    "li",
-    "tr",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "br",
-    "section",
-    "article",
-    "table",
-    "header",
-    "footer",
-    "dd",
-    "dt",
-    "blockquote",
-    "pre",
-)
+BLOCKS = frozenset("p div li tr h1 h2 h3 h4 h5 h6 br section article table header footer dd dt blockquote pre".split())
+SPACES = re.compile(r"[ \t\u00a0]+")
+CELLS = frozenset({"td", "th"})
+HIDDEN = frozenset({"script", "style", "noscript", "template", "head"})
+
+
+class _PageText(HTMLParser):
+    """Visible text of a page in one pass (linear in the page's size, however deep it nests)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag == "body":
+            self.hidden = 0  # a page whose <head> is never closed still shows its body
+        if tag in HIDDEN:
+            self.hidden += 1
+        elif tag == "a":
+            self.parts.append(LINK)
+        elif tag in BLOCKS:
+            self.parts.append("\n")
+        elif tag in CELLS:
+            self.parts.append(" ")  # 索引号</td><td>11/2024-001: label and value stay apart
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "a":
+            self.parts.append(LINK)
+        elif tag in BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.parts.append(data)
 
 
 def html_lines(text: str) -> list[str]:
-    """Visible text of a saved page, one line per block element; scripts and styles dropped.
+    """Visible text of a saved page, one line per block element; scripts, styles and <head> dropped.
 
     Link text is bracketed with LINK so that navigation (a line of links and nothing else)
     can be told from the article; boilerplate.strip_chrome removes the brackets.
     """
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(text, "html.parser")
-    for hidden in soup(["script", "style", "noscript", "template", "head"]):
-        hidden.decompose()
-    for link in soup.find_all("a"):  # menus, 上一篇/下一篇, related articles: lines made of links only
-        link.insert_before(LINK)
-        link.insert_after(LINK)
-    for block in soup.find_all(_BLOCKS):
-        block.insert_before("\n")
-        block.insert_after("\n")
-    lines = soup.get_text().split("\n")
-    return [re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in lines]
+    page = _PageText()
+    page.feed(text)
+    page.close()
+    lines = "".join(page.parts).split("\n")
+    return [SPACES.sub(" ", line).strip() for line in lines]

@@ -8,26 +8,44 @@ that fits no rule stays as text where it stood.
 
 from __future__ import annotations
 
+import enum
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..config import SiteConfig
-from ..numbering import PATTERNS, leading_number
-from ..reader import MAX_STATUS_LENGTH
+from ..grammar import MAX_STATUS_LENGTH, SHI, after_number, level_of, status_line
+from ..numbering import leading_number
 from ..statuses import Vocabulary
 
-SHI = PATTERNS["chinese_shi"]
+
+class Kind(enum.Enum):
+    """What a line of the notice is, decided once by classify()."""
+
+    PART = "part"  # a section: a 方面 holding issues, or a text part (总体情况, 下一步)
+    HEADING = "heading"  # a numbered heading above the issue level, not yet known to hold issues
+    ISSUE = "issue"
+    SUB = "sub"  # a sub-problem under an issue
+    STATUS = "status"  # 整改情况：整改完成
+    TEXT = "text"
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line in the source
+    text: str
+    kind: Kind = Kind.TEXT
 
 
 @dataclass
 class Block:
-    """An issue or sub-problem being assembled."""
+    """An issue or sub-problem being assembled: its lines keep their kinds until settle_statuses."""
 
     title: str
     line: int
     status: str = ""  # the label line as written, e.g. 整改情况:视同完成,持续整改
-    lines: list[str] = field(default_factory=list)
+    items: list[Line] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the text, once statuses are settled
     subs: list[Block] = field(default_factory=list)
 
 
@@ -37,7 +55,8 @@ class Part:
 
     title: str
     line: int
-    lines: list[str] = field(default_factory=list)
+    items: list[Line] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # the text, once the outline is made
     issues: list[Block] = field(default_factory=list)
 
 
@@ -46,48 +65,45 @@ class Outline:
     intro: list[str] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    decision: str = ""  # which part holds the problems, and why
 
     @property
     def issues(self) -> list[Block]:
         return [issue for part in self.parts for issue in part.issues]
 
 
-LEVELS = ("chinese_comma", "chinese_paren", "arabic_dot", "arabic_paren")  # 一、 > (一) > 1. > (1)
 ITEM = 2  # the 1. level: where issues are when nothing in the notice says otherwise
 
 
-def level_of(text: str) -> int | None:
-    """The numbering level a line starts with (0 = 一、 ... 3 = (1)), or None for plain text."""
-    for level, name in enumerate(LEVELS):
-        if PATTERNS[name].match(text):
-            return None if level == 0 and len(text) > 80 else level  # a long 一、 line is a paragraph
-    return None
-
-
 def status_labels(config: SiteConfig) -> re.Pattern:
-    """A line introduced by one of the site's status keys (整改进度/整改情况/整改状态 unless site.yaml says
-    otherwise): the same labels the reader accepts, so a status found here is a status on the site."""
-    keys = "|".join(map(re.escape, config.status_keys))
-    return re.compile(rf"^({keys})\s*[:：]\s*(.+)$")
+    """A line introduced by one of the site's status keys: the reader's own pattern (site_gen/grammar.py)."""
+    return status_line(config.status_keys)
 
 
 def is_status(text: str, labels: re.Pattern, vocabulary: Vocabulary) -> bool:
     """Decided by the value: 整改情况：<measures> is text, 整改情况：整改完成 is a status."""
     match = labels.match(text)
-    return bool(match) and vocabulary.lookup(match.group(2)).status is not None
+    return (
+        match is not None and bool(match.group("value")) and vocabulary.lookup(match.group("value")).status is not None
+    )
 
 
 def unknown_status(text: str, labels: re.Pattern) -> bool:
     """整改情况：<a few words> that no wording in the vocabulary matches: maybe a status the site does not know."""
     match = labels.match(text)
-    return bool(match) and len(match.group(2)) <= MAX_STATUS_LENGTH
+    return match is not None and bool(match.group("value")) and len(match.group("value")) <= MAX_STATUS_LENGTH
+
+
+PROBLEM_PHRASE = re.compile(
+    r"^问题\s*[一二三四五六七八九十\d]*\s*[:：]|存在.{0,30}(不到位|不够|不足|不严|不力|薄弱|缺失|滞后|不规范)"
+)
 
 
 def problem_like(text: str, level: int) -> bool:
     """关于……的问题, or a first sentence naming a 问题: the heading states a finding, not a measure."""
-    body = text[PATTERNS[LEVELS[level]].match(text).end() :].strip()
+    body = after_number(text, level)
     first = re.split(r"[。；;]", body, maxsplit=1)[0]
-    return body.startswith("关于") or "的问题" in first or first.endswith("问题")
+    return body.startswith("关于") or "的问题" in first or first.endswith("问题") or bool(PROBLEM_PHRASE.search(first))
 
 
 def issue_level(texts: list[str], levels: list[int | None], statuses: list[bool]) -> int:
@@ -119,66 +135,143 @@ def issue_level(texts: list[str], levels: list[int | None], statuses: list[bool]
     return ITEM if ITEM in present or not present else present[-1]
 
 
-def problem_groups(texts, levels, statuses, top: int) -> list[bool]:
-    """Per line: does its group (the span between headings above the issue level) hold problems?
+PROBLEM_PART = re.compile(r"反馈(问题|意见)|问题(的)?整改|整改落实情况|存在的?问题|具体问题|问题清单|巡察发现")
+GENERAL_PART = re.compile(
+    r"整改工作开展情况|组织领导|主体责任|总体部署|总体情况|基本情况|工作开展|下一步|工作打算|整改成效|主要做法|"
+    r"工作措施|长效机制|取得的?成效"
+)
 
-    Keeps the 1. 2. steps of a 总体情况 or the (一)(二) of a 下一步 part from becoming issues.
-    When no group shows a problem at all, every group counts (the numbering is all there is).
-    """
-    flags = [False] * len(texts)
-    start = 0
-    spans = []
+
+@dataclass(frozen=True)
+class Group:
+    """The lines between two headings above the issue level: a part that holds problems, or not."""
+
+    begin: int
+    stop: int
+    part: str  # the short heading of its 一、 part (or its own, when there is none above it)
+    title: str  # the short headings that open it: its part's and its own
+
+
+def short(heading: str) -> str:
+    """'(一)加强领导,有序推进。为加强对…' -> '(一)加强领导,有序推进': the words a heading is known by."""
+    return re.split(r"[。：:]", heading, maxsplit=1)[0][:40]
+
+
+def groups_of(texts: list[str], levels: list[int | None], top: int) -> list[Group]:
+    spans, start, part = [], 0, ""
     for index, level in enumerate(levels + [-1]):
         if level is not None and level < top:
-            spans.append((start, index))
+            own = short(texts[start]) if start < len(texts) and (start or levels[0] is not None) else ""
+            title = own if not part or own == part else f"{part} {own}"
+            spans.append(Group(start, index, part or own, title))
             start = index
-    for begin, stop in spans:
-        flags[begin:stop] = [
-            any(
-                statuses[i] or (levels[i] is not None and levels[i] >= top and problem_like(texts[i], levels[i]))
-                for i in range(begin, stop)
-            )
-        ] * (stop - begin)
-    return flags if any(flags) else [True] * len(texts)
+            if level == 0:
+                part = short(texts[index])
+    return spans
 
 
-def classify(lines: list[tuple[int, str]], config: SiteConfig) -> list[str]:
-    """Each line's role: part, issue, sub, status or text (headings that hold no issue are text)."""
-    texts = [text for _, text in lines]
+def problem_groups(
+    texts: list[str], levels: list[int | None], statuses: list[bool], top: int, chosen: str | None
+) -> tuple[list[bool], list[tuple[Group, str]]]:
+    """Per line: does its group hold problems? And each group with the reason it does ("" when not).
+
+    Keeps the organisation's own measures (整改工作开展情况 with its 1. 2. steps or 一是 lists, the
+    (一)(二) of 下一步) from becoming issues. A group holds problems when the clerk named it
+    (--problems-in), else when its heading says it is about the feedback, else when it has status
+    lines, else when its headings state problems and its title does not name a general part.
+    """
+    flags = [False] * len(texts)
+    judged: list[tuple[Group, str]] = []
+    for group in groups_of(texts, levels, top):
+        holds, why = group_holds(group, texts, levels, statuses, top, chosen)
+        flags[group.begin : group.stop] = [holds] * (group.stop - group.begin)
+        judged.append((group, why if holds else ""))
+    return flags, judged
+
+
+def group_holds(
+    group: Group, texts: list[str], levels: list[int | None], statuses: list[bool], top: int, chosen: str | None
+) -> tuple[bool, str]:
+    span = range(group.begin, group.stop)
+    if chosen is not None:
+        named = chosen in group.title or any(
+            chosen in texts[i] for i in span if (level := levels[i]) is not None and level < top
+        )
+        return named, "按 --problems-in 指定 chosen with --problems-in"
+    status_count = sum(statuses[i] for i in span)
+    stating = sum((level := levels[i]) is not None and level >= top and problem_like(texts[i], level) for i in span)
+    if PROBLEM_PART.search(group.title):
+        return True, "标题说明是反馈的问题 its heading names the feedback's problems"
+    if status_count:
+        return True, f"有 {status_count} 行整改状态 {status_count} status line(s)"
+    if stating and not GENERAL_PART.search(group.title):
+        return True, f"{stating} 个标题写的是问题 {stating} heading(s) state a problem"
+    return False, ""
+
+
+def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: str | None) -> str:
+    """Which 一、 parts gave the issues and why, which were read as the organisation's own measures."""
+    parts: dict[str, str] = {}
+    for group, why in judged:
+        has_issues = any(kind is Kind.ISSUE for kind in kinds[group.begin : group.stop])
+        parts[group.part] = parts.get(group.part) or (why if has_issues else "")
+    if not any(parts.values()):
+        if chosen is not None:
+            return f"没有标题含“{chosen}”且列有编号条目的部分，未设问题 (no numbered part under {chosen!r}: no issues)"
+        return (
+            "没有找到问题部分（没有整改状态行、没有写明“反馈问题”的部分标题、没有写成“……的问题”的标题），"
+            '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入 '
+            "(no problem part found: imported as text sections, no issues invented; name it with --problems-in)"
+        )
+    taken = [f"“{part or '开头 opening'}”（{why}）" for part, why in parts.items() if why]
+    general = [f"“{part}”" for part, why in parts.items() if part and not why]
+    text = "问题取自 problems from " + "、".join(taken)
+    if general:
+        text += "；" + "、".join(general) + " 按正文导入 (text: the organisation's own measures or remarks)"
+    return text + "；如判断有误，请用 --problems-in 指定 (override with --problems-in)"
+
+
+def classify(lines: list[Line], config: SiteConfig, chosen: str | None = None) -> tuple[list[Line], str]:
+    """Each line with its kind (headings that hold no issue are text), and the problem-part decision."""
+    texts = [line.text for line in lines]
     levels = [level_of(text) for text in texts]
     labels = status_labels(config)
     statuses = [is_status(text, labels, config.vocabulary) for text in texts]
     top = issue_level(texts, levels, statuses)
-    in_problems = problem_groups(texts, levels, statuses, top)
+    in_problems, judged = problem_groups(texts, levels, statuses, top, chosen)
     kinds = []
     for text, level, status, problems in zip(texts, levels, statuses, in_problems, strict=True):
         if status:
-            kinds.append("status")
+            kinds.append(Kind.STATUS if problems else Kind.TEXT)
         elif level is None or level > top + 1:
-            kinds.append("text")
+            kinds.append(Kind.TEXT)
         elif level < top:
-            kinds.append("heading")
+            kinds.append(Kind.HEADING)
         elif level == top:
-            kinds.append("issue" if problems else "text")
+            kinds.append(Kind.ISSUE if problems else Kind.TEXT)
         else:
-            kinds.append("sub" if problem_like(text, level) else "text")
-    return settle_headings(kinds, levels)
+            kinds.append(Kind.SUB if problem_like(text, level) else Kind.TEXT)
+    kinds = settle_headings(kinds, levels)
+    typed = [Line(line.number, line.text, kind) for line, kind in zip(lines, kinds, strict=True)]
+    return typed, decision_text(judged, kinds, chosen)
 
 
-def settle_headings(kinds: list[str], levels: list[int | None]) -> list[str]:
+def settle_headings(kinds: list[Kind], levels: list[int | None]) -> list[Kind]:
     """A 一、 line is always a part; a deeper heading only when an issue follows before its next sibling."""
     result = list(kinds)
     for index, kind in enumerate(kinds):
-        if kind != "heading":
+        if kind is not Kind.HEADING:
             continue
+        level = levels[index]
+        assert level is not None  # classify makes headings of numbered lines only
         holds = False
         for later, later_level in zip(kinds[index + 1 :], levels[index + 1 :], strict=True):
-            if later == "issue":
+            if later is Kind.ISSUE:
                 holds = True
                 break
-            if later == "heading" and later_level <= levels[index]:
+            if later is Kind.HEADING and later_level is not None and later_level <= level:
                 break
-        result[index] = "part" if holds or levels[index] == 0 else "text"
+        result[index] = Kind.PART if holds or level == 0 else Kind.TEXT
     return result
 
 
@@ -193,50 +286,55 @@ def split_heading(text: str) -> tuple[str, str]:
     return text[:cut].strip(), text[cut:].strip()
 
 
-def outline(lines: list[tuple[int, str]], config: SiteConfig) -> Outline:
-    lines = join_wrapped_headings(lines)
-    kinds = classify(lines, config)
+def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str | None = None) -> Outline:
+    """Sections, issues and sub-problems; problems_in names the part that holds the problems (the clerk's word)."""
+    chosen = (problems_in or "").strip() or None  # an empty --problems-in names nothing
+    typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, chosen)
     labels = status_labels(config)
-    result = Outline()
+    result = Outline(decision=decision)
     part: Part | None = None
     issue: Block | None = None
-    target: list[str] = result.intro
-    for (number, text), kind in zip(lines, kinds, strict=True):
-        if kind == "part":
-            part = Part(text, number)
+    intro: list[Line] = []
+    target: list[Line] = intro
+    for line in typed:
+        if line.kind is Kind.PART:
+            part = Part(line.text, line.number)
             result.parts.append(part)
-            issue, target = None, part.lines
-        elif kind == "issue":
+            issue, target = None, part.items
+        elif line.kind is Kind.ISSUE:
             if part is None:
-                part = Part("", number)
+                part = Part("", line.number)
                 result.parts.append(part)
-            title, rest = split_heading(text)
-            issue = Block(title, number)
+            issue = opened(line)
             part.issues.append(issue)
-            target = issue.lines
-            if rest:
-                target.append(rest)
-        elif kind == "sub" and issue is not None:
-            title, rest = split_heading(text)
-            sub = Block(title, number)
+            target = issue.items
+        elif line.kind is Kind.SUB and issue is not None:
+            sub = opened(line)
             issue.subs.append(sub)
-            target = sub.lines
-            if rest:
-                target.append(rest)
-        elif kind == "text" and unknown_status(text, labels):
-            result.notes.append(
-                f"第 {number} 行“{text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 site.yaml 的 "
-                f"statuses: 中再导入 (line {number}: unknown status wording kept as text)"
-            )
-            target.append(text)
-        elif kind == "status" and issue is not None:
-            target.append("\x00" + text)  # marked: placed by settle_statuses
+            target = sub.items
         else:
-            target.append(text)
+            if line.kind is Kind.TEXT and unknown_status(line.text, labels):
+                result.notes.append(
+                    f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 "
+                    f"site.yaml 的 statuses: 中再导入 (line {line.number}: unknown status wording kept as text)"
+                )
+            target.append(line if line.kind is Kind.STATUS and issue is not None else Line(line.number, line.text))
     for issue in result.issues:
         settle_statuses(issue)
+    for part in result.parts:
+        part.lines = [item.text for item in part.items]
+    result.intro = [item.text for item in intro]
     result.notes += numbering_gaps(result)
     return result
+
+
+def opened(line: Line) -> Block:
+    """An issue or sub-problem heading: '8.关于…的问题。一是…' opens the block and starts its text."""
+    title, rest = split_heading(line.text)
+    block = Block(title, line.number)
+    if rest:
+        block.items.append(Line(line.number, rest))
+    return block
 
 
 def outline_as_text(body: list[tuple[int, str]]) -> Outline:
@@ -278,48 +376,53 @@ def join_wrapped_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
 def settle_statuses(issue: Block) -> None:
     """Put each status line where the notice format wants it: under the issue or its 一是 sub-problems."""
     for sub in issue.subs:
-        sub.status, sub.lines = first_status(sub.lines)
-    marked = [i for i, text in enumerate(issue.lines) if text.startswith("\x00")]
+        sub.status, sub.lines = first_status(sub.items)
+    marked = [item for item in issue.items if item.kind is Kind.STATUS]
     if issue.subs and any(sub.status for sub in issue.subs):  # the subs carry the statuses: keep the issue's as text
-        issue.lines = ["原文另标：" + text[1:] if text.startswith("\x00") else text for text in issue.lines]
+        issue.lines = [("原文另标：" if item.kind is Kind.STATUS else "") + item.text for item in issue.items]
         return
     if len(marked) <= 1 or issue.subs:
-        issue.status, issue.lines = first_status(issue.lines)
+        issue.status, issue.lines = first_status(issue.items)
         return
-    issue.subs = shi_blocks(issue)
-    issue.lines = issue.lines[: next((i for i, t in enumerate(issue.lines) if SHI.match(t) or t.startswith("\x00")), 0)]
+    start = first_shi_or_status(issue.items)
+    issue.subs = shi_blocks(issue, issue.items[start:])
+    issue.lines = [item.text for item in issue.items[:start]]
 
 
-def first_status(lines: list[str]) -> tuple[str, list[str]]:
+def first_shi_or_status(items: list[Line]) -> int:
+    return next((i for i, item in enumerate(items) if SHI.match(item.text) or item.kind is Kind.STATUS), 0)
+
+
+def first_status(items: list[Line]) -> tuple[str, list[str]]:
     """The block's status label, and its other lines; a second label in one block stays visible as text."""
     status, rest = "", []
-    for text in lines:
-        if text.startswith("\x00"):
+    for item in items:
+        if item.kind is Kind.STATUS:
             if not status:
-                status = text[1:]
+                status = item.text
                 continue
-            text = "原文另标：" + text[1:]
-        rest.append(text)
+            rest.append("原文另标：" + item.text)
+        else:
+            rest.append(item.text)
     return status, rest
 
 
-def shi_blocks(issue: Block) -> list[Block]:
+def shi_blocks(issue: Block, items: list[Line]) -> list[Block]:
     """One sub-problem per status label: the 一是… text above the label, the measures below it."""
     blocks: list[Block] = []
     pending: list[str] = []
     current: Block | None = None
-    start = next((i for i, t in enumerate(issue.lines) if SHI.match(t) or t.startswith("\x00")), 0)
-    for text in issue.lines[start:]:
-        if text.startswith("\x00"):
+    for item in items:
+        if item.kind is Kind.STATUS:
             title, rest = split_heading(pending[0]) if pending else ("", "")
-            current = Block(title or issue.title, issue.line, status=text[1:])
+            current = Block(title or issue.title, issue.line, status=item.text)
             current.lines = ([rest] if rest else []) + pending[1:]
             blocks.append(current)
             pending = []
-        elif SHI.match(text) or current is None:
-            pending.append(text)
+        elif SHI.match(item.text) or current is None:
+            pending.append(item.text)
         else:
-            current.lines.append(text)
+            current.lines.append(item.text)
     if pending and blocks:  # problem text after the last label (no status of its own): keep it, unstated
         title, rest = split_heading(pending[0])
         blocks.append(Block(title, issue.line, lines=([rest] if rest else []) + pending[1:]))
@@ -329,13 +432,11 @@ def shi_blocks(issue: Block) -> list[Block]:
 def numbering_gaps(result: Outline) -> list[str]:
     """Skipped numbers are reported, never filled in: (一) -> (三) may be a deliberate omission."""
     notes = []
-    numbers = [leading_number(issue.title) for issue in result.issues]
-    numbers = [n for n in numbers if n is not None]
+    numbers = [n for n in (leading_number(issue.title) for issue in result.issues) if n is not None]
     for a, b in zip(numbers, numbers[1:], strict=False):
         if b > a + 1:
             notes.append(f"问题编号从 {a} 跳到 {b}，中间的编号原文没有，未补 (issue numbers jump from {a} to {b})")
-    sections = [leading_number(p.title) for p in result.parts if p.issues and p.title]
-    sections = [n for n in sections if n is not None]
+    sections = [n for n in (leading_number(p.title) for p in result.parts if p.issues and p.title) if n is not None]
     for a, b in zip(sections, sections[1:], strict=False):
         if b > a + 1:
             notes.append(f"方面编号从 {a} 跳到 {b}，原文如此，未补 (section numbers jump from {a} to {b})")

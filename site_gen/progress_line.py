@@ -7,7 +7,7 @@ import time
 from typing import TextIO
 
 
-class Progress:
+class ProgressLine:
     """Rewrites one terminal line: pages done / total, rate and time left. Does nothing when not a terminal."""
 
     def __init__(self, stream: TextIO = sys.stderr, every: float = 0.2):

@@ -11,7 +11,7 @@ import pytest
 from site_gen import outputs
 from site_gen.build import build_site
 from site_gen.outputs import Output
-from site_gen.writer import StagedOutput, UnsafePath
+from site_gen.staging import StagedOutput, UnsafePath
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -2,7 +2,7 @@
 
 import io
 
-from site_gen.progress import Progress
+from site_gen.progress_line import ProgressLine
 
 
 class Terminal(io.StringIO):
@@ -12,7 +12,7 @@ class Terminal(io.StringIO):
 
 def test_terminal_gets_a_rewritten_line():
     stream = Terminal()
-    progress = Progress(stream, every=0)
+    progress = ProgressLine(stream, every=0)
     progress(50, 100)
     progress(100, 100)
     text = stream.getvalue()
@@ -22,7 +22,7 @@ def test_terminal_gets_a_rewritten_line():
 
 def test_log_gets_nothing():
     stream = io.StringIO()
-    progress = Progress(stream, every=0)
+    progress = ProgressLine(stream, every=0)
     progress(1, 2)
     progress(2, 2)
     assert stream.getvalue() == ""

@@ -1,11 +1,11 @@
-"""site_gen/importer/writer.py: the notice text, read back by the site's own reader."""
+"""site_gen/importer/notice_text.py: the notice text, read back by the site's own reader."""
 
 from __future__ import annotations
 
 import pytest
 
+from site_gen.importer.notice_text import write_notice
 from site_gen.importer.structure import Block, Outline, Part
-from site_gen.importer.writer import write_notice
 from tests.importer_support import site_config
 
 FRONT = {"title": "示例通报", "organization": "示例局", "date": "2024-12-20"}
@@ -78,3 +78,12 @@ def test_a_label_introducing_text_first_under_a_heading_stays_text(config):
     assert [d.format() for d in diagnostics if d.severity == "error"] == []  # not an "unknown status"
     assert notice.issues[0].status.value == "unstated"
     assert "整改情况：另行研究" in notice.issues[0].body_html
+
+
+def test_twenty_seven_issues_all_numbered_1_get_ids_without_running_out(config):
+    tree = Outline(parts=[Part("一、方面", 1, issues=[Block(f"1.关于第{n}件事的问题。", n + 1) for n in range(27)])])
+    markdown, notice, diagnostics = write(tree, config)
+    ids = [issue.id for issue in notice.issues]
+    assert len(ids) == 27 and len(set(ids)) == 27
+    assert ids[:3] == ["s1-1", "s1-1b", "s1-1c"] and ids[-1] == "s1-1zb"  # after z: zb
+    assert not [d for d in diagnostics if d.severity == "error"]

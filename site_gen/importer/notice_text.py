@@ -8,10 +8,12 @@ reader's ids are inspected and the repeated ones get an explicit ``{#id}``.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..config import SiteConfig
 from ..diagnostics import Diagnostic
+from ..grammar import status_line
 from ..model import Notice
 from ..reader import parse_notice
 from ..schema import front_matter_text
@@ -26,7 +28,7 @@ def write_notice(
 ) -> tuple[str, Notice | None, list[Diagnostic]]:
     """The notice text, and the notice and diagnostics the reader makes of it."""
     explicit: dict[int, str] = {}
-    labels = re.compile(r"^(\s*(?:" + "|".join(map(re.escape, config.status_keys)) + r")\s*)([:：])")
+    labels = status_line(config.status_keys)
     for _ in range(3):  # a renamed section changes its issues' ids: look again
         markdown = render_markdown(front, tree, explicit, labels)
         notice, diagnostics = parse_notice(markdown, source, config, slug)
@@ -57,11 +59,12 @@ def repeated_ids(tree: Outline, notice: Notice, explicit: dict[int, str]) -> boo
 
 
 def fresh(base: str, seen: set[str]) -> str:
-    """s1 -> s1b (not s1-2: that is the form of an issue id)."""
-    for letter in "bcdefghijklmnopqrstuvwxyz":
-        if base + letter not in seen:
-            return base + letter
-    raise ValueError(f"too many repeats of {base}")
+    """s1 -> s1b, s1c, … s1z, s1zb, s1zc, … (letters, not s1-2: that is the form of an issue id)."""
+    for count in itertools.count(1):
+        suffix = "z" * ((count - 1) // 25) + "bcdefghijklmnopqrstuvwxyz"[(count - 1) % 25]
+        if base + suffix not in seen:
+            return base + suffix
+    raise AssertionError("itertools.count never ends")
 
 
 def render_markdown(front: dict, tree: Outline, explicit: dict[int, str], labels: re.Pattern) -> str:
@@ -91,8 +94,9 @@ def block(item: Block, level: str, explicit: dict[int, str], labels: re.Pattern)
         lines.append(item.status)
     lines.append("")
     text = list(item.lines)
-    if not item.status and text and labels.match(text[0]):
-        text[0] = labels.sub(lambda m: m.group(1) + f"&#{ord(m.group(2))};", text[0], count=1)
+    if not item.status and text and (match := labels.match(text[0])):
+        colon = match.start("colon")
+        text[0] = text[0][:colon] + f"&#{ord(match.group('colon'))};" + text[0][colon + 1 :]
     lines += paragraphs(text)
     for sub in item.subs:
         lines += block(sub, "####", explicit, labels)

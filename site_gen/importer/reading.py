@@ -1,0 +1,39 @@
+"""What every source reader shares: the error a clerk reads, the lines read, and a size-checked read."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class SourceError(ValueError):
+    """A source that cannot be read, with a message a clerk can act on."""
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """A line the source format added around the notice (a PDF's page header, footer or number)."""
+
+    line: int
+    text: str
+    kind: str
+
+
+@dataclass
+class SourceText:
+    lines: list[str]
+    furniture: list[Furniture] = field(default_factory=list)
+
+
+def read_bytes(path: Path, limit: int) -> bytes:
+    """The file's bytes, refused before reading when it is larger than any notice."""
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise SourceError(
+                f"{path}: 文件过大 {size / 1e6:.1f} MB is more than a notice ({limit / 1e6:.0f} MB at most); "
+                "check that this is the right file, or import the notice's text alone"
+            )
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: 无法读取 cannot read the file ({exc.strerror or exc})") from exc

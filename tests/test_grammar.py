@@ -1,0 +1,112 @@
+"""site_gen/grammar.py: the written forms of a notice, shared by the reader, check and the importer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from site_gen import grammar
+
+KEYS = ("整改进度", "整改情况", "整改状态")
+
+
+@pytest.mark.parametrize(
+    ("line", "value"),
+    [
+        ("整改情况：整改完成", "整改完成"),
+        ("整改进度:正在整改。", "正在整改。"),
+        ("**整改状态**：视同完成", "视同完成"),
+        ("  整改情况 ： 需持续整改", "需持续整改"),
+    ],
+)
+def test_one_status_line_pattern_reads_plain_text_and_markdown(line, value):
+    match = grammar.status_line(KEYS).match(line)
+    assert match and match.group("value") == value and match.group("colon") in ":："
+
+
+def test_a_label_that_is_not_a_status_key_is_not_a_status_line():
+    assert grammar.status_line(KEYS).match("完成情况：整改完成") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("一、总体情况", 0),
+        ("（一）关于…的问题", 1),
+        ("(二)方面", 1),
+        ("1.建立台账", 2),
+        ("１．全角", 2),
+        ("（1）细项", 3),
+    ],
+)
+def test_numbering_levels(text, level):
+    assert grammar.level_of(text) == level
+
+
+def test_a_long_line_starting_with_a_chinese_number_is_a_paragraph():
+    assert grammar.level_of("一、" + "这是一段很长的正文" * 10) is None
+    assert grammar.SHI.match("一是建立台账") and not grammar.SHI.match("一起研究")
+
+
+@pytest.mark.parametrize(
+    ("text", "total"),
+    [("共反馈问题12个", 12), ("梳理出问题4个", 4), ("反馈意见9条", 9), ("17项具体问题", 17), ("十七项具体问题", 17)],
+)
+def test_count_claims(text, total):
+    match = grammar.COUNT_CLAIM.search(text)
+    assert match and grammar.claimed_total(match) == total
+
+
+def test_words_are_not_count_claims():
+    assert grammar.COUNT_CLAIM.search("对存在的一个问题进行分析") is None
+    assert grammar.ISSUE_COUNT.search("共发现17个问题").group(1) == "17"
+
+
+@pytest.mark.parametrize("text", ["2025年4月2日", "2025-04-02", "2025.4.2", "２０２５年４月２日", " 2025/4/2 "])
+def test_date_values(text):
+    assert grammar.date_value(text) == dt.date(2025, 4, 2)
+
+
+def test_invalid_dates_and_dates_in_text():
+    assert grammar.date_value("2025年2月30日") is None
+    assert grammar.dates_in("2024年3月27日至2024-06-07，反馈于2024.7.6") == [
+        dt.date(2024, 3, 27),
+        dt.date(2024, 6, 7),
+        dt.date(2024, 7, 6),
+    ]
+
+
+def test_decoding_utf8_gb18030_and_neither():
+    text = "整改通报\r\n第二行"
+    assert grammar.detect_encoding(text.encode("utf-8")) == "utf-8"
+    assert grammar.detect_encoding(text.encode("gb18030")) == "gb18030"
+    assert grammar.detect_encoding(b"\xff\xfe\x00\xd8\x00\x00") is None
+    assert grammar.decode(b"\xef\xbb\xbf" + text.encode("utf-8")) == "整改通报\n第二行"
+    assert grammar.decode(text.encode("gb18030"), "gb18030") == "整改通报\n第二行"
+
+
+def test_every_phone_and_email_the_importer_finds_passes_check():
+    text = "电话：0635—8888888、（0530）1234567、13912345678、12388；邮箱：a.b_c@example.gov.cn。"
+    phones = [p.replace("—", "-") for p in grammar.PHONE_IN_TEXT.findall(text)]
+    emails = grammar.EMAIL_IN_TEXT.findall(text)
+    assert phones == ["0635-8888888", "（0530）1234567", "13912345678", "12388"]
+    assert all(grammar.is_phone(phone) for phone in phones)
+    assert emails == ["a.b_c@example.gov.cn"] and grammar.is_email(emails[0])
+    assert not grammar.is_phone("1234") and not grammar.is_email("name@host")
+
+
+def test_the_reader_check_and_config_use_the_grammar_not_copies():
+    from site_gen import config, reader, validate
+    from site_gen.importer import contacts, structure
+
+    assert config.PHONE is grammar.PHONE_FIELD and config.EMAIL is grammar.EMAIL_FIELD
+    assert validate.ISSUE_COUNT is grammar.ISSUE_COUNT and reader.MAX_STATUS_LENGTH == grammar.MAX_STATUS_LENGTH
+    assert contacts.EMAIL is grammar.EMAIL_IN_TEXT and structure.level_of is grammar.level_of
+
+
+def test_a_run_of_a_million_digits_is_searched_once_not_from_every_digit():
+    """Each start inside the run used to re-read the rest of it: 30,000 digits took 30 s, a million never ended."""
+    text = "共" + "1" * 1_000_000 + "项具体问题；另有十二项具体问题"
+    assert [m.group(0)[-8:] for m in grammar.COUNT_CLAIM.finditer(text)] == ["111项具体问题", "十二项具体问题"]
+    assert [m.group(1)[:3] for m in grammar.ISSUE_COUNT.finditer(text)] == ["111", "十二"]

@@ -1,0 +1,86 @@
+"""site_gen/importer/pdf.py: notices published as PDF attachments, with a text layer or scanned."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_gen.importer import import_file
+from site_gen.importer.sources import SourceError, read_source
+from tests.importer_support import pdf_of, site_config
+
+HEADER = "示例县人力资源和社会保障局"
+PAGE_ONE = [
+    HEADER,
+    "中共示例县人力资源和社会保障局党组关于县委第六轮巡察整改进展情况的通报",
+    "县委第二巡察组于2024年4月1日至5月20日对局党组开展巡察，6月18日反馈了巡察意见，现将整",
+    "改进展情况通报如下。",
+    "一、反馈问题整改情况",
+    "（一）关于就业补贴发放审核把关不严的问题。",
+    "整改进度：整改完成",
+    "对2022年以来发放的就业补贴逐笔复核，追回不符合条件的补贴资金，并建立发放前公示和部门间",
+    "- 1 -",
+]
+PAGE_TWO = [
+    HEADER,
+    "数据比对制度。",
+    "（二）关于劳动保障监察案件办理超时限的问题。",
+    "整改进度：正在整改",
+    "梳理超时限案件，逐件明确办结时间。",
+    "欢迎监督，联系电话：0573-5550000。",
+    "中共示例县人力资源和社会保障局党组",
+    "2024年11月20日",
+    "- 2 -",
+]
+
+
+@pytest.fixture(scope="module")
+def config():
+    return site_config()
+
+
+def test_page_headers_and_numbers_are_removed_and_listed(tmp_path):
+    source = read_source(pdf_of([PAGE_ONE, PAGE_TWO], tmp_path / "notice.pdf"))
+    assert [(f.text, f.kind) for f in source.furniture] == [
+        (HEADER, "page header or footer (page 1)"),
+        ("- 1 -", "page number (page 1)"),
+        (HEADER, "page header or footer (page 2)"),
+        ("- 2 -", "page number (page 2)"),
+    ]
+    assert HEADER not in source.lines and "- 2 -" not in source.lines
+
+
+def test_paragraphs_are_joined_across_printed_lines_and_page_breaks(tmp_path):
+    lines = read_source(pdf_of([PAGE_ONE, PAGE_TWO], tmp_path / "notice.pdf")).lines
+    assert (
+        "县委第二巡察组于2024年4月1日至5月20日对局党组开展巡察，6月18日反馈了巡察意见，现将整改进展情况通报如下。"
+        in lines
+    )
+    assert any(line.endswith("并建立发放前公示和部门间数据比对制度。") for line in lines)  # across the page break
+    assert "（二）关于劳动保障监察案件办理超时限的问题。" in lines and "整改进度：正在整改" in lines
+
+
+def test_a_pdf_notice_imports_like_its_text(tmp_path, config):
+    result = import_file(pdf_of([PAGE_ONE, PAGE_TWO], tmp_path / "notice.pdf"), config)
+    notice = result.notice
+    assert notice.title == PAGE_ONE[1] and notice.date.isoformat() == "2024-11-20"
+    assert [issue.status.value for issue in notice.issues] == ["done", "in_progress"]
+    assert [r.kind for r in result.removed].count("page number (page 2)") == 1
+    assert result.front["contact"] == {"phones": ["0573-5550000"]}
+
+
+def test_a_scanned_pdf_says_it_has_no_text(tmp_path):
+    for pages in ([[], []], [["- 1 -"], ["- 2 -"]]):  # nothing, or only the page numbers a scanner stamps
+        scan = pdf_of(pages, tmp_path / "scan.pdf")
+        with pytest.raises(SourceError, match="no text layer") as caught:
+            read_source(scan)
+        assert str(scan) in str(caught.value) and "OCR" in str(caught.value)
+
+
+def test_a_damaged_pdf_is_a_clear_message(tmp_path):
+    whole = pdf_of([PAGE_ONE], tmp_path / "whole.pdf").read_bytes()
+    for name, content in (("cut.pdf", whole[:300]), ("junk.pdf", b"%PDF-1.4\n garbage")):
+        damaged = tmp_path / name
+        damaged.write_bytes(content)
+        with pytest.raises(SourceError, match="PDF") as caught:
+            read_source(damaged)
+        assert str(damaged) in str(caught.value)

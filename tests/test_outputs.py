@@ -1,0 +1,69 @@
+"""Declared outputs: each file's key changes exactly when what it shows changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from site_gen.engine import Site
+
+NOTICE = "content/2025/linjiang-shuiwuju.md"
+
+
+def keys(site_dir: Path) -> dict[str, str]:
+    site = Site.open(site_dir, drafts=False)
+    site.load({})
+    return {path: output.key for path, output in site.declared().items()}
+
+
+def edit(site: Path, old: str, new: str) -> None:
+    path = site / NOTICE
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def test_a_measures_edit_changes_its_notice_page_and_record_only(site):
+    before = keys(site)
+    edit(site, "夜间巡查 14 次", "夜间巡查 15 次")
+    assert changed(before, keys(site)) == {"notices/2025/linjiang-shuiwuju.html", "notices/2025/linjiang-shuiwuju.json"}
+
+
+def test_a_title_edit_changes_the_pages_listing_the_notice(site):
+    before = keys(site)
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 新标题")
+    assert changed(before, keys(site)) == {
+        "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-shuiwuju.json",
+        "index.html",
+        "organizations/shuiwuju.html",  # its slug in the sample's registry
+        "organizations/shuiwuju.xml",
+        "years/2025.html",
+        "feed.xml",
+        "notices.json",
+    }
+
+
+def test_a_status_edit_also_changes_the_totals(site):
+    before = keys(site)
+    edit(site, "整改进度：正在整改", "整改进度：整改完成")
+    moved = changed(before, keys(site))
+    assert {"dashboard.html", "organizations/index.html", "years/index.html", "index.html"} <= moved
+    assert "organizations/shuiwuju.html" in moved  # its open problems: one fewer
+    assert "notices/2025/linjiang-sifaju.html" not in moved and "search.html" not in moved
+
+
+def test_a_registry_contact_edit_changes_the_organisation_page(site):
+    before = keys(site)
+    path = site / "site.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("0571-8800 4567", "0571-8800 4568"), encoding="utf-8")
+    assert "organizations/shuiwuju.html" in changed(before, keys(site))
+
+
+def test_every_file_of_a_build_is_declared(site, tmp_path):
+    from site_gen.build import build_site
+
+    assert build_site(site, tmp_path / "out", search=False).ok
+    built = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file()}
+    assert built == set(keys(site))
