@@ -27,8 +27,8 @@ FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
 MAX_SLUG = 80  # a file name holds 255 bytes; a group page adds "~NN.html"
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
 _RESERVED = {"index", "pages"}
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-_CJK_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+|[^\u3400-\u9fff\uf900-\ufaff]+")
+_CJK = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]")  # 〇 is a numeral: 二〇二五 -> erlingerwu
+_CJK_RUN = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]+|[^\u3007\u3400-\u9fff\uf900-\ufaff]+")
 
 
 class UnsafeAddress(ValueError):
@@ -44,13 +44,38 @@ def notice_data(slug: str) -> str:
 
 
 def attachment(slug: str, path: str) -> str:
-    """Where a notice's attached file is published: beside its page, at the path the notice gives.
+    """Where a notice's attached file is published: beside its page, at the path the notice gives made ASCII.
 
     The path is also the link on the page, so it may hold no scheme (javascript:) anywhere.
     """
     if ":" in path or not path.strip("./"):
         raise UnsafeAddress(path)
-    return safe(posixpath.normpath(posixpath.join(posixpath.dirname(notice_page(slug)), path)))
+    return safe(posixpath.normpath(posixpath.join(posixpath.dirname(notice_page(slug)), ascii_file_path(path))))
+
+
+def ascii_file_path(path: str) -> str:
+    """A relative file path with each non-ASCII part transliterated, its extension kept: files/测评表.pdf ->
+    files/cepingbiao.pdf. A notice's link to its attachment is rewritten the same way, so it still leads there."""
+    parts = []
+    for part in path.split("/"):
+        stem, dot, suffix = part.rpartition(".") if "." in part.lstrip(".") else (part, "", "")
+        parts.append(ascii_part(stem) + dot + (suffix if suffix.isascii() else ascii_part(suffix)))
+    return "/".join(parts)
+
+
+def ascii_slug(slug: str) -> str:
+    """A notice's address made ASCII folder by folder: 2025/水务局 -> 2025/shuiwuju; an ASCII slug is unchanged."""
+    return "/".join(ascii_part(part) for part in slug.split("/"))
+
+
+def ascii_part(text: str) -> str:
+    """One file or folder name made ASCII: unchanged when it is, else its words in pinyin joined by -."""
+    if text.isascii():
+        return text
+    words = transliterated_words(text)
+    if not words:
+        return "n-" + short_hash(text)
+    return words if len(words) <= MAX_SLUG else words[: MAX_SLUG - 9].rstrip("-") + "-" + short_hash(text)
 
 
 def list_page(first: str, number: int) -> str:
@@ -67,11 +92,18 @@ def group_index(kind: str) -> str:
 
 
 def group_page(kind: str, name: str) -> str:
-    return f"{FOLDERS[kind]}/{group_slug(name)}.html"
+    return f"{FOLDERS[kind]}/{_slug_of(kind, name)}.html"
 
 
 def group_feed(kind: str, name: str) -> str:
-    return f"{FOLDERS[kind]}/{group_slug(name)}.xml"
+    return f"{FOLDERS[kind]}/{_slug_of(kind, name)}.xml"
+
+
+def _slug_of(kind: str, name: str) -> str:
+    """An organisation's slug from the site's registry when it gives one, else the name's."""
+    if kind == "organization" and name in _REGISTRY:
+        return _REGISTRY[name]
+    return group_slug(name)
 
 
 def asset(relative: str) -> str:
@@ -79,6 +111,13 @@ def asset(relative: str) -> str:
 
 
 _SLUGS: dict[str, str] = {}  # a memo kept by the build state: pypinyin takes half a second to load
+_REGISTRY: dict[str, str] = {}  # organisation full name -> the slug site.yaml's registry gives it
+
+
+def use_registry_slugs(slugs: dict[str, str]) -> None:
+    """The slugs of the site just loaded (site_gen/config.py): they replace those of any site loaded before."""
+    _REGISTRY.clear()
+    _REGISTRY.update(slugs)
 
 
 def remember_slugs(known: dict[str, str]) -> None:
@@ -102,13 +141,18 @@ def make_group_slug(name: str) -> str:
     Two names may share a slug (水务局 and 税务局 are both shuiwuju): check reports it as an error,
     as it does for two notices at one address.
     """
-    runs = [_pinyin(run) if _CJK.match(run) else run for run in _CJK_RUN.findall(name)]
-    slug = "-".join(word for run in runs for word in _ASCII_WORD.findall(run.lower()))
+    slug = transliterated_words(name)
     if not slug:
         return "g-" + short_hash(name)
     if len(slug) > MAX_SLUG:
         slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + short_hash(name)
     return slug + "-group" if slug in _RESERVED else slug
+
+
+def transliterated_words(text: str) -> str:
+    """Lower-case ASCII words joined by -, each run of Chinese characters one word in pinyin without tones."""
+    runs = [_pinyin(run) if _CJK.match(run) else run for run in _CJK_RUN.findall(text)]
+    return "-".join(word for run in runs for word in _ASCII_WORD.findall(run.lower()))
 
 
 def _pinyin(chinese: str) -> str:

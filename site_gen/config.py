@@ -7,14 +7,17 @@ Every key is declared in site_gen/schema.py; an unknown key is a warning with a
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import addresses
 from .diagnostics import Diagnostic, error, warning
 from .frontmatter import read_yaml
 from .grammar import EMAIL_FIELD as EMAIL
 from .grammar import PHONE_FIELD as PHONE
 from .model import Contact, Status
+from .organizations import Entry, Registry, build_registry
 from .schema import SITE_FIELDS, read_fields
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
 
@@ -37,6 +40,7 @@ class SiteConfig:
     language: str = "zh"
     description: str = ""
     contact: Contact = field(default_factory=Contact)
+    organizations: Registry = field(default_factory=Registry)
     footer: Footer = field(default_factory=Footer)
     meta: tuple[tuple[str, str], ...] = ()
     vocabulary: Vocabulary = field(default_factory=Vocabulary.default)
@@ -50,7 +54,16 @@ class SiteConfig:
 
 
 def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
-    """Read site.yaml in root; a missing file means all defaults."""
+    """Read site.yaml in root; a missing file means all defaults.
+
+    The registry's slugs go to the address book here, so every page names an organisation's page the same way.
+    """
+    config, found = _load(root)
+    addresses.use_registry_slugs(config.organizations.slugs())
+    return config, found
+
+
+def _load(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     path = root / CONFIG_FILE
     if not path.is_file():
         return _parse(root, {}, {})
@@ -73,6 +86,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
     language = values.get("language", "zh")
     contact, contact_found = contact_from(values.get("contact"), CONFIG_FILE, lines)
     vocabulary, vocabulary_found = _vocabulary(values.get("statuses", {}), lines)
+    registry, registry_found = _registry(values.get("organizations", ()), lines, contact)
     base_url = values.get("base_url", "")
     footer = values.get("footer", {})
     config = SiteConfig(
@@ -82,6 +96,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         language=language,
         description=values.get("description", ""),
         contact=contact,
+        organizations=registry,
         footer=Footer(**footer),
         meta=tuple(values.get("meta", {}).items()),
         vocabulary=vocabulary,
@@ -89,7 +104,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         allow_html=values.get("allow_html", False),
         encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
     )
-    found += contact_found + vocabulary_found
+    found += contact_found + vocabulary_found + registry_found
     if data.get("base_url") in (None, ""):
         found.append(warning(CONFIG_FILE, 1, "base-url-missing"))
     elif config.base_url and not config.base_url.startswith(("http://", "https://")):
@@ -98,19 +113,20 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
 
 
 def contact_from(
-    values: dict | None, path: str, lines: dict[str, int], base: Contact | None = None
+    values: dict | None, path: str, lines: dict[str, int], base: Contact | None = None, key: str = "contact"
 ) -> tuple[Contact, list[Diagnostic]]:
     """A contact from its typed fields; those it leaves out come from base (the site's defaults).
 
-    Phone numbers and e-mail addresses are checked here, each on its own line.
+    Phone numbers and e-mail addresses are checked here, each on its own line (key is the contact's
+    dotted name in the file: "organizations.2.contact" in a registry).
     """
     base = base or Contact()
     values = values or {}
     found: list[Diagnostic] = []
-    for key, pattern, code in (("phones", PHONE, "phone-invalid"), ("emails", EMAIL, "email-invalid")):
-        for index, value in enumerate(values.get(key, ())):
-            if not pattern.match(value) or (key == "phones" and sum(ch.isdigit() for ch in value) < 5):
-                line = lines.get(f"contact.{key}.{index}") or lines.get(f"contact.{key}") or lines.get("contact", 1)
+    for part, pattern, code in (("phones", PHONE, "phone-invalid"), ("emails", EMAIL, "email-invalid")):
+        for index, value in enumerate(values.get(part, ())):
+            if not pattern.match(value) or (part == "phones" and sum(ch.isdigit() for ch in value) < 5):
+                line = lines.get(f"{key}.{part}.{index}") or lines.get(f"{key}.{part}") or lines.get(key, 1)
                 found.append(error(path, line, code, value=value))
     contact = Contact(
         phones=values.get("phones", base.phones),
@@ -120,6 +136,19 @@ def contact_from(
         invitation=values.get("invitation", base.invitation),
     )
     return contact, found
+
+
+def _registry(records: tuple, lines: dict[str, int], site_contact: Contact) -> tuple[Registry, list[Diagnostic]]:
+    """The organisations: each one's contact completed from the site's (notice > organisation > site)."""
+    dotted_of = {line: key for key, line in lines.items() if re.fullmatch(r"organizations\.\d+", key)}
+    entries, found = [], []
+    for line, values in records:
+        dotted = dotted_of.get(line, "organizations")
+        contact, problems = contact_from(values.get("contact"), CONFIG_FILE, lines, site_contact, dotted + ".contact")
+        entries.append(Entry(dotted, values, contact))
+        found += problems
+    registry, problems = build_registry(entries, CONFIG_FILE, lines)
+    return registry, found + problems
 
 
 def _vocabulary(values: dict, lines: dict[str, int]) -> tuple[Vocabulary, list[Diagnostic]]:

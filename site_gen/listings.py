@@ -6,6 +6,7 @@ the same groups, so every total on the site adds up to the same numbers.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -13,7 +14,8 @@ from functools import cached_property
 
 from . import addresses
 from .model import DISPLAY_ORDER, Progress
-from .summary import NoticeLike
+from .organizations import Organization, Registry
+from .summary import NoticeLike, OpenIssue, Summary
 
 PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
 
@@ -40,6 +42,50 @@ def groups(notices: Sequence[NoticeLike], kind: str) -> list[Group]:
             by_key[key].append(notice)
     names = sorted(by_key, reverse=(kind == "year"))
     return [Group(kind, name, addresses.group_page(kind, name), tuple(by_key[name])) for name in names]
+
+
+def organization_groups(notices: Sequence[NoticeLike], registry: Registry) -> list[Group]:
+    """The organisations with notices, and the registered ones they are units of (a county's page lists its units
+    even when the county publishes nothing itself), by name."""
+    found = {group.name: group for group in groups(notices, "organization")}
+    for name in list(found):
+        parent = _parent_of(registry, name)
+        while parent and parent not in found:
+            found[parent] = Group("organization", parent, addresses.group_page("organization", parent), ())
+            parent = _parent_of(registry, parent)
+    return [found[name] for name in sorted(found)]
+
+
+def _parent_of(registry: Registry, name: str) -> str:
+    registered = registry.find(name)
+    return registered.parent if registered else ""
+
+
+@dataclass(frozen=True)
+class OrganizationView:
+    """What an organisation's page shows besides its notices: all plain data, so it is also the page's key."""
+
+    registered: Organization | None  # its registry entry: the contact shown comes from there
+    parent: tuple[str, str] | None  # name, address
+    units: tuple[tuple[str, str, int], ...]  # name, address, number of notices
+    open_problems: tuple[tuple[str, str, dt.date, tuple[OpenIssue, ...]], ...]  # notice title, address, date, issues
+
+    @property
+    def open_count(self) -> int:
+        return sum(len(issues) for *_, issues in self.open_problems)
+
+
+def organization_view(group: Group, registry: Registry, pages: dict[str, Group]) -> OrganizationView:
+    """The organisation's registry entry, its parent and units that have pages, and its notices' open problems."""
+    registered = registry.find(group.name)
+    parent = pages.get(registered.parent) if registered and registered.parent else None
+    units = tuple((u.name, u.url, len(u.notices)) for org in registry.units(group.name) if (u := pages.get(org.name)))
+    open_problems = tuple(
+        (notice.title, notice.url, notice.date, notice.open_issues)
+        for notice in group.notices
+        if isinstance(notice, Summary) and notice.open_issues  # lists are made of summaries
+    )
+    return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, open_problems)
 
 
 def keys_of(notice: NoticeLike, kind: str) -> tuple[str, ...]:

@@ -132,6 +132,31 @@ ENGLISH: dict[str, Text] = {
         "the notice gives the public no way to reach the publisher",
         "add contact: with phones, emails or address, or set a default contact in site.yaml",
     ),
+    # the organisations registry (site.yaml) and the names notices use
+    "organization-no-name": Text("organisation {item} needs a name", "write - name: 中共某某县司法局党组"),
+    "organization-name-taken": Text(
+        '"{name}" already names {other} (line {first_line})',
+        "each full name, short name and alias belongs to one organisation: remove or change this one",
+    ),
+    "organization-slug-invalid": Text(
+        'slug "{slug}" can only use a-z, 0-9 and - (and not index or pages)',
+        "write the name in pinyin, e.g. slug: sifaju",
+    ),
+    "organization-slug-taken": Text(
+        'slug "{slug}" is already the page of {other} (line {first_line})',
+        "give each organisation its own slug, e.g. add the county: linjiang-sifaju",
+    ),
+    "organization-parent-unknown": Text(
+        'parent "{name}" is not an organisation of the registry',
+        ("did you mean {suggestion}?", "add it to organizations: first, or remove parent:"),
+    ),
+    "organization-parent-loop": Text(
+        '"{name}" is, through its parents, a unit of itself', "check the parent: lines of these organisations"
+    ),
+    "organization-unknown": Text(
+        '"{name}" is not in the organizations: list of site.yaml; it gets a page of its own',
+        ("did you mean {suggestion}?", "add it to organizations: in site.yaml, or write a name listed there"),
+    ),
     # site.yaml settings
     "base-url-missing": Text(
         "base_url is not set: no QR codes, no sitemap.xml, and feeds and canonical links use relative addresses",
@@ -318,6 +343,27 @@ CHINESE: dict[str, Text] = {
     "contact-unreachable": Text(
         "通报没有提供任何联系方式，群众无法反映意见",
         "请在字段区加 contact:（电话、邮箱或地址），或在 site.yaml 中设置默认联系方式",
+    ),
+    "organization-no-name": Text("单位 {item} 缺少 name（单位全称）", "请写成 - name: 中共某某县司法局党组"),
+    "organization-name-taken": Text(
+        "“{name}”已经是 {other} 的名称（第 {first_line} 行）",
+        "每个全称、简称和别名只能属于一个单位：请删除或改写这一个",
+    ),
+    "organization-slug-invalid": Text(
+        "slug“{slug}”只能包含小写字母、数字和 -，也不能与网站自带的页面同名", "请用名称的拼音，例如 slug: sifaju"
+    ),
+    "organization-slug-taken": Text(
+        "slug“{slug}”已经是 {other} 的页面地址（第 {first_line} 行）",
+        "每个单位的 slug 要不同，例如在前面加上区县名称的拼音",
+    ),
+    "organization-parent-unknown": Text(
+        "上级单位（parent）“{name}”不在单位名录中",
+        ("是不是要写 {suggestion}？", "请先在 organizations: 中列出它，或删除 parent:"),
+    ),
+    "organization-parent-loop": Text("“{name}”按上级单位往上找，又回到了它自己", "请核对这几个单位的 parent: 行"),
+    "organization-unknown": Text(
+        "“{name}”不在 site.yaml 的单位名录（organizations:）中，将单独生成一个单位页面",
+        ("是不是要写 {suggestion}？", "请把它加入 site.yaml 的 organizations:，或改用名录中的名称"),
     ),
     "base-url-missing": Text(
         "未设置 base_url（网站地址）：不生成二维码和 sitemap.xml，订阅和规范链接使用相对地址",

@@ -14,8 +14,6 @@ from pathlib import Path
 WORDS = {
     "zh": {
         "outside": "{path} 不在 {content} 里面：通报要放在 content/ 文件夹下，没有写入任何文件。",
-        "not_ascii": "文件名 {path} 含有中文或其他非英文字符：网页地址会用到它，有些服务器和上传工具会弄乱这样的名字。"
-        "没有写入任何文件。\n    修改建议: 改用字母、数字和 - 组成的名字，例如 content/2025/nongyeju.md",
         "exists": "{path} 已经存在，没有覆盖它。\n    修改建议: 换一个文件名，或者不写路径让 site-gen 自动取名。",
         "bad_date": "--date 的日期“{value}”不是有效日期：请写成 2025-04-02 或 2025年4月2日。",
         "no_site": "{site} 不是 site-gen 网站（没有 site.yaml，也没有 content/ 文件夹），没有写入任何文件。\n"
@@ -25,11 +23,11 @@ WORDS = {
         "did_you_mean": "是不是要写：{names}？",
         "known": "本站已有的单位（用 --org 指定，名称要一字不差）：\n{names}",
         "no_contact": "site.yaml 里没有默认联系方式：请在新通报的 contact: 里至少填一项，否则 check 会报错。",
+        "org_unregistered": "“{org}”不在 site.yaml 的单位名录（organizations:）中。",
+        "registered": "单位名录中的单位（用 --org 指定，全称、简称或别名都可以）：\n{names}",
     },
     "en": {
         "outside": "{path} is not inside {content}: notices live under content/. Nothing was written.",
-        "not_ascii": "the file name {path} has non-ASCII characters: it becomes the page's address, which some servers "
-        "and upload tools mangle. Nothing was written.\n    hint: use letters, digits and -, e.g. content/2025/farming.md",
         "exists": "{path} already exists and was not overwritten.\n    hint: choose another name, or give no PATH "
         "and site-gen picks a free one.",
         "bad_date": '--date "{value}" is not a valid date: write it as 2025-04-02.',
@@ -41,6 +39,9 @@ WORDS = {
         "known": "organisations this site already has (give one with --org, spelt exactly):\n{names}",
         "no_contact": "site.yaml has no default contact: fill in at least one under contact: in the new notice, "
         "or check reports an error.",
+        "org_unregistered": '"{org}" is not in the organizations: list of site.yaml.',
+        "registered": "the organisations in site.yaml (give one with --org: its full name, short name or an alias):\n"
+        "{names}",
     },
 }
 
@@ -109,15 +110,37 @@ def run_new_notice(args: argparse.Namespace) -> int:
     if problem:
         print(words[problem].format(path=path, content=config.content_dir), file=sys.stderr)
         return 1
-    for note in organization_notes(config, args.org.strip(), words, PLACEHOLDER[config.language][0]):
+    organization = config.organizations.full_name(args.org.strip())  # a short name or alias: the full name
+    notes = registry_notes if config.organizations else organization_notes
+    for note in notes(config, organization, words, PLACEHOLDER[config.language][0]):
         print(note, file=sys.stderr)
-    if not config.contact.is_reachable:
+    registered = config.organizations.find(organization)
+    if not (registered.contact if registered else config.contact).is_reachable:
         print(words["no_contact"], file=sys.stderr)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even if the file appeared meanwhile
-        file.write(skeleton(config, day, args.title.strip(), args.org.strip()))
+        file.write(skeleton(config, day, args.title.strip(), organization, registered))
     print(path)
     return 0
+
+
+def registry_notes(config, organization: str, words: dict[str, str], placeholder: str) -> list[str]:
+    """With a registry, its organisations are the ones offered: a name it lacks gets a did-you-mean."""
+    from .skeleton import closest
+
+    registry = config.organizations
+    notes = []
+    if not organization:
+        notes.append(words["org_missing"].format(placeholder=placeholder))
+    elif registry.find(organization) is None:
+        notes.append(words["org_unregistered"].format(org=organization))
+        similar = dict.fromkeys(registry.full_name(name) for name in closest(organization, registry.all_names()))
+        if similar:
+            notes.append(words["did_you_mean"].format(names="、".join(similar)))
+    if registry.find(organization) is None:
+        listed = [org.name + (f"（{org.short}）" if org.short else "") for org in registry.organizations]
+        notes.append(words["registered"].format(names="\n".join(f"  {name}" for name in listed)))
+    return notes
 
 
 def organization_notes(config, organization: str, words: dict[str, str], placeholder: str) -> list[str]:

@@ -23,7 +23,16 @@ from .cache import digest
 from .config import SiteConfig
 from .export import notices_json
 from .feeds import FEED_ENTRIES, atom_feed, robots, sitemap
-from .listings import Group, Page, groups, paginate, site_progress
+from .listings import (
+    Group,
+    OrganizationView,
+    Page,
+    groups,
+    organization_groups,
+    organization_view,
+    paginate,
+    site_progress,
+)
 from .render import render_index, render_page
 from .state import Memo, SourceRecord, stamp
 from .strings import ui_strings
@@ -93,7 +102,7 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     found = list(home_pages(env, published, organizations, years))
     t = ui_strings(config.language)
     for kind, kind_groups, title in (
-        ("organization", organizations, t.by_organization),
+        ("organization", organization_groups(notices, config.organizations), t.by_organization),
         ("year", years, t.by_year),
         ("tag", groups(notices, "tag"), t.by_tag),
     ):
@@ -155,23 +164,32 @@ def group_pages(
     path = addresses.group_index(kind)
     make = lambda: render_page(env, "groups.html", path, groups=kind_groups, kind_title=title)  # noqa: E731
     found = [Output(path, digest(*map(summary_key, kind_groups)), make, in_sitemap=True)]
+    pages = {group.name: group for group in kind_groups}
     for group in kind_groups:
-        found += one_group(config, env, published, group, title)
+        found += one_group(config, env, published, group, title, pages)
     return found
 
 
 def one_group(
-    config: SiteConfig, env: jinja2.Environment, published: Published, group: Group, title: str
+    config: SiteConfig,
+    env: jinja2.Environment,
+    published: Published,
+    group: Group,
+    title: str,
+    pages: dict[str, Group],
 ) -> list[Output]:
+    """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
     feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
+    view = organization_view(group, config.organizations, pages) if group.kind == "organization" else None
     summary, found = summary_key(group), []
     for page in paginate(group.notices, group.url):
-        key = digest(summary, str(page.number), str(page.count), *published.list_keys(page.notices))
+        shown = view if page.number == 1 else None
+        key = digest(summary, str(page.number), str(page.count), repr(shown), *published.list_keys(page.notices))
 
-        def make(page: Page = page) -> str:
+        def make(page: Page = page, shown: OrganizationView | None = shown) -> str:
             cards = published.cards(page.notices, below=True)
             values = {"group": group, "page": page, "kind_title": title, "feed_url": feed_url, "cards": cards}
-            return render_page(env, "group.html", page.url, **values)
+            return render_page(env, "group.html", page.url, organization=shown, **values)
 
         found.append(Output(page.url, key, make, in_sitemap=True))
     if feed_url:

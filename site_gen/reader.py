@@ -15,10 +15,11 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
-from . import grammar, numbering
+from . import addresses, grammar, numbering
 from .config import SiteConfig, contact_from
 from .diagnostics import Diagnostic, Severity, error, warning
 from .frontmatter import split
@@ -61,7 +62,8 @@ def read_notice(path: Path, config: SiteConfig) -> tuple[Notice | None, list[Dia
 
 
 def default_slug(path: Path, config: SiteConfig) -> str:
-    return path.relative_to(config.content_dir).with_suffix("").as_posix()
+    """The file's path under content/, made ASCII (content/2025/水务局.md -> 2025/shuiwuju)."""
+    return addresses.ascii_slug(path.relative_to(config.content_dir).with_suffix("").as_posix())
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -100,17 +102,19 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
     if front is None:
         return None, problems
     values, found = read_fields(front.data, NOTICE_FIELDS, front.key_lines, source)
-    contact, contact_problems = contact_from(values.get("contact"), source, front.key_lines, base=config.contact)
+    organization, base_contact, unknown = _organization(values.get("organization", ""), config, source, front.key_lines)
+    contact, contact_problems = contact_from(values.get("contact"), source, front.key_lines, base=base_contact)
     fields = _Checks(source, front.key_lines)
     date = values.get("date")
     inspection = _inspection(values.get("inspection"))
     fields.check_date_order(inspection, date)
-    body, body_problems = parse_body(front.body, front.body_line, source, config)
+    attachments = _attachments(values.get("attachments", ()))
+    body, body_problems = parse_body(front.body, front.body_line, source, config, tuple(a.path for a in attachments))
     notice = Notice(
         source=source,
         slug=fields.slug(values.get("slug") or slug),
         title=values.get("title", ""),
-        organization=values.get("organization", ""),
+        organization=organization,
         date=date or dt.date(1970, 1, 1),
         contact=contact,
         inspection=inspection,
@@ -120,15 +124,26 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         lang=values.get("lang", ""),
         intro_html=body.intro_html,
         sections=tuple(body.sections),
-        attachments=_attachments(values.get("attachments", ())),
+        attachments=attachments,
         reviewers=values.get("reviewers", ()),
         links=tuple(body.links),
     )
-    front_problems = problems + found + contact_problems + fields.found
+    front_problems = problems + found + unknown + contact_problems + fields.found
     if any(d.severity is Severity.ERROR for d in front_problems):
         later = link_problems(notice) + attachment_problems(notice, config)
         return None, front_problems + body_problems + later
     return notice, front_problems + body_problems
+
+
+def _organization(written: str, config: SiteConfig, source: str, lines: dict[str, int]):
+    """The full name of the organisation a notice names, the contact it inherits, and a warning when the
+    site's registry does not know it (with the closest name it has)."""
+    registry = config.organizations
+    known = registry.find(written) if written else None
+    if known is not None:
+        return known.name, known.contact, []
+    problem = registry.unknown_name(source, lines.get("organization", 1), written)
+    return written, config.contact, [problem] if problem else []
 
 
 def _inspection(values: dict | None) -> Inspection | None:
@@ -161,14 +176,16 @@ class _Checks:
         self.found.append(error(self.source, self.key_lines.get(key, 1), code, column=1, **params))
 
     def slug(self, value: str) -> str:
-        if not _SLUG_OK.match(value) or ".." in PurePosixPath(value).parts:
+        """The address, ASCII: a Chinese slug (or file name) is written in pinyin, as group pages are."""
+        address = addresses.ascii_slug(value)
+        if not _SLUG_OK.match(address) or ".." in PurePosixPath(address).parts:
             self.fail("slug", "slug-invalid", slug=value)
             return "invalid"
-        if len(value) > MAX_SLUG_LENGTH or value.count("/") >= MAX_SLUG_PARTS:
-            shown = value if len(value) <= 40 else value[:37] + "..."
+        if len(address) > MAX_SLUG_LENGTH or address.count("/") >= MAX_SLUG_PARTS:
+            shown = address if len(address) <= 40 else address[:37] + "..."
             self.fail("slug", "slug-too-long", slug=shown, max_length=MAX_SLUG_LENGTH, max_parts=MAX_SLUG_PARTS)
             return "invalid"
-        return value
+        return address
 
     def check_date_order(self, inspection: Inspection | None, published: dt.date | None) -> None:
         """Inspection start <= end <= feedback <= publication: anything else is a typo in a date."""
@@ -215,10 +232,14 @@ class _Open:
     children: list[_Open] = field(default_factory=list)
 
 
-def parse_body(body: str, first_line: int, source: str, config: SiteConfig) -> tuple[_Body, list[Diagnostic]]:
-    """Sections, issues and sub-problems from the Markdown body, parsed once."""
+def parse_body(
+    body: str, first_line: int, source: str, config: SiteConfig, attachments: tuple[str, ...] = ()
+) -> tuple[_Body, list[Diagnostic]]:
+    """Sections, issues and sub-problems from the Markdown body, parsed once; links to attachments lead to
+    their ASCII addresses."""
     md = parser(config.allow_html)
     tokens = md.parse(body)
+    _follow_attachments(tokens, attachments)
     root = _Open(level=1, title="", explicit_id="", line=first_line)
     stack = [root]
     index = 0
@@ -245,6 +266,19 @@ def parse_body(body: str, first_line: int, source: str, config: SiteConfig) -> t
     parsed = builder.build(root)
     parsed.links, link_problems = scan_links(tokens, first_line, source)
     return parsed, builder.found + link_problems
+
+
+def _follow_attachments(tokens: list[Token], attachments: tuple[str, ...]) -> None:
+    """A link to an attached file (files/测评表.pdf) is rewritten to where it is published (files/cepingbiao.pdf)."""
+    moved = {path: addresses.ascii_file_path(path) for path in attachments if not path.isascii()}
+    if not moved:
+        return
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                target, hash_mark, fragment = unquote(str(child.attrGet("href") or "")).partition("#")
+                if PurePosixPath(target).as_posix() in moved:
+                    child.attrSet("href", moved[PurePosixPath(target).as_posix()] + hash_mark + fragment)
 
 
 def _heading_text(text: str) -> tuple[str, str]:

@@ -44,6 +44,7 @@ class Field:
     fields: tuple[Field, ...] = ()  # of a mapping, or of each record
     multiline: bool = False  # a line break is allowed (prose); elsewhere it is an error
     unknown_code: str = ""  # the diagnostic for an unknown key inside this mapping, when not the file's own
+    record_code: str = ""  # of a list of records: the diagnostic for a record without its first field
 
 
 def _contact_fields() -> tuple[Field, ...]:
@@ -130,6 +131,39 @@ SITE_FIELDS: tuple[Field, ...] = (
         "description", Kind.TEXT, "one sentence describing the site, for search engines", "网站简介", "", multiline=True
     ),
     Field("contact", Kind.MAPPING, "the default contact for every notice", "默认联系方式", fields=_contact_fields()),
+    Field(
+        "organizations",
+        Kind.RECORDS,
+        "the publishing organisations: one page each; a notice names one by full name, short name or alias",
+        "单位名录",
+        default="none: each name a notice writes is an organisation",
+        fields=(
+            Field(
+                "name", Kind.TEXT, "the full name, shown on pages", "单位全称", "中共某某县司法局党组", required=True
+            ),
+            Field("short", Kind.TEXT, "the short name", "简称", "县司法局"),
+            Field("aliases", Kind.TEXTS, "other names notices use for it", "别名", "[司法局党组, 县司法局党组]"),
+            Field(
+                "slug",
+                Kind.TEXT,
+                "its page's address: organizations/<slug>.html (a-z, 0-9, -)",
+                "页面地址",
+                "sifaju",
+                default="the full name in pinyin",
+            ),
+            Field(
+                "contact",
+                Kind.MAPPING,
+                "its contact defaults: a notice's own contact first, then these, then the site's",
+                "联系方式",
+                fields=_contact_fields(),
+            ),
+            Field(
+                "parent", Kind.TEXT, "the organisation it is a unit of (any of its names)", "上级单位", "中共某某县委"
+            ),
+        ),
+        record_code="organization-no-name",
+    ),
     Field(
         "footer",
         Kind.MAPPING,
@@ -338,7 +372,7 @@ class _Reader:
             if isinstance(item, (str, int, float)) and not isinstance(item, bool):
                 item = {spec.fields[0].name: item}
             if not isinstance(item, dict) or item.get(spec.fields[0].name) is None:
-                self.fail(where, "attachment-no-path", item=_shown(item))
+                self.fail(where, spec.record_code, item=_shown(item))
                 continue
             before = len(self.found)
             values = self.mapping(item, spec.fields, where + ".", self.unknown_code)

@@ -11,6 +11,7 @@ import difflib
 from pathlib import Path, PurePosixPath
 
 from .config import SiteConfig
+from .organizations import Organization
 
 SKELETON = {
     "zh": """\
@@ -86,14 +87,14 @@ Status: In progress
 }
 CONTACT = {
     "zh": {
-        True: "# contact:           # 不写则用 site.yaml 里的联系方式；本通报另有联系方式时删掉 # 填写\n"
+        True: "# contact:           # 不写则用单位名录或 site.yaml 里的联系方式；本通报另有时删掉 # 填写\n"
         "#   phones: [0000-1234567]\n#   emails: [xczg@example.gov.cn]\n#   address: 某某路 1 号\n",
         False: "contact:             # site.yaml 里没有默认联系方式：至少填一项\n"
         "  phones: []          # 例如：[0000-1234567]\n  emails: []          # 例如：[xczg@example.gov.cn]\n"
         "  address:            # 例如：某某路 1 号某某办公室\n",
     },
     "en": {
-        True: "# contact:           # default: the contact in site.yaml; remove the # to give this notice its own\n"
+        True: "# contact:           # default: its organisation's or the site's; remove the # to give this notice its own\n"
         "#   phones: [+1 555 0100]\n#   emails: [progress@example.org]\n#   address: 1 Example Street\n",
         False: "contact:             # site.yaml has no default contact: fill in at least one\n"
         "  phones: []          # e.g. [+1 555 0100]\n  emails: []          # e.g. [progress@example.org]\n"
@@ -106,8 +107,13 @@ PLACEHOLDER = {
 }
 
 
-def skeleton(config: SiteConfig, day: dt.date, title: str = "", organization: str = "") -> str:
-    """The text of a new notice; empty title and organisation become placeholders to replace."""
+def skeleton(
+    config: SiteConfig, day: dt.date, title: str = "", organization: str = "", registered: Organization | None = None
+) -> str:
+    """The text of a new notice; empty title and organisation become placeholders to replace.
+
+    The contact block is commented out when the notice inherits a reachable contact (its registered
+    organisation's, else the site's), and left to fill when it would have none."""
     language = config.language
     default_org, title_pattern = PLACEHOLDER[language]
     organization = organization or default_org
@@ -115,7 +121,7 @@ def skeleton(config: SiteConfig, day: dt.date, title: str = "", organization: st
         title=_yaml_text(title or title_pattern.format(org=organization)),
         organization=_yaml_text(organization),
         date=day.isoformat(),
-        contact=CONTACT[language][config.contact.is_reachable],
+        contact=CONTACT[language][(registered.contact if registered else config.contact).is_reachable],
     )
 
 
@@ -151,8 +157,6 @@ def path_problem(config: SiteConfig, path: Path) -> str:
     """Why a notice cannot be written at path (English; the command words it per language), or ""."""
     if not path.resolve().is_relative_to(config.content_dir.resolve()):
         return "outside"
-    if not path.relative_to(config.content_dir).as_posix().isascii():
-        return "not_ascii"
     if path.exists():
         return "exists"
     return ""

@@ -12,7 +12,16 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from . import addresses
-from .model import Notice, Progress
+from .model import Notice, Progress, Status
+
+
+@dataclass(frozen=True)
+class OpenIssue:
+    """An issue its notice states is not completed yet, as its organisation's page lists it (plain data)."""
+
+    id: str  # the anchor on the notice page
+    title: str
+    status: Status
 
 
 class NoticeLike(Protocol):
@@ -56,6 +65,7 @@ class Summary:
     draft: bool
     lang: str
     progress: Progress
+    open_issues: tuple[OpenIssue, ...] = ()
 
     @property
     def url(self) -> str:
@@ -78,6 +88,16 @@ def summarize(notice: Notice) -> Summary:
         draft=notice.draft,
         lang=notice.lang,
         progress=notice.progress,
+        open_issues=open_issues(notice),
+    )
+
+
+def open_issues(notice: Notice) -> tuple[OpenIssue, ...]:
+    """The issues whose stated status is not a completed one; an issue with no status is not claimed open."""
+    return tuple(
+        OpenIssue(issue.id, issue.title, issue.status)
+        for issue in notice.issues
+        if issue.status is not Status.UNSTATED and not issue.status.is_completed
     )
 
 

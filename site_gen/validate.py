@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from html import unescape
 from pathlib import Path, PurePosixPath
 
-from . import numbering
+from . import addresses, numbering
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, warning
 from .grammar import ISSUE_COUNT, SECTION_COUNT
@@ -109,7 +109,8 @@ def prose_count_warnings(notice: Notice) -> list[Diagnostic]:
 def link_problems(notice: Notice) -> list[Diagnostic]:
     """Links inside the notice must lead to one of its own anchors or files published with it."""
     found = []
-    attachments = {PurePosixPath(a.path).as_posix() for a in notice.attachments}
+    written = [PurePosixPath(a.path).as_posix() for a in notice.attachments]
+    attachments = {*written, *map(addresses.ascii_file_path, written)}  # links to them lead to the ASCII address
     anchors = notice.anchors
     for link in notice.links:
         href = link.href

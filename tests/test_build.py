@@ -6,6 +6,7 @@ Expected values are read from the sample notices in content/ by hand.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -88,9 +89,14 @@ def test_contact_footer_links(sample):
     assert "tel:0571-88002345" in hrefs
     assert "mailto:sfj_jiandu@linjiang.example.cn" in hrefs
     assert "临江区人民路 66 号区司法局办公室" in notice.find_all("aside")[0].text
-    # a notice without its own contact gets the site's defaults
+    # a notice without its own contact gets its organisation's (site.yaml's registry), then the site's
     flat = page(sample, "notices/2025/linjiang-shuiwuju.html")
-    assert "mailto:xczg@linjiang.example.cn" in [a.attrs["href"] for a in flat.find_all("a")]
+    hrefs = [a.attrs["href"] for a in flat.find_all("a")]
+    assert "mailto:slj_zhenggai@linjiang.example.cn" in hrefs and "tel:0571-88004567" in hrefs
+    assert "mailto:xczg@linjiang.example.cn" not in hrefs
+    english = page(sample, "notices/en/linjiang-audit-office.html")  # registered with no contact of its own
+    hrefs = [a.attrs["href"] for a in english.find_all("a")]
+    assert "tel:0571-88001234" in hrefs and "mailto:audit-feedback@linjiang.example.cn" in hrefs
 
 
 def test_index_lists_newest_first_with_progress(sample):
@@ -280,3 +286,75 @@ def test_attachment_is_copied_and_linked(sample):
     links = {a.attrs["href"]: a.text for a in notice.find_all("a")}
     assert links["files/survey.pdf"] == "巡察整改满意度测评表"
     assert "(PDF, " in notice.html and "#s2-5" in links
+
+
+# --- a county's site: a registry, Chinese file names, tags and attachments -------------------------------
+
+REGISTRY_SITE = REPO / "tests" / "fixtures" / "registry"
+
+
+@pytest.fixture(scope="module")
+def county(tmp_path_factory) -> Path:
+    site = tmp_path_factory.mktemp("county") / "site"
+    shutil.copytree(REGISTRY_SITE, site)
+    result = build_site(site, site / "output")
+    assert result.ok, [d.format() for d in result.diagnostics]
+    return site / "output"
+
+
+def part(out: Path, relative: str, tag: str, css_class: str) -> Page:
+    """One part of a page (the open problems, the units, the contact) to look into on its own."""
+    html = (out / relative).read_text(encoding="utf-8")
+    [found] = re.findall(rf'<{tag} class="{css_class}".*?</{tag}>', html, re.S)
+    return Page(found)
+
+
+def test_no_output_path_has_a_non_ascii_byte(county):
+    paths = [p.relative_to(county).as_posix() for p in county.rglob("*")]
+    assert "notices/2025/shuiwuju.html" in paths and "notices/2025/fujian/manyiducepingbiao.pdf" in paths
+    assert [p for p in paths if not p.isascii()] == []
+
+
+def test_one_page_per_organisation_whatever_name_the_notice_wrote(county):
+    organisations = sorted(p.name for p in (county / "organizations").glob("*.html"))
+    # 水务局 and 县司法局 in the notices; the county committee, publishing nothing itself, for its units
+    assert organisations == ["index.html", "shuiwu.html", "xianwei.html", "zhonggongshilixiansifajudangzu.html"]
+    assert page(county, "organizations/shuiwu.html").find_all("h1")[0].text == "中共示例县水务局党组"
+    contact = part(county, "organizations/shuiwu.html", "aside", "contact")
+    hrefs = [a.attrs["href"] for a in contact.find_all("a")]
+    assert hrefs == ["tel:0000-2222222", "mailto:shuiwu@example.gov.cn"]  # its own, not the site's
+    contact = part(county, "organizations/zhonggongshilixiansifajudangzu.html", "aside", "contact")
+    assert "示例县法治路 9 号" in contact.html  # its own address
+    assert "tel:0000-1111111" in [a.attrs["href"] for a in contact.find_all("a")]  # the site's phone
+
+
+def test_an_organisation_page_lists_its_open_problems_linking_to_each_issue(county):
+    section = part(county, "organizations/shuiwu.html", "section", "open-problems")
+    links = [(a.attrs["href"], a.text) for a in section.find_all("a")]
+    assert links == [
+        ("../notices/2025/shuiwuju.html", "县水务局党组关于巡察整改进展情况的通报"),
+        ("../notices/2025/shuiwuju.html#s1-1", "1. 关于小型水库巡查不到位的问题"),  # 正在整改; the completed one is not
+    ]
+    assert "正在整改" in section.html and "工程资金" not in section.html
+    section = part(county, "organizations/zhonggongshilixiansifajudangzu.html", "section", "open-problems")
+    assert [a.attrs["href"] for a in section.find_all("a")][1:] == ["../notices/2025/sifaju.html#i2"]  # 尚未开始
+    notice = page(county, "notices/2025/shuiwuju.html")
+    assert notice.find_all(id="s1-1")  # the anchor the link leads to
+
+
+def test_a_parent_page_lists_its_units_and_a_unit_names_its_parent(county):
+    units = part(county, "organizations/xianwei.html", "section", "units")
+    assert [a.attrs["href"] for a in units.find_all("a")] == [  # by name, as every list of organisations
+        "../organizations/zhonggongshilixiansifajudangzu.html",  # 中共示例县司法局党组
+        "../organizations/shuiwu.html",  # 中共示例县水务局党组
+    ]
+    water = page(county, "organizations/shuiwu.html")
+    assert "../organizations/xianwei.html" in [a.attrs["href"] for a in water.find_all("a")]
+
+
+def test_notice_pages_link_to_their_organisation_and_attachment_at_ascii_addresses(county):
+    notice = page(county, "notices/2025/shuiwuju.html")
+    hrefs = [a.attrs["href"] for a in notice.find_all("a")]
+    assert hrefs.count("fujian/manyiducepingbiao.pdf") == 2  # the attachment list and the link in the text
+    home = page(county, "index.html")
+    assert "organizations/shuiwu.html" in [a.attrs["href"] for a in home.find_all("a")]

@@ -83,6 +83,23 @@ def test_incremental_build_equals_clean_build(tmp_path):
     assert tree(out) == tree(tmp_path / "clean")
 
 
+def test_incremental_build_of_a_registry_site_equals_clean_build(tmp_path):
+    """The organisation pages show per-issue data and the registry: their keys must change when those do."""
+    site, out = tmp_path / "site", tmp_path / "out"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "registry", site)
+    assert build_site(site, out, search=False).ok
+    water, justice = site / "content" / "2025" / "水务局.md", site / "content" / "2025" / "司法局.md"
+    water.write_text(water.read_text(encoding="utf-8").replace("正在整改", "整改完成"), encoding="utf-8")
+    text = justice.read_text(encoding="utf-8").replace("organization: 县司法局", "organization: 水务局党组")
+    justice.write_text(text, encoding="utf-8")  # now a notice of the water bureau, by its alias
+    assert build_site(site, out, search=False).ok
+    assert build_site(site, tmp_path / "clean", search=False, use_cache=False).ok
+    assert tree(out) == tree(tmp_path / "clean")
+    page = (out / "organizations" / "shuiwu.html").read_text(encoding="utf-8")
+    assert "小型水库" not in page and "调解员队伍老化" in page  # closed here; open in the notice it gained
+    assert not (out / "organizations" / "zhonggongshilixiansifajudangzu.html").exists()
+
+
 def test_unchanged_files_are_not_written_again(tmp_path):
     site, out = tmp_path / "site", tmp_path / "out"
     generate(site, 12, seed=5, kb=3)

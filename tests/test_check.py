@@ -284,3 +284,25 @@ def test_json_report_one_object_per_problem_in_the_sites_language(tmp_path):
     ]
     clean = run_check(site_with(tmp_path / "clean", "bom-crlf.md"), "--format", "json")
     assert clean.returncode == 0 and json.loads(clean.stdout) == []
+
+
+def test_an_organisation_the_registry_lacks_and_a_registry_mistake_are_reported_together(tmp_path):
+    import json
+
+    site = tmp_path / "site"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "registry", site)
+    notice = site / "content" / "2025" / "司法局.md"
+    notice.write_text(
+        notice.read_text(encoding="utf-8").replace("organization: 县司法局", "organization: 县司法局党委"),
+        encoding="utf-8",
+    )
+    yaml_path = site / "site.yaml"
+    yaml_path.write_text(yaml_path.read_text(encoding="utf-8").replace("aliases: 司法局", "aliases: 水务局"), "utf-8")
+    result = run_check(site, "--format", "json")
+    found = {(p["file"], p["line"], p["severity"], p["code"]): p for p in json.loads(result.stdout)}
+    assert result.returncode == 1 and set(found) == {
+        ("site.yaml", 21, "error", "organization-name-taken"),  # aliases: 水务局, a name of another
+        ("content/2025/司法局.md", 3, "warning", "organization-unknown"),
+    }
+    unknown = found[("content/2025/司法局.md", 3, "warning", "organization-unknown")]
+    assert "县司法局党委" in unknown["message"] and unknown["hint"] == "是不是要写 中共示例县司法局党组？"

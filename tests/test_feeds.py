@@ -50,7 +50,7 @@ def test_feed_ids_are_stable_across_builds(built_site, tmp_path):
 
 
 def test_organization_feed_has_only_its_notices(built_site):
-    entries = check_feed(parse(built_site / "organizations" / "zhonggonglinjiangqusifajudangzu.xml"))
+    entries = check_feed(parse(built_site / "organizations" / "sifaju.xml"))
     assert [e.find(f"{A}title").text for e in entries] == [
         "中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报"
     ]

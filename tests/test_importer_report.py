@@ -47,8 +47,9 @@ def test_report_on_seed_002_says_it_is_not_a_rectification_notice(config):
 
 def test_report_lists_the_warnings_check_will_give(config):
     text = report(import_file(FIXTURES / "paren_issues.txt", config), "content/p.md")
-    assert "0 个错误 error(s), 1 个警告 warning(s)" in text
+    assert "0 个错误 error(s), 2 个警告 warning(s)" in text
     assert "“（二）关于“三重一大”事项记录不完整的问题。”没有整改状态行" in text
+    assert "“中共示例市审计局党组”不在 site.yaml 的单位名录" in text  # the sample site has a registry
 
 
 # Twins of the seed tests on the project's own fixtures; the counts were made by reading each fixture.

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections import Counter
 
-from site_gen.addresses import group_slug
+from site_gen.listings import organization_groups, organization_view
+from site_gen.model import Progress
+from site_gen.organizations import Organization, Registry
+from site_gen.summary import Summary
 from tests.htmlscan import Page
+
+SLUGS = {  # the registry in the sample site.yaml
+    "中共临江区司法局党组": "sifaju",
+    "中共临江区水务局党组": "shuiwuju",
+    "中共临江区教育局党组": "jiaoyuju",
+    "Linjiang District Audit Office": "audit-office",
+}
 
 
 def notices_json(built_site):
@@ -14,10 +25,13 @@ def notices_json(built_site):
 
 
 def linked_notices(page: Page) -> list[str]:
+    """Each notice the page links to, once (an organisation's page links to a notice from its open problems too)."""
     return sorted(
-        a.attrs["href"].split("notices/", 1)[1]
-        for a in page.find_all("a")
-        if "notices/" in a.attrs.get("href", "") and a.attrs["href"].endswith(".html")
+        {
+            a.attrs["href"].split("notices/", 1)[1]
+            for a in page.find_all("a")
+            if "notices/" in a.attrs.get("href", "") and a.attrs["href"].endswith(".html")
+        }
     )
 
 
@@ -27,7 +41,7 @@ def test_each_organization_page_lists_exactly_its_notices(built_site):
         by_org.setdefault(notice["organization"], []).append(notice["url"].removeprefix("notices/"))
     assert len(by_org) == 4
     for organization, urls in by_org.items():
-        page = Page((built_site / "organizations" / f"{group_slug(organization)}.html").read_text(encoding="utf-8"))
+        page = Page((built_site / "organizations" / f"{SLUGS[organization]}.html").read_text(encoding="utf-8"))
         assert linked_notices(page) == sorted(urls), organization
 
 
@@ -78,3 +92,26 @@ def test_index_links_to_organizations_and_years(built_site):
     page = Page((built_site / "index.html").read_text(encoding="utf-8"))
     hrefs = {a.attrs["href"] for a in page.find_all("a")}
     assert {"organizations/index.html", "years/index.html", "dashboard.html", "years/2025.html"} <= hrefs
+
+
+def test_registered_parents_of_publishing_units_get_a_page_and_list_them(tmp_path):
+    registry = Registry(
+        (
+            Organization("中共某市委"),
+            Organization("中共某县委", parent="中共某市委"),
+            Organization("中共某县水务局党组", parent="中共某县委", slug="shuiwu"),
+            Organization("中共某县税务局党组", parent="中共某县委"),  # publishes nothing: no page
+        )
+    )
+    notice = Summary(
+        "content/a.md", "a", "通报", "中共某县水务局党组", dt.date(2025, 1, 1), "", (), False, "", Progress((), 0)
+    )
+    found = organization_groups([notice], registry)
+    names = [(g.name, len(g.notices)) for g in found]  # by name, as groups always are
+    assert names == [("中共某县委", 0), ("中共某县水务局党组", 1), ("中共某市委", 0)]
+    pages = {g.name: g for g in found}
+    view = organization_view(pages["中共某县委"], registry, pages)
+    assert view.parent == ("中共某市委", pages["中共某市委"].url) and [u[0] for u in view.units] == [
+        "中共某县水务局党组"
+    ]
+    assert organization_groups([notice], Registry()) == [pages["中共某县水务局党组"]]  # no registry: as written

@@ -37,8 +37,8 @@ def test_a_title_edit_changes_the_pages_listing_the_notice(site):
         "notices/2025/linjiang-shuiwuju.html",
         "notices/2025/linjiang-shuiwuju.json",
         "index.html",
-        "organizations/zhonggonglinjiangqushuiwujudangzu.html",
-        "organizations/zhonggonglinjiangqushuiwujudangzu.xml",
+        "organizations/shuiwuju.html",  # its slug in the sample's registry
+        "organizations/shuiwuju.xml",
         "years/2025.html",
         "feed.xml",
         "notices.json",
@@ -50,7 +50,15 @@ def test_a_status_edit_also_changes_the_totals(site):
     edit(site, "整改进度：正在整改", "整改进度：整改完成")
     moved = changed(before, keys(site))
     assert {"dashboard.html", "organizations/index.html", "years/index.html", "index.html"} <= moved
+    assert "organizations/shuiwuju.html" in moved  # its open problems: one fewer
     assert "notices/2025/linjiang-sifaju.html" not in moved and "search.html" not in moved
+
+
+def test_a_registry_contact_edit_changes_the_organisation_page(site):
+    before = keys(site)
+    path = site / "site.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("0571-8800 4567", "0571-8800 4568"), encoding="utf-8")
+    assert "organizations/shuiwuju.html" in changed(before, keys(site))
 
 
 def test_every_file_of_a_build_is_declared(site, tmp_path):

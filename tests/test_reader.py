@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.config import SiteConfig
+from site_gen.config import SiteConfig, load_config
 from site_gen.model import Status
-from site_gen.reader import parse_notice
+from site_gen.reader import parse_notice, read_notice
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notices"
 
@@ -89,3 +89,46 @@ def test_raw_html_is_escaped_by_default():
     notice, _ = parse_notice(text, "content/x.md", SiteConfig(root=FIXTURES), "x")
     assert "<script>" not in notice.intro_html and "&lt;script&gt;" in notice.intro_html
     assert 'href="javascript:' not in notice.intro_html
+
+
+# --- the organisations registry and ASCII addresses ---------------------------------------------------
+
+REGISTRY_SITE = FIXTURES.parent / "registry"  # a county's site: Chinese file names, tags and attachments
+
+
+def test_a_short_name_or_alias_is_read_as_the_full_name_with_its_contact():
+    config, _ = load_config(REGISTRY_SITE)
+    water, problems = read_notice(REGISTRY_SITE / "content" / "2025" / "水务局.md", config)  # organization: 水务局
+    assert water.organization == "中共示例县水务局党组" and problems == []
+    assert water.contact.phones == ("0000-2222222",) and water.contact.address == "示例县人民路 1 号县委巡察办"
+    justice, _ = read_notice(REGISTRY_SITE / "content" / "2025" / "司法局.md", config)  # organization: 县司法局
+    assert justice.organization == "中共示例县司法局党组"
+    assert justice.contact.phones == ("0000-1111111",) and justice.contact.address == "示例县法治路 9 号"
+
+
+def test_an_organisation_the_registry_lacks_is_a_warning_with_did_you_mean():
+    config, _ = load_config(REGISTRY_SITE)
+    text = "---\ntitle: 通报\norganization: 中共示例县水务局党委\ndate: 2025-01-01\n---\n正文\n"
+    notice, problems = parse_notice(text, "content/x.md", config, "x")
+    [unknown] = [d for d in problems if d.code == "organization-unknown"]
+    assert (unknown.line, unknown.severity) == (3, "warning")
+    assert "did you mean 中共示例县水务局党组?" in unknown.hint
+    assert notice.organization == "中共示例县水务局党委"  # kept as written: it gets a page of its own
+
+
+def test_a_chinese_file_name_or_slug_becomes_a_pinyin_address():
+    config, _ = load_config(REGISTRY_SITE)
+    notice, _ = read_notice(REGISTRY_SITE / "content" / "2025" / "水务局.md", config)
+    assert notice.slug == "2025/shuiwuju"
+    text = "---\ntitle: 通报\norganization: 县委\ndate: 2025-01-01\nslug: 2025/司法局（二）\n---\n正文\n"
+    notice, problems = parse_notice(text, "content/x.md", config, "x")
+    assert notice.slug == "2025/sifaju-er" and not [d for d in problems if d.severity == "error"]
+    notice, _ = parse_notice(text.replace("2025/司法局（二）", "2025/sifaju"), "content/x.md", config, "x")
+    assert notice.slug == "2025/sifaju"  # an ASCII slug is kept exactly
+
+
+def test_a_link_to_an_attachment_with_a_chinese_name_follows_it_to_its_ascii_address():
+    config, _ = load_config(REGISTRY_SITE)
+    notice, problems = read_notice(REGISTRY_SITE / "content" / "2025" / "水务局.md", config)
+    assert not [d for d in problems if d.code.startswith("link")]
+    assert 'href="fujian/manyiducepingbiao.pdf"' in notice.intro_html

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_gen.config import SiteConfig
+from site_gen.config import SiteConfig, load_config
 from site_gen.model import Status
 from site_gen.reader import parse_notice
 
@@ -72,3 +72,15 @@ def test_start_your_own_site_runs_as_documented(tmp_path):
     assert (site / "content" / "example.md").is_file() and (site / "templates").is_dir()
     home = (site / "output" / "index.html").read_text(encoding="utf-8")
     assert "暂无已发布的通报" in home  # both notices are drafts until the clerk says otherwise
+
+
+def test_the_organisations_example_reads_as_documented(tmp_path):
+    (tmp_path / "site.yaml").write_text(code_block("Organisations", "yaml") + "\n", encoding="utf-8")
+    config, problems = load_config(tmp_path)
+    assert [d.code for d in problems] == ["base-url-missing"]
+    registry = config.organizations
+    assert registry.full_name("司法局党组") == registry.full_name("区司法局") == "中共临江区司法局党组"
+    justice = registry.find("临江区司法局")
+    assert (
+        justice.parent == "中共临江区委" and justice.slug == "sifaju" and justice.contact.phones == ("0571-8800 2345",)
+    )

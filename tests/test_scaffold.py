@@ -107,11 +107,14 @@ def test_every_commented_setting_works_when_turned_on(tmp_path, language):
     folder = new_site(tmp_path, "--lang", language)
     path = folder / "site.yaml"
     text = path.read_text(encoding="utf-8")
-    path.write_text(re.sub(r"^( *)# ( *[A-Za-z_]\w*:)", r"\1\2", text, flags=re.MULTILINE), encoding="utf-8")
+    turned_on = re.sub(r"^( *)# ( *(?:- )?[A-Za-z_]\w*:)", r"\1\2", text, flags=re.MULTILINE)  # list items too
+    path.write_text(turned_on, encoding="utf-8")
     config, found = load_config(folder)
     assert [d.format() for d in found] == []
     assert config.base_url and config.footer.host and config.meta and config.contact.other
     assert config.vocabulary.lookup("整改到位" if language == "zh" else "Fixed").status is Status.DONE
+    council, unit = config.organizations.organizations
+    assert unit.parent == council.name and unit.slug and unit.contact.emails and unit.aliases
 
 
 def test_a_folder_with_anything_in_it_is_refused_and_left_as_it_was(tmp_path, capsys):

@@ -167,7 +167,7 @@ def test_a_save_rewrites_its_page_at_once_and_the_lists_when_asked_for(site, tmp
     lists = rewritten()
     assert {
         "index.html",
-        "organizations/zhonggonglinjiangqushuiwujudangzu.html",
+        "organizations/shuiwuju.html",
         "years/2025.html",
         "feed.xml",
     } <= lists
@@ -210,6 +210,30 @@ def test_the_preview_after_edits_equals_a_build(site, tmp_path):
     different = [p for p in built if (tmp_path / "preview" / p).read_bytes() != (tmp_path / "built" / p).read_bytes()]
     assert different == []
     assert "巡察整改满意度测评表" in (tmp_path / "preview" / "notices/2025/linjiang-sifaju.html").read_text("utf-8")
+
+
+def test_the_preview_after_registry_edits_equals_a_build(site, tmp_path):
+    """The sample's registry: an open problem closed, a notice naming its organisation by an alias, one by a name
+    the registry lacks (a page of its own): the organisation pages (open problems, units, contact) as a build's."""
+    preview = built_preview(site, tmp_path, drafts=False)
+    time.sleep(0.05)
+    edit(site, "整改进度：正在整改", "整改进度：整改完成")  # 区水务局's open problem
+    sifaju = "content/2025/linjiang-sifaju.md"
+    edit(site, "organization: 中共临江区司法局党组", "organization: 司法局党组", sifaju)  # an alias: same page
+    jiaoyuju = "content/2024/linjiang-jiaoyuju.md"
+    edit(site, "organization: 中共临江区教育局党组", "organization: 临江区体育局", jiaoyuju)  # not registered
+    changed = sorted([site / NOTICE, site / sifaju, site / jiaoyuju])
+    assert preview.on_change(changed) == changed
+    assert build_site(site, tmp_path / "built", search=False).ok
+    built = files_of(tmp_path / "built")
+    for path in built:
+        preview.prepare(path)
+    assert set(files_of(tmp_path / "preview")) == set(built)
+    different = [p for p in built if (tmp_path / "preview" / p).read_bytes() != (tmp_path / "built" / p).read_bytes()]
+    assert different == []
+    assert "organizations/jiaoyuju.html" not in built and "organizations/linjiangqutiyuju.html" in built
+    water = (tmp_path / "preview" / "organizations" / "shuiwuju.html").read_text(encoding="utf-8")
+    assert "防汛物资仓库账实不符" not in water  # closed: no longer listed as open
 
 
 def test_the_watcher_reports_site_files_only(tmp_path):

@@ -80,13 +80,48 @@ def test_given_path_is_under_content_and_never_overwritten(demo, capsys):
     assert code == 1 and "已经存在，没有覆盖它" in err and Path(out).read_bytes() == before
 
 
-@pytest.mark.parametrize(
-    ("path", "words"), [("../outside.md", "不在"), ("2025/农业局.md", "非英文字符")], ids=["outside", "non-ascii"]
-)
-def test_paths_that_would_make_bad_addresses_are_refused(demo, capsys, path, words):
-    code, out, err = new_notice(capsys, demo, path)
-    assert code == 1 and out == "" and words in err
+def test_a_path_outside_content_is_refused(demo, capsys):
+    code, out, err = new_notice(capsys, demo, "../outside.md")
+    assert code == 1 and out == "" and "不在" in err
     assert sorted(p.name for p in (demo / "content").rglob("*.md")) == ["example.md"]
+
+
+def test_a_chinese_file_name_is_written_and_published_at_its_pinyin_address(demo, capsys):
+    code, out, _ = new_notice(capsys, demo, "2025/农业局.md", "--org", ORG)
+    assert code == 0 and Path(out) == demo / "content" / "2025" / "农业局.md"
+    assert build_site(demo, demo / "output", drafts=True).ok
+    assert (demo / "output" / "notices" / "2025" / "nongyeju.html").is_file()
+
+
+REGISTRY = """
+organizations:
+  - name: 中共示例县委
+    short: 县委
+  - name: 中共示例县农业农村局党组
+    short: 县农业农村局
+    aliases: [农业农村局]
+    parent: 县委
+    contact:
+      emails: [nongye@example.gov.cn]
+"""
+
+
+def test_with_a_registry_its_organisations_are_offered_and_a_short_name_becomes_the_full_name(demo, capsys):
+    with (demo / "site.yaml").open("a", encoding="utf-8") as file:
+        file.write(REGISTRY)
+    _, _, err = new_notice(capsys, demo)
+    assert (
+        "单位名录中的单位" in err
+        and "中共示例县委（县委）" in err
+        and "中共示例县农业农村局党组（县农业农村局）" in err
+    )
+    code, out, err = new_notice(capsys, demo, "--org", "县农业农村局党委")
+    assert code == 0 and "不在 site.yaml 的单位名录" in err and "是不是要写：中共示例县农业农村局党组" in err
+    code, out, err = new_notice(capsys, demo, "--org", "农业农村局")
+    assert code == 0 and err == ""
+    notice = notice_at(demo, Path(out))
+    assert notice.organization == "中共示例县农业农村局党组" and "nongye@example.gov.cn" in notice.contact.emails
+    assert "organization: 中共示例县农业农村局党组" in Path(out).read_text(encoding="utf-8")
 
 
 def test_a_bad_date_is_a_usage_error(demo, capsys):
