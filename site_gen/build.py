@@ -85,7 +85,7 @@ def build_site(
     try:
         intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
-        declared = site.declared() if not has_errors(site.diagnostics()) else {}
+        declared = site.declared() if not site.has_errors() else {}
         result.diagnostics = site.diagnostics()
         result.notice_count = len(site.published().summaries)
         if result.ok:

@@ -53,6 +53,7 @@ class Site:
     address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
     stored_memos: Callable[[], dict[str, Memo]] = dict  # the memos of records loaded from the build state
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
+    declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
@@ -82,6 +83,7 @@ class Site:
         """
         sources, problems = notice_sources(self.config)
         self.config_problems += problems
+        self.__dict__.pop("_clashes", None)
         root = str(self.config.root)
         known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
@@ -110,11 +112,13 @@ class Site:
         self.just_read.clear()
         self.make_problems, self.address_problems = [], []  # found again from the new content
         for source in sources:
-            self.records.pop(source, None)
+            old = self.records.pop(source, None)
             path = self.config.root / source
             if source.endswith(".md") and path.exists() and not path.is_dir():  # a FIFO is read as an error
                 self.records[source], notice = read_record(path, self)
                 self.just_read[source] = notice  # its page is made next: not read twice
+            if addressed(old) != addressed(self.records.get(source)):
+                self.__dict__.pop("_clashes", None)
 
     def memo(self, source: str) -> Memo:
         """What list pages show of a notice: kept with its record when read now, else loaded from the build state."""
@@ -148,21 +152,28 @@ class Site:
         found = list(self.config_problems)
         for record in self.records.values():
             found += record.problems
-        found += self.clashes() + self.address_problems + self.make_problems
-        return list(dict.fromkeys(found))  # one override mistake breaks many pages: said once
+        once = list(dict.fromkeys(self.make_problems))  # one override mistake breaks many pages: said once
+        return found + self.clashes() + self.address_problems + once
+
+    def has_errors(self) -> bool:
+        """diagnostics() has an error: asked on every save in the preview, so without listing every warning."""
+        sitewide = (self.config_problems, self.clashes(), self.address_problems, self.make_problems)
+        return any(map(has_errors, sitewide)) or any(record.has_error for record in self.records.values())
 
     def clashes(self) -> list[Diagnostic]:
-        """Notices or groups at one address; kept while no address or group name changes (a preview save)."""
-        summaries = [r.summary for r in self.records.values() if r.summary and (self.drafts or not r.draft)]
-        names = [(s.source, s.slug, s.organization, s.tags, s.date) for s in summaries]
-        if self.__dict__.get("_clashes", (None,))[0] != names:
-            problems = slug_problems(sorted(summaries, key=newest_first)) + group_clashes(summaries)
-            self.__dict__["_clashes"] = (names, problems)
-        return list(self.__dict__["_clashes"][1])
+        """Notices or groups at one address; kept until a file's address or group names change (update())."""
+        if "_clashes" not in self.__dict__:
+            summaries = [r.summary for r in self.records.values() if r.summary and (self.drafts or not r.draft)]
+            self.__dict__["_clashes"] = slug_problems(sorted(summaries, key=newest_first)) + group_clashes(summaries)
+        return list(self.__dict__["_clashes"])
 
-    @property
-    def ok(self) -> bool:
-        return not has_errors(self.diagnostics())
+    def notice_files(self, record: SourceRecord) -> list[Output]:
+        """A notice's declared files, kept while its record is the same (the preview declares the site on each save)."""
+        kept = self.declared_files.get(record.source)
+        if kept is None or kept[0] is not record:
+            kept = (record, notice_outputs(record, partial(render_files, self, record)))
+            self.declared_files[record.source] = kept
+        return kept[1]
 
     def declared(self) -> dict[str, Output]:
         """Every output of the site by its address; a static file may not take a generated page's address."""
@@ -171,8 +182,7 @@ class Site:
         owner: dict[str, str] = {}
         problems: list[Diagnostic] = []
         for source in sorted(published.records):
-            record = published.records[source]
-            for output in notice_outputs(record, partial(render_files, self, record)):
+            for output in self.notice_files(published.records[source]):
                 if output.path in owner and owner[output.path] != source:
                     problems.append(address_clash(source, output.path, owner[output.path]))
                 found[output.path], owner[output.path] = output, source
@@ -189,6 +199,14 @@ class Site:
             found[output.path] = output
         self.address_problems = problems
         return found
+
+
+def addressed(record: SourceRecord | None) -> tuple[object, ...] | None:
+    """What decides whether a notice clashes with another: its address, group names, date and draft flag."""
+    summary = record.summary if record else None
+    if summary is None:
+        return None
+    return (summary.slug, summary.organization, summary.tags, summary.date, summary.draft)
 
 
 def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from . import addresses
@@ -68,7 +68,16 @@ class OrganizationView:
     registered: Organization | None  # its registry entry: the contact shown comes from there
     parent: tuple[str, str] | None  # name, address
     units: tuple[tuple[str, str, int], ...]  # name, address, number of notices
-    open_problems: tuple[tuple[str, str, dt.date, tuple[OpenIssue, ...]], ...]  # notice title, address, date, issues
+    notices: tuple[NoticeLike, ...] = field(repr=False)
+
+    @cached_property  # made only when the page is: a big site's preview declares every page on each save
+    def open_problems(self) -> tuple[tuple[str, str, dt.date, tuple[OpenIssue, ...]], ...]:
+        """Per notice with open issues: its title, address, date and those issues."""
+        return tuple(
+            (notice.title, notice.url, notice.date, notice.open_issues)
+            for notice in self.notices
+            if isinstance(notice, Summary) and notice.open_issues  # lists are made of summaries
+        )
 
     @property
     def open_count(self) -> int:
@@ -76,16 +85,11 @@ class OrganizationView:
 
 
 def organization_view(group: Group, registry: Registry, pages: dict[str, Group]) -> OrganizationView:
-    """The organisation's registry entry, its parent and units that have pages, and its notices' open problems."""
+    """The organisation's registry entry, its parent and units that have pages, and its notices (for open problems)."""
     registered = registry.find(group.name)
     parent = pages.get(registered.parent) if registered and registered.parent else None
     units = tuple((u.name, u.url, len(u.notices)) for org in registry.units(group.name) if (u := pages.get(org.name)))
-    open_problems = tuple(
-        (notice.title, notice.url, notice.date, notice.open_issues)
-        for notice in group.notices
-        if isinstance(notice, Summary) and notice.open_issues  # lists are made of summaries
-    )
-    return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, open_problems)
+    return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, group.notices)
 
 
 def keys_of(notice: NoticeLike, kind: str) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import jinja2
@@ -92,7 +93,12 @@ class Published:
         return Markup("".join(self.memo(n.source).card_below if below else self.memo(n.source).card for n in notices))
 
     def list_keys(self, notices: Iterable[NoticeLike]) -> list[str]:
-        return [self.records[n.source].list_key for n in notices]
+        key = self.key_of
+        return [key[n.source] for n in notices]
+
+    @cached_property  # asked for every list page: thousands of lookups on a big site
+    def key_of(self) -> dict[str, str]:
+        return {source: record.list_key for source, record in self.records.items()}
 
 
 def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
@@ -182,9 +188,12 @@ def one_group(
     feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
     view = organization_view(group, config.organizations, pages) if group.kind == "organization" else None
     summary, found = summary_key(group), []
+    view_key = view_digest(view, published, group) if view else ""
     for page in paginate(group.notices, group.url):
         shown = view if page.number == 1 else None
-        key = digest(summary, str(page.number), str(page.count), repr(shown), *published.list_keys(page.notices))
+        key = digest(
+            summary, str(page.number), str(page.count), view_key if shown else "", *published.list_keys(page.notices)
+        )
 
         def make(page: Page = page, shown: OrganizationView | None = shown) -> str:
             cards = published.cards(page.notices, below=True)
@@ -199,6 +208,12 @@ def one_group(
             Output(feed_url, key, lambda: atom_feed(config, list(group.notices), feed_url, feed_title, group.url))
         )
     return found
+
+
+def view_digest(view: OrganizationView, published: Published, group: Group) -> str:
+    """What an organisation's page shows besides its cards: its registry entry, parent, units, and the open
+    problems of all its notices (which their list keys cover: their records carry every issue's status)."""
+    return digest(repr(view.registered), repr(view.parent), repr(view.units), *published.list_keys(group.notices))
 
 
 def dashboard(

@@ -28,7 +28,7 @@ from pathlib import Path
 
 from .build import stage
 from .config import CONFIG_FILE
-from .diagnostics import Diagnostic, Severity, format_report, has_errors
+from .diagnostics import Diagnostic, Severity, format_report
 from .engine import Site, making_problem, render_files
 from .outputs import Output, notice_outputs
 from .render import environment
@@ -134,8 +134,8 @@ class Preview:
         return kept
 
     def has_errors(self) -> bool:
-        self.diagnostics = self.site.diagnostics()
-        return has_errors(self.diagnostics)
+        self.diagnostics = self.site.diagnostics() if self.site.has_errors() else []
+        return bool(self.diagnostics)
 
     @property
     def error_count(self) -> int:

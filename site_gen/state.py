@@ -15,10 +15,11 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from .cache import BuildCache, digest
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, Severity
 from .summary import Summary
 
 Stamp = tuple[int, int, int, int]  # modification time, change time (ns), size, inode
@@ -66,6 +67,10 @@ class SourceRecord:
     attachments: tuple[AttachedFile, ...] = ()
     list_key: str = ""  # digest of its memo: what every page listing the notice depends on
     memo: Memo | None = None  # None when stored apart (see BuildState.memos)
+
+    @cached_property
+    def has_error(self) -> bool:
+        return any(problem.severity is Severity.ERROR for problem in self.problems)
 
     @property
     def slug(self) -> str:
