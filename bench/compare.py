@@ -34,7 +34,10 @@ BUILD = "from pathlib import Path; import sys; from site_gen.build import build_
 def timed(tree: Path, command: list[str]) -> tuple[float, float, str]:
     """(wall seconds, peak RSS in MB, stdout) of one command run with `tree`'s site-gen."""
     env = {**os.environ, "PYTHONPATH": str(tree)}
-    result = subprocess.run(["/usr/bin/time", "-f", "%e %M", *command], capture_output=True, text=True, env=env)
+    # run from the tree: `python -c` puts the working folder first on sys.path, before PYTHONPATH
+    result = subprocess.run(
+        ["/usr/bin/time", "-f", "%e %M", *command], capture_output=True, text=True, env=env, cwd=tree
+    )
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
     wall, rss = result.stderr.strip().splitlines()[-1].split()

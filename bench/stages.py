@@ -15,7 +15,6 @@ from pathlib import Path
 
 import markdown_it
 import yaml
-from site_gen.listed import listed
 
 from site_gen import render
 from site_gen.config import load_config
@@ -56,7 +55,11 @@ def main() -> None:
         "markdown-it parse (ours)": lambda i: ours_md.parse(bodies[i][2]),
         "read_notice (all of reading)": lambda i: read_notice(paths[i], config),
         "checks": lambda i: notice_problems(notices[i], config),
-        "index cards + notices.json record": lambda i: listed(env, notices[i]),
+        "index cards + notices.json record": lambda i: (
+            render.render_card(env, notices[i]),
+            render.render_card(env, notices[i], "../"),
+            notice_json(notices[i]),
+        ),
         "notice page (with QR)": lambda i: render.render_notice(env, notices[i]),
         "data record": lambda i: notice_json(notices[i], measures=True),
         "write one page": lambda i: (scratch / f"{i}.html").write_text(pages[i], encoding="utf-8"),

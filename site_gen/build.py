@@ -19,7 +19,7 @@ from .cache import BuildCache
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
 from .engine import Site, making_problem
-from .outputs import Output
+from .outputs import Output, asset_outputs
 from .render import check_templates
 from .search import SearchIndexError, index_site
 from .staging import StagedOutput
@@ -32,7 +32,7 @@ SEARCH = addresses.SEARCH_FOLDER
 @dataclass
 class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    public_pages: list[str] = field(default_factory=list)  # the pages for readers (as in the sitemap)
+    page_count: int = 0  # pages for readers (as in the sitemap)
     written: int = 0  # files made this time (the rest were unchanged)
     notice_count: int = 0  # notices published
     language: str = "zh"
@@ -76,7 +76,7 @@ def build_site(
     site = Site.open(site_dir, drafts, cache)
     result = BuildResult(language=site.config.language)
     state = BuildState.load(cache, out_dir, drafts)
-    site.stored_memos = lambda: state.memos(cache)
+    site.stored_parts = lambda name: state.part(cache, name)
     if problem:
         result.diagnostics = [*site.config_problems, problem]
         return result
@@ -85,11 +85,16 @@ def build_site(
     try:
         intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
+        if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):
+            result.diagnostics = site.file_diagnostics()
+            result.notice_count = sum(1 for record in site.records.values() if site.is_published(record))
+            result.page_count = state.public_pages
+            return result  # no input changed and output/ is as committed: not touched
         declared = site.declared() if not site.has_errors() else {}
         result.diagnostics = site.diagnostics()
         result.notice_count = len(site.published().summaries)
         if result.ok:
-            result.public_pages = [path for path, output in declared.items() if output.in_sitemap]
+            result.page_count = sum(1 for output in declared.values() if output.in_sitemap)
             if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
                 return result  # output/ already holds this site: not touched
             result.written = len(made) + stage(staged, declared, intact, set(made), site)
@@ -115,8 +120,9 @@ def publish(
             return [problem]
     committed = committed_files(staged.path, declared)
     staged.commit()
-    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), state.memo_file)
-    new_state.save(cache, out_dir, site.drafts, site.memos)
+    pages = sum(1 for output in declared.values() if output.in_sitemap)
+    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
+    new_state.save(cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
     if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
         cache.keep_pages({site.records[s].page_key() for s in site.published().records})
     return []
@@ -141,6 +147,20 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
             return count
         count += 1
     return count
+
+
+def nothing_changed(site: Site, state: BuildState, made: list[str], intact: dict[str, str], file_count: int) -> bool:
+    """No input of the last committed build changed and output/ is as it committed it: every declared output
+    would have its committed key (outputs are made from the records, the settings, the templates and site-gen's
+    code, and the cache folder is keyed by the last three), so nothing needs declaring."""
+    if made or site.read_anew or site.records.keys() != state.sources.keys() or site.has_file_errors():
+        return False
+    if len(intact) != len(state.outputs) or file_count != len(intact):
+        return False
+    assets = {output.path: output.key for output in asset_outputs(site.config)}  # static/ is not in the cache key
+    copied = {path for path, committed in state.outputs.items() if committed.key.startswith("file-")}
+    attached = {a.address for r in site.records.values() if site.is_published(r) for a in r.attachments}
+    return copied == attached | assets.keys() and all(intact.get(path) == key for path, key in assets.items())
 
 
 def unchanged(declared: dict[str, Output], intact: dict[str, str], state: BuildState, file_count: int) -> bool:

@@ -161,7 +161,7 @@ def run_build(args: argparse.Namespace) -> int:
         print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
         return 1
     print(
-        f"built {result.notice_count} notice(s), {len(result.public_pages)} page(s) into {out_dir} "
+        f"built {result.notice_count} notice(s), {result.page_count} page(s) into {out_dir} "
         f"({result.written} file(s) written, the rest unchanged) in {time.perf_counter() - started:.2f}s"
     )
     return 0

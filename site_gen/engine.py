@@ -18,9 +18,10 @@ import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
@@ -51,9 +52,10 @@ class Site:
     records: dict[str, SourceRecord] = field(default_factory=dict)
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
     address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
-    stored_memos: Callable[[], dict[str, Memo]] = dict  # the memos of records loaded from the build state
+    stored_parts: Callable[[str], dict[str, Any]] = lambda name: {}  # "summaries"/"memos" of stored records
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
     declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
+    read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
@@ -89,6 +91,7 @@ class Site:
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
         shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
         done = dict(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True))
+        self.read_anew = [sources[i] for i in jobs if known[i] is None]
         made: list[str] = []
         for index, source in enumerate(sources):
             record = known[index]
@@ -126,7 +129,7 @@ class Site:
         if record.memo is not None:
             return record.memo
         if "_memos" not in self.__dict__:
-            self.__dict__["_memos"] = self.stored_memos()
+            self.__dict__["_memos"] = self.stored_parts("memos")
         memo: Memo | None = self.__dict__["_memos"].get(source)
         if memo is None or record.list_key != memo_key(memo):  # the memo file is gone or damaged: read again
             self.records[source] = record = read_record(self.config.root / source, self)[0]
@@ -135,14 +138,28 @@ class Site:
         return memo
 
     def memos(self) -> dict[str, Memo]:
-        return {source: self.memo(source) for source, record in self.records.items() if record.summary}
+        return {source: self.memo(source) for source, record in self.records.items() if record.readable}
+
+    def summaries(self) -> dict[str, Summary]:
+        """Every readable record's summary; a rebuild with nothing to do never loads them."""
+        stored = None
+        for source, record in self.records.items():
+            if record.readable and record.summary is None:
+                stored = self.stored_parts("summaries") if stored is None else stored
+                summary = stored.get(source)
+                if summary is None:  # the summaries' file is gone or damaged: read again
+                    self.records[source] = read_record(self.config.root / source, self)[0]
+                else:
+                    self.records[source] = replace(record, summary=summary)
+        return {source: record.summary for source, record in self.records.items() if record.summary}
 
     def is_published(self, record: SourceRecord) -> bool:
-        return record.summary is not None and (self.drafts or not record.draft)
+        return record.readable and (self.drafts or not record.draft)
 
     # --- what the site is made of -------------------------------------------------------------------
 
     def published(self) -> Published:
+        self.summaries()
         records = {s: r for s, r in self.records.items() if self.is_published(r)}
         summaries = sorted((r.summary for r in records.values() if r.summary), key=newest_first)
         return Published(summaries, records, self.memo)
@@ -155,6 +172,16 @@ class Site:
         once = list(dict.fromkeys(self.make_problems))  # one override mistake breaks many pages: said once
         return found + self.clashes() + self.address_problems + once
 
+    def file_diagnostics(self) -> list[Diagnostic]:
+        """The settings' and each file's problems: all there is when nothing changed since a committed build."""
+        found = list(self.config_problems)
+        for record in self.records.values():
+            found += record.problems
+        return found
+
+    def has_file_errors(self) -> bool:
+        return has_errors(self.config_problems) or any(record.has_error for record in self.records.values())
+
     def has_errors(self) -> bool:
         """diagnostics() has an error: asked on every save in the preview, so without listing every warning."""
         sitewide = (self.config_problems, self.clashes(), self.address_problems, self.make_problems)
@@ -163,6 +190,7 @@ class Site:
     def clashes(self) -> list[Diagnostic]:
         """Notices or groups at one address; kept until a file's address or group names change (update())."""
         if "_clashes" not in self.__dict__:
+            self.summaries()
             summaries = [r.summary for r in self.records.values() if r.summary and (self.drafts or not r.draft)]
             self.__dict__["_clashes"] = slug_problems(sorted(summaries, key=newest_first)) + group_clashes(summaries)
         return list(self.__dict__["_clashes"])
@@ -204,8 +232,8 @@ class Site:
 def addressed(record: SourceRecord | None) -> tuple[object, ...] | None:
     """What decides whether a notice clashes with another: its address, group names, date and draft flag."""
     summary = record.summary if record else None
-    if summary is None:
-        return None
+    if record is None or summary is None:
+        return None if record is None or not record.readable else (record.slug, record.draft)
     return (summary.slug, summary.organization, summary.tags, summary.date, summary.draft)
 
 
@@ -292,10 +320,19 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
         problems.append(found)
         card = card_below = ""
     memo = Memo(card, card_below, notice_json(notice))
-    summary = summarize(notice)
-    return SourceRecord(
-        source, when, notice.digest, tuple(problems), summary, attachments, memo_key(memo), memo
-    ), notice
+    record = SourceRecord(
+        source,
+        when,
+        notice.digest,
+        tuple(problems),
+        slug=notice.slug,
+        draft=notice.draft,
+        attachments=attachments,
+        list_key=memo_key(memo),
+        summary=summarize(notice),
+        memo=memo,
+    )
+    return record, notice
 
 
 def memo_key(memo: Memo) -> str:

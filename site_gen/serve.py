@@ -26,6 +26,7 @@ import time
 from functools import partial
 from pathlib import Path
 
+from . import addresses
 from .build import stage
 from .config import CONFIG_FILE
 from .diagnostics import Diagnostic, Severity, format_report
@@ -113,7 +114,7 @@ class Preview:
             return self.write_error_pages()
         folder = LiveOutput(self.out_dir)
         for record in before.values():  # deleted, renamed or hidden: its old files go
-            for output in notice_outputs(record, _never) if record.summary else ():
+            for output in notice_outputs(record, _never) if record.readable else ():
                 if output.path not in kept:
                     folder.remove(output.path)
                     self.written.pop(output.path, None)
@@ -181,7 +182,7 @@ class Preview:
         html = error_page(self.site, errors)
         pages = {p for p in self.out_dir.rglob("*.html")} if self.out_dir.is_dir() else set()
         pages |= {self.out_dir / "index.html"}
-        pages |= {self.out_dir / r.summary.url for r in self.site.records.values() if r.summary}
+        pages |= {self.out_dir / addresses.notice_page(r.slug) for r in self.site.records.values() if r.readable}
         for page in pages:
             root = "../" * (len(page.relative_to(self.out_dir).parts) - 1)
             replace_file(page, html.replace('href="assets/', f'href="{root}assets/').encode("utf-8"))

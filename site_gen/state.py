@@ -17,13 +17,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from .cache import BuildCache, digest
 from .diagnostics import Diagnostic, Severity
 from .summary import Summary
 
 Stamp = tuple[int, int, int, int]  # modification time, change time (ns), size, inode
-STATE_VERSION = 2
+STATE_VERSION = 3
 
 
 def stamp(path: str | os.PathLike[str]) -> Stamp | None:
@@ -63,22 +64,20 @@ class SourceRecord:
     stamp: Stamp | None
     digest: str  # of the file's bytes ("" when it could not be read as a notice)
     problems: tuple[Diagnostic, ...]
-    summary: Summary | None = None  # None when the file could not be read as a notice
+    slug: str = ""
+    draft: bool = False
     attachments: tuple[AttachedFile, ...] = ()
     list_key: str = ""  # digest of its memo: what every page listing the notice depends on
-    memo: Memo | None = None  # None when stored apart (see BuildState.memos)
+    summary: Summary | None = None  # None when unreadable, or stored apart (BuildState.summaries)
+    memo: Memo | None = None  # None when stored apart (BuildState.memos)
+
+    @property
+    def readable(self) -> bool:
+        return bool(self.digest)
 
     @cached_property
     def has_error(self) -> bool:
         return any(problem.severity is Severity.ERROR for problem in self.problems)
-
-    @property
-    def slug(self) -> str:
-        return self.summary.slug if self.summary else ""
-
-    @property
-    def draft(self) -> bool:
-        return self.summary.draft if self.summary else False
 
     def page_key(self) -> str:
         """The key of the notice's page: its text and the files it links to."""
@@ -91,8 +90,7 @@ class SourceRecord:
         return all(stamp(attached.source) == attached.stamp for attached in self.attachments)
 
 
-@dataclass(frozen=True)
-class Committed:
+class Committed(NamedTuple):  # a tuple: a big site's state holds tens of thousands, loaded on every build
     """A file of output/ as the last committed build wrote it."""
 
     key: str
@@ -101,12 +99,17 @@ class Committed:
 
 @dataclass
 class BuildState:
-    """Every source record and every committed output of one output folder, loaded and saved as one file."""
+    """Every source record and every committed output of one output folder, loaded and saved together.
+
+    Three files: the records (without summaries and memos) and the outputs, loaded by every build; the
+    summaries, loaded when list pages must be declared; the memos (cards, records), when one must be made.
+    """
 
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     outputs: dict[str, Committed] = field(default_factory=dict)
     group_slugs: dict[str, str] = field(default_factory=dict)  # name -> slug: pinyin is slow to load
-    memo_file: str = ""  # where the stored records' memos are
+    public_pages: int = 0  # pages for readers, as the last build counted them
+    parts: dict[str, str] = field(default_factory=dict)  # "summaries"/"memos" -> the file holding them
 
     @staticmethod
     def name(out_dir: Path, drafts: bool) -> str:
@@ -115,28 +118,33 @@ class BuildState:
     @classmethod
     def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
         kept = cache.load(cls.name(out_dir, drafts)) if cache else None
-        if not isinstance(kept, tuple) or len(kept) != 3 or kept[0] != STATE_VERSION:
+        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
             return cls()  # none yet, another version's, or damaged: start from scratch
         state: BuildState = kept[1]
-        state.memo_file = kept[2]
         return state
 
-    def memos(self, cache: BuildCache | None) -> dict[str, Memo]:
-        """The memos of the stored records (tens of megabytes on a big site: only when a list page is made)."""
-        kept = cache.load(self.memo_file) if cache and self.memo_file else None
+    def part(self, cache: BuildCache | None, name: str) -> dict[str, Any]:
+        """The stored records' summaries or memos (megabytes on a big site: loaded only when needed)."""
+        kept = cache.load(self.parts[name]) if cache and name in self.parts else None
         return kept if isinstance(kept, dict) else {}
 
-    def save(self, cache: BuildCache | None, out_dir: Path, drafts: bool, memos: Callable[[], dict[str, Memo]]) -> None:
-        """Records without their memos in one file, the memos in another: a rebuild with nothing to do loads one."""
+    def save(
+        self, cache: BuildCache | None, out_dir: Path, drafts: bool, parts: dict[str, Callable[[], dict[str, Any]]]
+    ) -> None:
+        """Each part is written again only when what it holds changed (its file is named by a digest of that)."""
         if cache is None:
             return
-        name = self.name(out_dir, drafts)
-        memo_file = "memos-" + digest(*sorted(f"{s} {r.list_key}" for s, r in self.sources.items()))[:16]
-        if memo_file != self.memo_file:
-            cache.store(memo_file, memos())
-        light = {source: replace(record, memo=None) for source, record in self.sources.items()}
-        cache.store(name, (STATE_VERSION, BuildState(light, self.outputs, self.group_slugs), memo_file))
-        cache.keep(lambda file: not file.startswith("memos-") or file == memo_file or file == self.memo_file)
+        keys = {"summaries": lambda r: r.digest, "memos": lambda r: r.list_key}
+        files = {}
+        for name, make in parts.items():
+            files[name] = f"{name}-" + digest(*sorted(f"{s} {keys[name](r)}" for s, r in self.sources.items()))[:16]
+            if files[name] != self.parts.get(name):
+                cache.store(files[name], make())
+        light = {source: replace(record, summary=None, memo=None) for source, record in self.sources.items()}
+        kept = BuildState(light, self.outputs, self.group_slugs, self.public_pages, files)
+        cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
+        wanted = set(files.values()) | set(self.parts.values())
+        cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
 
     def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
         """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 
 from site_gen.cache import BuildCache
+from site_gen.model import Progress
 from site_gen.state import BuildState, Committed, Memo, SourceRecord, file_stamp, stamp
+from site_gen.summary import Summary
 
 
 def test_a_stamp_changes_when_content_changes_even_with_size_and_time_restored(tmp_path):
@@ -33,17 +36,35 @@ def test_a_record_is_current_until_its_file_or_attachment_changes(tmp_path):
     assert not record.is_current(str(tmp_path))
 
 
-def test_saved_state_loads_without_memos_which_load_apart(tmp_path):
+def test_saved_state_loads_light_records_and_its_parts_apart(tmp_path):
     cache = BuildCache(tmp_path)
     memo = Memo("<card>", "<card below>", '{"slug":"a"}')
-    record = SourceRecord("content/a.md", (1, 2, 3, 4), "d", (), list_key="k", memo=memo)
-    state = BuildState({"content/a.md": record}, {"index.html": Committed("key", (1, 2, 3))}, {"司法局": "sifaju"})
-    state.save(cache, tmp_path / "output", False, lambda: {"content/a.md": memo})
+    summary = Summary("content/a.md", "a", "标题", "某局", dt.date(2025, 1, 2), "", (), False, "", Progress((), 0))
+    record = SourceRecord("content/a.md", (1, 2, 3, 4), "d", (), slug="a", list_key="k", summary=summary, memo=memo)
+    state = BuildState({"content/a.md": record}, {"index.html": Committed("key", (1, 2, 3))}, {"司法局": "sifaju"}, 7)
+    parts = {"summaries": lambda: {"content/a.md": summary}, "memos": lambda: {"content/a.md": memo}}
+    state.save(cache, tmp_path / "output", False, parts)
     loaded = BuildState.load(cache, tmp_path / "output", False)
-    assert loaded.sources["content/a.md"].memo is None and loaded.sources["content/a.md"].list_key == "k"
-    assert loaded.outputs == state.outputs and loaded.group_slugs == {"司法局": "sifaju"}
-    assert loaded.memos(cache) == {"content/a.md": memo}
+    light = loaded.sources["content/a.md"]
+    assert (light.summary, light.memo, light.slug, light.list_key) == (None, None, "a", "k")  # what every build loads
+    assert loaded.outputs == state.outputs and loaded.group_slugs == {"司法局": "sifaju"} and loaded.public_pages == 7
+    assert loaded.part(cache, "summaries") == {"content/a.md": summary}
+    assert loaded.part(cache, "memos") == {"content/a.md": memo}
     assert BuildState.load(cache, tmp_path / "other", False).sources == {}  # per output folder
+
+
+def test_a_part_is_written_again_only_when_what_it_holds_changed(tmp_path):
+    cache = BuildCache(tmp_path)
+    record = SourceRecord("content/a.md", None, "d", (), slug="a", list_key="k")
+    written = []
+    parts = {"summaries": lambda: written.append("s") or {}, "memos": lambda: written.append("m") or {}}
+    BuildState({"content/a.md": record}).save(cache, tmp_path / "output", False, parts)
+    again = BuildState.load(cache, tmp_path / "output", False)
+    BuildState(again.sources, parts=again.parts).save(cache, tmp_path / "output", False, parts)
+    assert written == ["s", "m"]
+    edited = {"content/a.md": SourceRecord("content/a.md", None, "d", (), slug="a", list_key="k2")}
+    BuildState(edited, parts=again.parts).save(cache, tmp_path / "output", False, parts)
+    assert written == ["s", "m", "m"]  # only the part whose records changed in what it is keyed by
 
 
 def test_a_damaged_state_starts_from_scratch(tmp_path):
