@@ -20,7 +20,6 @@ from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
 from .engine import Site, making_problem
 from .outputs import Output, asset_outputs
-from .render import check_templates
 from .search import SearchIndexError, index_site
 from .staging import StagedOutput
 from .state import BuildState, Committed, file_stamp
@@ -55,6 +54,8 @@ def load_site(site_dir: Path) -> SiteLoad:
     site = Site.open(site_dir, drafts=True)
     if site_dir.is_dir():
         site.load({})
+        from .render import check_templates  # here: a rebuild with nothing to do never loads Jinja
+
         site.make_problems += check_templates(site.env, site.config.root)
     return SiteLoad(site.config, site.published().summaries, site.diagnostics())
 
@@ -124,7 +125,7 @@ def publish(
     new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
     new_state.save(cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
     if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
-        cache.keep_pages({site.records[s].page_key() for s in site.published().records})
+        cache.keep_pages({site.records[s].page_key for s in site.published().records})
     return []
 
 

@@ -21,9 +21,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from . import addresses
 from .cache import BuildCache
@@ -31,14 +29,15 @@ from .config import SiteConfig, load_config, notice_sources
 from .diagnostics import Diagnostic, error, has_errors
 from .export import notice_json
 from .model import Notice
-from .outputs import Output, Published, asset_outputs, list_outputs, notice_outputs, sitemap_output
+from .outputs import Output, Published, asset_outputs, list_outputs, notice_keys, notice_outputs, sitemap_output
 from .parallel import inherited, ordered_map
-from .reader import read_notice
-from .render import environment, render_card, render_notice, template_problem
 from .staging import Folder
-from .state import AttachedFile, Memo, SourceRecord, stamp
+from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
 from .summary import Summary, newest_first, summarize
 from .validate import notice_problems, slug_problems
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass
@@ -64,8 +63,10 @@ class Site:
 
     @property
     def env(self) -> jinja2.Environment:
+        from . import render  # here: a rebuild with nothing to do never loads Jinja (70 ms)
+
         if "_env" not in self.__dict__:
-            self.__dict__["_env"] = environment(self.config, compiled_templates(self.cache))
+            self.__dict__["_env"] = render.environment(self.config, compiled_templates(self.cache))
         env: jinja2.Environment = self.__dict__["_env"]
         return env
 
@@ -108,7 +109,8 @@ class Site:
     def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
         if into is None or not self.is_published(record):
             return False
-        return any((reusable or {}).get(o.path) != o.key for o in notice_outputs(record, _unused))
+        reusable = reusable or {}
+        return any(reusable.get(path) != key for path, key in notice_keys(record).items())
 
     def update(self, sources: list[str]) -> None:
         """The preview's step: read these files again, or forget those that are gone."""
@@ -239,16 +241,18 @@ def addressed(record: SourceRecord | None) -> tuple[object, ...] | None:
 
 def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
     """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
-    key = record.page_key()
+    from . import reader, render
+
+    key = record.page_key
     kept: tuple[str, str] | None = site.cache.load(key) if site.cache is not None else None
     if kept is not None:
         return kept
     notice = notice or site.just_read.pop(record.source, None)
     if notice is None or notice.digest != record.digest:
-        notice, _ = read_notice(site.config.root / record.source, site.config)
+        notice, _ = reader.read_notice(site.config.root / record.source, site.config)
         if notice is None:
             raise FileChanged(record.source)
-    made = (render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice))
+    made = (render.render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice))
     if site.cache is not None:
         site.cache.store(key, made)
     return made
@@ -264,13 +268,11 @@ class FileChanged(Exception):
 
 def making_problem(problem: Exception, root: Path) -> Diagnostic | None:
     """A mistake met while making a page, as a diagnostic; None when it is a bug of site-gen's (raised on)."""
+    from . import render
+
     if isinstance(problem, FileChanged):
         return error(problem.source, 0, "file-changed")
-    return template_problem(problem, root)
-
-
-def _unused() -> tuple[str, str]:
-    raise AssertionError("only the keys of these outputs are asked for")
+    return render.template_problem(problem, root)
 
 
 def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagnostic]]:
@@ -300,21 +302,23 @@ def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagno
 
 def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
     """Read and check one notice file: its record (with its memos for list pages), and the notice."""
+    from . import reader, render
+
     config = site.config
     source = path.relative_to(config.root).as_posix()
     when = stamp(path)  # before reading: an edit while reading makes the next build read it again
     if not path.is_file():  # a FIFO named x.md would block the build forever
         problem = error(source, 0, "not-regular-file")
         return SourceRecord(source, when, "", (problem,)), None
-    notice, problems = read_notice(path, config)
+    notice, problems = reader.read_notice(path, config)
     if notice is None:
         return SourceRecord(source, when, "", tuple(problems)), None
     problems = problems + notice_problems(notice, config)
     attachments = tuple(attached_files(path.parent, notice))
     try:
-        card, card_below = render_card(site.env, notice), render_card(site.env, notice, "../")
+        card, card_below = render.render_card(site.env, notice), render.render_card(site.env, notice, "../")
     except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
-        found = template_problem(problem, config.root)
+        found = render.template_problem(problem, config.root)
         if found is None:
             raise
         problems.append(found)
@@ -329,6 +333,7 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
         draft=notice.draft,
         attachments=attachments,
         list_key=memo_key(memo),
+        page_key=page_key(notice.digest, attachments),
         summary=summarize(notice),
         memo=memo,
     )

@@ -7,13 +7,13 @@ builds; `updated` comes from notice dates, never the clock, so output stays repr
 from __future__ import annotations
 
 import datetime as dt
+import html
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
+from .addresses import relative_root
 from .config import SiteConfig
-from .render import relative_root
 from .summary import NoticeLike
 
 ATOM = "http://www.w3.org/2005/Atom"
@@ -91,7 +91,9 @@ def sitemap(config: SiteConfig, pages: list[str], dates: dict[str, str]) -> str:
     entries = []
     for page in sorted(pages):
         lastmod = f"\n    <lastmod>{dates[page]}</lastmod>" if page in dates else ""
-        entries.append(f"  <url>\n    <loc>{escape(config.base_url + page)}</loc>{lastmod}\n  </url>\n")
+        entries.append(
+            f"  <url>\n    <loc>{html.escape(config.base_url + page, quote=False)}</loc>{lastmod}\n  </url>\n"
+        )
     return f'<?xml version="1.0" encoding="utf-8"?>\n<urlset xmlns="{SITEMAP}">\n{"".join(entries)}</urlset>\n'
 
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-import jinja2
 from markupsafe import Markup
 
 from . import addresses
@@ -34,11 +34,13 @@ from .listings import (
     paginate,
     site_progress,
 )
-from .render import render_index, render_page
 from .state import Memo, SourceRecord, stamp
 from .strings import ui_strings
 from .summary import NoticeLike, Summary
 from .theme import theme_dir
+
+if TYPE_CHECKING:
+    import jinja2
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,21 @@ class Output:
     copy_of: str | None = None
     in_sitemap: bool = False  # a page for readers (not a feed, a data file or a style)
     site_wide: bool = False  # lists every notice: the preview writes it only when asked for
+
+
+def render_page(env: jinja2.Environment, template: str, page_path: str, **values: Any) -> str:
+    """render.render_page, loaded when a page is made: a rebuild with nothing to do never loads Jinja."""
+    from . import render
+
+    return render.render_page(env, template, page_path, **values)
+
+
+def render_index(
+    env: jinja2.Environment, page: Page, cards: list[str], organizations: list[Group], years: list[Group]
+) -> str:
+    from . import render
+
+    return render.render_index(env, page, cards, organizations, years)
 
 
 # --- a notice's own files ---------------------------------------------------------------------------
@@ -68,14 +85,22 @@ def notice_outputs(record: SourceRecord, render: Callable[[], tuple[str, str]]) 
 
         return make
 
-    slug = record.slug
-    found = [
-        Output(addresses.notice_page(slug), record.page_key(), part(0), in_sitemap=True),
-        Output(addresses.notice_data(slug), "data-" + record.digest, part(1)),
-    ]
-    for attached in record.attachments:
-        found.append(Output(attached.address, "file-" + repr(attached.stamp), copy_of=attached.source))
+    (page, page_key), (data, data_key), *files = notice_keys(record).items()
+    found = [Output(page, page_key, part(0), in_sitemap=True), Output(data, data_key, part(1))]
+    for (path, key), attached in zip(files, record.attachments, strict=True):
+        found.append(Output(path, key, copy_of=attached.source))
     return found
+
+
+def notice_keys(record: SourceRecord) -> dict[str, str]:
+    """A notice's files and their keys, in notice_outputs' order: asked for every notice on every build."""
+    keys = {
+        addresses.notice_page(record.slug): record.page_key,
+        addresses.notice_data(record.slug): "data-" + record.digest,
+    }
+    for attached in record.attachments:
+        keys[attached.address] = "file-" + repr(attached.stamp)
+    return keys
 
 
 # --- the pages listing notices ----------------------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import segno
-
 MASK = 2
 BORDER = 4  # the quiet zone scanners need, in modules
 SCALE = 4  # pixels per module
@@ -15,6 +13,8 @@ def qr_svg(url: str, label: str) -> str:
     segno encodes; the SVG is ours, one path of horizontal runs per row. On a 1,000-notice build
     segno's own writer, mask scoring and error-level boosting took a quarter of the time.
     """
+    import segno  # here: a rebuild with nothing to do never loads it (60 ms)
+
     code = segno.make(url, error="m", micro=False, mask=MASK, boost_error=False)
     size = len(code.matrix) + 2 * BORDER
     return (

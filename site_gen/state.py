@@ -68,6 +68,7 @@ class SourceRecord:
     draft: bool = False
     attachments: tuple[AttachedFile, ...] = ()
     list_key: str = ""  # digest of its memo: what every page listing the notice depends on
+    page_key: str = ""  # the key of its page: its text and the files it links to (page_key())
     summary: Summary | None = None  # None when unreadable, or stored apart (BuildState.summaries)
     memo: Memo | None = None  # None when stored apart (BuildState.memos)
 
@@ -79,15 +80,16 @@ class SourceRecord:
     def has_error(self) -> bool:
         return any(problem.severity is Severity.ERROR for problem in self.problems)
 
-    def page_key(self) -> str:
-        """The key of the notice's page: its text and the files it links to."""
-        return "page-" + digest(self.digest, repr(self.attachments))
-
     def is_current(self, root: str) -> bool:
         """The file and its attachments are as they were when read."""
         if self.stamp is None or self.stamp != stamp(os.path.join(root, self.source)):
             return False
         return all(stamp(attached.source) == attached.stamp for attached in self.attachments)
+
+
+def page_key(file_digest: str, attachments: tuple[AttachedFile, ...]) -> str:
+    """A notice page's key: its file's text and the files it links to (their size shows on the page)."""
+    return "page-" + digest(file_digest, repr(attachments))
 
 
 class Committed(NamedTuple):  # a tuple: a big site's state holds tens of thousands, loaded on every build
@@ -150,20 +152,16 @@ class BuildState:
         """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""
         found: dict[str, str] = {}
         count = 0
-        if not out_dir.is_dir():
-            return found, count
-        for folder, _, files in os.walk(out_dir):
-            relative = os.path.relpath(folder, out_dir).replace(os.sep, "/")
-            prefix = "" if relative == "." else relative + "/"
-            count += len(files)
-            for name in files:
-                committed = self.outputs.get(prefix + name)
-                if committed is None:
-                    continue
-                try:
-                    status = os.lstat(os.path.join(folder, name))
-                except OSError:
-                    continue
-                if file_stamp(status) == committed.stamp:
-                    found[prefix + name] = committed.key
+        folders = [(str(out_dir), "")] if out_dir.is_dir() else []
+        while folders:
+            folder, prefix = folders.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((entry.path, prefix + entry.name + "/"))
+                        continue
+                    count += 1
+                    committed = self.outputs.get(prefix + entry.name)
+                    if committed is not None and file_stamp(entry.stat(follow_symlinks=False)) == committed.stamp:
+                        found[prefix + entry.name] = committed.key
         return found, count

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jinja2
 
-from site_gen import build, engine, reader
+from site_gen import build, reader, render
 from site_gen.build import build_site
 from tests.corpus import generate
 
@@ -36,7 +36,7 @@ def test_unchanged_notices_are_not_parsed_or_rendered_again(tmp_path, monkeypatc
     generate(tmp_path / "site", 12, seed=5, kb=3)
     assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
     parsed = counting(monkeypatch, reader, "parse_notice")
-    rendered = counting(monkeypatch, engine, "render_notice")
+    rendered = counting(monkeypatch, render, "render_notice")
     assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
     assert (parsed, rendered) == ([], [])
     notice = sorted((tmp_path / "site" / "content").rglob("*.md"))[3]
@@ -57,7 +57,7 @@ def test_template_change_invalidates_everything(tmp_path, monkeypatch):
         .replace('<article class="notice"', '<article data-mine class="notice"')
     )
     (templates / "notice.html").write_text(mine, encoding="utf-8")
-    rendered = counting(monkeypatch, engine, "render_notice")
+    rendered = counting(monkeypatch, render, "render_notice")
     assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
     assert len(rendered) == 6
     assert "data-mine" in next((tmp_path / "out" / "notices").rglob("*.html")).read_text(encoding="utf-8")
