@@ -81,8 +81,9 @@ class BuildCache:
         self.keep(lambda name: not name.startswith("page-") or name in keys)
 
     def keep(self, wanted: Callable[[str], bool]) -> None:
+        """Delete the files `wanted` refuses (names only: a big site's cache holds a file per page)."""
         for name in os.listdir(self.folder):
-            if os.path.isfile(self.folder / name) and not wanted(name):
+            if not wanted(name) and not name.startswith(".") and name != "templates":
                 (self.folder / name).unlink(missing_ok=True)
 
     def store(self, key: str, value: object) -> None:

@@ -132,8 +132,8 @@ class Site:
             return record.memo
         if "_memos" not in self.__dict__:
             self.__dict__["_memos"] = self.stored_parts("memos")
-        memo: Memo | None = self.__dict__["_memos"].get(source)
-        if memo is None or record.list_key != memo_key(memo):  # the memo file is gone or damaged: read again
+        memo: Memo | None = self.__dict__["_memos"].get(source)  # the file is named by its records' list keys
+        if memo is None:  # the memo file is gone or damaged: read again
             self.records[source] = record = read_record(self.config.root / source, self)[0]
             memo = record.memo
         assert memo is not None
