@@ -31,7 +31,7 @@ from .build import stage
 from .config import CONFIG_FILE
 from .diagnostics import Diagnostic, Severity, format_report
 from .engine import Site, making_problem, render_files
-from .outputs import Output, notice_outputs
+from .outputs import Output, notice_keys, notice_outputs
 from .render import environment
 from .staging import LiveOutput, StagedOutput, replace_file
 from .theme import theme_dir
@@ -114,10 +114,10 @@ class Preview:
             return self.write_error_pages()
         folder = LiveOutput(self.out_dir)
         for record in before.values():  # deleted, renamed or hidden: its old files go
-            for output in notice_outputs(record, _never) if record.readable else ():
-                if output.path not in kept:
-                    folder.remove(output.path)
-                    self.written.pop(output.path, None)
+            for path in notice_keys(record) if record.readable else ():
+                if path not in kept:
+                    folder.remove(path)
+                    self.written.pop(path, None)
         self.lists_stale = True
 
     def write_notices(self, sources: list[str]) -> set[str]:
@@ -209,10 +209,6 @@ def sources_touched(site: Site, path: Path) -> set[str]:
         if any(attached.source == str(path) for attached in record.attachments):
             touched.add(source)
     return touched
-
-
-def _never() -> tuple[str, str]:
-    raise AssertionError("only the addresses of a notice's old files are asked for")
 
 
 def error_page(site: Site, errors: list[Diagnostic]) -> str:
