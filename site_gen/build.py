@@ -20,7 +20,6 @@ from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
 from .engine import Site, making_problem
 from .outputs import Output, asset_outputs
-from .search import SearchIndexError, index_site
 from .staging import StagedOutput
 from .state import BuildState, Committed, file_stamp
 from .summary import Summary
@@ -119,7 +118,7 @@ def publish(
         problem = index(staged, declared, site.published().summaries, state, intact)
         if problem:
             return [problem]
-    committed = committed_files(staged.path, declared)
+    committed = committed_files(staged.path, declared, state, intact)
     staged.commit()
     pages = sum(1 for output in declared.values() if output.in_sitemap)
     new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
@@ -132,11 +131,9 @@ def publish(
 def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
     """Every declared output into the staged folder: made when its key changed, else linked; returns how many made."""
     count = 0
+    staged.link([path for path, output in declared.items() if path not in made and intact.get(path) == output.key])
     for path, output in declared.items():
-        if path in made:
-            continue
-        if intact.get(path) == output.key:
-            staged.link(path)
+        if path in made or intact.get(path) == output.key:
             continue
         try:
             staged.put(output)
@@ -192,12 +189,12 @@ def index(
         path.startswith("notices/") and path.endswith(".html") and intact.get(path) != output.key
         for path, output in declared.items()
     ) or len([p for p in intact if p.startswith("notices/")]) != len([p for p in declared if p.startswith("notices/")])
+    from .search import SearchIndexError, index_site  # here: a rebuild with nothing to do never loads it
+
     previous = staged.out_dir if searchable(state, intact) else None
     try:
         if previous is not None and not pages_changed:
-            for path in intact:
-                if path.startswith(SEARCH + "/"):
-                    staged.link(path)
+            staged.link([path for path in intact if path.startswith(SEARCH + "/")])
         else:
             index_site(staged.path, search_shards(summaries), previous=previous)
     except (SearchIndexError, OSError) as problem:
@@ -213,17 +210,22 @@ def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
     return shards
 
 
-def committed_files(folder: Path, declared: dict[str, Output]) -> dict[str, Committed]:
-    """Every file of the staged site with its key and stamp: what the build state records once it is in place."""
+def committed_files(
+    folder: Path, declared: dict[str, Output], state: BuildState, intact: dict[str, str]
+) -> dict[str, Committed]:
+    """Every file of the staged site with its key and stamp: what the build state records once it is in place.
+
+    A linked file is the committed one (a hard link keeps its stamp); the others are stat'ed as written."""
     found: dict[str, Committed] = {}
-    for parent, _, files in os.walk(folder):
-        relative = os.path.relpath(parent, folder).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
+    for path, output in declared.items():
+        if intact.get(path) == output.key:
+            found[path] = state.outputs[path]
+        else:
+            found[path] = Committed(output.key, file_stamp(os.stat(os.path.join(folder, path))))
+    for parent, _, files in os.walk(folder / SEARCH):
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
         for name in files:
-            path = prefix + name
-            output = declared.get(path)
-            key = output.key if output is not None else "search"
-            found[path] = Committed(key, file_stamp(os.stat(os.path.join(parent, name))))
+            found[prefix + name] = Committed("search", file_stamp(os.stat(os.path.join(parent, name))))
     return found
 
 

@@ -18,26 +18,26 @@ import os
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from . import addresses
 from .cache import BuildCache
 from .config import SiteConfig, load_config, notice_sources
 from .diagnostics import Diagnostic, error, has_errors
-from .export import notice_json
 from .model import Notice
-from .outputs import Output, Published, asset_outputs, list_outputs, notice_keys, notice_outputs, sitemap_output
+from .outputs import Output, asset_outputs, notice_keys, notice_outputs
 from .parallel import inherited, ordered_map
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
 from .summary import Summary, newest_first, summarize
-from .validate import notice_problems, slug_problems
 
 if TYPE_CHECKING:
     import jinja2
+
+    from .list_outputs import Published
 
 
 @dataclass
@@ -49,9 +49,12 @@ class Site:
     drafts: bool
     cache: BuildCache | None = None
     records: dict[str, SourceRecord] = field(default_factory=dict)
+    summary_of: dict[str, Summary] = field(default_factory=dict)  # by source: read now, or from the build state
+    memo_of: dict[str, Memo] = field(default_factory=dict)  # likewise (summaries() and memo() complete them)
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
     address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
     stored_parts: Callable[[str], dict[str, Any]] = lambda name: {}  # "summaries"/"memos" of stored records
+    parts_loaded: set[str] = field(default_factory=set)
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
     declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
     read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
@@ -97,14 +100,25 @@ class Site:
         for index, source in enumerate(sources):
             record = known[index]
             if index in done:
-                read, written, problems = done[index]
-                record = read or record
+                read, written, problems, slugs = done[index]
+                if read is not None:
+                    self.take(read)
                 made += written
                 self.make_problems += problems
-            assert record is not None  # a file without a stored record is read by a job
-            self.records[source] = record
+                addresses.remember_slugs(slugs)  # learnt by a worker: pinyin is not loaded again here
+            if record is not None:
+                self.records[source] = record
             progress(index + 1, len(sources))
         return made
+
+    def take(self, read: Read) -> None:
+        """A file just read: its record, and what lists show of it."""
+        source = read.record.source
+        self.records[source] = read.record
+        self.summary_of.pop(source, None)
+        self.memo_of.pop(source, None)
+        if read.summary is not None and read.memo is not None:
+            self.summary_of[source], self.memo_of[source] = read.summary, read.memo
 
     def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
         if into is None or not self.is_published(record):
@@ -117,43 +131,42 @@ class Site:
         self.just_read.clear()
         self.make_problems, self.address_problems = [], []  # found again from the new content
         for source in sources:
-            old = self.records.pop(source, None)
+            old = addressed(self.records.pop(source, None), self.summary_of.pop(source, None))
+            self.memo_of.pop(source, None)
             path = self.config.root / source
             if source.endswith(".md") and path.exists() and not path.is_dir():  # a FIFO is read as an error
-                self.records[source], notice = read_record(path, self)
-                self.just_read[source] = notice  # its page is made next: not read twice
-            if addressed(old) != addressed(self.records.get(source)):
+                read = read_record(path, self)
+                self.take(read)
+                self.just_read[source] = read.notice  # its page is made next: not read twice
+            if old != addressed(self.records.get(source), self.summary_of.get(source)):
                 self.__dict__.pop("_clashes", None)
 
     def memo(self, source: str) -> Memo:
-        """What list pages show of a notice: kept with its record when read now, else loaded from the build state."""
-        record = self.records[source]
-        if record.memo is not None:
-            return record.memo
-        if "_memos" not in self.__dict__:
-            self.__dict__["_memos"] = self.stored_parts("memos")
-        memo: Memo | None = self.__dict__["_memos"].get(source)  # the file is named by its records' list keys
-        if memo is None:  # the memo file is gone or damaged: read again
-            self.records[source] = record = read_record(self.config.root / source, self)[0]
-            memo = record.memo
-        assert memo is not None
-        return memo
+        """What list pages show of a notice: kept when read now, else loaded from the build state."""
+        if source not in self.memo_of:
+            self.complete("memos", self.memo_of)
+        return self.memo_of[source]
 
     def memos(self) -> dict[str, Memo]:
-        return {source: self.memo(source) for source, record in self.records.items() if record.readable}
+        self.complete("memos", self.memo_of)
+        return {source: self.memo_of[source] for source, record in self.records.items() if record.readable}
 
     def summaries(self) -> dict[str, Summary]:
         """Every readable record's summary; a rebuild with nothing to do never loads them."""
-        stored = None
-        for source, record in self.records.items():
-            if record.readable and record.summary is None:
-                stored = self.stored_parts("summaries") if stored is None else stored
-                summary = stored.get(source)
-                if summary is None:  # the summaries' file is gone or damaged: read again
-                    self.records[source] = read_record(self.config.root / source, self)[0]
-                else:
-                    self.records[source] = replace(record, summary=summary)
-        return {source: record.summary for source, record in self.records.items() if record.summary}
+        self.complete("summaries", self.summary_of)
+        return {source: self.summary_of[source] for source, record in self.records.items() if record.readable}
+
+    def complete(self, part: str, kept: dict[str, Any]) -> None:
+        """Every readable record's summary (memo) in `kept`: from the build state, else by reading its file again."""
+        if part not in self.parts_loaded:
+            self.parts_loaded.add(part)
+            stored = self.stored_parts(part)
+            for source, record in self.records.items():
+                if source not in kept and record.readable and source in stored:
+                    kept[source] = stored[source]
+        for source, record in list(self.records.items()):
+            if source not in kept and record.readable:  # its shard of the state is gone or damaged
+                self.take(read_record(self.config.root / source, self))
 
     def is_published(self, record: SourceRecord) -> bool:
         return record.readable and (self.drafts or not record.draft)
@@ -161,9 +174,11 @@ class Site:
     # --- what the site is made of -------------------------------------------------------------------
 
     def published(self) -> Published:
-        self.summaries()
+        from .list_outputs import Published  # here, as in declared(): a rebuild with nothing to do never loads it
+
+        summary_of = self.summaries()
         records = {s: r for s, r in self.records.items() if self.is_published(r)}
-        summaries = sorted((r.summary for r in records.values() if r.summary), key=newest_first)
+        summaries = sorted((summary_of[s] for s in records), key=newest_first)
         return Published(summaries, records, self.memo)
 
     def diagnostics(self) -> list[Diagnostic]:
@@ -192,8 +207,10 @@ class Site:
     def clashes(self) -> list[Diagnostic]:
         """Notices or groups at one address; kept until a file's address or group names change (update())."""
         if "_clashes" not in self.__dict__:
-            self.summaries()
-            summaries = [r.summary for r in self.records.values() if r.summary and (self.drafts or not r.draft)]
+            summary_of = self.summaries()
+            summaries = [summary_of[s] for s, r in self.records.items() if self.is_published(r)]
+            from .validate import slug_problems
+
             self.__dict__["_clashes"] = slug_problems(sorted(summaries, key=newest_first)) + group_clashes(summaries)
         return list(self.__dict__["_clashes"])
 
@@ -216,6 +233,8 @@ class Site:
                 if output.path in owner and owner[output.path] != source:
                     problems.append(address_clash(source, output.path, owner[output.path]))
                 found[output.path], owner[output.path] = output, source
+        from .list_outputs import list_outputs, sitemap_output
+
         lists = list_outputs(self.config, self.env, published)
         lists += sitemap_output(self.config, [*found.values(), *lists], published.summaries)
         for output in asset_outputs(self.config):
@@ -231,9 +250,8 @@ class Site:
         return found
 
 
-def addressed(record: SourceRecord | None) -> tuple[object, ...] | None:
+def addressed(record: SourceRecord | None, summary: Summary | None) -> tuple[object, ...] | None:
     """What decides whether a notice clashes with another: its address, group names, date and draft flag."""
-    summary = record.summary if record else None
     if record is None or summary is None:
         return None if record is None or not record.readable else (record.slug, record.draft)
     return (summary.slug, summary.organization, summary.tags, summary.date, summary.draft)
@@ -275,17 +293,25 @@ def making_problem(problem: Exception, root: Path) -> Diagnostic | None:
     return render.template_problem(problem, root)
 
 
-def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagnostic]]:
-    """One content file, in whichever process handles it: read if it changed, its files made if asked."""
+Job = tuple["Read | None", list[str], list[Diagnostic], dict[str, str]]  # read, made, problems, group slugs
+
+
+def _notice_job(index: int) -> Job:
+    """One content file, in whichever process handles it: read if it changed, its files made if asked.
+
+    Returns the group slugs it used, so the build's own process never loads pinyin for them again."""
     site: Site = inherited("site")
     source, record = inherited("sources")[index], inherited("known")[index]
-    read, notice = None, None
+    read = None
     if record is None:
-        read, notice = read_record(site.config.root / source, site)
-        record = read
+        read = read_record(site.config.root / source, site)
+        record = read.record
+    notice = read.notice if read else None
+    slugs = addresses.slugs_known(read.summary.organization, *read.summary.tags) if read and read.summary else {}
+    read = read._replace(notice=None) if read else None  # a parsed notice never crosses processes
     into, reusable = inherited("into"), inherited("reusable")
     if into is None or not site.is_published(record) or has_errors(record.problems):
-        return read, [], []
+        return read, [], [], slugs
     written: list[str] = []
     try:
         for output in notice_outputs(record, lambda: render_files(site, record, notice)):
@@ -296,23 +322,34 @@ def _notice_job(index: int) -> tuple[SourceRecord | None, list[str], list[Diagno
         found = making_problem(problem, site.config.root)
         if found is None:
             raise
-        return read, written, [found]
-    return read, written, []
+        return read, written, [found], slugs
+    return read, written, [], slugs
 
 
-def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
+class Read(NamedTuple):
+    """A content file just read: its record, what lists show of it, and the notice (None when unreadable)."""
+
+    record: SourceRecord
+    summary: Summary | None = None
+    memo: Memo | None = None
+    notice: Notice | None = None
+
+
+def read_record(path: Path, site: Site) -> Read:
     """Read and check one notice file: its record (with its memos for list pages), and the notice."""
     from . import reader, render
+    from .export import notice_json
+    from .validate import notice_problems
 
     config = site.config
     source = path.relative_to(config.root).as_posix()
     when = stamp(path)  # before reading: an edit while reading makes the next build read it again
     if not path.is_file():  # a FIFO named x.md would block the build forever
         problem = error(source, 0, "not-regular-file")
-        return SourceRecord(source, when, "", (problem,)), None
+        return Read(SourceRecord(source, when, "", (problem,)))
     notice, problems = reader.read_notice(path, config)
     if notice is None:
-        return SourceRecord(source, when, "", tuple(problems)), None
+        return Read(SourceRecord(source, when, "", tuple(problems)))
     problems = problems + notice_problems(notice, config)
     attachments = tuple(attached_files(path.parent, notice))
     try:
@@ -323,7 +360,7 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
             raise
         problems.append(found)
         card = card_below = ""
-    memo = Memo(card, card_below, notice_json(notice))
+    memo = Memo(card.encode(), card_below.encode(), notice_json(notice).encode())
     record = SourceRecord(
         source,
         when,
@@ -334,14 +371,12 @@ def read_record(path: Path, site: Site) -> tuple[SourceRecord, Notice | None]:
         attachments=attachments,
         list_key=memo_key(memo),
         page_key=page_key(notice.digest, attachments),
-        summary=summarize(notice),
-        memo=memo,
     )
-    return record, notice
+    return Read(record, summarize(notice), memo, notice)
 
 
 def memo_key(memo: Memo) -> str:
-    return hashlib.sha256("\0".join((memo.card, memo.card_below, memo.record)).encode()).hexdigest()
+    return hashlib.sha256(b"\0".join(memo)).hexdigest()
 
 
 def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
@@ -374,6 +409,8 @@ def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str]
 
 def notice_data(notice: Notice) -> str:
     """notices/<slug>.json: the notice's record with its measures."""
+    from .export import notice_json
+
     return notice_json(notice, measures=True) + "\n"
 
 

@@ -8,27 +8,21 @@ it small enough to download, and lets a one-notice edit rewrite one small file.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from typing import Any, overload
+from collections.abc import Iterable
 
 from . import __version__
 from .config import SiteConfig
 from .model import Contact, Issue, Notice, Progress, SubProblem
-from .summary import NoticeLike
 
 
-@overload
-def notices_json(config: SiteConfig, notices: Sequence[Notice], records: None = None) -> str: ...
-@overload
-def notices_json(config: SiteConfig, notices: Sequence[NoticeLike], records: list[str]) -> str: ...
-def notices_json(config: SiteConfig, notices: Sequence[Any], records: list[str] | None = None) -> str:  # see overloads
-    """The whole document; `records` are notices already encoded with notice_json (the build cache keeps them)."""
+def notices_json(config: SiteConfig, records: Iterable[bytes]) -> bytes:
+    """The whole document, as UTF-8, from the notices' records as notice_json encoded them (the build state
+    keeps them encoded: a big site's file is tens of megabytes, joined here without decoding)."""
     header = {
         "generator": f"site-gen {__version__}",
         "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
     }
-    records = records if records is not None else [notice_json(notice) for notice in notices]
-    return encode(header)[:-1] + ',"notices":[' + ",".join(records) + "]}\n"
+    return encode(header)[:-1].encode() + b',"notices":[' + b",".join(records) + b"]}\n"
 
 
 def notice_json(notice: Notice, measures: bool = False) -> str:

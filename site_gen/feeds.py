@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import uuid
-import xml.etree.ElementTree as ET
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from .addresses import relative_root
 from .config import SiteConfig
 from .summary import NoticeLike
+
+if TYPE_CHECKING:
+    import xml.etree.ElementTree as ET
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -26,6 +28,8 @@ def address(config: SiteConfig, url: str, from_path: str) -> str:
 
 
 def stable_id(config: SiteConfig, key: str) -> str:
+    import uuid  # here, as ElementTree below: a rebuild with nothing to do never makes a feed
+
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, f'site-gen:{config.title}:{key}')}"
 
 
@@ -34,6 +38,8 @@ FEED_ENTRIES = 100  # a reader wants what is new; the whole record is in notices
 
 def atom_feed(config: SiteConfig, notices: Sequence[NoticeLike], feed_path: str, title: str, page_url: str) -> str:
     """The newest FEED_ENTRIES notices, newest first (notices come sorted so)."""
+    import xml.etree.ElementTree as ET  # here: a rebuild with nothing to do never loads it
+
     notices = notices[:FEED_ENTRIES]
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "zh-CN" if config.language == "zh" else "en"})
@@ -58,6 +64,8 @@ def atom_feed(config: SiteConfig, notices: Sequence[NoticeLike], feed_path: str,
 
 
 def entry(config: SiteConfig, notice: NoticeLike, feed_path: str) -> ET.Element:
+    import xml.etree.ElementTree as ET
+
     from .render import progress_text
 
     element = ET.Element(f"{{{ATOM}}}entry")

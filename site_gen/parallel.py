@@ -9,7 +9,6 @@ costs more than it saves below a few hundred notices.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -35,15 +34,22 @@ def ordered_map(
     _inherited.clear()
     _inherited.update(shared or {})
     count = workers()
-    if len(items) < MIN_ITEMS or count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(items) < MIN_ITEMS or count < 2 or not forks():
         yield from map(function, items)
         return
-    from concurrent.futures import ProcessPoolExecutor  # here: a rebuild with nothing to do never needs it
+    import multiprocessing  # here: a rebuild with nothing to do never needs it
+    from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (count * 8))
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=die_with_parent) as pool:
         yield from pool.map(function, items, chunksize=chunk)
+
+
+def forks() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
 
 
 def die_with_parent() -> None:

@@ -18,11 +18,9 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping
-from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 from .parallel import die_with_parent
@@ -196,12 +194,16 @@ def run_pagefind(site: Path, bundle: Path) -> None:
     # run from the mirror, so no pagefind.yml/json of the caller's working directory changes the index
     command = [sys.executable, "-m", "pagefind", "--site", ".", "--output-path", str(bundle), "--silent"]
     # dies with a killed build: it would go on writing into a staged folder the next build has removed
+    import subprocess  # here: a rebuild with nothing to do never starts a process
+
     result = subprocess.run(command, capture_output=True, text=True, cwd=site, preexec_fn=die_with_parent)
     if result.returncode != 0:
         raise SearchIndexError((result.stderr or result.stdout).strip() or "pagefind failed")
 
 
 def pagefind_version() -> str:
+    from importlib import metadata
+
     for package in ("pagefind_bin_extended", "pagefind_bin", "pagefind"):
         try:
             return f"{package} {metadata.version(package)}"

@@ -12,7 +12,6 @@ the folder it points to is the one replaced.
 
 from __future__ import annotations
 
-import ctypes
 import errno
 import os
 import shutil
@@ -53,7 +52,6 @@ class StagedOutput:
         remove_leftovers(self.out_dir)
         prefix = f".{self.out_dir.name}.building-{os.getpid()}-"
         self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
-        self.folders: set[str] = set()  # made already
 
     def put(self, output: Output) -> None:
         target = self.target(output.path)
@@ -62,20 +60,32 @@ class StagedOutput:
             shutil.copyfile(output.copy_of, target)
         else:
             assert output.make is not None
-            target.write_bytes(output.make().encode("utf-8"))
+            target.write_bytes(output.content())
 
-    def link(self, relative: str) -> None:
-        """The file as output/ holds it now, without copying it."""
-        target = joined(str(self.path), relative)
-        parent = os.path.dirname(target)
-        if parent not in self.folders:
-            os.makedirs(parent, exist_ok=True)
-            self.folders.add(parent)
-        source = joined(str(self.out_dir), relative)
-        try:
-            os.link(source, target)
-        except OSError:
-            shutil.copyfile(source, target)
+    def link(self, paths: list[str]) -> None:
+        """The files as output/ holds them now, without copying them: folder by folder, each opened once
+        (a big site links tens of thousands of files on every build)."""
+        by_folder: dict[str, list[str]] = {}
+        for relative in paths:
+            joined(str(self.path), relative)  # refuses a path that would leave the folder
+            folder, _, name = relative.rpartition("/")
+            by_folder.setdefault(folder, []).append(name)
+        for folder, names in by_folder.items():
+            source, target = os.path.join(self.out_dir, folder), os.path.join(self.path, folder)
+            os.makedirs(target, exist_ok=True)
+            from_fd, to_fd = (
+                os.open(source, os.O_RDONLY | os.O_DIRECTORY),
+                os.open(target, os.O_RDONLY | os.O_DIRECTORY),
+            )
+            try:
+                for name in names:
+                    try:
+                        os.link(name, name, src_dir_fd=from_fd, dst_dir_fd=to_fd, follow_symlinks=False)
+                    except OSError:  # another file system: a copy
+                        shutil.copyfile(os.path.join(source, name), os.path.join(target, name))
+            finally:
+                os.close(from_fd)
+                os.close(to_fd)
 
     def target(self, relative: str) -> Path:
         return inside(self.path, relative)
@@ -103,6 +113,8 @@ class StagedOutput:
 
 def exchange(a: Path, b: Path) -> bool:
     """Swap two folders in one step; False where the system cannot (then two renames do it)."""
+    import ctypes  # here: a rebuild with nothing to do never loads it
+
     try:
         renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
     except (AttributeError, OSError):
@@ -147,8 +159,7 @@ class LiveOutput:
         if output.copy_of is not None:
             content = Path(output.copy_of).read_bytes()
         else:
-            assert output.make is not None
-            content = output.make().encode("utf-8")
+            content = output.content()
         replace_file(inside(self.path, output.path), content)
 
     def remove(self, relative: str) -> None:

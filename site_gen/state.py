@@ -13,18 +13,20 @@ edit that keeps a file's size and modification time is still seen.
 from __future__ import annotations
 
 import os
+import zlib
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from .cache import BuildCache, digest
 from .diagnostics import Diagnostic, Severity
-from .summary import Summary
 
-Stamp = tuple[int, int, int, int]  # modification time, change time (ns), size, inode
-STATE_VERSION = 3
+# A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
+# tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
+Stamp = int
+STATE_VERSION = 4
+SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
 def stamp(path: str | os.PathLike[str]) -> Stamp | None:
@@ -32,33 +34,35 @@ def stamp(path: str | os.PathLike[str]) -> Stamp | None:
         status = os.stat(path)
     except OSError:
         return None
-    return (status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino)
+    return hash((status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino))
 
 
-def file_stamp(status: os.stat_result) -> tuple[int, int, int]:
+def file_stamp(status: os.stat_result) -> Stamp:
     """A published file as written: hard links to it (the next build's) keep it, any rewrite changes it."""
-    return (status.st_mtime_ns, status.st_size, status.st_ino)
+    return hash((status.st_mtime_ns, status.st_size, status.st_ino))
 
 
-@dataclass(frozen=True)
-class AttachedFile:
+class AttachedFile(NamedTuple):
     source: str  # the file in content/, as a path on this machine
     stamp: Stamp | None
     address: str  # where it is published
 
 
-@dataclass(frozen=True)
-class Memo:
-    """What list pages show of a notice, rendered once when it is read: kept apart, loaded only when a list is made."""
+class Memo(NamedTuple):
+    """What list pages show of a notice, rendered once when it is read: kept apart, loaded only when a list is made.
 
-    card: str  # as listed on the home page
-    card_below: str  # on a list page one folder down
-    record: str  # its entry in notices.json
+    UTF-8, not text: a big site's memos are tens of megabytes, which load six times faster as bytes, and
+    notices.json is joined from the records without decoding them."""
+
+    card: bytes  # as listed on the home page
+    card_below: bytes  # on a list page one folder down
+    record: bytes  # its entry in notices.json
 
 
-@dataclass(frozen=True)
-class SourceRecord:
-    """A content file as it was when last read: enough to decide, without reading it, that nothing changed."""
+class SourceRecord(NamedTuple):
+    """A content file as it was when last read: enough to decide, without reading it, that nothing changed.
+
+    A tuple, like Diagnostic and Committed: a big site's state holds thousands, loaded on every build."""
 
     source: str  # content/2025/x.md
     stamp: Stamp | None
@@ -69,14 +73,12 @@ class SourceRecord:
     attachments: tuple[AttachedFile, ...] = ()
     list_key: str = ""  # digest of its memo: what every page listing the notice depends on
     page_key: str = ""  # the key of its page: its text and the files it links to (page_key())
-    summary: Summary | None = None  # None when unreadable, or stored apart (BuildState.summaries)
-    memo: Memo | None = None  # None when stored apart (BuildState.memos)
 
     @property
     def readable(self) -> bool:
         return bool(self.digest)
 
-    @cached_property
+    @property
     def has_error(self) -> bool:
         return any(problem.severity is Severity.ERROR for problem in self.problems)
 
@@ -96,22 +98,24 @@ class Committed(NamedTuple):  # a tuple: a big site's state holds tens of thousa
     """A file of output/ as the last committed build wrote it."""
 
     key: str
-    stamp: tuple[int, int, int] | None
+    stamp: Stamp | None
 
 
 @dataclass
 class BuildState:
     """Every source record and every committed output of one output folder, loaded and saved together.
 
-    Three files: the records (without summaries and memos) and the outputs, loaded by every build; the
-    summaries, loaded when list pages must be declared; the memos (cards, records), when one must be made.
+    The records and the outputs are one file, loaded by every build. Two parts are kept apart, each in
+    SHARDS files by the notice's source: the summaries (loaded when list pages must be declared) and the
+    memos (cards and records, when one must be made). A shard is written again only when one of its
+    notices changed, so an edit rewrites a sixteenth of them.
     """
 
     sources: dict[str, SourceRecord] = field(default_factory=dict)
     outputs: dict[str, Committed] = field(default_factory=dict)
     group_slugs: dict[str, str] = field(default_factory=dict)  # name -> slug: pinyin is slow to load
     public_pages: int = 0  # pages for readers, as the last build counted them
-    parts: dict[str, str] = field(default_factory=dict)  # "summaries"/"memos" -> the file holding them
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "summaries"/"memos" -> its shards' files
 
     @staticmethod
     def name(out_dir: Path, drafts: bool) -> str:
@@ -127,25 +131,32 @@ class BuildState:
 
     def part(self, cache: BuildCache | None, name: str) -> dict[str, Any]:
         """The stored records' summaries or memos (megabytes on a big site: loaded only when needed)."""
-        kept = cache.load(self.parts[name]) if cache and name in self.parts else None
-        return kept if isinstance(kept, dict) else {}
+        found: dict[str, Any] = {}
+        for file in self.parts.get(name, ()) if cache else ():
+            kept = cache.load(file) if cache else None
+            found.update(kept if isinstance(kept, dict) else {})  # a lost shard: its notices are read again
+        return found
 
     def save(
         self, cache: BuildCache | None, out_dir: Path, drafts: bool, parts: dict[str, Callable[[], dict[str, Any]]]
     ) -> None:
-        """Each part is written again only when what it holds changed (its file is named by a digest of that)."""
+        """The records, and each part's shards whose notices changed (a shard's file is named by what it holds)."""
         if cache is None:
             return
         keys = {"summaries": lambda r: r.digest, "memos": lambda r: r.list_key}
-        files = {}
+        files: dict[str, tuple[str, ...]] = {}
         for name, make in parts.items():
-            files[name] = f"{name}-" + digest(*sorted(f"{s} {keys[name](r)}" for s, r in self.sources.items()))[:16]
-            if files[name] != self.parts.get(name):
-                cache.store(files[name], make())
-        light = {source: replace(record, summary=None, memo=None) for source, record in self.sources.items()}
-        kept = BuildState(light, self.outputs, self.group_slugs, self.public_pages, files)
+            files[name] = shard_files(name, {source: keys[name](r) for source, r in self.sources.items()})
+            changed = [
+                i for i, file in enumerate(files[name]) if file not in self.parts.get(name, ()) or not cache.has(file)
+            ]
+            values = make() if changed else {}
+            for index in changed:
+                shard = {source: value for source, value in values.items() if shard_of(source) == index}
+                cache.store(files[name][index], shard)
+        kept = BuildState(self.sources, self.outputs, self.group_slugs, self.public_pages, files)
         cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
-        wanted = set(files.values()) | set(self.parts.values())
+        wanted = {file for shards in (*files.values(), *self.parts.values()) for file in shards}
         cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
 
     def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
@@ -165,3 +176,15 @@ class BuildState:
                     if committed is not None and file_stamp(entry.stat(follow_symlinks=False)) == committed.stamp:
                         found[prefix + entry.name] = committed.key
         return found, count
+
+
+def shard_of(source: str) -> int:
+    return zlib.crc32(source.encode("utf-8")) % SHARDS
+
+
+def shard_files(name: str, keys: dict[str, str]) -> tuple[str, ...]:
+    """Each shard's file, named by the keys of the notices it holds: unchanged notices, unchanged name."""
+    lines: list[list[str]] = [[] for _ in range(SHARDS)]
+    for source, key in keys.items():
+        lines[shard_of(source)].append(f"{source} {key}")
+    return tuple(f"{name}-{index:02}-" + digest(*sorted(shard))[:16] for index, shard in enumerate(lines))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import pickle
 
 import pytest
@@ -20,7 +19,7 @@ def test_a_diagnostic_is_a_frozen_value_with_code_and_parameters():
         "phone-invalid",
         (("value", "123"),),
     )
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         d.line = 4  # type: ignore[misc]
     assert pickle.loads(pickle.dumps(d)) == d
 

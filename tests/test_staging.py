@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen import outputs
+from site_gen import list_outputs
 from site_gen.build import build_site
 from site_gen.outputs import Output
 from site_gen.staging import StagedOutput, UnsafePath
@@ -39,7 +39,7 @@ def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
     def explode(*args):
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(outputs, "render_index", explode)
+    monkeypatch.setattr(list_outputs, "render_index", explode)
     notice = site / "content" / "2025" / "linjiang-shuiwuju.md"  # a change: the home page must be written again
     notice.write_text(notice.read_text(encoding="utf-8").replace("title: ", "title: 新", 1), encoding="utf-8")
     for _ in ("incremental", "from scratch"):  # the second time without the cache's record of output/

@@ -7,7 +7,7 @@ import os
 
 from site_gen.cache import BuildCache
 from site_gen.model import Progress
-from site_gen.state import BuildState, Committed, Memo, SourceRecord, file_stamp, stamp
+from site_gen.state import SHARDS, BuildState, Committed, Memo, SourceRecord, file_stamp, shard_of, stamp
 from site_gen.summary import Summary
 
 
@@ -38,15 +38,14 @@ def test_a_record_is_current_until_its_file_or_attachment_changes(tmp_path):
 
 def test_saved_state_loads_light_records_and_its_parts_apart(tmp_path):
     cache = BuildCache(tmp_path)
-    memo = Memo("<card>", "<card below>", '{"slug":"a"}')
+    memo = Memo(b"<card>", b"<card below>", b'{"slug":"a"}')
     summary = Summary("content/a.md", "a", "标题", "某局", dt.date(2025, 1, 2), "", (), False, "", Progress((), 0))
-    record = SourceRecord("content/a.md", (1, 2, 3, 4), "d", (), slug="a", list_key="k", summary=summary, memo=memo)
+    record = SourceRecord("content/a.md", (1, 2, 3, 4), "d", (), slug="a", list_key="k")
     state = BuildState({"content/a.md": record}, {"index.html": Committed("key", (1, 2, 3))}, {"司法局": "sifaju"}, 7)
     parts = {"summaries": lambda: {"content/a.md": summary}, "memos": lambda: {"content/a.md": memo}}
     state.save(cache, tmp_path / "output", False, parts)
     loaded = BuildState.load(cache, tmp_path / "output", False)
-    light = loaded.sources["content/a.md"]
-    assert (light.summary, light.memo, light.slug, light.list_key) == (None, None, "a", "k")  # what every build loads
+    assert loaded.sources == {"content/a.md": record}  # what every build loads
     assert loaded.outputs == state.outputs and loaded.group_slugs == {"司法局": "sifaju"} and loaded.public_pages == 7
     assert loaded.part(cache, "summaries") == {"content/a.md": summary}
     assert loaded.part(cache, "memos") == {"content/a.md": memo}
@@ -65,6 +64,26 @@ def test_a_part_is_written_again_only_when_what_it_holds_changed(tmp_path):
     edited = {"content/a.md": SourceRecord("content/a.md", None, "d", (), slug="a", list_key="k2")}
     BuildState(edited, parts=again.parts).save(cache, tmp_path / "output", False, parts)
     assert written == ["s", "m", "m"]  # only the part whose records changed in what it is keyed by
+
+
+def test_an_edit_rewrites_one_shard_of_a_part(tmp_path):
+    cache = BuildCache(tmp_path)
+    sources = [f"content/{n}.md" for n in range(64)]
+    records = {s: SourceRecord(s, None, "d", (), slug=s, list_key="k") for s in sources}
+    memos = {s: Memo(b"card", b"below", s.encode()) for s in sources}
+    parts = {"memos": lambda: memos}
+    BuildState(records).save(cache, tmp_path / "output", False, parts)
+    first = BuildState.load(cache, tmp_path / "output", False)
+    assert len(first.parts["memos"]) == SHARDS and first.part(cache, "memos") == memos
+    records["content/7.md"] = SourceRecord("content/7.md", None, "d", (), slug="7", list_key="k2")
+    memos["content/7.md"] = Memo(b"new card", b"below", b"7")
+    BuildState(records, parts=first.parts).save(cache, tmp_path / "output", False, parts)
+    second = BuildState.load(cache, tmp_path / "output", False)
+    rewritten = set(second.parts["memos"]) - set(first.parts["memos"])
+    assert rewritten == {second.parts["memos"][shard_of("content/7.md")]}
+    assert second.part(cache, "memos") == memos
+    BuildState(records, parts=second.parts).save(cache, tmp_path / "output", False, parts)
+    assert first.parts["memos"][shard_of("content/7.md")] not in os.listdir(cache.folder)  # old shards do not pile up
 
 
 def test_a_damaged_state_starts_from_scratch(tmp_path):
