@@ -10,7 +10,6 @@ Addresses are relative, so the site works from any folder of any host.
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import re
 
@@ -163,10 +162,9 @@ def transliterated_words(text: str) -> str:
 
 def _pinyin(chinese: str) -> str:
     """One word per run of Chinese characters: 司法局 -> sifaju."""
-    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "true")  # its tables are only read: loads in 2/3 of the time
-    from pypinyin import lazy_pinyin  # only where group pages are named: it takes 0.2 s to load
+    from . import pinyin  # only where group pages are named
 
-    return "".join(lazy_pinyin(chinese))
+    return pinyin.words(chinese)
 
 
 def short_hash(text: str) -> str:

@@ -14,12 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses
+from . import addresses, pinyin
 from .cache import BuildCache
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
 from .engine import Site, making_problem
 from .outputs import Output, asset_outputs
+from .parallel import MIN_ITEMS, inherited, ordered_map
 from .staging import StagedOutput
 from .state import BuildState, Committed, file_stamp
 from .summary import Summary
@@ -51,12 +52,15 @@ class SiteLoad:
 
 def load_site(site_dir: Path) -> SiteLoad:
     site = Site.open(site_dir, drafts=True)
-    if site_dir.is_dir():
-        site.load({})
-        from .render import check_templates  # here: a rebuild with nothing to do never loads Jinja
+    try:
+        if site_dir.is_dir():
+            site.load({})
+            from .render import check_templates  # here: a rebuild with nothing to do never loads Jinja
 
-        site.make_problems += check_templates(site.env, site.config.root)
-    return SiteLoad(site.config, site.published().summaries, site.diagnostics())
+            site.make_problems += check_templates(site.env, site.config.root)
+        return SiteLoad(site.config, site.published().summaries, site.diagnostics())
+    finally:
+        pinyin.stop()
 
 
 def build_site(
@@ -101,6 +105,7 @@ def build_site(
             result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
     finally:
         staged.discard()
+        pinyin.stop()
     return result
 
 
@@ -129,22 +134,27 @@ def publish(
 
 
 def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
-    """Every declared output into the staged folder: made when its key changed, else linked; returns how many made."""
-    count = 0
+    """Every declared output into the staged folder: made when its key changed (on every core when there are
+    many: a first build's list pages), else linked; returns how many were made."""
     staged.link([path for path, output in declared.items() if path not in made and intact.get(path) == output.key])
-    for path, output in declared.items():
-        if path in made or intact.get(path) == output.key:
-            continue
-        try:
-            staged.put(output)
-        except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
-            found = making_problem(problem, site.config.root)
-            if found is None:
-                raise
-            site.make_problems.append(found)
-            return count
-        count += 1
-    return count
+    to_make = [output for path, output in declared.items() if path not in made and intact.get(path) != output.key]
+    if len(to_make) >= MIN_ITEMS:
+        site.prepare_lists()
+    shared = {"outputs": to_make, "into": staged, "root": site.config.root}
+    site.make_problems += [found for found in ordered_map(_make_job, range(len(to_make)), shared) if found]
+    return len(to_make)
+
+
+def _make_job(index: int) -> Diagnostic | None:
+    """One declared output made into the staged folder, in whichever process handles it."""
+    try:
+        inherited("into").put(inherited("outputs")[index])
+    except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+        found = making_problem(problem, inherited("root"))
+        if found is None:
+            raise
+        return found
+    return None
 
 
 def nothing_changed(site: Site, state: BuildState, made: list[str], intact: dict[str, str], file_count: int) -> bool:

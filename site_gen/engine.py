@@ -23,13 +23,13 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from . import addresses
+from . import addresses, pinyin
 from .cache import BuildCache
 from .config import SiteConfig, load_config, notice_sources
 from .diagnostics import Diagnostic, error, has_errors
 from .model import Notice
 from .outputs import Output, asset_outputs, notice_keys, notice_outputs
-from .parallel import inherited, ordered_map
+from .parallel import MIN_ITEMS, inherited, ordered_map
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
 from .summary import Summary, newest_first, summarize
@@ -93,6 +93,10 @@ class Site:
         root = str(self.config.root)
         known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
+        if len(jobs) >= MIN_ITEMS and not addresses.known_slugs():  # a first build: its workers name every group
+            pinyin.start_shared()
+        if jobs:
+            self.prepare_reading()
         shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
         done = dict(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True))
         self.read_anew = [sources[i] for i in jobs if known[i] is None]
@@ -119,6 +123,25 @@ class Site:
         self.memo_of.pop(source, None)
         if read.summary is not None and read.memo is not None:
             self.summary_of[source], self.memo_of[source] = read.summary, read.memo
+
+    def prepare_reading(self) -> None:
+        """What reading and making notices needs, loaded once here, before workers fork, rather than in each."""
+        from . import export, reader, render, validate  # noqa: F401 - loaded for the workers to inherit
+
+        self.compile_templates(("notice.html", "_notice_card.html"))
+
+    def prepare_lists(self) -> None:
+        """The list pages' templates compiled once here, before workers fork to make the pages."""
+        from .list_outputs import TEMPLATES
+
+        self.compile_templates(TEMPLATES)
+
+    def compile_templates(self, names: tuple[str, ...]) -> None:
+        try:
+            for name in names:
+                self.env.get_template(name)
+        except Exception:  # noqa: BLE001, S110 - a broken override: the pages using it report it where they are made
+            pass
 
     def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
         if into is None or not self.is_published(record):
@@ -346,10 +369,10 @@ def read_record(path: Path, site: Site) -> Read:
     when = stamp(path)  # before reading: an edit while reading makes the next build read it again
     if not path.is_file():  # a FIFO named x.md would block the build forever
         problem = error(source, 0, "not-regular-file")
-        return Read(SourceRecord(source, when, "", (problem,)))
+        return Read(SourceRecord(source, when, "", (problem,), has_error=True))
     notice, problems = reader.read_notice(path, config)
     if notice is None:
-        return Read(SourceRecord(source, when, "", tuple(problems)))
+        return Read(SourceRecord(source, when, "", tuple(problems), has_error=has_errors(problems)))
     problems = problems + notice_problems(notice, config)
     attachments = tuple(attached_files(path.parent, notice))
     try:
@@ -371,6 +394,7 @@ def read_record(path: Path, site: Site) -> Read:
         attachments=attachments,
         list_key=memo_key(memo),
         page_key=page_key(notice.digest, attachments),
+        has_error=has_errors(problems),
     )
     return Read(record, summarize(notice), memo, notice)
 

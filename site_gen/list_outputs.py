@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
 
+TEMPLATES = ("index.html", "group.html", "groups.html", "dashboard.html", "search.html", "404.html")  # used below
+
 
 def render_page(env: jinja2.Environment, template: str, page_path: str, **values: Any) -> str:
     """render.render_page, loaded when a page is made: a rebuild with nothing to do never loads Jinja."""

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .cache import BuildCache, digest
-from .diagnostics import Diagnostic, Severity
+from .diagnostics import Diagnostic
 
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
@@ -73,14 +73,11 @@ class SourceRecord(NamedTuple):
     attachments: tuple[AttachedFile, ...] = ()
     list_key: str = ""  # digest of its memo: what every page listing the notice depends on
     page_key: str = ""  # the key of its page: its text and the files it links to (page_key())
+    has_error: bool = False  # one of its problems is an error (the preview asks of every file on each save)
 
     @property
     def readable(self) -> bool:
         return bool(self.digest)
-
-    @property
-    def has_error(self) -> bool:
-        return any(problem.severity is Severity.ERROR for problem in self.problems)
 
     def is_current(self, root: str) -> bool:
         """The file and its attachments are as they were when read."""
@@ -123,7 +120,7 @@ class BuildState:
 
     @classmethod
     def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
-        kept = cache.load(cls.name(out_dir, drafts)) if cache else None
+        kept = cache.load(cls.name(out_dir, drafts), freeze=True) if cache else None
         if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
             return cls()  # none yet, another version's, or damaged: start from scratch
         state: BuildState = kept[1]
@@ -133,7 +130,7 @@ class BuildState:
         """The stored records' summaries or memos (megabytes on a big site: loaded only when needed)."""
         found: dict[str, Any] = {}
         for file in self.parts.get(name, ()) if cache else ():
-            kept = cache.load(file) if cache else None
+            kept = cache.load(file, freeze=True) if cache else None
             found.update(kept if isinstance(kept, dict) else {})  # a lost shard: its notices are read again
         return found
 

@@ -7,7 +7,19 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "site_gen"
 COMMANDS = {"cli", "build", "serve", "new_command", "importer"}  # the top: what users run
-LOWER = {"model", "addresses", "summary", "state", "outputs", "list_outputs", "engine", "staging", "diagnostics", "messages", "schema"}
+LOWER = {
+    "model",
+    "addresses",
+    "summary",
+    "state",
+    "outputs",
+    "list_outputs",
+    "engine",
+    "staging",
+    "diagnostics",
+    "messages",
+    "schema",
+}
 
 
 def imports() -> dict[str, set[str]]:
