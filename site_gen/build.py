@@ -18,7 +18,7 @@ from . import addresses, pinyin
 from .cache import BuildCache
 from .config import SiteConfig
 from .diagnostics import Diagnostic, error, has_errors
-from .engine import Site, making_problem
+from .engine import Site, making_problem, prepare_workers
 from .outputs import Output, asset_outputs
 from .parallel import MIN_ITEMS, inherited, ordered_map
 from .staging import StagedOutput
@@ -80,7 +80,7 @@ def build_site(
     site = Site.open(site_dir, drafts, cache)
     result = BuildResult(language=site.config.language)
     state = BuildState.load(cache, out_dir, drafts)
-    site.stored_parts = lambda name: state.part(cache, name)
+    site.lists.stored = lambda part: state.part(cache, part)
     if problem:
         result.diagnostics = [*site.config_problems, problem]
         return result
@@ -139,7 +139,9 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
     staged.link([path for path, output in declared.items() if path not in made and intact.get(path) == output.key])
     to_make = [output for path, output in declared.items() if path not in made and intact.get(path) != output.key]
     if len(to_make) >= MIN_ITEMS:
-        site.prepare_lists()
+        from .list_outputs import TEMPLATES
+
+        prepare_workers(site, TEMPLATES)
     shared = {"outputs": to_make, "into": staged, "root": site.config.root}
     site.make_problems += [found for found in ordered_map(_make_job, range(len(to_make)), shared) if found]
     return len(to_make)

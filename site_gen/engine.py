@@ -49,12 +49,9 @@ class Site:
     drafts: bool
     cache: BuildCache | None = None
     records: dict[str, SourceRecord] = field(default_factory=dict)
-    summary_of: dict[str, Summary] = field(default_factory=dict)  # by source: read now, or from the build state
-    memo_of: dict[str, Memo] = field(default_factory=dict)  # likewise (summaries() and memo() complete them)
+    lists: ListData = field(default_factory=lambda: ListData())  # each notice's summary and memo
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
     address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
-    stored_parts: Callable[[str], dict[str, Any]] = lambda name: {}  # "summaries"/"memos" of stored records
-    parts_loaded: set[str] = field(default_factory=set)
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
     declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
     read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
@@ -96,7 +93,7 @@ class Site:
         if len(jobs) >= MIN_ITEMS and not addresses.known_slugs():  # a first build: its workers name every group
             pinyin.start_shared()
         if jobs:
-            self.prepare_reading()
+            prepare_workers(self, ("notice.html", "_notice_card.html"))
         shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
         done = dict(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True))
         self.read_anew = [sources[i] for i in jobs if known[i] is None]
@@ -117,31 +114,8 @@ class Site:
 
     def take(self, read: Read) -> None:
         """A file just read: its record, and what lists show of it."""
-        source = read.record.source
-        self.records[source] = read.record
-        self.summary_of.pop(source, None)
-        self.memo_of.pop(source, None)
-        if read.summary is not None and read.memo is not None:
-            self.summary_of[source], self.memo_of[source] = read.summary, read.memo
-
-    def prepare_reading(self) -> None:
-        """What reading and making notices needs, loaded once here, before workers fork, rather than in each."""
-        from . import export, reader, render, validate  # noqa: F401 - loaded for the workers to inherit
-
-        self.compile_templates(("notice.html", "_notice_card.html"))
-
-    def prepare_lists(self) -> None:
-        """The list pages' templates compiled once here, before workers fork to make the pages."""
-        from .list_outputs import TEMPLATES
-
-        self.compile_templates(TEMPLATES)
-
-    def compile_templates(self, names: tuple[str, ...]) -> None:
-        try:
-            for name in names:
-                self.env.get_template(name)
-        except Exception:  # noqa: BLE001, S110 - a broken override: the pages using it report it where they are made
-            pass
+        self.records[read.record.source] = read.record
+        self.lists.keep(read.record.source, read.summary, read.memo)
 
     def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
         if into is None or not self.is_published(record):
@@ -154,42 +128,35 @@ class Site:
         self.just_read.clear()
         self.make_problems, self.address_problems = [], []  # found again from the new content
         for source in sources:
-            old = addressed(self.records.pop(source, None), self.summary_of.pop(source, None))
-            self.memo_of.pop(source, None)
+            old = addressed(self.records.pop(source, None), self.lists.forget(source))
             path = self.config.root / source
             if source.endswith(".md") and path.exists() and not path.is_dir():  # a FIFO is read as an error
                 read = read_record(path, self)
                 self.take(read)
                 self.just_read[source] = read.notice  # its page is made next: not read twice
-            if old != addressed(self.records.get(source), self.summary_of.get(source)):
+            if old != addressed(self.records.get(source), self.lists.summaries.get(source)):
                 self.__dict__.pop("_clashes", None)
 
     def memo(self, source: str) -> Memo:
         """What list pages show of a notice: kept when read now, else loaded from the build state."""
-        if source not in self.memo_of:
-            self.complete("memos", self.memo_of)
-        return self.memo_of[source]
+        if source not in self.lists.memos:
+            self.complete("memos")
+        return self.lists.memos[source]
 
     def memos(self) -> dict[str, Memo]:
-        self.complete("memos", self.memo_of)
-        return {source: self.memo_of[source] for source, record in self.records.items() if record.readable}
+        self.complete("memos")
+        return {source: self.lists.memos[source] for source, record in self.records.items() if record.readable}
 
     def summaries(self) -> dict[str, Summary]:
         """Every readable record's summary; a rebuild with nothing to do never loads them."""
-        self.complete("summaries", self.summary_of)
-        return {source: self.summary_of[source] for source, record in self.records.items() if record.readable}
+        self.complete("summaries")
+        return {source: self.lists.summaries[source] for source, record in self.records.items() if record.readable}
 
-    def complete(self, part: str, kept: dict[str, Any]) -> None:
-        """Every readable record's summary (memo) in `kept`: from the build state, else by reading its file again."""
-        if part not in self.parts_loaded:
-            self.parts_loaded.add(part)
-            stored = self.stored_parts(part)
-            for source, record in self.records.items():
-                if source not in kept and record.readable and source in stored:
-                    kept[source] = stored[source]
-        for source, record in list(self.records.items()):
-            if source not in kept and record.readable:  # its shard of the state is gone or damaged
-                self.take(read_record(self.config.root / source, self))
+    def complete(self, part: str) -> None:
+        """Every readable record's summary (memo): from the build state, else by reading its file again."""
+        readable = [source for source, record in self.records.items() if record.readable]
+        for source in self.lists.missing(part, readable):  # its shard of the state is gone or damaged
+            self.take(read_record(self.config.root / source, self))
 
     def is_published(self, record: SourceRecord) -> bool:
         return record.readable and (self.drafts or not record.draft)
@@ -206,11 +173,8 @@ class Site:
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem of the site: settings, each file, notices or groups sharing an address, templates."""
-        found = list(self.config_problems)
-        for record in self.records.values():
-            found += record.problems
         once = list(dict.fromkeys(self.make_problems))  # one override mistake breaks many pages: said once
-        return found + self.clashes() + self.address_problems + once
+        return self.file_diagnostics() + self.clashes() + self.address_problems + once
 
     def file_diagnostics(self) -> list[Diagnostic]:
         """The settings' and each file's problems: all there is when nothing changed since a committed build."""
@@ -230,11 +194,7 @@ class Site:
     def clashes(self) -> list[Diagnostic]:
         """Notices or groups at one address; kept until a file's address or group names change (update())."""
         if "_clashes" not in self.__dict__:
-            summary_of = self.summaries()
-            summaries = [summary_of[s] for s, r in self.records.items() if self.is_published(r)]
-            from .validate import slug_problems
-
-            self.__dict__["_clashes"] = slug_problems(sorted(summaries, key=newest_first)) + group_clashes(summaries)
+            self.__dict__["_clashes"] = address_clashes(self.published().summaries)
         return list(self.__dict__["_clashes"])
 
     def notice_files(self, record: SourceRecord) -> list[Output]:
@@ -246,31 +206,84 @@ class Site:
         return kept[1]
 
     def declared(self) -> dict[str, Output]:
-        """Every output of the site by its address; a static file may not take a generated page's address."""
-        published = self.published()
-        found: dict[str, Output] = {}
-        owner: dict[str, str] = {}
-        problems: list[Diagnostic] = []
-        for source in sorted(published.records):
-            for output in self.notice_files(published.records[source]):
-                if output.path in owner and owner[output.path] != source:
-                    problems.append(address_clash(source, output.path, owner[output.path]))
-                found[output.path], owner[output.path] = output, source
-        from .list_outputs import list_outputs, sitemap_output
-
-        lists = list_outputs(self.config, self.env, published)
-        lists += sitemap_output(self.config, [*found.values(), *lists], published.summaries)
-        for output in asset_outputs(self.config):
-            if output.path not in found:
-                found[output.path] = output
-            else:
-                problems.append(static_clash(output, self.config.root))
-        for output in lists:
-            if output.path in found and found[output.path].copy_of:
-                problems.append(static_clash(found[output.path], self.config.root))
-            found[output.path] = output
-        self.address_problems = problems
+        """Every output of the site by its address; files that would share one are address_problems."""
+        found, self.address_problems = declare(self, self.published())
         return found
+
+
+@dataclass
+class ListData:
+    """What list pages show of each notice (its summary, its memo), by source: as read now, else from the build
+    state's parts, loaded once when first asked for (a rebuild with nothing to do never loads them)."""
+
+    stored: Callable[[str], dict[str, Any]] = lambda part: {}  # the build state's "summaries" or "memos"
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    memos: dict[str, Memo] = field(default_factory=dict)
+    loaded: set[str] = field(default_factory=set)
+
+    def keep(self, source: str, summary: Summary | None, memo: Memo | None) -> None:
+        self.forget(source)
+        if summary is not None and memo is not None:
+            self.summaries[source], self.memos[source] = summary, memo
+
+    def forget(self, source: str) -> Summary | None:
+        self.memos.pop(source, None)
+        return self.summaries.pop(source, None)
+
+    def missing(self, part: str, readable: list[str]) -> list[str]:
+        """Those of the readable files whose summary (memo) is neither kept nor in the build state."""
+        kept: dict[str, Any] = self.summaries if part == "summaries" else self.memos
+        if part not in self.loaded:
+            self.loaded.add(part)
+            stored = self.stored(part)
+            kept.update((source, stored[source]) for source in readable if source not in kept and source in stored)
+        return [source for source in readable if source not in kept]
+
+
+def prepare_workers(site: Site, templates: tuple[str, ...]) -> None:
+    """What reading and making pages needs, loaded once before workers fork rather than in each of them:
+    the modules, and the templates compiled (a broken override is reported where a page using it is made)."""
+    from . import export, reader, render, validate  # noqa: F401 - loaded for the workers to inherit
+
+    try:
+        for name in templates:
+            site.env.get_template(name)
+    except Exception:  # noqa: BLE001, S110
+        pass
+
+
+def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[Diagnostic]]:
+    """Every output of the site by its address, and the problems of files at one address (a static file may not
+    take a generated page's)."""
+    from .list_outputs import list_outputs, sitemap_output
+
+    found: dict[str, Output] = {}
+    owner: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for source in sorted(published.records):
+        for output in site.notice_files(published.records[source]):
+            if output.path in owner and owner[output.path] != source:
+                problems.append(address_clash(source, output.path, owner[output.path]))
+            found[output.path], owner[output.path] = output, source
+    lists = list_outputs(site.config, site.env, published)
+    lists += sitemap_output(site.config, [*found.values(), *lists], published.summaries)
+    for output in asset_outputs(site.config):
+        if output.path not in found:
+            found[output.path] = output
+        else:
+            problems.append(static_clash(output, site.config.root))
+    for output in lists:
+        if output.path in found and found[output.path].copy_of:
+            problems.append(static_clash(found[output.path], site.config.root))
+        found[output.path] = output
+    return found, problems
+
+
+def address_clashes(summaries: list[Summary]) -> list[Diagnostic]:
+    """Published notices at one address, and groups whose pages would share one (newest first)."""
+    from .validate import slug_problems
+
+    return slug_problems(summaries) + group_clashes(summaries)
 
 
 def addressed(record: SourceRecord | None, summary: Summary | None) -> tuple[object, ...] | None:
