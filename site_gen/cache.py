@@ -19,7 +19,7 @@ import os
 import pickle
 import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any
 
@@ -71,10 +71,10 @@ class BuildCache:
         self.folder.mkdir(parents=True, exist_ok=True)
         (top / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# site-gen build cache\n")
 
-    def load(self, key: str, freeze: bool = False) -> Any:  # what was stored under the key: its caller knows what
-        """freeze: what is loaded stays for the whole build (the state), so the cycle collector need not walk it."""
+    def load(self, key: str, for_the_build: bool = False) -> Any:  # what was stored: its caller knows what it is
+        """for_the_build: what is loaded is kept until the build ends (the state): see loaded_for_the_build."""
         try:
-            with open(self.folder / key, "rb") as handle, collector_paused(freeze):
+            with open(self.folder / key, "rb") as handle, loaded_for_the_build() if for_the_build else nullcontext():
                 return pickle.load(handle)
         except Exception:  # noqa: BLE001 - missing, truncated or damaged: compute again, never a traceback
             return None
@@ -94,23 +94,22 @@ class BuildCache:
 
     def store(self, key: str, value: object) -> None:
         temporary = self.folder / f".{key}.{os.getpid()}"
-        with open(temporary, "wb") as handle, collector_paused(freeze=False):
+        with open(temporary, "wb") as handle:
             pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(temporary, self.folder / key)
 
 
 @contextmanager
-def collector_paused(freeze: bool) -> Iterator[None]:
-    """Python's cycle collector off while a big state is (un)pickled; after a load, what was loaded left out of
-    its later passes (gc.freeze): it would walk those objects again and again, half of a 5,000-notice rebuild's
-    time. Pickles hold no cycles, and frozen objects are still freed when no longer referred to. Only loads
-    freeze: a store comes after pages were made, whose cyclic garbage must still be collected."""
+def loaded_for_the_build() -> Iterator[None]:
+    """Python's cycle collector off while the build state is unpickled, and what was loaded left out of its later
+    passes (gc.freeze): it would walk those objects again and again, half of a 5,000-notice rebuild's time.
+    Pickles hold no cycles, and frozen objects are still freed when no longer referred to. Only for what a build
+    loads first: freezing after pages were made would keep their cyclic garbage for good."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
-        if freeze:
-            gc.freeze()
+        gc.freeze()
         if was_enabled:
             gc.enable()

@@ -35,6 +35,9 @@ class Diagnostic(NamedTuple):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Diagnostic) and self[:6] == other[:6]
 
+    def __ne__(self, other: object) -> bool:  # a tuple's own != would compare the language too
+        return not self == other
+
     def __hash__(self) -> int:
         return hash(self[:6])
 

@@ -50,7 +50,11 @@ class Helper:
             self.turns = multiprocessing.get_context("fork").Lock()
 
     def usable(self) -> bool:
-        return self.process.poll() is None and (self.owner == os.getpid() or not isinstance(self.turns, nullcontext))
+        """Alive, in the process that started it; else whether this (forked) process may share it. Only the
+        starter can poll it: in another process waitpid fails and Popen takes the helper for dead."""
+        if self.owner == os.getpid():
+            return self.process.poll() is None
+        return not isinstance(self.turns, nullcontext)  # a dead shared helper answers nothing: see words()
 
     def words(self, chinese: str) -> str | None:
         """The words, or None when the helper is gone."""

@@ -59,7 +59,6 @@ class StagedOutput:
         if output.copy_of is not None:
             shutil.copyfile(output.copy_of, target)
         else:
-            assert output.make is not None
             target.write_bytes(output.content())
 
     def link(self, paths: list[str]) -> None:

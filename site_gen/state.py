@@ -120,7 +120,7 @@ class BuildState:
 
     @classmethod
     def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
-        kept = cache.load(cls.name(out_dir, drafts), freeze=True) if cache else None
+        kept = cache.load(cls.name(out_dir, drafts), for_the_build=True) if cache else None
         if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
             return cls()  # none yet, another version's, or damaged: start from scratch
         state: BuildState = kept[1]
@@ -130,7 +130,7 @@ class BuildState:
         """The stored records' summaries or memos (megabytes on a big site: loaded only when needed)."""
         found: dict[str, Any] = {}
         for file in self.parts.get(name, ()) if cache else ():
-            kept = cache.load(file, freeze=True) if cache else None
+            kept = cache.load(file, for_the_build=True) if cache else None
             found.update(kept if isinstance(kept, dict) else {})  # a lost shard: its notices are read again
         return found
 
@@ -141,19 +141,25 @@ class BuildState:
         if cache is None:
             return
         keys = {"summaries": lambda r: r.digest, "memos": lambda r: r.list_key}
+        shards: list[list[str]] = [[] for _ in range(SHARDS)]  # the sources in each shard
+        for source in self.sources:
+            shards[shard_of(source)].append(source)
         files: dict[str, tuple[str, ...]] = {}
         for name, make in parts.items():
-            files[name] = shard_files(name, {source: keys[name](r) for source, r in self.sources.items()})
+            files[name] = tuple(
+                shard_file(name, i, {s: keys[name](self.sources[s]) for s in shards[i]}) for i in range(SHARDS)
+            )
             changed = [
                 i for i, file in enumerate(files[name]) if file not in self.parts.get(name, ()) or not cache.has(file)
             ]
             values = make() if changed else {}
             for index in changed:
-                shard = {source: value for source, value in values.items() if shard_of(source) == index}
-                cache.store(files[name][index], shard)
+                cache.store(
+                    files[name][index], {source: values[source] for source in shards[index] if source in values}
+                )
         kept = BuildState(self.sources, self.outputs, self.group_slugs, self.public_pages, files)
         cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
-        wanted = {file for shards in (*files.values(), *self.parts.values()) for file in shards}
+        wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
         cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
 
     def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
@@ -179,9 +185,6 @@ def shard_of(source: str) -> int:
     return zlib.crc32(source.encode("utf-8")) % SHARDS
 
 
-def shard_files(name: str, keys: dict[str, str]) -> tuple[str, ...]:
-    """Each shard's file, named by the keys of the notices it holds: unchanged notices, unchanged name."""
-    lines: list[list[str]] = [[] for _ in range(SHARDS)]
-    for source, key in keys.items():
-        lines[shard_of(source)].append(f"{source} {key}")
-    return tuple(f"{name}-{index:02}-" + digest(*sorted(shard))[:16] for index, shard in enumerate(lines))
+def shard_file(name: str, index: int, keys: dict[str, str]) -> str:
+    """A shard's file, named by the keys of the notices it holds: unchanged notices, unchanged name."""
+    return f"{name}-{index:02}-" + digest(*sorted(f"{source} {key}" for source, key in keys.items()))[:16]

@@ -42,7 +42,7 @@ def test_words_in_english_and_chinese_the_language_is_not_part_of_the_identity()
     assert d.hint == "add a line such as  title: 关于……的通报  to the front-matter"
     zh = d.in_language("zh")
     assert (zh.message, zh.hint) == ("缺少必填字段 title", "在字段区加一行，例如：title: 关于……的通报")
-    assert zh == d and d.in_language("en").message == d.message
+    assert zh == d and not zh != d and hash(zh) == hash(d) and d.in_language("en").message == d.message
 
 
 def test_format_and_report():

@@ -32,17 +32,18 @@ def test_workers_forked_after_a_shared_helper_ask_it_in_turn():
     children = []
     for name in NAMES[:3]:
         pid = os.fork()
-        if pid == 0:  # a worker: asks the helper it inherited, forty times over
+        if pid == 0:  # a worker: asks the helper it inherited, forty times over, and starts none of its own
             answers = {pinyin.words(name) for _ in range(40)}
-            os.write(writer, f"{name} {'|'.join(answers)}\n".encode())
+            shared = "shared" if pinyin._helper is helper else "own-helper"
+            os.write(writer, f"{name} {'|'.join(answers)} {shared}\n".encode())
             os._exit(0)
         children.append(pid)
     for pid in children:
         os.waitpid(pid, 0)
     os.close(writer)
     with os.fdopen(reader, encoding="utf-8") as answers:
-        got = dict(line.split() for line in answers)
-    assert got == {name: pinyin._in_process(name) for name in NAMES[:3]}  # one answer each, never another's
+        got = {name: (answer, shared) for name, answer, shared in (line.split() for line in answers)}
+    assert got == {name: (pinyin._in_process(name), "shared") for name in NAMES[:3]}  # never another's answer
     assert pinyin._helper is helper and pinyin.words("司法局") == "sifaju"  # the build's own process too
 
 
