@@ -67,14 +67,21 @@ def test_stop_ends_the_helper():
 
 
 def test_a_first_build_loads_pinyin_in_no_build_process(tmp_path):
-    """The helper holds pypinyin's tables; neither the build's process nor its workers import it."""
-    site, out = tmp_path / "site", tmp_path / "out"
+    """One helper holds pypinyin's tables; neither the build's process nor its workers import it or start another."""
+    site, out, started = tmp_path / "site", tmp_path / "out", tmp_path / "helpers-started"
     script = f"""
-import sys
+import os, sys
 from pathlib import Path
 from tests.corpus import generate
-from site_gen import engine
+from site_gen import engine, pinyin
 from site_gen.build import build_site
+
+real_start = pinyin.Helper.__init__
+def counted(self, shared):
+    with open({str(started)!r}, "a") as log:
+        log.write(f"{{os.getpid()}} {{shared}}\\n")
+    real_start(self, shared)
+pinyin.Helper.__init__ = counted
 
 def job(index):  # a notice's job, and whether its worker had loaded pypinyin by its end
     return engine._notice_job(index), "pypinyin" in sys.modules
@@ -94,5 +101,6 @@ print(result.ok, "pypinyin" in sys.modules, any(seen), len(seen))
     environment = {**os.environ, "SITE_GEN_WORKERS": "2", "PYTHONPATH": os.getcwd()}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment)
     assert done.stdout.split() == ["True", "False", "False", "240"], done.stderr[-3000:]
+    assert [line.split()[1] for line in started.read_text().splitlines()] == ["True"]  # one, shared by the workers
     pages = os.listdir(out / "organizations")
     assert pages and all(name.isascii() for name in pages)
