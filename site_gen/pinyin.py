@@ -32,9 +32,11 @@ class Helper:
     def __init__(self, shared: bool) -> None:
         from .parallel import die_with_parent
 
-        environment = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+        # -S: no site start-up (its .pth files are already in this process's path, given as PYTHONPATH): the
+        # workers of a first build wait for the helper's first answer, so its start-up is on their path
+        environment = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONPATH": os.pathsep.join(filter(None, sys.path))}
         self.process = subprocess.Popen(
-            [sys.executable, "-c", _LOOP],
+            [sys.executable, "-S", "-c", _LOOP],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
