@@ -294,11 +294,11 @@ def addressed(record: SourceRecord | None, summary: Summary | None) -> tuple[obj
 
 
 def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
-    """A notice's page and full data record: kept in the cache by key, else rendered (reading it if need be)."""
+    """A notice's page and full data record: kept in the cache by key (by a build that failed: see
+    build.keep_rendered), else rendered (reading it if need be)."""
     from . import reader, render
 
-    key = record.page_key
-    kept: tuple[str, str] | None = site.cache.load(key) if site.cache is not None else None
+    kept: tuple[str, str] | None = site.cache.load(record.page_key) if site.cache is not None else None
     if kept is not None:
         return kept
     notice = notice or site.just_read.pop(record.source, None)
@@ -306,10 +306,7 @@ def render_files(site: Site, record: SourceRecord, notice: Notice | None = None)
         notice, _ = reader.read_notice(site.config.root / record.source, site.config)
         if notice is None:
             raise FileChanged(record.source)
-    made = (render.render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice))
-    if site.cache is not None:
-        site.cache.store(key, made)
-    return made
+    return render.render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice)
 
 
 class FileChanged(Exception):

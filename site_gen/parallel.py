@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 MIN_ITEMS = 200
+MIN_CHUNK = 4
 _inherited: dict[str, Any] = {}
 
 
@@ -41,9 +42,29 @@ def ordered_map(
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork")
-    chunk = max(1, len(items) // (count * 8))
+    _inherited.update({_FUNCTION: function, _ITEMS: items})
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=die_with_parent) as pool:
-        yield from pool.map(function, items, chunksize=chunk)
+        for results in pool.map(_run_chunk, chunks(len(items), count)):
+            yield from results
+
+
+_FUNCTION, _ITEMS = "parallel.function", "parallel.items"
+
+
+def chunks(total: int, count: int) -> list[range]:
+    """Shrinking runs of indexes (guided scheduling): big ones first, so few round trips, small ones last, so the
+    workers finish together instead of one idling while another ends a long run."""
+    found, start = [], 0
+    while start < total:
+        size = max(MIN_CHUNK, (total - start) // (count * 4))
+        found.append(range(start, min(total, start + size)))
+        start += size
+    return found
+
+
+def _run_chunk(indexes: range) -> list[Any]:
+    function, items = _inherited[_FUNCTION], _inherited[_ITEMS]
+    return [function(items[index]) for index in indexes]
 
 
 def forks() -> bool:

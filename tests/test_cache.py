@@ -23,13 +23,36 @@ def counting(monkeypatch, module, name):
     return calls
 
 
-def test_cached_build_equals_clean_build(tmp_path):
+def break_date(notice: Path) -> str:
+    """The notice made wrong (a date that is no date: an error), and its text as it was."""
+    text = notice.read_text(encoding="utf-8")
+    notice.write_text(text.replace("date: 20", "date: 第", 1), encoding="utf-8")
+    return text
+
+
+def cached_pages(site: Path) -> set[str]:
+    folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir())
+    return {p.name for p in folder.glob("page-*")}
+
+
+def test_cached_build_equals_clean_build(tmp_path, monkeypatch):
     generate(tmp_path / "site", 12, seed=5, kb=3)
-    assert build_site(tmp_path / "site", tmp_path / "first", search=False).ok  # fills the cache
-    assert (tmp_path / "site" / ".site-gen-cache").is_dir()
+    notice = sorted((tmp_path / "site" / "content").rglob("*.md"))[4]
+    text = break_date(notice)
+    assert not build_site(tmp_path / "site", tmp_path / "first", search=False).ok  # fills the cache: 11 pages
+    notice.write_text(text, encoding="utf-8")
+    rendered = counting(monkeypatch, render, "render_notice")
     assert build_site(tmp_path / "site", tmp_path / "cached", search=False).ok
+    assert len(rendered) == 1  # the fixed notice: the 11 others' pages came from the cache
     assert build_site(tmp_path / "site", tmp_path / "clean", search=False, use_cache=False).ok
     assert tree(tmp_path / "cached") == tree(tmp_path / "clean")
+
+
+def test_a_successful_build_caches_no_page(tmp_path):
+    """Its pages are in output/, linked from there by the next build: a second copy would only cost time."""
+    generate(tmp_path / "site", 5, seed=5, kb=2)
+    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
+    assert cached_pages(tmp_path / "site") == set()
 
 
 def test_unchanged_notices_are_not_parsed_or_rendered_again(tmp_path, monkeypatch):
@@ -146,16 +169,17 @@ def test_search_is_added_to_an_output_built_without_it(tmp_path):
 def test_the_cache_keeps_only_the_pages_of_the_current_notices(tmp_path):
     site, out = tmp_path / "site", tmp_path / "out"
     generate(site, 5, seed=5, kb=2)
-    assert build_site(site, out, search=False).ok
-    folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir())
-    before = {p.name for p in folder.glob("page-*")}
-    assert len(before) == 5
-    notice = sorted((site / "content").rglob("*.md"))[0]
+    notices = sorted((site / "content").rglob("*.md"))
+    text = break_date(notices[0])
+    assert not build_site(site, out, search=False).ok
+    before = cached_pages(site)
+    assert len(before) == 4  # the pages the failed build made, for the build after the fix
+    notices[0].write_text(text, encoding="utf-8")
     for edit in range(3):
-        notice.write_text(notice.read_text(encoding="utf-8") + f"\n补充{edit}。\n", encoding="utf-8")
+        notices[1].write_text(notices[1].read_text(encoding="utf-8") + f"\n补充{edit}。\n", encoding="utf-8")
         assert build_site(site, out, search=False).ok
-    after = {p.name for p in folder.glob("page-*")}
-    assert len(after) == 5 and len(after - before) == 1
+    after = cached_pages(site)
+    assert len(after) == 3 and after < before  # the edited notice's old page is gone; nothing new was cached
 
 
 def test_compiled_templates_are_kept_and_reused(tmp_path, monkeypatch):

@@ -44,3 +44,23 @@ def test_parallel_preview_equals_sequential_preview(tmp_path, monkeypatch):
     assert len(calls) == 2, "no worker processes: one pool reads and renders notices, one makes the list pages"
     one, two = tree(tmp_path / "one"), tree(tmp_path / "two")
     assert len(one) > 30 and one == two
+
+
+def test_work_is_handed_out_in_shrinking_runs_covering_every_item_once():
+    """Big runs first (few round trips), runs of MIN_CHUNK last, so no worker idles while another ends a long run."""
+    runs = parallel.chunks(1000, 2)
+    assert [i for run in runs for i in run] == list(range(1000))
+    sizes = [len(run) for run in runs]
+    assert sizes[0] == 125 and sizes == sorted(sizes, reverse=True)
+    assert sizes[-2] == parallel.MIN_CHUNK and len(runs) < 50
+    assert parallel.chunks(3, 2) == [range(0, 3)] and parallel.chunks(0, 2) == []
+
+
+def test_results_come_back_in_order_from_workers(monkeypatch):
+    monkeypatch.setenv("SITE_GEN_WORKERS", "2")
+    items = list(range(parallel.MIN_ITEMS + 37))
+    assert list(parallel.ordered_map(_square, items)) == [i * i for i in items]
+
+
+def _square(number: int) -> int:
+    return number * number
