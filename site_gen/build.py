@@ -136,9 +136,10 @@ def publish(
 
 
 def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:
-    """A failed build's notice pages into the cache, so the build after the fix need not render them again.
+    """A failed build's notice pages kept in the cache (linked, not copied), so the build after the fix need not
+    render them again.
 
-    A build that succeeds caches none: its pages are in output/, where the next build links them from, and
+    A build that succeeds keeps none: its pages are in output/, where the next build links them from, and
     writing each a second time cost a first build of 5,000 notices 3 s of file creation."""
     if site.cache is None:
         return
@@ -146,8 +147,7 @@ def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:
         page, data = list(notice_keys(record))[:2]
         if page in made and data in made:
             try:
-                texts = tuple(staged.target(path).read_text(encoding="utf-8") for path in (page, data))
-                site.cache.store(record.page_key, texts)
+                site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)))
             except OSError:  # a full disk: the next build renders them again, as a first build would
                 return
 

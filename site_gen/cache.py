@@ -6,9 +6,9 @@ signature of site-gen's version, site.yaml and every template file. Changing any
 of those starts a fresh folder, so a cached build always equals a clean build.
 Safe to delete at any time.
 
-Besides one file per rendered page and the compiled templates it keeps, per output
-folder, the build state (state.py): what each content file held when last read and
-what the last committed build wrote.
+Besides the compiled templates and the pages a failed build made (for the build after
+the fix), it keeps, per output folder, the build state (state.py): what each content
+file held when last read and what the last committed build wrote.
 """
 
 from __future__ import annotations
@@ -82,9 +82,29 @@ class BuildCache:
     def has(self, key: str) -> bool:
         return os.path.exists(self.folder / key)
 
+    def keep_files(self, key: str, files: tuple[Path, ...]) -> None:
+        """The files kept as key.0, key.1, ...: hard links (a failed build's thousands of pages, kept without
+        copying a byte), or copies where the cache is on another file system. A reader finds all or too few."""
+        for number, source in enumerate(files):
+            target = self.folder / f"{key}.{number}"
+            target.unlink(missing_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                temporary = self.folder / f".{target.name}.{os.getpid()}"
+                shutil.copyfile(source, temporary)
+                os.replace(temporary, target)
+
+    def kept_texts(self, key: str, count: int) -> tuple[str, ...] | None:
+        """What keep_files kept under key, as text; None unless all `count` files are there."""
+        try:
+            return tuple((self.folder / f"{key}.{number}").read_text(encoding="utf-8") for number in range(count))
+        except (OSError, UnicodeDecodeError):
+            return None
+
     def keep_pages(self, keys: set[str]) -> None:
-        """Delete rendered pages no notice has any more (edited or withdrawn): the cache does not grow with edits."""
-        self.keep(lambda name: not name.startswith("page-") or name in keys)
+        """Delete kept pages no notice has any more (edited or withdrawn): the cache does not grow with edits."""
+        self.keep(lambda name: not name.startswith("page-") or name.partition(".")[0] in keys)
 
     def keep(self, wanted: Callable[[str], bool]) -> None:
         """Delete the files `wanted` refuses (names only: a big site's cache holds a file per page)."""

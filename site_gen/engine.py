@@ -298,9 +298,9 @@ def render_files(site: Site, record: SourceRecord, notice: Notice | None = None)
     build.keep_rendered), else rendered (reading it if need be)."""
     from . import reader, render
 
-    kept: tuple[str, str] | None = site.cache.load(record.page_key) if site.cache is not None else None
+    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None else None
     if kept is not None:
-        return kept
+        return kept[0], kept[1]
     notice = notice or site.just_read.pop(record.source, None)
     if notice is None or notice.digest != record.digest:
         notice, _ = reader.read_notice(site.config.root / record.source, site.config)

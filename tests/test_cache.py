@@ -31,8 +31,12 @@ def break_date(notice: Path) -> str:
 
 
 def cached_pages(site: Path) -> set[str]:
+    """The keys of the pages kept in the cache (a page and its data record each)."""
     folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir())
-    return {p.name for p in folder.glob("page-*")}
+    kept = sorted(p.name for p in folder.glob("page-*"))
+    keys = {name.partition(".")[0] for name in kept}
+    assert kept == sorted(f"{key}.{n}" for key in keys for n in (0, 1))
+    return keys
 
 
 def test_cached_build_equals_clean_build(tmp_path, monkeypatch):
@@ -209,3 +213,26 @@ def test_a_digest_is_of_its_parts_and_their_boundaries():
     assert digest("通报", "a") == digest("通报".encode(), "a") == digest("通报", b"a")  # text and bytes alike
     assert digest("ab", "c") != digest("a", "bc") and digest("a") != digest("a", "")
     assert digest() != digest("")
+
+
+def test_kept_files_are_links_or_else_copies_and_read_back_whole_or_not_at_all(tmp_path, monkeypatch):
+    from site_gen.cache import BuildCache
+
+    cache = BuildCache(tmp_path / "site")
+    page, data = tmp_path / "page.html", tmp_path / "data.json"
+    page.write_text("<h1>通报</h1>", encoding="utf-8")
+    data.write_text('{"标题": "通报"}', encoding="utf-8")
+    cache.keep_files("page-1", (page, data))
+    assert (cache.folder / "page-1.0").stat().st_ino == page.stat().st_ino  # linked: nothing copied
+    assert cache.kept_texts("page-1", 2) == ("<h1>通报</h1>", '{"标题": "通报"}')
+
+    def cross_device(source, target):
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr("os.link", cross_device)
+    cache.keep_files("page-2", (page, data))
+    assert (cache.folder / "page-2.0").stat().st_ino != page.stat().st_ino
+    assert cache.kept_texts("page-2", 2) == ("<h1>通报</h1>", '{"标题": "通报"}')
+    (cache.folder / "page-2.1").unlink()  # a build killed between the two
+    assert cache.kept_texts("page-2", 2) is None
+    assert not [p for p in cache.folder.iterdir() if p.name.startswith(".")]  # no copy left half-way
