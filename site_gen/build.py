@@ -100,6 +100,8 @@ def build_site(
         if result.ok:
             result.page_count = sum(1 for output in declared.values() if output.in_sitemap)
             if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
+                if site.read_anew:  # touched, not changed (a checkout, a save without edits): note the new stamps,
+                    save_state(site, state, out_dir, state.outputs, state.public_pages)  # or each build reads them
                 return result  # output/ already holds this site: not touched
             result.written = len(made) + stage(staged, declared, intact, set(made), site)
             result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
@@ -127,12 +129,16 @@ def publish(
             return [problem]
     committed = committed_files(staged.path, declared, state, intact)
     staged.commit()
-    pages = sum(1 for output in declared.values() if output.in_sitemap)
-    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
-    new_state.save(cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
+    save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
     if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
         cache.keep_pages({site.records[s].page_key for s in site.published().records})
     return []
+
+
+def save_state(site: Site, state: BuildState, out_dir: Path, committed: dict[str, Committed], pages: int) -> None:
+    """What each content file held, with what out_dir holds as committed (never more: see docs/failures.md)."""
+    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
+    new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
 
 
 def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:

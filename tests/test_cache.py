@@ -236,3 +236,20 @@ def test_kept_files_are_links_or_else_copies_and_read_back_whole_or_not_at_all(t
     (cache.folder / "page-2.1").unlink()  # a build killed between the two
     assert cache.kept_texts("page-2", 2) is None
     assert not [p for p in cache.folder.iterdir() if p.name.startswith(".")]  # no copy left half-way
+
+
+def test_a_notice_touched_but_unchanged_is_read_once_and_output_left_alone(tmp_path, monkeypatch):
+    """A checkout or a save without edits changes a file's stamp, not its text: the build reads it, finds output/
+    already right, and notes the new stamp, so the builds after it take the no-change path again."""
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 6, seed=5, kb=2)
+    assert build_site(site, out, search=False).ok
+    written = stamps(out)
+    notice = sorted((site / "content").rglob("*.md"))[2]
+    notice.write_bytes(notice.read_bytes())  # same text, new change time
+    parsed = counting(monkeypatch, reader, "parse_notice")
+    first = build_site(site, out, search=False)
+    assert first.ok and first.written == 0 and len(parsed) == 1
+    assert build_site(site, out, search=False).ok
+    assert len(parsed) == 1  # not read again: the stamp was noted
+    assert stamps(out) == written
