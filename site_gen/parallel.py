@@ -16,6 +16,7 @@ from typing import Any
 MIN_ITEMS = 200
 MIN_CHUNK = 4
 _inherited: dict[str, Any] = {}
+_FUNCTION, _ITEMS = "parallel.function", "parallel.items"  # what ordered_map's workers run, beside `shared`
 
 
 def workers() -> int:
@@ -46,9 +47,6 @@ def ordered_map(
     with ProcessPoolExecutor(max_workers=count, mp_context=context, initializer=die_with_parent) as pool:
         for results in pool.map(_run_chunk, chunks(len(items), count)):
             yield from results
-
-
-_FUNCTION, _ITEMS = "parallel.function", "parallel.items"
 
 
 def chunks(total: int, count: int) -> list[range]:
