@@ -130,8 +130,8 @@ def publish(
     committed = committed_files(staged.path, declared, state, intact)
     staged.commit()
     save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
-    if cache is not None:  # rendered pages of edited or withdrawn notices: the cache does not grow with edits
-        cache.keep_pages({site.records[s].page_key for s in site.published().records})
+    if cache is not None:
+        cache.drop_pages()
     return []
 
 
@@ -143,7 +143,7 @@ def save_state(site: Site, state: BuildState, out_dir: Path, committed: dict[str
 
 def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:
     """A failed build's notice pages kept in the cache (linked, not copied), so the build after the fix need not
-    render them again.
+    render them again; the first build that succeeds drops them.
 
     A build that succeeds keeps none: its pages are in output/, where the next build links them from, and
     writing each a second time cost a first build of 5,000 notices 3 s of file creation."""

@@ -102,9 +102,9 @@ class BuildCache:
         except (OSError, UnicodeDecodeError):
             return None
 
-    def keep_pages(self, keys: set[str]) -> None:
-        """Delete kept pages no notice has any more (edited or withdrawn): the cache does not grow with edits."""
-        self.keep(lambda name: not name.startswith("page-") or name.partition(".")[0] in keys)
+    def drop_pages(self) -> None:
+        """Delete the pages a failed build kept: once a build is committed, output/ holds every page."""
+        self.keep(lambda name: not name.startswith("page-"))
 
     def keep(self, wanted: Callable[[str], bool]) -> None:
         """Delete the files `wanted` refuses (names only: a big site's cache holds a file per page)."""
