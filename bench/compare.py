@@ -28,7 +28,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 WORK = HERE / "_work" / "compare"
 PY = sys.executable
-BUILD = "from pathlib import Path; import sys; from site_gen.build import build_site; " + (
+BUILD = "from pathlib import Path; import sys; from site_gen.commands.build import build_site; " + (
     "r = build_site(Path(sys.argv[1]), Path(sys.argv[2]), search=False); sys.exit(0 if r.ok else 1)"
 )
 

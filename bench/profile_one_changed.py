@@ -16,7 +16,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from site_gen.build import build_site
+from site_gen.commands.build import build_site
 
 
 def main() -> None:

@@ -57,13 +57,13 @@ def search_index(out: Path) -> list[str]:
     return [
         PY,
         "-c",
-        f"from pathlib import Path; from site_gen.search import index_site; index_site(Path({str(out)!r}))",
+        f"from pathlib import Path; from site_gen.engine.search import index_site; index_site(Path({str(out)!r}))",
     ]
 
 
 def site_gen_build(site: Path, out: Path, search: bool) -> list[str]:
     code = (
-        "import sys; from pathlib import Path; from site_gen.build import build_site; "
+        "import sys; from pathlib import Path; from site_gen.commands.build import build_site; "
         f"r = build_site(Path({str(site)!r}), Path({str(out)!r}), search={search}); sys.exit(0 if r.ok else 1)"
     )
     return [PY, "-c", code]

@@ -22,8 +22,8 @@ import threading
 import time
 from pathlib import Path
 
-from site_gen.serve import WATCHED, Preview
-from site_gen.watch import SiteFilter, site_changes
+from site_gen.commands.serve import WATCHED, Preview
+from site_gen.commands.watch import SiteFilter, site_changes
 
 
 def main() -> None:

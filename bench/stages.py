@@ -16,12 +16,12 @@ from pathlib import Path
 import markdown_it
 import yaml
 
-from site_gen import render
-from site_gen.config import load_config
-from site_gen.export import notice_json
-from site_gen.markdown import parser
-from site_gen.reader import read_notice
-from site_gen.validate import notice_problems
+from site_gen.notice.config import load_config
+from site_gen.notice.markdown import parser
+from site_gen.notice.reader import read_notice
+from site_gen.notice.validate import notice_problems
+from site_gen.pages import render
+from site_gen.pages.open_data import notice_json
 
 
 def per_notice(step, count: int) -> float:

@@ -97,10 +97,10 @@ REPO = Path(__file__).resolve().parents[1]
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """The sample site built once per test session, plus the preview error page, for browser audits."""
-    from site_gen.build import build_site
-    from site_gen.config import load_config
-    from site_gen.diagnostics import error
-    from site_gen.render import environment
+    from site_gen.base.diagnostics import error
+    from site_gen.commands.build import build_site
+    from site_gen.notice.config import load_config
+    from site_gen.pages.render import environment
 
     out = tmp_path_factory.mktemp("built") / "output"
     result = build_site(REPO, out)

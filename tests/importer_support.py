@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.config import SiteConfig, load_config
+from site_gen.notice.config import SiteConfig, load_config
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS = REPO.parent / "shared" / "seeds"

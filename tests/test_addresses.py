@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_gen import addresses
-from site_gen.config import load_config
+from site_gen.base import addresses
+from site_gen.notice.config import load_config
 
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.build import build_site
+from site_gen.commands.build import build_site
 from tests.htmlscan import Page
 
 REPO = Path(__file__).resolve().parents[1]

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import jinja2
 
-from site_gen import build, reader, render
-from site_gen.build import build_site
+from site_gen.commands import build
+from site_gen.commands.build import build_site
+from site_gen.notice import reader
+from site_gen.pages import render
 from tests.corpus import generate
 
 
@@ -77,7 +79,7 @@ def test_template_change_invalidates_everything(tmp_path, monkeypatch):
     assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
     templates = tmp_path / "site" / "templates"
     templates.mkdir()
-    shutil.copy(Path(build.__file__).resolve().parents[1] / "templates" / "notice.html", templates / "notice.html")
+    shutil.copy(Path(build.__file__).resolve().parents[2] / "templates" / "notice.html", templates / "notice.html")
     mine = (
         (templates / "notice.html")
         .read_text(encoding="utf-8")
@@ -207,7 +209,7 @@ def test_compiled_templates_are_kept_and_reused(tmp_path, monkeypatch):
 
 
 def test_a_digest_is_of_its_parts_and_their_boundaries():
-    from site_gen.cache import digest
+    from site_gen.engine.cache import digest
 
     assert digest("通报", "a") == digest("通报".encode(), "a") == digest("通报", b"a")  # text and bytes alike
     assert digest("ab", "c") != digest("a", "bc") and digest("a") != digest("a", "")
@@ -215,7 +217,7 @@ def test_a_digest_is_of_its_parts_and_their_boundaries():
 
 
 def test_kept_files_are_links_or_else_copies_and_read_back_whole_or_not_at_all(tmp_path, monkeypatch):
-    from site_gen.cache import BuildCache
+    from site_gen.engine.cache import BuildCache
 
     cache = BuildCache(tmp_path / "site")
     page, data = tmp_path / "page.html", tmp_path / "data.json"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.build import load_site
+from site_gen.commands.build import load_site
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 DEFAULT_CONTACT = "base_url: https://example.cn/\ncontact:\n  emails: [site@example.cn]\n"

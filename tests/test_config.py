@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from site_gen.config import load_config
-from site_gen.model import Status
+from site_gen.notice.config import load_config
+from site_gen.notice.model import Status
 
 
 def config_of(tmp_path, text: str):

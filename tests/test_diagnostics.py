@@ -6,7 +6,7 @@ import pickle
 
 import pytest
 
-from site_gen.diagnostics import Diagnostic, Severity, error, format_report, unknown_name, warning
+from site_gen.base.diagnostics import Diagnostic, Severity, error, format_report, unknown_name, warning
 
 
 def test_a_diagnostic_is_a_frozen_value_with_code_and_parameters():

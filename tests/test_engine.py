@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from site_gen import engine
-from site_gen.engine import Site
+from site_gen.engine import site as engine
+from site_gen.engine.site import Site
 
 NOTICE = "content/2025/linjiang-shuiwuju.md"
 

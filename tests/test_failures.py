@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen import build as build_module
-from site_gen.build import build_site, load_site
-from site_gen.staging import StagedOutput
+from site_gen.commands import build as build_module
+from site_gen.commands.build import build_site, load_site
+from site_gen.engine.staging import StagedOutput
 
 NOTICE = "content/2025/linjiang-shuiwuju.md"
 PAGE = "notices/2025/linjiang-shuiwuju.html"
@@ -275,7 +275,7 @@ def test_a_broken_override_template_is_located_in_build_and_check(site):
 
 def test_an_undefined_variable_in_an_override_is_located(site):
     (site / "templates").mkdir()
-    theme = Path(build_module.__file__).resolve().parents[1] / "templates" / "dashboard.html"
+    theme = Path(build_module.__file__).resolve().parents[2] / "templates" / "dashboard.html"
     text = theme.read_text(encoding="utf-8").replace("{{ progress.total }}", "{{ progres.total }}", 1)
     (site / "templates" / "dashboard.html").write_text(text, encoding="utf-8")
     line = text[: text.index("progres.total")].count("\n") + 1
@@ -288,7 +288,7 @@ def test_a_failing_search_indexer_is_one_message_and_keeps_the_old_site(site, mo
     assert build_site(site, site / "output").ok
     before = tree(site / "output")
     edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 改")
-    from site_gen import search
+    from site_gen.engine import search
 
     def broken(*args, **kwargs):
         raise search.SearchIndexError("pagefind crashed")

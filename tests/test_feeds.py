@@ -42,7 +42,7 @@ def test_site_feed_lists_every_published_notice(built_site):
 
 
 def test_feed_ids_are_stable_across_builds(built_site, tmp_path):
-    from site_gen.build import build_site
+    from site_gen.commands.build import build_site
     from tests.conftest import REPO
 
     assert build_site(REPO, tmp_path / "again").ok
@@ -92,9 +92,9 @@ def test_canonical_and_open_graph(built_site):
 def test_a_feed_carries_the_newest_hundred_notices(tmp_path):
     import datetime as dt
 
-    from site_gen.config import load_config
-    from site_gen.feeds import FEED_ENTRIES, atom_feed
-    from site_gen.reader import read_notice
+    from site_gen.notice.config import load_config
+    from site_gen.notice.reader import read_notice
+    from site_gen.pages.feeds import FEED_ENTRIES, atom_feed
     from tests.conftest import REPO
 
     config, _ = load_config(REPO)

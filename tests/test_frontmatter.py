@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from site_gen.frontmatter import ALIAS_BUDGET, split
+from site_gen.notice.frontmatter import ALIAS_BUDGET, split
 
 
 def test_every_key_and_item_has_its_line():

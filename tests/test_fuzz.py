@@ -8,10 +8,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from site_gen.config import SiteConfig
-from site_gen.diagnostics import Diagnostic
-from site_gen.reader import parse_notice
-from site_gen.render import environment, render_notice
+from site_gen.base.diagnostics import Diagnostic
+from site_gen.notice.config import SiteConfig
+from site_gen.notice.reader import parse_notice
+from site_gen.pages.render import environment, render_notice
 
 PUNCTUATION = "：:，,；;。（）()、#-*>`[]{}<>\"'|\\!&\n\t 　"
 text = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(PUNCTUATION), max_size=300)
@@ -59,7 +59,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 
 
 def read_and_render(source: str) -> None:
-    from site_gen.model import Contact
+    from site_gen.notice.model import Contact
 
     config = SiteConfig(root=Path("/nonexistent"), contact=Contact(phones=("0000-1234567",)))
     notice, problems = parse_notice(source, "content/fuzz.md", config, "fuzz")

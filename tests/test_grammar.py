@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from site_gen import grammar
+from site_gen.notice import grammar
 
 KEYS = ("整改进度", "整改情况", "整改状态")
 
@@ -97,8 +97,8 @@ def test_every_phone_and_email_the_importer_finds_passes_check():
 
 
 def test_the_reader_check_and_config_use_the_grammar_not_copies():
-    from site_gen import config, reader, validate
     from site_gen.importer import contacts, structure
+    from site_gen.notice import config, reader, validate
 
     assert config.PHONE is grammar.PHONE_FIELD and config.EMAIL is grammar.EMAIL_FIELD
     assert validate.ISSUE_COUNT is grammar.ISSUE_COUNT and reader.MAX_STATUS_LENGTH == grammar.MAX_STATUS_LENGTH

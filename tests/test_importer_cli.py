@@ -6,7 +6,7 @@ import shutil
 import subprocess
 import sys
 
-from site_gen.build import build_site, load_site
+from site_gen.commands.build import build_site, load_site
 from tests.importer_support import ALL_SEEDS, FIXTURES, REPO, SEED_001, needs_seeds
 
 

@@ -19,7 +19,7 @@ import threading
 import time
 from pathlib import Path
 
-from site_gen.build import build_site
+from site_gen.commands.build import build_site
 from tests.corpus import generate
 
 NOTICES = 1000

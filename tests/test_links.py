@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_gen.links import scan_links
-from site_gen.markdown import parser
+from site_gen.notice.links import scan_links
+from site_gen.notice.markdown import parser
 
 
 def scan(body: str):

@@ -6,10 +6,10 @@ import datetime as dt
 import json
 from collections import Counter
 
-from site_gen.listings import organization_groups, organization_view
-from site_gen.model import Progress
-from site_gen.organizations import Organization, Registry
-from site_gen.summary import Summary
+from site_gen.notice.model import Progress
+from site_gen.notice.organizations import Organization, Registry
+from site_gen.notice.summary import Summary
+from site_gen.pages.groups import organization_groups, organization_view
 from tests.htmlscan import Page
 
 SLUGS = {  # the registry in the sample site.yaml

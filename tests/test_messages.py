@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.build import load_site
-from site_gen.messages import CHINESE, ENGLISH, blanks, render
-from site_gen.schema import NOTICE_FIELDS, SITE_FIELDS, field_names
+from site_gen.base.messages import CHINESE, ENGLISH, blanks, render
+from site_gen.commands.build import load_site
+from site_gen.notice.schema import NOTICE_FIELDS, SITE_FIELDS, field_names
 from tests.test_check import EXPECTED, site_with
 
 ERRORS_DOC = Path(__file__).resolve().parents[1] / "docs" / "errors.md"

@@ -1,6 +1,6 @@
 """The status order and the progress arithmetic that every page and export relies on."""
 
-from site_gen.model import Issue, Progress, Status, StatusLine, SubProblem, least_advanced
+from site_gen.notice.model import Issue, Progress, Status, StatusLine, SubProblem, least_advanced
 
 
 def issue(status: Status | None, subs: tuple[Status | None, ...] = ()) -> Issue:

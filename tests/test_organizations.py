@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from site_gen.config import load_config
-from site_gen.organizations import name_key
+from site_gen.notice.config import load_config
+from site_gen.notice.organizations import name_key
 
 REGISTRY = """\
 base_url: https://e.cn/

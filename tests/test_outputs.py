@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_gen.engine import Site
+from site_gen.engine.site import Site
 
 NOTICE = "content/2025/linjiang-shuiwuju.md"
 
@@ -62,7 +62,7 @@ def test_a_registry_contact_edit_changes_the_organisation_page(site):
 
 
 def test_every_file_of_a_build_is_declared(site, tmp_path):
-    from site_gen.build import build_site
+    from site_gen.commands.build import build_site
 
     assert build_site(site, tmp_path / "out", search=False).ok
     built = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file()}

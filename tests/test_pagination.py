@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.build import build_site
-from site_gen.listings import PAGE_SIZE, paginate
+from site_gen.commands.build import build_site
+from site_gen.pages.groups import PAGE_SIZE, paginate
 from tests.corpus import generate
 from tests.htmlscan import Page
 

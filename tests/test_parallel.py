@@ -5,8 +5,8 @@ from __future__ import annotations
 from concurrent import futures
 from pathlib import Path
 
-from site_gen import parallel
-from site_gen.build import build_site
+from site_gen.base import parallel
+from site_gen.commands.build import build_site
 from tests.corpus import generate
 
 
@@ -30,7 +30,7 @@ def test_parallel_build_equals_sequential_build(tmp_path, monkeypatch):
 
 
 def test_parallel_preview_equals_sequential_preview(tmp_path, monkeypatch):
-    from site_gen.serve import Preview
+    from site_gen.commands.serve import Preview
 
     generate(tmp_path / "site", 24, seed=4, kb=4)
     monkeypatch.setattr(parallel, "MIN_ITEMS", 1)

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from site_gen import pinyin
+from site_gen.base import pinyin
 
 NAMES = ["司法局", "重庆市", "厦门市", "朝阳区", "中共临江区司法局党组", "长沙银行"]
 
@@ -73,8 +73,9 @@ def test_a_first_build_loads_pinyin_in_no_build_process(tmp_path):
 import os, sys
 from pathlib import Path
 from tests.corpus import generate
-from site_gen import engine, pinyin
-from site_gen.build import build_site
+from site_gen.base import pinyin
+from site_gen.engine import site as engine
+from site_gen.commands.build import build_site
 
 real_start = pinyin.Helper.__init__
 def counted(self, shared):

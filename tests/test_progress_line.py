@@ -2,7 +2,7 @@
 
 import io
 
-from site_gen.progress_line import ProgressLine
+from site_gen.commands.progress_line import ProgressLine
 
 
 class Terminal(io.StringIO):

@@ -7,7 +7,7 @@ import io
 import zxingcpp
 from PIL import Image
 
-from site_gen.qrcode import qr_svg
+from site_gen.pages.qrcode import qr_svg
 
 
 def test_qr_on_the_page_decodes_to_the_page_url(built_site, browser):
@@ -26,7 +26,7 @@ def test_qr_is_labelled_and_deterministic():
 
 
 def test_no_qr_without_base_url(tmp_path):
-    from site_gen.build import build_site
+    from site_gen.commands.build import build_site
     from tests.test_build import NOTICE, scratch_site
 
     site = scratch_site(

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.config import SiteConfig, load_config
-from site_gen.model import Status
-from site_gen.reader import parse_notice, read_notice
+from site_gen.notice.config import SiteConfig, load_config
+from site_gen.notice.model import Status
+from site_gen.notice.reader import parse_notice, read_notice
 
 FIXTURES = Path(__file__).parent / "fixtures" / "notices"
 

@@ -7,9 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from site_gen.config import SiteConfig, load_config
-from site_gen.model import Status
-from site_gen.reader import parse_notice
+from site_gen.notice.config import SiteConfig, load_config
+from site_gen.notice.model import Status
+from site_gen.notice.reader import parse_notice
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 

@@ -7,10 +7,18 @@ import datetime as dt
 import pytest
 import yaml
 
-from site_gen.config import SiteConfig, load_config
-from site_gen.frontmatter import split
-from site_gen.reader import parse_notice
-from site_gen.schema import NOTICE_FIELDS, SITE_FIELDS, Field, Kind, forbidden_character, front_matter_text, read_fields
+from site_gen.notice.config import SiteConfig, load_config
+from site_gen.notice.frontmatter import split
+from site_gen.notice.reader import parse_notice
+from site_gen.notice.schema import (
+    NOTICE_FIELDS,
+    SITE_FIELDS,
+    Field,
+    Kind,
+    forbidden_character,
+    front_matter_text,
+    read_fields,
+)
 
 
 def read(yaml_text: str, fields=NOTICE_FIELDS):

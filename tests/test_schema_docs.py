@@ -10,8 +10,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from site_gen.frontmatter import split
-from site_gen.schema_docs import json_schema, reference_table, with_current_tables
+from site_gen.commands.schema_docs import json_schema, reference_table, with_current_tables
+from site_gen.notice.frontmatter import split
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -20,7 +20,7 @@ REPO = Path(__file__).resolve().parents[1]
 def test_reference_tables_are_current(name):
     text = (REPO / name).read_text(encoding="utf-8")
     assert "<!-- fields:" in text
-    assert with_current_tables(text) == text, "run: python -m site_gen.schema_docs"
+    assert with_current_tables(text) == text, "run: python -m site_gen.commands.schema_docs"
 
 
 def test_tables_name_every_field_with_its_chinese_label():

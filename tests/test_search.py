@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.search import UI_FILES, SearchIndexError, index_shard, index_site, write_shard_list
+from site_gen.engine.search import UI_FILES, SearchIndexError, index_shard, index_site, write_shard_list
 from tests.conftest import REPO
 
 
@@ -104,7 +104,7 @@ def two_year_site(root: Path) -> Path:
 @pytest.fixture(scope="module")
 def two_years(tmp_path_factory) -> Path:
     """A small site with one notice in 2023 and one in 2025, built with its search index."""
-    from site_gen.build import build_site
+    from site_gen.commands.build import build_site
 
     root = tmp_path_factory.mktemp("two-years")
     out = root / "output"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.build import build_site
+from site_gen.commands.build import build_site
 from tests.conftest import free_port
 
 REPO = Path(__file__).resolve().parents[1]
@@ -141,7 +141,7 @@ def test_browser_reloads_by_itself_after_an_edit(site, server, browser):
 
 def built_preview(site: Path, tmp_path: Path, drafts: bool = True):
     """A preview of the site, started, in tmp_path/preview (the in-process tests' starting point)."""
-    from site_gen.serve import Preview
+    from site_gen.commands.serve import Preview
 
     preview = Preview(site, tmp_path / "preview", drafts=drafts, log=lambda *_: None)
     preview.build_all()
@@ -239,8 +239,8 @@ def test_the_preview_after_registry_edits_equals_a_build(site, tmp_path):
 def test_the_watcher_reports_site_files_only(tmp_path):
     from watchfiles import Change
 
-    from site_gen.serve import WATCHED
-    from site_gen.watch import SiteFilter
+    from site_gen.commands.serve import WATCHED
+    from site_gen.commands.watch import SiteFilter
 
     watched = SiteFilter(tmp_path, WATCHED)
     for path in ("content/2025/a.md", "site.yaml", "templates/notice.html", "static/logo.png"):

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from site_gen.build import build_site, load_site
-from site_gen.cli import main
-from site_gen.config import load_config
-from site_gen.model import Status
-from site_gen.reader import read_notice
+from site_gen.commands.build import build_site, load_site
+from site_gen.commands.cli import main
+from site_gen.notice.config import load_config
+from site_gen.notice.model import Status
+from site_gen.notice.reader import read_notice
 
 ORG = "中共示例县农业农村局党组"  # the starter's example notice names it
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from site_gen import list_outputs
-from site_gen.build import build_site
-from site_gen.outputs import Output
-from site_gen.staging import StagedOutput, UnsafePath
+from site_gen.commands.build import build_site
+from site_gen.engine import list_outputs
+from site_gen.engine.outputs import Output
+from site_gen.engine.staging import StagedOutput, UnsafePath
 
 REPO = Path(__file__).resolve().parents[1]
 

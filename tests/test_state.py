@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 
-from site_gen.cache import BuildCache
-from site_gen.model import Progress
-from site_gen.state import SHARDS, BuildState, Committed, Memo, SourceRecord, file_stamp, shard_of, stamp
-from site_gen.summary import Summary
+from site_gen.engine.cache import BuildCache
+from site_gen.engine.state import SHARDS, BuildState, Committed, Memo, SourceRecord, file_stamp, shard_of, stamp
+from site_gen.notice.model import Progress
+from site_gen.notice.summary import Summary
 
 
 def test_a_stamp_changes_when_content_changes_even_with_size_and_time_restored(tmp_path):
@@ -26,7 +26,7 @@ def test_a_record_is_current_until_its_file_or_attachment_changes(tmp_path):
     notice, attached = tmp_path / "content" / "a.md", tmp_path / "content" / "a.pdf"
     notice.write_text("x")
     attached.write_text("pdf")
-    from site_gen.state import AttachedFile
+    from site_gen.engine.state import AttachedFile
 
     record = SourceRecord(
         "content/a.md", stamp(notice), "d", (), attachments=(AttachedFile(str(attached), stamp(attached), "x"),)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from site_gen.model import Status
-from site_gen.statuses import Vocabulary
+from site_gen.notice.model import Status
+from site_gen.notice.statuses import Vocabulary
 
 SEEN_IN_REAL_NOTICES = [
     ("整改完成", Status.DONE),

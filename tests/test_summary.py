@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from site_gen.config import SiteConfig
-from site_gen.model import Status
-from site_gen.reader import parse_notice
-from site_gen.summary import OpenIssue, summarize
+from site_gen.notice.config import SiteConfig
+from site_gen.notice.model import Status
+from site_gen.notice.reader import parse_notice
+from site_gen.notice.summary import OpenIssue, summarize
 
 NOTICE = """\
 ---

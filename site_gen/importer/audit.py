@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from ..grammar import level_of
-from ..numbering import leading_number
+from ..notice.grammar import level_of
+from ..notice.numbering import leading_number
 from .structure import Block, Line, Outline, Part, split_heading
 
 PROBLEM_LIST = re.compile(r"(查出|发现|存在)的?(主要)?问题|问题清单")

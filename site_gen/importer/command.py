@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..config import SiteConfig
-from ..diagnostics import Severity
-from ..strings import STATUS_LABELS
+from ..base.diagnostics import Severity
+from ..notice.config import SiteConfig
+from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult, import_file, slugify
 from .report import report
 from .sources import OLD_BINARY, SUPPORTED, SourceError

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..grammar import EMAIL_IN_TEXT as EMAIL
-from ..grammar import PHONE_IN_TEXT as PHONE
+from ..notice.grammar import EMAIL_IN_TEXT as EMAIL
+from ..notice.grammar import PHONE_IN_TEXT as PHONE
 
 ADDRESS = re.compile(r"(?:通信地址|通讯地址|邮寄地址|联系地址|地址)\s*[:：]?\s*([^；;。,，]+)")
 INVITES = re.compile(r"(监督|意见建议|联系方式|联系电话|电子邮箱|邮箱|电话|来信|举报|地址|邮编)")

@@ -7,11 +7,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import SiteConfig
-from ..diagnostics import Diagnostic
-from ..grammar import COUNT_CLAIM, claimed_total
-from ..model import Notice
-from ..validate import validate_notice
+from ..base.diagnostics import Diagnostic
+from ..notice.config import SiteConfig
+from ..notice.grammar import COUNT_CLAIM, claimed_total
+from ..notice.model import Notice
+from ..notice.validate import validate_notice
 from . import metadata
 from .audit import match_audit_lists
 from .boilerplate import Removed, strip_chrome

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import grammar
+from ..notice import grammar
 
 LABELS = (
     "信息索引号",

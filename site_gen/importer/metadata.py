@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..grammar import DATE_IN_TEXT as DATE
-from ..grammar import NOT_AFTER_DIGIT, as_chinese_dates, date_value, dates_in, level_of, make_date
-from ..numbering import CHINESE_NUMBER
+from ..notice.grammar import DATE_IN_TEXT as DATE
+from ..notice.grammar import NOT_AFTER_DIGIT, as_chinese_dates, date_value, dates_in, level_of, make_date
+from ..notice.numbering import CHINESE_NUMBER
 
 PUBLISHED = re.compile(r"^\s*(发布时间|发布日期|发文日期|成文日期)\s*[:：]")
 PUBLISHER = re.compile(

@@ -11,12 +11,12 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..config import SiteConfig
-from ..diagnostics import Diagnostic
-from ..grammar import status_line
-from ..model import Notice
-from ..reader import parse_notice
-from ..schema import front_matter_text
+from ..base.diagnostics import Diagnostic
+from ..notice.config import SiteConfig
+from ..notice.grammar import status_line
+from ..notice.model import Notice
+from ..notice.reader import parse_notice
+from ..notice.schema import front_matter_text
 from .structure import Block, Outline
 
 _MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")

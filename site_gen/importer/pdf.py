@@ -14,7 +14,7 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
-from .. import grammar
+from ..notice import grammar
 from .reading import Furniture, SourceError, SourceText, read_bytes
 
 MAX_PDF_BYTES = 50_000_000

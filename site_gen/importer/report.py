@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..diagnostics import Severity
-from ..model import Notice
-from ..strings import STATUS_LABELS
+from ..base.diagnostics import Severity
+from ..notice.model import Notice
+from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult
 
 KINDS_ZH = {

@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .. import grammar
+from ..notice import grammar
 from .reading import Furniture, SourceError, SourceText, read_bytes
 
 __all__ = ["Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]

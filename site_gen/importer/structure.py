@@ -13,10 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..config import SiteConfig
-from ..grammar import MAX_STATUS_LENGTH, SHI, after_number, level_of, status_line
-from ..numbering import leading_number
-from ..statuses import Vocabulary
+from ..notice.config import SiteConfig
+from ..notice.grammar import MAX_STATUS_LENGTH, SHI, after_number, level_of, status_line
+from ..notice.numbering import leading_number
+from ..notice.statuses import Vocabulary
 
 
 class Kind(enum.Enum):

@@ -1,0 +1,315 @@
+"""`site-gen serve`: a live preview that rebuilds what an edit affects and never dies on a typo.
+
+The preview keeps the site's model in memory and re-reads only the files the watcher
+reports. It writes to its own folder (``.preview/``), so drafts and the live-reload
+script, which the server injects into pages as it sends them, never reach ``output/``.
+When the site has errors every page shows them, and the next good save brings the
+real pages back.
+
+A save rewrites the edited notice's page at once: its cost does not depend on the size
+of the site. The pages that list every notice (home list, group pages, dashboard, feeds)
+are brought up to date by the same code as a build, when the browser next asks for one of
+them; notices.json and the sitemap, tens of megabytes on a big site, only when asked for.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import errno
+import ipaddress
+import logging
+import os
+import shutil
+import socket
+import sys
+import time
+from functools import partial
+from pathlib import Path
+
+from ..base import addresses
+from ..base.diagnostics import Diagnostic, Severity, format_report
+from ..base.theme import theme_dir
+from ..engine.outputs import Output, notice_keys, notice_outputs
+from ..engine.site import Site, making_problem, render_files
+from ..engine.staging import LiveOutput, StagedOutput, replace_file
+from ..notice.config import CONFIG_FILE
+from ..pages.render import environment
+from .build import stage
+
+PREVIEW_FOLDER = ".preview"
+WATCHED = ("content", "templates", "static", CONFIG_FILE)
+
+
+class Preview:
+    """The previewed site: the engine's model in memory, its declared outputs in the preview folder."""
+
+    def __init__(self, site_dir: Path, out_dir: Path, drafts: bool = True, log=print):
+        self.site_dir, self.out_dir = Path(os.path.abspath(site_dir)), Path(os.path.abspath(out_dir))
+        self.drafts, self.log = drafts, log
+        self.written: dict[str, str] = {}  # every file in the preview folder, with the key it was made with
+        self.lists_stale = False  # an edit since the list pages were written
+        self.deferred: dict[str, Output] = {}  # site-wide files not written until asked for
+        self.diagnostics: list[Diagnostic] = []
+        self.showing_errors = False
+
+    # --- whole site ---------------------------------------------------------
+
+    def build_all(self) -> None:
+        """Read everything again (start, site.yaml or template change) and write every page."""
+        self.site = Site.open(self.site_dir, self.drafts)
+        staged = StagedOutput(self.out_dir)
+        try:
+            made = self.site.load({}, staged, {})
+            if self.has_errors():
+                return self.write_error_pages()
+            declared = self.site.declared()
+            stage(staged, declared, {}, set(made), self.site)
+            if self.has_errors():
+                return self.write_error_pages()
+            staged.commit()
+        finally:
+            staged.discard()
+        self.written = {path: output.key for path, output in declared.items()}
+        self.showing_errors, self.lists_stale, self.deferred = False, False, {}
+
+    # --- one edit -----------------------------------------------------------
+
+    def on_change(self, changed: list[Path]) -> list[Path]:
+        """Called by the watcher with the files an edit touched: rebuild what they affect; return them."""
+        started = time.perf_counter()
+        changed = sorted({Path(os.path.abspath(p)) for p in changed})
+        content = self.site_dir / "content"
+        if any(not p.is_relative_to(content) for p in changed):
+            self.build_all()  # a template, a static file or site.yaml
+        else:
+            touched_by = {p: sources_touched(self.site, p) for p in changed}
+            changed = [p for p in changed if touched_by[p]]  # not an editor's temporary file
+            if not changed:
+                return []
+            self.publish(sorted(set().union(*touched_by.values())))
+        names = ", ".join(p.relative_to(self.site_dir).as_posix() for p in changed[:3])
+        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        outcome = f"{self.error_count} error(s), shown in the browser" if self.showing_errors else "rebuilt"
+        self.log(
+            f"[{time.strftime('%H:%M:%S')}] {names}{more} changed: {outcome} "
+            f"in {(time.perf_counter() - started) * 1000:.0f} ms"
+        )
+        return changed
+
+    def publish(self, sources: list[str]) -> None:
+        """Read the touched files again and write their notices' files at once; the lists when next asked for."""
+        before = {s: self.site.records[s] for s in sources if s in self.site.records}
+        self.site.update(sources)
+        if self.has_errors():
+            return self.write_error_pages()
+        if self.showing_errors:
+            return self.build_all()
+        try:
+            kept = self.write_notices(sources)
+        except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+            found = making_problem(problem, self.site.config.root)
+            if found is None:
+                raise
+            self.site.make_problems.append(found)
+            return self.write_error_pages()
+        folder = LiveOutput(self.out_dir)
+        for record in before.values():  # deleted, renamed or hidden: its old files go
+            for path in notice_keys(record) if record.readable else ():
+                if path not in kept:
+                    folder.remove(path)
+                    self.written.pop(path, None)
+        self.lists_stale = True
+
+    def write_notices(self, sources: list[str]) -> set[str]:
+        """The files of these notices whose keys changed; returns every file they have now."""
+        folder, kept = LiveOutput(self.out_dir), set()
+        for source in sources:
+            record = self.site.records.get(source)
+            if record is None or not self.site.is_published(record):
+                continue
+            for output in notice_outputs(record, partial(render_files, self.site, record)):
+                kept.add(output.path)
+                if self.written.get(output.path) != output.key:
+                    folder.put(output)
+                    self.written[output.path] = output.key
+        return kept
+
+    def has_errors(self) -> bool:
+        self.diagnostics = self.site.diagnostics() if self.site.has_errors() else []
+        return bool(self.diagnostics)
+
+    @property
+    def error_count(self) -> int:
+        return sum(d.severity is Severity.ERROR for d in self.diagnostics)
+
+    # --- what the browser asks for ------------------------------------------
+
+    def prepare(self, path: str) -> None:
+        """Before the server sends a file: the list pages brought up to date, a deferred file written."""
+        if path == "" or path.endswith("/"):
+            path += "index.html"
+        if self.lists_stale and not self.showing_errors and not path.startswith(("notices/", "assets/")):
+            self.write_lists()
+        output = self.deferred.pop(path, None)
+        if output is not None:
+            LiveOutput(self.out_dir).put(output)
+            self.written[path] = output.key
+
+    def write_lists(self) -> None:
+        """Every declared file whose key changed, by the build's own declarations; a file no longer declared goes."""
+        folder = LiveOutput(self.out_dir)
+        declared = self.site.declared()
+        if self.has_errors():  # two files at one address: found only when every output is declared
+            return self.write_error_pages()
+        for path, output in declared.items():
+            if self.written.get(path) == output.key:
+                continue
+            if output.site_wide:
+                self.deferred[path] = output
+                continue
+            folder.put(output)
+            self.written[path] = output.key
+        for gone in self.written.keys() - declared.keys():
+            folder.remove(gone)
+            del self.written[gone]
+            self.deferred.pop(gone, None)
+        self.lists_stale = False
+
+    def write_error_pages(self) -> None:
+        """Every page the browser may have open shows the problems, so none keeps a stale version."""
+        language = self.site.config.language
+        errors = sorted(d.in_language(language) for d in self.diagnostics if d.severity is Severity.ERROR)
+        html = error_page(self.site, errors)
+        pages = {p for p in self.out_dir.rglob("*.html")} if self.out_dir.is_dir() else set()
+        pages |= {self.out_dir / "index.html"}
+        pages |= {self.out_dir / addresses.notice_page(r.slug) for r in self.site.records.values() if r.readable}
+        for page in pages:
+            root = "../" * (len(page.relative_to(self.out_dir).parts) - 1)
+            replace_file(page, html.replace('href="assets/', f'href="{root}assets/').encode("utf-8"))
+        shutil.copytree(theme_dir() / "assets", self.out_dir / "assets", dirs_exist_ok=True)
+        self.showing_errors, self.written = True, {}
+
+
+def sources_touched(site: Site, path: Path) -> set[str]:
+    """The notice files a change to this path under content/ touches.
+
+    A notice itself; every notice under a folder created, moved or deleted; every notice that attaches
+    the file (its page shows the file's size and links to the copy). Anything else, such as the temporary
+    file an editor or `sed -i` writes next to the notice while saving, touches none.
+    """
+    root = site.config.root
+    relative = path.relative_to(root).as_posix()
+    if path.suffix == ".md":
+        return {relative}
+    records = site.records
+    touched = {s for s in records if s.startswith(relative + "/")}
+    if path.is_dir():
+        touched |= {p.relative_to(root).as_posix() for p in path.rglob("*.md")}
+    for source, record in records.items():
+        if any(attached.source == str(path) for attached in record.attachments):
+            touched.add(source)
+    return touched
+
+
+def error_page(site: Site, errors: list[Diagnostic]) -> str:
+    """The problems as a page; in the default theme when the site's own templates are what is broken."""
+    try:
+        template = site.env.get_template("error.html")
+        return template.render(page_path="index.html", root="", errors=errors, report="")
+    except Exception:  # noqa: BLE001 - the override templates may be the very thing that is broken
+        plain = environment(dataclasses.replace(site.config, root=theme_dir().parent / "no-site"))
+        return plain.get_template("error.html").render(page_path="index.html", root="", errors=errors, report="")
+
+
+# --- the server ---------------------------------------------------------------
+
+
+def is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
+    except (OSError, ValueError):
+        return False
+
+
+def port_problem(host: str, port: int) -> str:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return f"port {port} is already in use; choose another with --port {port + 1}"
+            return f"cannot listen on {host}:{port}: {exc.strerror}"
+    return ""
+
+
+LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
+
+
+def allowed_hosts(host: str) -> set[str] | None:
+    """The Host: names the preview answers: loopback names only, unless --host opened it to a network.
+
+    A web page elsewhere can make a browser send requests to 127.0.0.1 under its own name (DNS
+    rebinding); refusing names other than loopback keeps drafts from being read that way.
+    """
+    return LOOPBACK_NAMES | {host} if is_loopback(host) else None
+
+
+def file_handler(preview: Preview, hosts: set[str] | None = None):
+    """livereload's file server, which first lets the preview bring the asked-for file up to date."""
+    from livereload.handlers import StaticFileHandler
+
+    class PreviewFiles(StaticFileHandler):
+        async def get(self, path: str, include_body: bool = True) -> None:
+            if hosts is not None and self.request.host_name not in hosts:
+                self.set_status(403)
+                self.finish("site-gen preview: open it as http://127.0.0.1 or http://localhost\n")
+                return
+            preview.prepare(path)
+            await super().get(path, include_body)
+
+    return PreviewFiles
+
+
+def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool) -> int:
+    from livereload import Server
+    from livereload.handlers import LiveReloadHandler
+
+    from .watch import ChangeWatcher
+
+    # livereload drops any change made within 3 s of the previous reload; a clerk saving twice must not lose one
+    LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
+
+    if not site_dir.is_dir():
+        print(f"serve: there is no site folder at {site_dir}; check --site", file=sys.stderr)
+        return 1
+    problem = port_problem(host, port)
+    if problem:
+        print(f"serve: {problem}", file=sys.stderr)
+        return 1
+    preview = Preview(site_dir, site_dir / PREVIEW_FOLDER, drafts=drafts)
+    preview.build_all()
+    if preview.showing_errors:
+        print(format_report(preview.diagnostics, preview.site.config.language), file=sys.stderr)
+    server = Server(watcher=ChangeWatcher(site_dir, WATCHED, preview.on_change))
+    server.SFH = file_handler(preview, allowed_hosts(host))
+    server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
+    logging.getLogger("livereload").setLevel(logging.WARNING)
+    logging.getLogger("tornado.access").setLevel(logging.ERROR)  # not a "404 GET /favicon.ico" line per page view
+    url = f"http://{host}:{port}/"
+    if not is_loopback(host):
+        print(
+            f"warning: serving on {host}: anyone who can reach this machine can see the preview, drafts included",
+            file=sys.stderr,
+        )
+    print(
+        f"previewing {site_dir.resolve()} at {url} ({'drafts shown' if drafts else 'drafts hidden'}); Ctrl-C to stop",
+        flush=True,
+    )
+    try:
+        server.serve(
+            host=host, port=port, root=str(preview.out_dir), open_url_delay=1 if open_browser else None, restart_delay=0
+        )
+    except KeyboardInterrupt:
+        pass
+    print("stopped", flush=True)
+    return 0

@@ -1,0 +1,137 @@
+"""A build cache in .site-gen-cache/: unchanged notices are neither parsed nor rendered again.
+
+Everything is keyed by content: a notice by the hash of its file's bytes, a page
+by its notice's hash and its attachments, and the whole cache folder by a
+signature of site-gen's version, site.yaml and every template file. Changing any
+of those starts a fresh folder, so a cached build always equals a clean build.
+Safe to delete at any time.
+
+Besides the compiled templates and the pages a failed build made (for the build after
+the fix), it keeps, per output folder, the build state (state.py): what each content
+file held when last read and what the last committed build wrote.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import os
+import pickle
+import shutil
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, nullcontext
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+from ..base.theme import theme_dir
+
+FOLDER = ".site-gen-cache"
+
+
+def digest(*parts: bytes | str) -> str:
+    """sha256 of the parts, each followed by a NUL byte."""
+    try:  # all text, the usual case: one encode and one update however many parts (list pages have thousands)
+        joined = "\0".join(parts)  # type: ignore[arg-type]  # a bytes part raises TypeError: the loop below takes it
+        return hashlib.sha256((joined + "\0" if parts else "").encode("utf-8")).hexdigest()
+    except TypeError:
+        pass
+    hasher = hashlib.sha256()
+    for part in parts:
+        hasher.update(part.encode("utf-8") if isinstance(part, str) else part)
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def signature(site_dir: Path) -> str:
+    """What every cached value depends on besides the notice itself."""
+    parts: list[bytes | str] = [__version__]
+    for path in sorted(
+        Path(__file__).parents[1].rglob("*.py")
+    ):  # site-gen's own code: a fix must not serve stale pages
+        parts.append(path.read_bytes())
+    config = site_dir / "site.yaml"
+    parts.append(config.read_bytes() if config.is_file() else b"")
+    for folder in (theme_dir(), site_dir / "templates"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)[:20]
+
+
+class BuildCache:
+    """Pickled notices and rendered pages, one file each, under a folder named by the signature."""
+
+    def __init__(self, site_dir: Path) -> None:
+        top = site_dir / FOLDER
+        self.folder = top / signature(site_dir)
+        if top.is_dir():  # a template or settings change made older folders useless
+            for old in top.iterdir():
+                if old != self.folder:
+                    shutil.rmtree(old, ignore_errors=True)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (top / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# site-gen build cache\n")
+
+    def load(self, key: str, for_the_build: bool = False) -> Any:  # what was stored: its caller knows what it is
+        """for_the_build: what is loaded is kept until the build ends (the state): see loaded_for_the_build."""
+        try:
+            with open(self.folder / key, "rb") as handle, loaded_for_the_build() if for_the_build else nullcontext():
+                return pickle.load(handle)
+        except Exception:  # noqa: BLE001 - missing, truncated or damaged: compute again, never a traceback
+            return None
+
+    def has(self, key: str) -> bool:
+        return os.path.exists(self.folder / key)
+
+    def keep_files(self, key: str, files: tuple[Path, ...]) -> None:
+        """The files kept as key.0, key.1, ...: hard links (a failed build's thousands of pages, kept without
+        copying a byte), or copies where the cache is on another file system. A reader finds all or too few."""
+        for number, source in enumerate(files):
+            target = self.folder / f"{key}.{number}"
+            target.unlink(missing_ok=True)
+            try:
+                os.link(source, target)
+            except OSError:
+                temporary = self.folder / f".{target.name}.{os.getpid()}"
+                shutil.copyfile(source, temporary)
+                os.replace(temporary, target)
+
+    def kept_texts(self, key: str, count: int) -> tuple[str, ...] | None:
+        """What keep_files kept under key, as text; None unless all `count` files are there."""
+        try:
+            return tuple((self.folder / f"{key}.{number}").read_text(encoding="utf-8") for number in range(count))
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def drop_pages(self) -> None:
+        """Delete the pages a failed build kept: once a build is committed, output/ holds every page."""
+        self.keep(lambda name: not name.startswith("page-"))
+
+    def keep(self, wanted: Callable[[str], bool]) -> None:
+        """Delete the files `wanted` refuses (names only: a big site's cache holds a file per page)."""
+        for name in os.listdir(self.folder):
+            if not wanted(name) and not name.startswith(".") and name != "templates":
+                (self.folder / name).unlink(missing_ok=True)
+
+    def store(self, key: str, value: object) -> None:
+        temporary = self.folder / f".{key}.{os.getpid()}"
+        with open(temporary, "wb") as handle:
+            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, self.folder / key)
+
+
+@contextmanager
+def loaded_for_the_build() -> Iterator[None]:
+    """Python's cycle collector off while the build state is unpickled, and what was loaded left out of its later
+    passes (gc.freeze): it would walk those objects again and again, half of a 5,000-notice rebuild's time.
+    Pickles hold no cycles, and frozen objects are still freed when no longer referred to. Only for what a build
+    loads first: freezing after pages were made would keep their cyclic garbage for good."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()

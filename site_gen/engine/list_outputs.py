@@ -1,0 +1,211 @@
+"""The pages that list notices, declared: home pages, group pages, the dashboard, feeds, notices.json, sitemap.
+
+Each list page's key digests the list keys of the notices it shows, so an edit rewrites the
+one page per list that shows the notice (and the site-wide files that name every notice).
+Loaded only when lists must be declared: a rebuild with nothing to do never imports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING, Any
+
+from ..base import addresses
+from ..base.theme import theme_dir
+from ..notice.config import SiteConfig
+from ..notice.summary import NoticeLike, Summary
+from ..pages.feeds import FEED_ENTRIES, atom_feed, robots, sitemap
+from ..pages.groups import (
+    Group,
+    OrganizationView,
+    Page,
+    groups,
+    organization_groups,
+    organization_view,
+    paginate,
+    site_progress,
+)
+from ..pages.open_data import notices_json
+from ..pages.theme_text import ui_strings
+from .cache import digest
+from .outputs import Output
+from .state import Memo, SourceRecord
+
+if TYPE_CHECKING:
+    import jinja2
+    from markupsafe import Markup
+
+TEMPLATES = ("index.html", "group.html", "groups.html", "dashboard.html", "search.html", "404.html")  # used below
+
+
+def render_page(env: jinja2.Environment, template: str, page_path: str, **values: Any) -> str:
+    """render.render_page, loaded when a page is made: a rebuild with nothing to do never loads Jinja."""
+    from ..pages import render
+
+    return render.render_page(env, template, page_path, **values)
+
+
+def render_index(
+    env: jinja2.Environment, page: Page, cards: list[str], organizations: list[Group], years: list[Group]
+) -> str:
+    from ..pages import render
+
+    return render.render_index(env, page, cards, organizations, years)
+
+
+@dataclass(frozen=True)
+class Published:
+    """The published notices newest first, with what list pages show of each (rendered once, when read)."""
+
+    summaries: list[Summary]
+    records: dict[str, SourceRecord]  # by source
+    memo: Callable[[str], Memo]  # a notice's memo by its source
+
+    def cards(self, notices: Iterable[NoticeLike], below: bool) -> Markup:
+        from markupsafe import Markup  # here: a rebuild with nothing to do never loads it
+
+        cards = (self.memo(n.source).card_below if below else self.memo(n.source).card for n in notices)
+        return Markup(b"".join(cards).decode("utf-8"))
+
+    def list_keys(self, notices: Iterable[NoticeLike]) -> list[str]:
+        key = self.key_of
+        return [key[n.source] for n in notices]
+
+    @cached_property  # asked for every list page: thousands of lookups on a big site
+    def key_of(self) -> dict[str, str]:
+        return {source: record.list_key for source, record in self.records.items()}
+
+
+def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
+    """Home list, group pages, dashboard, search page, feeds, robots.txt, notices.json and the sitemap."""
+    notices = published.summaries
+    organizations, years = groups(notices, "organization"), groups(notices, "year")
+    found = list(home_pages(env, published, organizations, years))
+    t = ui_strings(config.language)
+    for kind, kind_groups, title in (
+        ("organization", organization_groups(notices, config.organizations), t.by_organization),
+        ("year", years, t.by_year),
+        ("tag", groups(notices, "tag"), t.by_tag),
+    ):
+        if kind_groups or kind != "tag":  # every page links to the organisations and the years, even with none
+            found += group_pages(config, env, published, kind, kind_groups, title)
+    found.append(dashboard(env, notices, organizations, years))
+    found.append(
+        Output(
+            addresses.SEARCH_PAGE,
+            "fixed",
+            lambda: render_page(env, "search.html", addresses.SEARCH_PAGE),
+            in_sitemap=True,
+        )
+    )
+    found.append(Output(addresses.NOT_FOUND, "fixed", lambda: not_found_page(env, config)))
+    newest = digest(*published.list_keys(notices[:FEED_ENTRIES]))
+    feed = lambda: atom_feed(config, notices, addresses.SITE_FEED, config.title, addresses.INDEX)  # noqa: E731
+    found.append(Output(addresses.SITE_FEED, "feed-" + newest, feed))
+    found.append(Output(addresses.ROBOTS, "fixed", lambda: robots(config)))
+    everything = digest(*published.list_keys(notices))
+    records = lambda: notices_json(config, (published.memo(n.source).record for n in notices))  # noqa: E731
+    found.append(Output(addresses.OUTPUT_MARKER, "data-" + everything, records, site_wide=True))
+    return found
+
+
+def sitemap_output(config: SiteConfig, declared: list[Output], notices: list[Summary]) -> list[Output]:
+    """sitemap.xml, with base_url only: it lists every page for readers, so it is declared after them."""
+    if not config.base_url:
+        return []
+    pages = [output.path for output in declared if output.in_sitemap]
+    key = digest(*pages, *(f"{n.url} {n.date.isoformat()}" for n in notices))
+    dates: Callable[[], dict[str, str]] = lambda: {notice.url: notice.date.isoformat() for notice in notices}  # noqa: E731
+    return [Output(addresses.SITEMAP, key, lambda: sitemap(config, pages, dates()), site_wide=True)]
+
+
+def home_pages(
+    env: jinja2.Environment, published: Published, organizations: list[Group], years: list[Group]
+) -> Iterator[Output]:
+    filters = digest(*(g.name for g in organizations), "|", *(g.name for g in years))  # the index's links to groups
+    for page in paginate(published.summaries, addresses.INDEX):
+        below = page.number > 1
+        key = digest("index", filters, str(page.number), str(page.count), *published.list_keys(page.notices))
+
+        def make(page: Page = page, below: bool = below) -> str:
+            return render_index(env, page, [published.cards(page.notices, below)], organizations, years)
+
+        yield Output(page.url, key, make, in_sitemap=True)
+
+
+def summary_key(group: Group) -> str:
+    """What a group's entry on the groups page and the dashboard shows: its name, size and progress."""
+    return digest(group.kind, group.name, group.url, str(len(group.notices)), repr(group.progress))
+
+
+def group_pages(
+    config: SiteConfig, env: jinja2.Environment, published: Published, kind: str, kind_groups: list[Group], title: str
+) -> list[Output]:
+    """The list of an organisation's (year's, tag's) groups, and the pages of each (and an organisation's feed)."""
+    path = addresses.group_index(kind)
+    make = lambda: render_page(env, "groups.html", path, groups=kind_groups, kind_title=title)  # noqa: E731
+    found = [Output(path, digest(*map(summary_key, kind_groups)), make, in_sitemap=True)]
+    pages = {group.name: group for group in kind_groups}
+    for group in kind_groups:
+        found += one_group(config, env, published, group, title, pages)
+    return found
+
+
+def one_group(
+    config: SiteConfig,
+    env: jinja2.Environment,
+    published: Published,
+    group: Group,
+    title: str,
+    pages: dict[str, Group],
+) -> list[Output]:
+    """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
+    feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
+    view = organization_view(group, config.organizations, pages) if group.kind == "organization" else None
+    summary, found = summary_key(group), []
+    view_key = view_digest(view, published, group) if view else ""
+    for page in paginate(group.notices, group.url):
+        shown = view if page.number == 1 else None
+        key = digest(
+            summary, str(page.number), str(page.count), view_key if shown else "", *published.list_keys(page.notices)
+        )
+
+        def make(page: Page = page, shown: OrganizationView | None = shown) -> str:
+            cards = published.cards(page.notices, below=True)
+            values = {"group": group, "page": page, "kind_title": title, "feed_url": feed_url, "cards": cards}
+            return render_page(env, "group.html", page.url, organization=shown, **values)
+
+        found.append(Output(page.url, key, make, in_sitemap=True))
+    if feed_url:
+        key = "feed-" + digest(group.name, feed_url, *published.list_keys(group.notices[:FEED_ENTRIES]))
+        feed_title = f"{config.title}：{group.name}"
+        found.append(
+            Output(feed_url, key, lambda: atom_feed(config, list(group.notices), feed_url, feed_title, group.url))
+        )
+    return found
+
+
+def view_digest(view: OrganizationView, published: Published, group: Group) -> str:
+    """What an organisation's page shows besides its cards: its registry entry, parent, units, and the open
+    problems of all its notices (which their list keys cover: their records carry every issue's status)."""
+    return digest(repr(view.registered), repr(view.parent), repr(view.units), *published.list_keys(group.notices))
+
+
+def dashboard(
+    env: jinja2.Environment, notices: list[Summary], organizations: list[Group], years: list[Group]
+) -> Output:
+    """Totals only: an edit that changes no status leaves it as it is."""
+    key = digest(repr(site_progress(notices)), *map(summary_key, organizations), *map(summary_key, years))
+    values = {"total": site_progress(notices), "organizations": organizations, "years": years}
+    make = lambda: render_page(env, "dashboard.html", addresses.DASHBOARD, **values)  # noqa: E731
+    return Output(addresses.DASHBOARD, key, make, in_sitemap=True)
+
+
+def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
+    """Served at any depth, so it carries its own styles; with base_url its links are absolute."""
+    css = (theme_dir() / "assets" / "site.css").read_text(encoding="utf-8")
+    from markupsafe import Markup
+
+    return env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css))

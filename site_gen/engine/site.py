@@ -1,0 +1,504 @@
+"""The site model, one engine under build, check and the preview.
+
+A Site keeps one record per content file (its summary, its problems, its attachments) and
+declares every output from them. `build` loads it from the build state and writes the
+declared outputs into a staged folder; the preview holds it in memory, updates it from the
+watcher's changed paths and writes the same declarations into its folder. Preview == build
+by construction: both read with `read_record` and write what `declared` returns.
+
+Reading is the costly step of a big site: workers read each changed file and, while the
+notice is in memory, make its page and data record if the caller asks (`make_into`), so a
+parsed notice never crosses a process boundary.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from ..base import addresses, pinyin
+from ..base.diagnostics import Diagnostic, error, has_errors
+from ..base.parallel import MIN_ITEMS, inherited, ordered_map
+from ..notice.config import SiteConfig, load_config, notice_sources
+from ..notice.model import Notice
+from ..notice.summary import Summary, newest_first, summarize
+from .cache import BuildCache
+from .outputs import Output, asset_outputs, notice_keys, notice_outputs
+from .staging import Folder
+from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
+
+if TYPE_CHECKING:
+    import jinja2
+
+    from .list_outputs import Published
+
+
+@dataclass
+class Site:
+    """A site's settings and one record per content file, by its name in the site (content/2025/x.md)."""
+
+    config: SiteConfig
+    config_problems: list[Diagnostic]
+    drafts: bool
+    cache: BuildCache | None = None
+    records: dict[str, SourceRecord] = field(default_factory=dict)
+    lists: ListData = field(default_factory=lambda: ListData())  # each notice's summary and memo
+    make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
+    address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
+    just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
+    declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
+    read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
+
+    @classmethod
+    def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
+        config, problems = load_config(site_dir)
+        return cls(config, problems, drafts, cache)
+
+    @property
+    def env(self) -> jinja2.Environment:
+        from ..pages import render  # here: a rebuild with nothing to do never loads Jinja (70 ms)
+
+        if "_env" not in self.__dict__:
+            self.__dict__["_env"] = render.environment(self.config, compiled_templates(self.cache))
+        env: jinja2.Environment = self.__dict__["_env"]
+        return env
+
+    # --- reading ----------------------------------------------------------------------------------
+
+    def load(
+        self,
+        stored: dict[str, SourceRecord],
+        make_into: Folder | None = None,
+        reusable: dict[str, str] | None = None,
+        progress: Callable[[int, int], None] = lambda done, total: None,
+    ) -> list[str]:
+        """Every content file's record: the stored one when the file is as it was, else read again.
+
+        With make_into, the notices' own files whose key is not in `reusable` are made there on the way;
+        returns those made.
+        """
+        sources, problems = notice_sources(self.config)
+        self.config_problems += problems
+        self.__dict__.pop("_clashes", None)
+        root = str(self.config.root)
+        known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
+        jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
+        if len(jobs) >= MIN_ITEMS and not addresses.known_slugs():  # a first build: its workers name every group
+            pinyin.start_shared()
+        if jobs:
+            prepare_workers(self, ("notice.html", "_notice_card.html"))
+        shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
+        done = dict(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True))
+        self.read_anew = [sources[i] for i in jobs if known[i] is None]
+        made: list[str] = []
+        for index, source in enumerate(sources):
+            record = known[index]
+            if index in done:
+                read, written, problems, slugs = done[index]
+                if read is not None:
+                    self.take(read)
+                made += written
+                self.make_problems += problems
+                addresses.remember_slugs(slugs)  # learnt by a worker: pinyin is not loaded again here
+            if record is not None:
+                self.records[source] = record
+            progress(index + 1, len(sources))
+        return made
+
+    def take(self, read: Read) -> None:
+        """A file just read: its record, and what lists show of it."""
+        self.records[read.record.source] = read.record
+        self.lists.keep(read.record.source, read.summary, read.memo)
+
+    def needs_making(self, record: SourceRecord, into: Folder | None, reusable: dict[str, str] | None) -> bool:
+        if into is None or not self.is_published(record):
+            return False
+        reusable = reusable or {}
+        return any(reusable.get(path) != key for path, key in notice_keys(record).items())
+
+    def update(self, sources: list[str]) -> None:
+        """The preview's step: read these files again, or forget those that are gone."""
+        self.just_read.clear()
+        self.make_problems, self.address_problems = [], []  # found again from the new content
+        for source in sources:
+            old = addressed(self.records.pop(source, None), self.lists.forget(source))
+            path = self.config.root / source
+            if source.endswith(".md") and path.exists() and not path.is_dir():  # a FIFO is read as an error
+                read = read_record(path, self)
+                self.take(read)
+                self.just_read[source] = read.notice  # its page is made next: not read twice
+            if old != addressed(self.records.get(source), self.lists.summaries.get(source)):
+                self.__dict__.pop("_clashes", None)
+
+    def memo(self, source: str) -> Memo:
+        """What list pages show of a notice: kept when read now, else loaded from the build state."""
+        if source not in self.lists.memos:
+            self.complete("memos")
+        return self.lists.memos[source]
+
+    def memos(self) -> dict[str, Memo]:
+        self.complete("memos")
+        return {source: self.lists.memos[source] for source, record in self.records.items() if record.readable}
+
+    def summaries(self) -> dict[str, Summary]:
+        """Every readable record's summary; a rebuild with nothing to do never loads them."""
+        self.complete("summaries")
+        return {source: self.lists.summaries[source] for source, record in self.records.items() if record.readable}
+
+    def complete(self, part: str) -> None:
+        """Every readable record's summary (memo): from the build state, else by reading its file again."""
+        readable = [source for source, record in self.records.items() if record.readable]
+        for source in self.lists.missing(part, readable):  # its shard of the state is gone or damaged
+            self.take(read_record(self.config.root / source, self))
+
+    def is_published(self, record: SourceRecord) -> bool:
+        return record.readable and (self.drafts or not record.draft)
+
+    # --- what the site is made of -------------------------------------------------------------------
+
+    def published(self) -> Published:
+        from .list_outputs import Published  # here, as in declared(): a rebuild with nothing to do never loads it
+
+        summary_of = self.summaries()
+        records = {s: r for s, r in self.records.items() if self.is_published(r)}
+        summaries = sorted((summary_of[s] for s in records), key=newest_first)
+        return Published(summaries, records, self.memo)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        """Every problem of the site: settings, each file, notices or groups sharing an address, templates."""
+        once = list(dict.fromkeys(self.make_problems))  # one override mistake breaks many pages: said once
+        return self.file_diagnostics() + self.clashes() + self.address_problems + once
+
+    def file_diagnostics(self) -> list[Diagnostic]:
+        """The settings' and each file's problems: all there is when nothing changed since a committed build."""
+        found = list(self.config_problems)
+        for record in self.records.values():
+            found += record.problems
+        return found
+
+    def has_file_errors(self) -> bool:
+        return has_errors(self.config_problems) or any(record.has_error for record in self.records.values())
+
+    def has_errors(self) -> bool:
+        """diagnostics() has an error: asked on every save in the preview, so without listing every warning."""
+        sitewide = (self.config_problems, self.clashes(), self.address_problems, self.make_problems)
+        return any(map(has_errors, sitewide)) or any(record.has_error for record in self.records.values())
+
+    def clashes(self) -> list[Diagnostic]:
+        """Notices or groups at one address; kept until a file's address or group names change (update())."""
+        if "_clashes" not in self.__dict__:
+            self.__dict__["_clashes"] = address_clashes(self.published().summaries)
+        return list(self.__dict__["_clashes"])
+
+    def notice_files(self, record: SourceRecord) -> list[Output]:
+        """A notice's declared files, kept while its record is the same (the preview declares the site on each save)."""
+        kept = self.declared_files.get(record.source)
+        if kept is None or kept[0] is not record:
+            kept = (record, notice_outputs(record, partial(render_files, self, record)))
+            self.declared_files[record.source] = kept
+        return kept[1]
+
+    def declared(self) -> dict[str, Output]:
+        """Every output of the site by its address; files that would share one are address_problems."""
+        found, self.address_problems = declare(self, self.published())
+        return found
+
+
+@dataclass
+class ListData:
+    """What list pages show of each notice (its summary, its memo), by source: as read now, else from the build
+    state's parts, loaded once when first asked for (a rebuild with nothing to do never loads them)."""
+
+    stored: Callable[[str], dict[str, Any]] = lambda part: {}  # the build state's "summaries" or "memos"
+    summaries: dict[str, Summary] = field(default_factory=dict)
+    memos: dict[str, Memo] = field(default_factory=dict)
+    loaded: set[str] = field(default_factory=set)
+
+    def keep(self, source: str, summary: Summary | None, memo: Memo | None) -> None:
+        self.forget(source)
+        if summary is not None and memo is not None:
+            self.summaries[source], self.memos[source] = summary, memo
+
+    def forget(self, source: str) -> Summary | None:
+        self.memos.pop(source, None)
+        return self.summaries.pop(source, None)
+
+    def missing(self, part: str, readable: list[str]) -> list[str]:
+        """Those of the readable files whose summary (memo) is neither kept nor in the build state."""
+        kept: dict[str, Any] = self.summaries if part == "summaries" else self.memos
+        if part not in self.loaded:
+            self.loaded.add(part)
+            stored = self.stored(part)
+            kept.update((source, stored[source]) for source in readable if source not in kept and source in stored)
+        return [source for source in readable if source not in kept]
+
+
+def prepare_workers(site: Site, templates: tuple[str, ...]) -> None:
+    """What reading and making pages needs, loaded once before workers fork rather than in each of them:
+    the modules, and the templates compiled (a broken override is reported where a page using it is made)."""
+    from ..notice import reader, validate  # noqa: F401 - loaded for the workers to inherit
+
+    try:
+        for name in templates:
+            site.env.get_template(name)
+    except Exception:  # noqa: BLE001, S110
+        pass
+
+
+def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[Diagnostic]]:
+    """Every output of the site by its address, and the problems of files at one address (a static file may not
+    take a generated page's)."""
+    from .list_outputs import list_outputs, sitemap_output
+
+    found: dict[str, Output] = {}
+    owner: dict[str, str] = {}
+    problems: list[Diagnostic] = []
+    for source in sorted(published.records):
+        for output in site.notice_files(published.records[source]):
+            if output.path in owner and owner[output.path] != source:
+                problems.append(address_clash(source, output.path, owner[output.path]))
+            found[output.path], owner[output.path] = output, source
+    lists = list_outputs(site.config, site.env, published)
+    lists += sitemap_output(site.config, [*found.values(), *lists], published.summaries)
+    for output in asset_outputs(site.config):
+        if output.path not in found:
+            found[output.path] = output
+        else:
+            problems.append(static_clash(output, site.config.root))
+    for output in lists:
+        if output.path in found and found[output.path].copy_of:
+            problems.append(static_clash(found[output.path], site.config.root))
+        found[output.path] = output
+    return found, problems
+
+
+def address_clashes(summaries: list[Summary]) -> list[Diagnostic]:
+    """Published notices at one address, and groups whose pages would share one (newest first)."""
+    from ..notice.validate import slug_problems
+
+    return slug_problems(summaries) + group_clashes(summaries)
+
+
+def addressed(record: SourceRecord | None, summary: Summary | None) -> tuple[object, ...] | None:
+    """What decides whether a notice clashes with another: its address, group names, date and draft flag."""
+    if record is None or summary is None:
+        return None if record is None or not record.readable else (record.slug, record.draft)
+    return (summary.slug, summary.organization, summary.tags, summary.date, summary.draft)
+
+
+def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
+    """A notice's page and full data record: kept in the cache by key (by a build that failed: see
+    build.keep_rendered), else rendered (reading it if need be)."""
+    from ..notice import reader
+    from ..pages import render
+
+    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None else None
+    if kept is not None:
+        return kept[0], kept[1]
+    notice = notice or site.just_read.pop(record.source, None)
+    if notice is None or notice.digest != record.digest:
+        notice, _ = reader.read_notice(site.config.root / record.source, site.config)
+        if notice is None:
+            raise FileChanged(record.source)
+    return render.render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice)
+
+
+class FileChanged(Exception):
+    """A notice that was read and checked could not be read again to make its page: it changed meanwhile."""
+
+    def __init__(self, source: str):
+        super().__init__(source)
+        self.source = source
+
+
+def making_problem(problem: Exception, root: Path) -> Diagnostic | None:
+    """A mistake met while making a page, as a diagnostic; None when it is a bug of site-gen's (raised on)."""
+    from ..pages import render
+
+    if isinstance(problem, FileChanged):
+        return error(problem.source, 0, "file-changed")
+    return render.template_problem(problem, root)
+
+
+Job = tuple["Read | None", list[str], list[Diagnostic], dict[str, str]]  # read, made, problems, group slugs
+
+
+def _notice_job(index: int) -> Job:
+    """One content file, in whichever process handles it: read if it changed, its files made if asked.
+
+    Returns the group slugs it used, so the build's own process never loads pinyin for them again."""
+    site: Site = inherited("site")
+    source, record = inherited("sources")[index], inherited("known")[index]
+    read = None
+    if record is None:
+        read = read_record(site.config.root / source, site)
+        record = read.record
+    notice = read.notice if read else None
+    slugs = addresses.slugs_known(read.summary.organization, *read.summary.tags) if read and read.summary else {}
+    read = read._replace(notice=None) if read else None  # a parsed notice never crosses processes
+    into, reusable = inherited("into"), inherited("reusable")
+    if into is None or not site.is_published(record) or has_errors(record.problems):
+        return read, [], [], slugs
+    written: list[str] = []
+    try:
+        for output in notice_outputs(record, lambda: render_files(site, record, notice)):
+            if reusable.get(output.path) != output.key:
+                into.put(output)
+                written.append(output.path)
+    except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+        found = making_problem(problem, site.config.root)
+        if found is None:
+            raise
+        return read, written, [found], slugs
+    return read, written, [], slugs
+
+
+class Read(NamedTuple):
+    """A content file just read: its record, what lists show of it, and the notice (None when unreadable)."""
+
+    record: SourceRecord
+    summary: Summary | None = None
+    memo: Memo | None = None
+    notice: Notice | None = None
+
+
+def read_record(path: Path, site: Site) -> Read:
+    """Read and check one notice file: its record (with its memos for list pages), and the notice."""
+    from ..notice import reader
+    from ..notice.validate import notice_problems
+    from ..pages import render
+    from ..pages.open_data import notice_json
+
+    config = site.config
+    source = path.relative_to(config.root).as_posix()
+    when = stamp(path)  # before reading: an edit while reading makes the next build read it again
+    if not path.is_file():  # a FIFO named x.md would block the build forever
+        problem = error(source, 0, "not-regular-file")
+        return Read(SourceRecord(source, when, "", (problem,), has_error=True))
+    notice, problems = reader.read_notice(path, config)
+    if notice is None:
+        return Read(SourceRecord(source, when, "", tuple(problems), has_error=has_errors(problems)))
+    problems = problems + notice_problems(notice, config)
+    attachments = tuple(attached_files(path.parent, notice))
+    try:
+        card, card_below = render.render_card(site.env, notice), render.render_card(site.env, notice, "../")
+    except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+        found = render.template_problem(problem, config.root)
+        if found is None:
+            raise
+        problems.append(found)
+        card = card_below = ""
+    memo = Memo(card.encode(), card_below.encode(), notice_json(notice).encode())
+    record = SourceRecord(
+        source,
+        when,
+        notice.digest,
+        tuple(problems),
+        slug=notice.slug,
+        draft=notice.draft,
+        attachments=attachments,
+        list_key=memo_key(memo),
+        page_key=page_key(notice.digest, attachments),
+        has_error=has_errors(problems),
+    )
+    return Read(record, summarize(notice), memo, notice)
+
+
+def memo_key(memo: Memo) -> str:
+    return hashlib.sha256(b"\0".join(memo)).hexdigest()
+
+
+def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
+    """The files a notice attaches that check accepts (the others are its errors, and nothing is built)."""
+    found = []
+    for attached in notice.attachments:
+        try:
+            address = addresses.attachment(notice.slug, attached.path)
+        except addresses.UnsafeAddress:
+            continue
+        source = os.path.normpath(folder / attached.path)
+        found.append(AttachedFile(source, stamp(source), address))
+    return found
+
+
+def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
+    """What the page shows of each attached file: a link the build made, its type and size."""
+    folder = (config.root / notice.source).parent
+    page_folder = posixpath.dirname(notice.url)
+    return tuple(
+        {
+            "href": posixpath.relpath(addresses.attachment(notice.slug, attached.path), page_folder),
+            "title": attached.title,
+            "kind": ((folder / attached.path).suffix.lstrip(".") or "file").upper(),
+            "size": human_size((folder / attached.path).stat().st_size),
+        }
+        for attached in notice.attachments
+    )
+
+
+def notice_data(notice: Notice) -> str:
+    """notices/<slug>.json: the notice's record with its measures."""
+    from ..pages.open_data import notice_json
+
+    return notice_json(notice, measures=True) + "\n"
+
+
+def human_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
+    """Two organisations (or tags) whose pages would share one address: one would vanish from the site."""
+    found = []
+    for kind, names_of in (("organization", lambda s: (s.organization,)), ("tag", lambda s: s.tags)):
+        by_address: dict[str, dict[str, str]] = defaultdict(dict)
+        for summary in sorted(summaries, key=lambda s: s.source):
+            for name in names_of(summary):
+                by_address[addresses.group_page(kind, name)].setdefault(name, summary.source)
+        for address, names in sorted(by_address.items()):
+            if len(names) > 1:
+                (name, source), *others = sorted(names.items(), key=lambda item: item[1])
+                for other, other_source in others:
+                    found.append(
+                        error(
+                            other_source,
+                            1,
+                            "group-address-shared",
+                            kind=kind,
+                            name=other,
+                            address=address,
+                            other=name,
+                            source=source,
+                        )
+                    )
+    return found
+
+
+def address_clash(source: str, path: str, other: str) -> Diagnostic:
+    return error(source, 1, "address-shared", address=path, other=other)
+
+
+def static_clash(output: Output, root: Path) -> Diagnostic:
+    return error(
+        os.path.relpath(output.copy_of or "", root).replace(os.sep, "/"), 0, "static-replaces-page", address=output.path
+    )
+
+
+def compiled_templates(cache: BuildCache | None) -> Path | None:
+    """Where compiled templates are kept: in the build cache, whose folder is keyed by the templates."""
+    if cache is None:
+        return None
+    folder = cache.folder / "templates"
+    folder.mkdir(exist_ok=True)
+    return folder

@@ -1,0 +1,190 @@
+"""The build state: what each content file held when last read, and what output/ holds now.
+
+It records only what was committed. A build saves it after its new site is in place, never
+before, and every record of a published file carries that file's stamp as written: a build
+that died half-way, a hand edit or a deleted file in output/ shows as a file that is not as
+recorded, and is made again. A build after any failure publishes exactly what a clean build
+would (issue #15's critical defect was a state saved before the commit).
+
+Stamps include the inode and the change time, which no `touch -r` or copy can restore, so an
+edit that keeps a file's size and modification time is still seen.
+"""
+
+from __future__ import annotations
+
+import os
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from ..base.diagnostics import Diagnostic
+from .cache import BuildCache, digest
+
+# A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
+# tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
+Stamp = int
+STATE_VERSION = 4
+SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
+
+
+def stamp(path: str | os.PathLike[str]) -> Stamp | None:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return hash((status.st_mtime_ns, status.st_ctime_ns, status.st_size, status.st_ino))
+
+
+def file_stamp(status: os.stat_result) -> Stamp:
+    """A published file as written: hard links to it (the next build's) keep it, any rewrite changes it."""
+    return hash((status.st_mtime_ns, status.st_size, status.st_ino))
+
+
+class AttachedFile(NamedTuple):
+    source: str  # the file in content/, as a path on this machine
+    stamp: Stamp | None
+    address: str  # where it is published
+
+
+class Memo(NamedTuple):
+    """What list pages show of a notice, rendered once when it is read: kept apart, loaded only when a list is made.
+
+    UTF-8, not text: a big site's memos are tens of megabytes, which load six times faster as bytes, and
+    notices.json is joined from the records without decoding them."""
+
+    card: bytes  # as listed on the home page
+    card_below: bytes  # on a list page one folder down
+    record: bytes  # its entry in notices.json
+
+
+class SourceRecord(NamedTuple):
+    """A content file as it was when last read: enough to decide, without reading it, that nothing changed.
+
+    A tuple, like Diagnostic and Committed: a big site's state holds thousands, loaded on every build."""
+
+    source: str  # content/2025/x.md
+    stamp: Stamp | None
+    digest: str  # of the file's bytes ("" when it could not be read as a notice)
+    problems: tuple[Diagnostic, ...]
+    slug: str = ""
+    draft: bool = False
+    attachments: tuple[AttachedFile, ...] = ()
+    list_key: str = ""  # digest of its memo: what every page listing the notice depends on
+    page_key: str = ""  # the key of its page: its text and the files it links to (page_key())
+    has_error: bool = False  # one of its problems is an error (the preview asks of every file on each save)
+
+    @property
+    def readable(self) -> bool:
+        return bool(self.digest)
+
+    def is_current(self, root: str) -> bool:
+        """The file and its attachments are as they were when read."""
+        if self.stamp is None or self.stamp != stamp(os.path.join(root, self.source)):
+            return False
+        return all(stamp(attached.source) == attached.stamp for attached in self.attachments)
+
+
+def page_key(file_digest: str, attachments: tuple[AttachedFile, ...]) -> str:
+    """A notice page's key: its file's text and the files it links to (their size shows on the page)."""
+    return "page-" + digest(file_digest, repr(attachments))
+
+
+class Committed(NamedTuple):  # a tuple: a big site's state holds tens of thousands, loaded on every build
+    """A file of output/ as the last committed build wrote it."""
+
+    key: str
+    stamp: Stamp | None
+
+
+@dataclass
+class BuildState:
+    """Every source record and every committed output of one output folder, loaded and saved together.
+
+    The records and the outputs are one file, loaded by every build. Two parts are kept apart, each in
+    SHARDS files by the notice's source: the summaries (loaded when list pages must be declared) and the
+    memos (cards and records, when one must be made). A shard is written again only when one of its
+    notices changed, so an edit rewrites a sixteenth of them.
+    """
+
+    sources: dict[str, SourceRecord] = field(default_factory=dict)
+    outputs: dict[str, Committed] = field(default_factory=dict)
+    group_slugs: dict[str, str] = field(default_factory=dict)  # name -> slug: pinyin is slow to load
+    public_pages: int = 0  # pages for readers, as the last build counted them
+    parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "summaries"/"memos" -> its shards' files
+
+    @staticmethod
+    def name(out_dir: Path, drafts: bool) -> str:
+        return f"state-{digest(str(out_dir.resolve()), str(drafts))[:16]}.pickle"
+
+    @classmethod
+    def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
+        kept = cache.load(cls.name(out_dir, drafts), for_the_build=True) if cache else None
+        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
+            return cls()  # none yet, another version's, or damaged: start from scratch
+        state: BuildState = kept[1]
+        return state
+
+    def part(self, cache: BuildCache | None, name: str) -> dict[str, Any]:
+        """The stored records' summaries or memos (megabytes on a big site: loaded only when needed)."""
+        found: dict[str, Any] = {}
+        for file in self.parts.get(name, ()) if cache else ():
+            kept = cache.load(file, for_the_build=True) if cache else None
+            found.update(kept if isinstance(kept, dict) else {})  # a lost shard: its notices are read again
+        return found
+
+    def save(
+        self, cache: BuildCache | None, out_dir: Path, drafts: bool, parts: dict[str, Callable[[], dict[str, Any]]]
+    ) -> None:
+        """The records, and each part's shards whose notices changed (a shard's file is named by what it holds)."""
+        if cache is None:
+            return
+        keys = {"summaries": lambda r: r.digest, "memos": lambda r: r.list_key}
+        shards: list[list[str]] = [[] for _ in range(SHARDS)]  # the sources in each shard
+        for source in self.sources:
+            shards[shard_of(source)].append(source)
+        files: dict[str, tuple[str, ...]] = {}
+        for name, make in parts.items():
+            files[name] = tuple(
+                shard_file(name, i, {s: keys[name](self.sources[s]) for s in shards[i]}) for i in range(SHARDS)
+            )
+            changed = [
+                i for i, file in enumerate(files[name]) if file not in self.parts.get(name, ()) or not cache.has(file)
+            ]
+            values = make() if changed else {}
+            for index in changed:
+                cache.store(
+                    files[name][index], {source: values[source] for source in shards[index] if source in values}
+                )
+        kept = BuildState(self.sources, self.outputs, self.group_slugs, self.public_pages, files)
+        cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
+        wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
+        cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
+
+    def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
+        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""
+        found: dict[str, str] = {}
+        count = 0
+        folders = [(str(out_dir), "")] if out_dir.is_dir() else []
+        while folders:
+            folder, prefix = folders.pop()
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        folders.append((entry.path, prefix + entry.name + "/"))
+                        continue
+                    count += 1
+                    committed = self.outputs.get(prefix + entry.name)
+                    if committed is not None and file_stamp(entry.stat(follow_symlinks=False)) == committed.stamp:
+                        found[prefix + entry.name] = committed.key
+        return found, count
+
+
+def shard_of(source: str) -> int:
+    return zlib.crc32(source.encode("utf-8")) % SHARDS
+
+
+def shard_file(name: str, index: int, keys: dict[str, str]) -> str:
+    """A shard's file, named by the keys of the notices it holds: unchanged notices, unchanged name."""
+    return f"{name}-{index:02}-" + digest(*sorted(f"{source} {key}" for source, key in keys.items()))[:16]

@@ -1,0 +1,193 @@
+"""site.yaml: the site's settings, with defaults, types and located diagnostics.
+
+Every key is declared in site_gen/schema.py; an unknown key is a warning with a
+"did you mean", a wrong type is an error, and both name the line in site.yaml.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..base import addresses
+from ..base.diagnostics import Diagnostic, error, warning
+from .frontmatter import read_yaml
+from .grammar import EMAIL_FIELD as EMAIL
+from .grammar import PHONE_FIELD as PHONE
+from .model import Contact, Status
+from .organizations import Entry, Registry, build_registry
+from .schema import SITE_FIELDS, read_fields
+from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
+
+CONFIG_FILE = "site.yaml"
+
+
+@dataclass(frozen=True)
+class Footer:
+    host: str = ""
+    site_id: str = ""
+    icp: str = ""
+    police: str = ""
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    root: Path
+    title: str = "巡察整改公开"
+    base_url: str = ""
+    language: str = "zh"
+    description: str = ""
+    contact: Contact = field(default_factory=Contact)
+    organizations: Registry = field(default_factory=Registry)
+    footer: Footer = field(default_factory=Footer)
+    meta: tuple[tuple[str, str], ...] = ()
+    vocabulary: Vocabulary = field(default_factory=Vocabulary.default)
+    status_keys: tuple[str, ...] = DEFAULT_STATUS_KEYS
+    allow_html: bool = False
+    encoding: str = "utf-8"
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+
+def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
+    """Read site.yaml in root; a missing file means all defaults.
+
+    The registry's slugs go to the address book here, so every page names an organisation's page the same way.
+    """
+    config, found = _load(root)
+    addresses.use_registry_slugs(config.organizations.slugs())
+    return config, found
+
+
+def _load(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
+    path = root / CONFIG_FILE
+    if not path.is_file():
+        return _parse(root, {}, {})
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        return SiteConfig(root=root), [error(CONFIG_FILE, 1, "config-not-utf8")]
+    document, problems = read_yaml(text, CONFIG_FILE, "config-yaml")
+    if document is None:
+        return SiteConfig(root=root), problems
+    data = {} if document.data is None else document.data
+    if not isinstance(data, dict):
+        return SiteConfig(root=root), [error(CONFIG_FILE, 1, "config-not-mapping")]
+    config, found = _parse(root, data, document.lines)
+    return config, problems + found
+
+
+def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, list[Diagnostic]]:
+    values, found = read_fields(data, SITE_FIELDS, lines, CONFIG_FILE, "unknown-setting")
+    language = values.get("language", "zh")
+    contact, contact_found = contact_from(values.get("contact"), CONFIG_FILE, lines)
+    vocabulary, vocabulary_found = _vocabulary(values.get("statuses", {}), lines)
+    registry, registry_found = _registry(values.get("organizations", ()), lines, contact)
+    base_url = values.get("base_url", "")
+    footer = values.get("footer", {})
+    config = SiteConfig(
+        root=root,
+        title=values.get("title", "巡察整改公开" if language == "zh" else "Rectification progress"),
+        base_url=base_url.rstrip("/") + "/" if base_url else "",
+        language=language,
+        description=values.get("description", ""),
+        contact=contact,
+        organizations=registry,
+        footer=Footer(**footer),
+        meta=tuple(values.get("meta", {}).items()),
+        vocabulary=vocabulary,
+        status_keys=values.get("status_keys") or DEFAULT_STATUS_KEYS,
+        allow_html=values.get("allow_html", False),
+        encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
+    )
+    found += contact_found + vocabulary_found + registry_found
+    if data.get("base_url") in (None, ""):
+        found.append(warning(CONFIG_FILE, 1, "base-url-missing"))
+    elif config.base_url and not config.base_url.startswith(("http://", "https://")):
+        found.append(error(CONFIG_FILE, lines.get("base_url", 1), "base-url-scheme"))
+    return config, found
+
+
+def contact_from(
+    values: dict | None, path: str, lines: dict[str, int], base: Contact | None = None, key: str = "contact"
+) -> tuple[Contact, list[Diagnostic]]:
+    """A contact from its typed fields; those it leaves out come from base (the site's defaults).
+
+    Phone numbers and e-mail addresses are checked here, each on its own line (key is the contact's
+    dotted name in the file: "organizations.2.contact" in a registry).
+    """
+    base = base or Contact()
+    values = values or {}
+    found: list[Diagnostic] = []
+    for part, pattern, code in (("phones", PHONE, "phone-invalid"), ("emails", EMAIL, "email-invalid")):
+        for index, value in enumerate(values.get(part, ())):
+            if not pattern.match(value) or (part == "phones" and sum(ch.isdigit() for ch in value) < 5):
+                line = lines.get(f"{key}.{part}.{index}") or lines.get(f"{key}.{part}") or lines.get(key, 1)
+                found.append(error(path, line, code, value=value))
+    contact = Contact(
+        phones=values.get("phones", base.phones),
+        emails=values.get("emails", base.emails),
+        address=values.get("address", base.address),
+        other=values.get("other", base.other),
+        invitation=values.get("invitation", base.invitation),
+    )
+    return contact, found
+
+
+def _registry(records: tuple, lines: dict[str, int], site_contact: Contact) -> tuple[Registry, list[Diagnostic]]:
+    """The organisations: each one's contact completed from the site's (notice > organisation > site)."""
+    dotted_of = {line: key for key, line in lines.items() if re.fullmatch(r"organizations\.\d+", key)}
+    entries, found = [], []
+    for line, values in records:
+        dotted = dotted_of.get(line, "organizations")
+        contact, problems = contact_from(values.get("contact"), CONFIG_FILE, lines, site_contact, dotted + ".contact")
+        entries.append(Entry(dotted, values, contact))
+        found += problems
+    registry, problems = build_registry(entries, CONFIG_FILE, lines)
+    return registry, found + problems
+
+
+def _vocabulary(values: dict, lines: dict[str, int]) -> tuple[Vocabulary, list[Diagnostic]]:
+    """The built-in wordings plus the site's; a built-in wording listed under another status is an error."""
+    base = Vocabulary.default()
+    if not values:
+        return base, []
+    found = []
+    extra: dict[Status, tuple[str, ...]] = {}
+    for name, wordings in values.items():
+        status = Status(name)
+        kept = []
+        for index, wording in enumerate(wordings):
+            taken_by = base.lookup(wording).status
+            if taken_by is not None and taken_by is not status:
+                line = lines.get(f"statuses.{name}.{index}") or lines.get(f"statuses.{name}", 1)
+                found.append(
+                    error(
+                        CONFIG_FILE, line, "status-wording-taken", status=name, wording=wording, taken_by=taken_by.value
+                    )
+                )
+            else:
+                kept.append(wording)
+        extra[status] = tuple(kept)
+    return base.with_extra(extra), found
+
+
+def notice_sources(config: SiteConfig) -> tuple[list[str], list[Diagnostic]]:
+    """Every .md file under content/ by its name in the site (content/2025/x.md), folder by folder, names sorted.
+
+    Plain strings: a big site has tens of thousands of files, and making a Path of each cost more
+    than everything else a rebuild with one changed notice does with them.
+    """
+    content = config.content_dir
+    if not content.is_dir():
+        return [], [error("content", 0, "content-missing")]
+    found = []
+    for folder, _, files in os.walk(content):  # as rglob, symlinked folders are not entered
+        relative = os.path.relpath(folder, content)
+        parts = () if relative == "." else tuple(relative.split(os.sep))
+        found += [(*parts, name) for name in files if name.endswith(".md")]
+    return ["/".join((content.name, *parts)) for parts in sorted(found)], []

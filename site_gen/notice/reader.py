@@ -1,0 +1,406 @@
+"""Read notice files into the model: the only place notices are parsed.
+
+A notice is YAML front-matter and a Markdown body. In the body, ``##`` headings
+are sections, ``###`` headings are issues and ``####`` headings are an issue's
+sub-problems; the first line under an issue or sub-problem heading may be its
+status line (``整改进度：整改完成``). Everything else is the clerk's Markdown.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+from markdown_it.token import Token
+
+from ..base import addresses
+from ..base.diagnostics import Diagnostic, Severity, error, warning
+from . import grammar, numbering
+from .config import SiteConfig, contact_from
+from .frontmatter import split
+from .links import scan_links
+from .markdown import parser
+from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
+from .schema import NOTICE_FIELDS, read_fields
+from .validate import attachment_problems, link_problems
+
+MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
+MAX_NOTICE_BYTES = 5_000_000  # real notices are 10-100 KB; this refuses pasted scans before reading them
+# a slug becomes notices/<slug>.html and a QR code: 80 characters (240 bytes in Chinese) fit any file system's
+# 255-byte file names with room for ".html", and 8 folder levels keep paths and QR codes short
+MAX_SLUG_LENGTH = 80
+MAX_SLUG_PARTS = 8
+_EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
+_SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
+
+
+def content_digest(source: str, raw: bytes) -> str:
+    return hashlib.sha256(source.encode("utf-8") + b"\0" + raw).hexdigest()
+
+
+def read_notice(path: Path, config: SiteConfig) -> tuple[Notice | None, list[Diagnostic]]:
+    """One notice file; None when it cannot be read at all."""
+    source = path.relative_to(config.root).as_posix()
+    if not path.resolve().is_relative_to(config.content_dir.resolve()):
+        return None, [error(source, 1, "file-outside-content")]
+    size = path.stat().st_size
+    if size > MAX_NOTICE_BYTES:
+        return None, [error(source, 1, "file-too-large", size_mb=f"{size / 1e6:.0f}", max_mb=MAX_NOTICE_BYTES // 10**6)]
+    raw = path.read_bytes()
+    text, problems = decode(raw, source, config.encoding)
+    if text is None:
+        return None, problems
+    notice, problems = parse_notice(text, source, config, default_slug(path, config))
+    if notice is not None:
+        notice = dataclasses.replace(notice, digest=content_digest(source, raw))
+    return notice, problems
+
+
+def default_slug(path: Path, config: SiteConfig) -> str:
+    """The file's path under content/, made ASCII (content/2025/水务局.md -> 2025/shuiwuju)."""
+    return addresses.ascii_slug(path.relative_to(config.content_dir).with_suffix("").as_posix())
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None, list[Diagnostic]]:
+    """Text of a notice file: BOM and CRLF accepted, GB18030 read when the site says so.
+
+    A NUL anywhere means binary data (not only in the first 8 KB); any other control character
+    is reported at its line, since it would make the feeds and sitemap ill-formed XML.
+    """
+    if not raw.strip():
+        return None, [error(source, 1, "file-empty")]
+    if b"\x00" in raw:
+        return None, [error(source, raw[: raw.index(b"\x00")].count(b"\n") + 1, "file-binary")]
+    try:
+        text = grammar.decode(raw, encoding)
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        if grammar.detect_encoding(raw) == "gb18030":
+            return None, [error(source, line, "file-gbk", source=source)]
+        return None, [error(source, line, "file-encoding", encoding=encoding.upper())]
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    bad = _CONTROL.search(text)
+    if bad:
+        line_start = text.rfind("\n", 0, bad.start()) + 1
+        line, column = text.count("\n", 0, bad.start()) + 1, bad.start() - line_start + 1
+        return None, [error(source, line, "file-control-character", column, char=f"U+{ord(bad.group()):04X}")]
+    return text, []
+
+
+def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple[Notice | None, list[Diagnostic]]:
+    """A notice from its text; None when its front-matter has an error (its link and attachment errors still
+    reported, so one check shows them all)."""
+    front, problems = split(text, source)
+    if front is None:
+        return None, problems
+    values, found = read_fields(front.data, NOTICE_FIELDS, front.key_lines, source)
+    organization, base_contact, unknown = _organization(values.get("organization", ""), config, source, front.key_lines)
+    contact, contact_problems = contact_from(values.get("contact"), source, front.key_lines, base=base_contact)
+    fields = _Checks(source, front.key_lines)
+    date = values.get("date")
+    inspection = _inspection(values.get("inspection"))
+    fields.check_date_order(inspection, date)
+    attachments = _attachments(values.get("attachments", ()))
+    body, body_problems = parse_body(front.body, front.body_line, source, config, tuple(a.path for a in attachments))
+    notice = Notice(
+        source=source,
+        slug=fields.slug(values.get("slug") or slug),
+        title=values.get("title", ""),
+        organization=organization,
+        date=date or dt.date(1970, 1, 1),
+        contact=contact,
+        inspection=inspection,
+        summary=values.get("summary", ""),
+        tags=values.get("tags", ()),
+        draft=values.get("draft", False),
+        lang=values.get("lang", ""),
+        intro_html=body.intro_html,
+        sections=tuple(body.sections),
+        attachments=attachments,
+        reviewers=values.get("reviewers", ()),
+        links=tuple(body.links),
+    )
+    front_problems = problems + found + unknown + contact_problems + fields.found
+    if any(d.severity is Severity.ERROR for d in front_problems):
+        later = link_problems(notice) + attachment_problems(notice, config)
+        return None, front_problems + body_problems + later
+    return notice, front_problems + body_problems
+
+
+def _organization(written: str, config: SiteConfig, source: str, lines: dict[str, int]):
+    """The full name of the organisation a notice names, the contact it inherits, and a warning when the
+    site's registry does not know it (with the closest name it has)."""
+    registry = config.organizations
+    known = registry.find(written) if written else None
+    if known is not None:
+        return known.name, known.contact, []
+    problem = registry.unknown_name(source, lines.get("organization", 1), written)
+    return written, config.contact, [problem] if problem else []
+
+
+def _inspection(values: dict | None) -> Inspection | None:
+    if values is None:
+        return None
+    return Inspection(
+        group=values.get("group", ""),
+        round=values.get("round", ""),
+        start=values.get("from"),
+        end=values.get("to"),
+        feedback=values.get("feedback"),
+    )
+
+
+def _attachments(records: tuple[tuple[int, dict], ...]) -> tuple[Attachment, ...]:
+    return tuple(
+        Attachment(path=values["path"], title=values.get("title") or PurePosixPath(values["path"]).name, line=line)
+        for line, values in records
+    )
+
+
+class _Checks:
+    """The front-matter checks that need more than one field's type: the address, the order of dates."""
+
+    def __init__(self, source: str, key_lines: dict[str, int]):
+        self.source, self.key_lines = source, key_lines
+        self.found: list[Diagnostic] = []
+
+    def fail(self, key: str, code: str, **params: object) -> None:
+        self.found.append(error(self.source, self.key_lines.get(key, 1), code, column=1, **params))
+
+    def slug(self, value: str) -> str:
+        """The address, ASCII: a Chinese slug (or file name) is written in pinyin, as group pages are."""
+        address = addresses.ascii_slug(value)
+        if not _SLUG_OK.match(address) or ".." in PurePosixPath(address).parts:
+            self.fail("slug", "slug-invalid", slug=value)
+            return "invalid"
+        if len(address) > MAX_SLUG_LENGTH or address.count("/") >= MAX_SLUG_PARTS:
+            shown = address if len(address) <= 40 else address[:37] + "..."
+            self.fail("slug", "slug-too-long", slug=shown, max_length=MAX_SLUG_LENGTH, max_parts=MAX_SLUG_PARTS)
+            return "invalid"
+        return address
+
+    def check_date_order(self, inspection: Inspection | None, published: dt.date | None) -> None:
+        """Inspection start <= end <= feedback <= publication: anything else is a typo in a date."""
+        if inspection is None:
+            return
+        steps = [
+            ("inspection.from", inspection.start),
+            ("inspection.to", inspection.end),
+            ("inspection.feedback", inspection.feedback),
+            ("date", published),
+        ]
+        known = [(name, value) for name, value in steps if value is not None]
+        for (earlier, earlier_date), (later, later_date) in itertools.pairwise(known):
+            if later_date < earlier_date:
+                self.fail(
+                    later if later != "date" else "inspection",
+                    "date-order",
+                    later=later,
+                    later_date=later_date,
+                    earlier=earlier,
+                    earlier_date=earlier_date,
+                )
+
+
+# --- body -------------------------------------------------------------------
+
+
+@dataclass
+class _Body:
+    intro_html: str = ""
+    sections: list[Section] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+
+
+@dataclass
+class _Open:
+    """A heading being filled with its content tokens while the body is walked."""
+
+    level: int
+    title: str
+    explicit_id: str
+    line: int
+    tokens: list[Token] = field(default_factory=list)
+    children: list[_Open] = field(default_factory=list)
+
+
+def parse_body(
+    body: str, first_line: int, source: str, config: SiteConfig, attachments: tuple[str, ...] = ()
+) -> tuple[_Body, list[Diagnostic]]:
+    """Sections, issues and sub-problems from the Markdown body, parsed once; links to attachments lead to
+    their ASCII addresses."""
+    md = parser(config.allow_html)
+    tokens = md.parse(body)
+    _follow_attachments(tokens, attachments)
+    root = _Open(level=1, title="", explicit_id="", line=first_line)
+    stack = [root]
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open" and token.level == 0 and token.tag in ("h2", "h3", "h4"):
+            level = int(token.tag[1])
+            title, explicit_id = _heading_text(tokens[index + 1].content)
+            line = first_line + (token.map[0] if token.map else 0)
+            while stack[-1].level >= level:
+                stack.pop()
+            if level == 3 and stack[-1].level == 1:  # an issue with no section: an untitled section
+                section = _Open(level=2, title="", explicit_id="", line=line)
+                stack[-1].children.append(section)
+                stack.append(section)
+            heading = _Open(level=level, title=title, explicit_id=explicit_id, line=line)
+            stack[-1].children.append(heading)
+            stack.append(heading)
+            index += 3
+            continue
+        stack[-1].tokens.append(token)
+        index += 1
+    builder = _BodyBuilder(md, source, first_line, config)
+    parsed = builder.build(root)
+    parsed.links, link_problems = scan_links(tokens, first_line, source)
+    return parsed, builder.found + link_problems
+
+
+def _follow_attachments(tokens: list[Token], attachments: tuple[str, ...]) -> None:
+    """A link to an attached file (files/测评表.pdf) is rewritten to where it is published (files/cepingbiao.pdf)."""
+    moved = {path: addresses.ascii_file_path(path) for path in attachments if not path.isascii()}
+    if not moved:
+        return
+    for token in tokens:
+        for child in token.children or ():
+            if child.type == "link_open":
+                target, hash_mark, fragment = unquote(str(child.attrGet("href") or "")).partition("#")
+                if PurePosixPath(target).as_posix() in moved:
+                    child.attrSet("href", moved[PurePosixPath(target).as_posix()] + hash_mark + fragment)
+
+
+def _heading_text(text: str) -> tuple[str, str]:
+    match = _EXPLICIT_ID.search(text)
+    if match:
+        return text[: match.start()].strip(), match.group(1)
+    return text.strip(), ""
+
+
+class _BodyBuilder:
+    """Turns the heading tree into model objects, rendering each part's Markdown once."""
+
+    def __init__(self, md, source: str, first_line: int, config: SiteConfig):
+        self.md, self.source, self.first_line, self.config = md, source, first_line, config
+        self.found: list[Diagnostic] = []
+        self.status_line_pattern = grammar.status_line(config.status_keys)
+
+    def build(self, root: _Open) -> _Body:
+        body = _Body(intro_html=self.render(root.tokens))
+        for position, child in enumerate(root.children, start=1):
+            if child.level == 2:
+                body.sections.append(self.section(child, position))
+            else:  # a sub-problem heading outside any issue: keep its text, say where it belongs
+                self.found.append(warning(self.source, child.line, "heading-outside-issue"))
+        return body
+
+    def section(self, heading: _Open, position: int) -> Section:
+        number = numbering.leading_number(heading.title)
+        section_id = heading.explicit_id or (f"s{number}" if number else f"s{position}")
+        if not heading.children and not heading.explicit_id:
+            section_id = f"part-{position}"  # text-only parts (总体情况, 下一步) must not take a problem section's id
+        if not heading.title:
+            section_id = ""
+        issues = [self.issue(child, section_id, ordinal) for ordinal, child in enumerate(heading.children, start=1)]
+        return Section(
+            id=section_id,
+            title=heading.title,
+            intro_html=self.render(heading.tokens),
+            line=heading.line,
+            issues=tuple(issues),
+        )
+
+    def issue(self, heading: _Open, section_id: str, ordinal: int) -> Issue:
+        number = numbering.leading_number(heading.title) or ordinal
+        prefix = f"{section_id}-" if section_id else "i"
+        issue_id = heading.explicit_id or f"{prefix}{number}"
+        status_line, tokens = self.take_status_line(heading.tokens)
+        sub_problems = tuple(self.sub_problem(child, issue_id, k) for k, child in enumerate(heading.children, start=1))
+        if status_line and any(sub.status_line for sub in sub_problems):
+            self.found.append(error(self.source, status_line.line, "status-issue-and-subs"))
+        return Issue(
+            id=issue_id,
+            number=str(number),
+            title=heading.title,
+            status_line=status_line,
+            body_html=self.render(tokens),
+            line=heading.line,
+            sub_problems=sub_problems,
+        )
+
+    def sub_problem(self, heading: _Open, issue_id: str, ordinal: int) -> SubProblem:
+        status_line, tokens = self.take_status_line(heading.tokens)
+        return SubProblem(
+            id=heading.explicit_id or f"{issue_id}-{ordinal}",
+            title=heading.title,
+            status_line=status_line,
+            body_html=self.render(tokens),
+            line=heading.line,
+        )
+
+    def take_status_line(self, tokens: list[Token]) -> tuple[StatusLine | None, list[Token]]:
+        """The status line, if the first paragraph starts with one, and the tokens without it."""
+        self.flag_late_status_lines(tokens)
+        if len(tokens) < 3 or tokens[0].type != "paragraph_open":
+            return None, tokens
+        inline = tokens[1]
+        first, _, rest = inline.content.partition("\n")
+        match = self.status_line_pattern.match(first)
+        if not match:
+            return None, tokens
+        value = match.group("value")
+        if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
+            return None, tokens  # "整改情况：" introducing the measures, as some notices use it
+        line = self.first_line + (tokens[0].map[0] if tokens[0].map else 0)
+        status_line = self.status(value, line, first.find(value) + 1)
+        if not rest.strip():
+            return status_line, tokens[3:]
+        remaining = self.md.parse(rest)  # the clerk went on without a blank line: keep the rest as text
+        return status_line, remaining + tokens[3:]
+
+    def status(self, value: str, line: int, column: int) -> StatusLine:
+        lookup = self.config.vocabulary.lookup(value)
+        if lookup.status is None:
+            chinese = self.config.language == "zh"
+            allowed = ", ".join(w for w in self.config.vocabulary.all_wordings if w.isascii() != chinese)
+            self.found.append(
+                error(
+                    self.source,
+                    line,
+                    "status-unknown",
+                    column,
+                    value=value.strip(),
+                    suggestion=lookup.suggestion,
+                    allowed=allowed,
+                )
+            )
+            return StatusLine(wording=value.strip(), status=Status.UNSTATED, line=line)  # reported, not guessed
+        return StatusLine(wording=value.strip().rstrip("。."), status=lookup.status, line=line)
+
+    def flag_late_status_lines(self, tokens: list[Token]) -> None:
+        """A second status line further down one issue is a mistake worth stopping for."""
+        for position in range(3, len(tokens)):
+            token = tokens[position]
+            if token.type != "inline" or token.level != 1 or tokens[position - 1].type != "paragraph_open":
+                continue
+            match = self.status_line_pattern.match(token.content.partition("\n")[0])
+            if match and self.config.vocabulary.lookup(match.group("value")).status is not None:
+                line = self.first_line + (token.map[0] if token.map else 0)
+                self.found.append(error(self.source, line, "status-second"))
+
+    def render(self, tokens: list[Token]) -> str:
+        if not tokens:
+            return ""
+        return self.md.renderer.render(tokens, self.md.options, {})

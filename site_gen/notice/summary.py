@@ -1,0 +1,106 @@
+"""What list pages, feeds and notices.json need of a notice: plain data, kept instead of the whole notice.
+
+A big site's build holds one of these per notice (a few hundred bytes) rather than every parsed
+notice with all its measures, and the build state keeps them so an unchanged notice is not read
+again. Attribute names match Notice's, so groups, feeds and card templates take either (a NoticeLike).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Protocol
+
+from ..base import addresses
+from .model import Notice, Progress, Status
+
+
+@dataclass(frozen=True)
+class OpenIssue:
+    """An issue its notice states is not completed yet, as its organisation's page lists it (plain data)."""
+
+    id: str  # the anchor on the notice page
+    title: str
+    status: Status
+
+
+class NoticeLike(Protocol):
+    """What lists, feeds, cards and the address checks read of a notice: a Notice and its Summary both have it."""
+
+    @property
+    def source(self) -> str: ...
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def organization(self) -> str: ...
+    @property
+    def date(self) -> dt.date: ...
+    @property
+    def summary(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def draft(self) -> bool: ...
+    @property
+    def lang(self) -> str: ...
+    @property
+    def progress(self) -> Progress: ...
+    @property
+    def url(self) -> str: ...
+    @property
+    def data_url(self) -> str: ...
+
+
+@dataclass(frozen=True)
+class Summary:
+    source: str
+    slug: str
+    title: str
+    organization: str
+    date: dt.date
+    summary: str
+    tags: tuple[str, ...]
+    draft: bool
+    lang: str
+    progress: Progress
+    open_issues: tuple[OpenIssue, ...] = ()
+
+    @property
+    def url(self) -> str:
+        return addresses.notice_page(self.slug)
+
+    @property
+    def data_url(self) -> str:
+        return addresses.notice_data(self.slug)
+
+
+def summarize(notice: Notice) -> Summary:
+    return Summary(
+        source=notice.source,
+        slug=notice.slug,
+        title=notice.title,
+        organization=notice.organization,
+        date=notice.date,
+        summary=notice.summary,
+        tags=notice.tags,
+        draft=notice.draft,
+        lang=notice.lang,
+        progress=notice.progress,
+        open_issues=open_issues(notice),
+    )
+
+
+def open_issues(notice: Notice) -> tuple[OpenIssue, ...]:
+    """The issues whose stated status is not a completed one; an issue with no status is not claimed open."""
+    return tuple(
+        OpenIssue(issue.id, issue.title, issue.status)
+        for issue in notice.issues
+        if issue.status is not Status.UNSTATED and not issue.status.is_completed
+    )
+
+
+def newest_first(notice: NoticeLike) -> tuple[int, str]:
+    """The order of every list: newest first, then by address (a Notice or a Summary)."""
+    return (-notice.date.toordinal(), notice.slug)

@@ -1,0 +1,206 @@
+"""Pages from the model through Jinja2 templates.
+
+The default theme is the top-level ``templates/`` folder of this repository
+(shipped inside the wheel as ``site_gen/theme``); a site's own ``templates/``
+overrides it file by file. Templates get ready-made values: labels, counts,
+relative URLs, so they hold layout, not logic.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from .. import __version__
+from ..base import addresses
+from ..base.diagnostics import Diagnostic, error
+from ..base.theme import theme_dir
+from ..notice.config import SiteConfig
+from ..notice.model import DISPLAY_ORDER, Notice, Progress, Status
+from .groups import Page
+from .qrcode import qr_svg
+from .theme_text import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
+
+
+def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
+    """The Jinja environment for a site; `compiled` is a folder keeping compiled templates between builds.
+
+    Compiling the theme took a quarter of a one-notice rebuild; the build cache's folder is
+    keyed by the templates' contents, and Jinja checks each template's checksum besides.
+    """
+    loaders = []
+    site_templates = config.root / "templates"
+    if site_templates.is_dir() and site_templates.resolve() != theme_dir().resolve():
+        loaders.append(jinja2.FileSystemLoader(site_templates))
+    loaders.append(jinja2.FileSystemLoader(theme_dir()))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
+    )
+    env.globals.update(
+        site=config,
+        page_lang=config.language,
+        t=ui_strings(config.language),
+        version=__version__,
+        organization_url=lambda name: addresses.group_page("organization", name),
+        statuses=list(DISPLAY_ORDER),
+        status_label=jinja2.pass_context(lambda ctx, status: STATUS_LABELS[ctx["page_lang"]][Status(status)]),
+        status_description=jinja2.pass_context(
+            lambda ctx, status: STATUS_DESCRIPTIONS[ctx["page_lang"]][Status(status)]
+        ),
+    )
+    env.globals["badge"] = badge_maker(env)
+    env.filters["date"] = jinja2.pass_context(lambda ctx, value: format_date(value, ctx["page_lang"]))
+    env.filters["percent"] = format_percent
+    env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
+    return env
+
+
+def badge_maker(env: jinja2.Environment):
+    """badge(status) for templates: the status_badge macro, rendered once per language and status.
+
+    A notice page shows some fifty badges; calling the macro each time was a third of its rendering.
+    """
+    made: dict[tuple[str, str], Markup] = {}
+
+    @jinja2.pass_context
+    def badge(context, status) -> Markup:
+        key = (context["page_lang"], str(status))
+        if key not in made:
+            macros = env.get_template("_macros.html").make_module({"page_lang": key[0], "t": ui_strings(key[0])})
+            made[key] = Markup(macros.status_badge(status))  # type: ignore[attr-defined]  # a macro: jinja2 types no attributes
+        return made[key]
+
+    return badge
+
+
+def page_language(config: SiteConfig, notice: Notice) -> str:
+    """A notice written in another UI language gets its page's labels in that language."""
+    return notice.lang if notice.lang in STRINGS else config.language
+
+
+def format_date(value: dt.date | None, language: str) -> str:
+    if value is None:
+        return ""
+    if language == "zh":
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value:%B} {value.year}"
+
+
+def format_percent(rate: float | None) -> str:
+    if rate is None:
+        return ""
+    return f"{rate * 100:.1f}%".replace(".0%", "%")
+
+
+def progress_text(progress: Progress, language: str) -> str:
+    """e.g. 18 项问题：整改完成 12 · 视同完成 6 — the summary read aloud and printed."""
+    labels = STATUS_LABELS[language]
+    parts = " · ".join(f"{labels[status]} {count}" for status, count in progress.counts)
+    if language == "zh":
+        return f"{progress.total} 项问题：{parts}" if parts else "0 项问题"
+    return f"{progress.total} issues: {parts}" if parts else "0 issues"
+
+
+relative_root = addresses.relative_root  # the prefix from a page back to the site root: works under any sub-path
+
+
+def render_page(env: jinja2.Environment, template: str, page_path: str, **values) -> str:
+    """Any listing page: the template gets its relative root and ready-made values."""
+    return env.get_template(template).render(page_path=page_path, root=relative_root(page_path), **values)
+
+
+def render_index(env: jinja2.Environment, page: Page, cards: list[str], organizations: list, years: list) -> str:
+    """One page of the home list: `cards` are its notices rendered with render_card (root "" on page 1, "../" after).
+
+    The groups for the filter links are the caller's, made once: a big site has hundreds of pages.
+    """
+    return render_page(
+        env,
+        "index.html",
+        page.url,
+        notices=page.notices,
+        page=page,
+        cards=Markup("".join(cards)),
+        organizations=organizations,
+        years=years,
+    )
+
+
+def render_card(env: jinja2.Environment, notice: Notice, root: str = "") -> str:
+    """One notice as listed on the home page (root "") or a listing page one folder down (root "../")."""
+    return env.get_template("_notice_card.html").render(notice=notice, root=root, heading_level=2)
+
+
+def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = ()) -> str:
+    config = env.globals["site"]
+    assert isinstance(config, SiteConfig)  # environment() puts it there
+    language = page_language(config, notice)
+    t = ui_strings(language)
+    qr = qr_svg(config.base_url + notice.url, t.qr_label) if config.base_url else ""
+    return env.get_template("notice.html").render(
+        page_path=notice.url,
+        root=relative_root(notice.url),
+        notice=notice,
+        page_lang=language,
+        t=t,
+        qr=qr,
+        attachments=attachments,
+    )
+
+
+def template_problem(problem: Exception, site_root: Path) -> Diagnostic | None:
+    """A mistake in a template, as a located diagnostic; None when no template is to blame.
+
+    Jinja rewrites tracebacks so that their frames name the template file and line: the last
+    such frame is where the mistake is (an override in the site's templates/, or the theme).
+    """
+    where, line = getattr(problem, "filename", None), getattr(problem, "lineno", None)
+    if not isinstance(problem, jinja2.TemplateSyntaxError):
+        where, line = None, None
+        traceback = problem.__traceback__
+        while traceback is not None:
+            name = traceback.tb_frame.f_code.co_filename
+            if name.endswith((".html", ".xml", ".txt")) and os.path.isfile(name):
+                where, line = name, traceback.tb_lineno
+            traceback = traceback.tb_next
+    if where is None and not isinstance(problem, jinja2.TemplateError):
+        return None
+    shown = display_path(where, site_root) if where else "templates"
+    detail = getattr(problem, "message", None) or str(problem)
+    return error(shown, line or 0, "template-error", jinja=detail)
+
+
+def display_path(path: str, site_root: Path) -> str:
+    """A template as the clerk knows it: templates/notice.html for an override, theme/notice.html for ours."""
+    resolved = Path(path).resolve()
+    if resolved.is_relative_to(site_root.resolve()):
+        return resolved.relative_to(site_root.resolve()).as_posix()
+    if resolved.is_relative_to(theme_dir().resolve()):
+        return "theme/" + resolved.relative_to(theme_dir().resolve()).as_posix()
+    return path
+
+
+def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic]:
+    """Compile every template a site overrides: syntax errors and unknown filters show without building."""
+    found: list[Diagnostic] = []
+    folder = site_root / "templates"
+    if not folder.is_dir() or folder.resolve() == theme_dir().resolve():
+        return found
+    for path in sorted(folder.rglob("*.html")):
+        try:
+            env.get_template(path.relative_to(folder).as_posix())
+        except Exception as problem:  # noqa: BLE001 - any mistake in a template is the clerk's, never a traceback
+            found.append(
+                template_problem(problem, site_root)
+                or error(display_path(str(path), site_root), 0, "template-error", jinja=str(problem))
+            )
+    return found
