@@ -29,6 +29,15 @@ ARTIFACTS = Path(__file__).parent / "_artifacts"
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "seeds: reads the real seed documents in ../shared/seeds beside the repository")
+    config.addinivalue_line("markers", "browser: drives headless Chromium (set on every test that uses the browser)")
+    config.addinivalue_line("markers", "slow: the kill harness, long fuzzing, the HTML checker: CI runs them")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Every test that uses the browser fixture, directly or through another, is marked browser: never by hand."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_runtest_setup(item):

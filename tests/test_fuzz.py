@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -12,6 +13,8 @@ from site_gen.base.diagnostics import Diagnostic
 from site_gen.notice.config import SiteConfig
 from site_gen.notice.reader import parse_notice
 from site_gen.pages.render import environment, render_notice
+
+pytestmark = pytest.mark.slow  # the developer's loop leaves it out: -m "not slow and not browser"
 
 PUNCTUATION = "：:，,；;。（）()、#-*>`[]{}<>\"'|\\!&\n\t 　"
 text = st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(PUNCTUATION), max_size=300)

@@ -11,6 +11,8 @@ import pytest
 
 from tests.conftest import html_pages
 
+pytestmark = pytest.mark.slow  # the developer's loop leaves it out: -m "not slow and not browser"
+
 VNU = Path(__file__).parent / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 
 

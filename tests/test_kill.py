@@ -19,8 +19,12 @@ import threading
 import time
 from pathlib import Path
 
+import pytest
+
 from site_gen.commands.build import build_site
 from tests.corpus import generate
+
+pytestmark = pytest.mark.slow  # the developer's loop leaves it out: -m "not slow and not browser"
 
 NOTICES = 1000
 FRACTIONS = (0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.85, 0.92, 0.97, 1.0, 1.03, 1.08)
