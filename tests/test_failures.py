@@ -61,6 +61,7 @@ def test_a_build_after_a_failed_commit_publishes_the_edit(site, monkeypatch):
     assert tree(site / "output") == tree(clean)
 
 
+@pytest.mark.slow
 def test_a_fifo_in_static_does_not_block_or_stale_the_next_builds(site):
     """The issue's repro: mkfifo static/p made the build fail after its state was saved."""
     assert run("build", "--site", str(site)).returncode == 0

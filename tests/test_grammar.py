@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 
@@ -60,7 +61,8 @@ def test_count_claims(text, total):
 
 def test_words_are_not_count_claims():
     assert grammar.COUNT_CLAIM.search("对存在的一个问题进行分析") is None
-    assert grammar.ISSUE_COUNT.search("共发现17个问题").group(1) == "17"
+    assert grammar.issue_count_claim("共发现17个问题") == ("17个问题", 17)
+    assert grammar.issue_count_claim("共发现十七个问题，反馈意见3条") == ("十七个问题、反馈意见3条", 20)
 
 
 @pytest.mark.parametrize("text", ["2025年4月2日", "2025-04-02", "2025.4.2", "２０２５年４月２日", " 2025/4/2 "])
@@ -96,17 +98,64 @@ def test_every_phone_and_email_the_importer_finds_passes_check():
     assert not grammar.is_phone("1234") and not grammar.is_email("name@host")
 
 
-def test_the_reader_check_and_config_use_the_grammar_not_copies():
-    from site_gen.importer import contacts, structure
-    from site_gen.notice import config, reader, validate
+COUNT_TEXTS = [
+    "反馈意见9条",
+    "十七个问题",
+    "共发现问题十二个",
+    "17项具体问题",
+    "反馈意见2条、1条",
+    "对存在的一个问题进行分析",
+]
 
-    assert config.PHONE is grammar.PHONE_FIELD and config.EMAIL is grammar.EMAIL_FIELD
-    assert validate.ISSUE_COUNT is grammar.ISSUE_COUNT and reader.MAX_STATUS_LENGTH == grammar.MAX_STATUS_LENGTH
-    assert contacts.EMAIL is grammar.EMAIL_IN_TEXT and structure.level_of is grammar.level_of
+
+@pytest.mark.parametrize("opening", COUNT_TEXTS)
+@pytest.mark.parametrize("listed", [3, 12])
+def test_a_count_claim_gets_the_same_verdict_from_import_and_check(opening, listed):
+    """check warns exactly when import notes a mismatch: one rule, whichever way the text comes in."""
+    from site_gen.importer.convert import count_claims
+    from site_gen.notice.config import SiteConfig
+    from site_gen.notice.reader import parse_notice
+    from site_gen.notice.validate import prose_count_warnings
+
+    issues = "".join(f"### {n}. 关于第{n}个问题\n整改进度：整改完成\n\n" for n in range(1, listed + 1))
+    text = f"---\ntitle: 某局通报\norganization: 某局\ndate: 2025-01-02\n---\n\n{opening}。\n\n{issues}"
+    notice, _ = parse_notice(text, "content/a.md", SiteConfig(Path(".")), "a")
+    warned = any(d.code == "count-issues" for d in prose_count_warnings(notice))
+    notes = count_claims(opening, notice)
+    assert warned == any("请核对" in note for note in notes)
+    assert bool(notes) == (grammar.issue_count_claim(opening) is not None)
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0571-8800 2345", "13912345678", "12388", "(0571)88002345", "123", "电话", "0571-88-ab", "+86 571 8800 2345"],
+)
+def test_a_phone_gets_the_same_verdict_in_site_yaml_front_matter_and_import(value):
+    """contact.phones in site.yaml and in a notice use one rule; a phone the importer takes from text passes it."""
+    import tempfile
+
+    from site_gen.importer.contacts import Contacts, take_contacts
+    from site_gen.notice.config import load_config
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        (site / "site.yaml").write_text(f'contact:\n  phones: ["{value}"]\n', encoding="utf-8")
+        _, problems = load_config(site)
+    refused_by_site = any(d.code == "phone-invalid" for d in problems)
+    notice = f'---\ntitle: t\norganization: o\ndate: 2025-01-02\ncontact:\n  phones: ["{value}"]\n---\n'
+    from site_gen.notice.config import SiteConfig
+    from site_gen.notice.reader import parse_notice
+
+    _, diagnostics = parse_notice(notice, "content/a.md", SiteConfig(Path(".")), "a")
+    refused_by_notice = any(d.code == "phone-invalid" for d in diagnostics)
+    assert refused_by_site == refused_by_notice == (not grammar.is_phone(value))
+    taken = Contacts()
+    take_contacts(f"联系电话：{value}", taken)
+    assert all(grammar.is_phone(phone) for phone in taken.phones)
 
 
 def test_a_run_of_a_million_digits_is_searched_once_not_from_every_digit():
     """Each start inside the run used to re-read the rest of it: 30,000 digits took 30 s, a million never ended."""
     text = "共" + "1" * 1_000_000 + "项具体问题；另有十二项具体问题"
     assert [m.group(0)[-8:] for m in grammar.COUNT_CLAIM.finditer(text)] == ["111项具体问题", "十二项具体问题"]
-    assert [m.group(1)[:3] for m in grammar.ISSUE_COUNT.finditer(text)] == ["111", "十二"]
+    assert grammar.issue_count_claim(text) == ("1" * 1_000_000 + "项具体问题、十二项具体问题", 12)

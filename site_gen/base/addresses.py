@@ -106,10 +106,6 @@ def _slug_of(kind: str, name: str) -> str:
     return group_slug(name)
 
 
-def asset(relative: str) -> str:
-    return safe(f"{ASSETS}/{relative}")
-
-
 _SLUGS: dict[str, str] = {}  # a memo kept by the build state: pypinyin takes half a second to load
 _REGISTRY: dict[str, str] = {}  # organisation full name -> the slug site.yaml's registry gives it
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..base.diagnostics import Diagnostic
 from ..notice.config import SiteConfig
-from ..notice.grammar import COUNT_CLAIM, claimed_total
+from ..notice.grammar import issue_count_claim
 from ..notice.model import Notice
 from ..notice.validate import validate_notice
 from . import metadata
@@ -225,11 +225,10 @@ def count_claims(text: str, notice: Notice) -> list[str]:
     so only the opening and section introductions are read. Several counts are added up
     (反馈意见9条…4条…5条 = 18).
     """
-    matches = list(COUNT_CLAIM.finditer(text))
-    if not matches:
+    claim = issue_count_claim(text)
+    if claim is None:
         return []
-    claims = "、".join(match.group(0) for match in matches)
-    stated = sum(n for n in (claimed_total(match) for match in matches) if n is not None)
+    claims, stated = claim
     found = len(notice.issues)
     if stated == found:
         return [f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致 (stated counts match)"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 
 from ..notice.grammar import DATE_IN_TEXT as DATE
 from ..notice.grammar import NOT_AFTER_DIGIT, as_chinese_dates, date_value, dates_in, level_of, make_date
@@ -21,19 +20,6 @@ ROUND = re.compile(  # starts where a number starts: a long run of 一 is read o
 )
 PERIOD = re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日\s*[至到—\-－~]\s*(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日")
 FEEDBACK = re.compile(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日[^。]{0,40}?反馈")
-
-
-@dataclass
-class Metadata:
-    title: str = ""
-    organization: str = ""
-    date: dt.date | None = None
-    group: str = ""
-    round: str = ""
-    start: dt.date | None = None
-    end: dt.date | None = None
-    feedback: dt.date | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 def is_title(line: str) -> bool:

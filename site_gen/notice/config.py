@@ -14,8 +14,7 @@ from pathlib import Path
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, error, warning
 from .frontmatter import read_yaml
-from .grammar import EMAIL_FIELD as EMAIL
-from .grammar import PHONE_FIELD as PHONE
+from .grammar import is_email, is_phone
 from .model import Contact, Status
 from .organizations import Entry, Registry, build_registry
 from .schema import SITE_FIELDS, read_fields
@@ -123,9 +122,9 @@ def contact_from(
     base = base or Contact()
     values = values or {}
     found: list[Diagnostic] = []
-    for part, pattern, code in (("phones", PHONE, "phone-invalid"), ("emails", EMAIL, "email-invalid")):
+    for part, valid, code in (("phones", is_phone, "phone-invalid"), ("emails", is_email, "email-invalid")):
         for index, value in enumerate(values.get(part, ())):
-            if not pattern.match(value) or (part == "phones" and sum(ch.isdigit() for ch in value) < 5):
+            if not valid(value):
                 line = lines.get(f"{key}.{part}.{index}") or lines.get(f"{key}.{part}") or lines.get(key, 1)
                 found.append(error(path, line, code, value=value))
     contact = Contact(

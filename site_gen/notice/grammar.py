@@ -56,11 +56,10 @@ def status_line(keys: Iterable[str]) -> re.Pattern[str]:
 # (that made one hostile line take minutes: each start re-read the rest of the run).
 NOT_AFTER_DIGIT = r"(?<![0-9０-９一二三四五六七八九十百零〇两])"
 NUMBER = rf"{NOT_AFTER_DIGIT}([0-9０-９]+|{CHINESE_NUMBER})"
-ISSUE_COUNT = re.compile(NUMBER + r"\s*(?:项|个|条)(?:具体)?问题")  # 17项具体问题, 十七个问题
 SECTION_COUNT = re.compile(NUMBER + r"\s*个方面")  # 六个方面
-COUNT_CLAIM = re.compile(  # the forms a notice states its total in; several are added up
-    rf"{NOT_AFTER_DIGIT}([0-9０-９]+)\s*(?:项|个|条)(?:具体)?问题"  # 17项具体问题 (not 一个问题: words, not a count)
-    rf"|{NOT_AFTER_DIGIT}({CHINESE_NUMBER})项具体问题"  # 十七项具体问题
+COUNT_CLAIM = re.compile(  # the forms a notice states its total of problems in; several are added up
+    rf"{NOT_AFTER_DIGIT}([0-9０-９]+)\s*(?:项|个|条)(?:具体)?问题"  # 17项具体问题, 共发现17个问题
+    rf"|{NOT_AFTER_DIGIT}(?!一[个项条])({CHINESE_NUMBER})\s*(?:项|个|条)(?:具体)?问题"  # 十七个问题 (not 一个问题: words)
     rf"|问题\s*{NUMBER}\s*[个项条]"  # 梳理出问题4个, 共发现问题十二个
     rf"|反馈(?:意见|问题)\s*{NUMBER}\s*[条个项]"  # 反馈意见9条, 共反馈问题5个
 )
@@ -69,6 +68,18 @@ COUNT_CLAIM = re.compile(  # the forms a notice states its total in; several are
 def claimed_total(match: re.Match[str]) -> int | None:
     """The number a COUNT_CLAIM match states."""
     return parse_number(next(group for group in match.groups() if group))
+
+
+def issue_count_claim(text: str) -> tuple[str, int] | None:
+    """The total of problems a text states, and the words that state it (反馈意见9条、4条 -> added up).
+
+    The one rule for check (a warning) and import (a note): the same text gets the same verdict in both.
+    """
+    matches = list(COUNT_CLAIM.finditer(text))
+    totals = [n for n in (claimed_total(match) for match in matches) if n is not None]
+    if not totals:
+        return None
+    return "、".join(match.group(0) for match in matches), sum(totals)
 
 
 # --- dates ---------------------------------------------------------------------------------------

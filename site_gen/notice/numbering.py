@@ -42,7 +42,9 @@ def chinese_to_int(text: str) -> int | None:
 
 def parse_number(text: str) -> int | None:
     text = text.translate(FULLWIDTH_DIGITS)
-    return int(text) if text.isdigit() else chinese_to_int(text)
+    if text.isdigit():  # a run of thousands of digits is no count (and past 4,300 digits int() refuses it)
+        return int(text) if len(text) <= 9 else None
+    return chinese_to_int(text)
 
 
 def leading_number(title: str) -> int | None:

@@ -17,19 +17,12 @@ from ..base import addresses
 from ..base.diagnostics import Diagnostic, error, warning
 from . import numbering
 from .config import SiteConfig
-from .grammar import ISSUE_COUNT, SECTION_COUNT
+from .grammar import SECTION_COUNT, issue_count_claim
 from .model import Issue, Notice
 from .summary import NoticeLike
 
 _TAGS = re.compile(r"<[^>]+>")
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
-
-
-def validate_site(notices: list[Notice], config: SiteConfig | None = None) -> list[Diagnostic]:
-    found: list[Diagnostic] = []
-    for notice in notices:
-        found += notice_problems(notice, config)
-    return found + slug_problems(notices)
 
 
 def notice_problems(notice: Notice, config: SiteConfig | None) -> list[Diagnostic]:
@@ -94,16 +87,15 @@ def prose_count_warnings(notice: Notice) -> list[Diagnostic]:
     (a review of case files, say), and real notices get their own totals wrong often enough.
     """
     text = unescape(_TAGS.sub("", notice.intro_html))
-    sections = sum(1 for section in notice.sections if section.issues)
     found = []
-    for pattern, listed, code in (
-        (ISSUE_COUNT, len(notice.issues), "count-issues"),
-        (SECTION_COUNT, sections, "count-sections"),
-    ):
-        for match in pattern.finditer(text):
-            stated = numbering.parse_number(match.group(1))
-            if stated is not None and stated != listed:
-                found.append(warning(notice.source, 1, code, stated=match.group(0), listed=listed))
+    claim = issue_count_claim(text)
+    if claim is not None and claim[1] != len(notice.issues):
+        found.append(warning(notice.source, 1, "count-issues", stated=claim[0], listed=len(notice.issues)))
+    sections = sum(1 for section in notice.sections if section.issues)
+    for match in SECTION_COUNT.finditer(text):
+        stated = numbering.parse_number(match.group(1))
+        if stated is not None and stated != sections:
+            found.append(warning(notice.source, 1, "count-sections", stated=match.group(0), listed=sections))
     return found
 
 
