@@ -9,13 +9,13 @@ import yaml
 
 from site_gen.notice.config import SiteConfig, load_config
 from site_gen.notice.frontmatter import split
-from site_gen.notice.reader import parse_notice
+from site_gen.notice.grammar import forbidden_character
+from site_gen.notice.reader import decode, parse_notice
 from site_gen.notice.schema import (
     NOTICE_FIELDS,
     SITE_FIELDS,
     Field,
     Kind,
-    forbidden_character,
     front_matter_text,
     read_fields,
 )
@@ -136,3 +136,16 @@ def test_front_matter_text_follows_the_schema_and_reads_back():
     assert found == [] and values["contact"]["phones"] == ("0635-1234567",)
     with pytest.raises(ValueError, match="contact.fax"):
         front_matter_text({"title": "t", "contact": {"fax": "1"}})
+
+
+@pytest.mark.parametrize(
+    "char", ["\x01", "\x0b", "\x0c", "\x1b", "\x7f", "\x85", "\x9f", "\ufffe", "\t", "\u3000", "é"]
+)
+def test_a_character_gets_the_same_verdict_in_a_field_and_in_the_notice_text(char):
+    """U+0085 once passed the file's check and failed the field's: one rule now refuses it in both places."""
+    in_body = "---\ntitle: t\norganization: o\ndate: 2025-01-02\n---\n\n正文" + char + "。\n"
+    _, file_problems = decode(in_body.encode("utf-8"), "content/a.md")
+    in_field = read(f'summary: "摘\\u{ord(char):04x}要"')  # a YAML escape: YAML itself refuses some raw
+    refused_in_file = any(d.code == "file-control-character" for d in file_problems)
+    refused_in_field = any(d.code == "field-control-character" for d in in_field[1])
+    assert refused_in_file == refused_in_field == bool(forbidden_character(char))

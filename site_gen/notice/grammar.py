@@ -150,3 +150,24 @@ def is_phone(value: str) -> bool:
 
 def is_email(value: str) -> bool:
     return bool(EMAIL_FIELD.match(value))
+
+
+# --- characters no page, feed or robots.txt may carry -------------------------------------------------
+_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+
+
+def forbidden_character(text: str, multiline: bool = True) -> str:
+    """The first character that must not reach a page, feed or robots.txt, as U+XXXX; "" when none.
+
+    Control characters (Unicode category Cc) but tab, lone surrogates and the two non-characters XML refuses;
+    a line break too, in a one-line field.
+    """
+    at = first_forbidden(text, multiline)
+    return "" if at is None else f"U+{ord(text[at]):04X}"
+
+
+def first_forbidden(text: str, multiline: bool = True) -> int | None:
+    """Where that character is: the reader locates it in a notice file, the schema in one field."""
+    match = (_FORBIDDEN if multiline else _FORBIDDEN_ONE_LINE).search(text)
+    return match.start() if match else None

@@ -67,9 +67,6 @@ def default_slug(path: Path, config: SiteConfig) -> str:
     return addresses.ascii_slug(path.relative_to(config.content_dir).with_suffix("").as_posix())
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-
-
 def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None, list[Diagnostic]]:
     """Text of a notice file: BOM and CRLF accepted, GB18030 read when the site says so.
 
@@ -88,11 +85,11 @@ def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None
             return None, [error(source, line, "file-gbk", source=source)]
         return None, [error(source, line, "file-encoding", encoding=encoding.upper())]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _CONTROL.search(text)
-    if bad:
-        line_start = text.rfind("\n", 0, bad.start()) + 1
-        line, column = text.count("\n", 0, bad.start()) + 1, bad.start() - line_start + 1
-        return None, [error(source, line, "file-control-character", column, char=f"U+{ord(bad.group()):04X}")]
+    bad = grammar.first_forbidden(text)
+    if bad is not None:
+        line_start = text.rfind("\n", 0, bad) + 1
+        line, column = text.count("\n", 0, bad) + 1, bad - line_start + 1
+        return None, [error(source, line, "file-control-character", column, char=f"U+{ord(text[bad]):04X}")]
     return text, []
 
 

@@ -17,6 +17,7 @@ import yaml
 
 from ..base.diagnostics import Diagnostic, Severity, error, unknown_name
 from . import numbering
+from .grammar import forbidden_character
 from .model import Status
 
 
@@ -231,8 +232,6 @@ SITE_FIELDS: tuple[Field, ...] = (
 
 _SPLIT = re.compile(r"[,，、]")
 _CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
-_FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-_FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -249,16 +248,6 @@ def parse_date(value: object) -> dt.date | None:
             except ValueError:
                 return None
     return None
-
-
-def forbidden_character(text: str, multiline: bool = True) -> str:
-    """The first character that must not reach a page, feed or robots.txt, as U+XXXX; "" when none.
-
-    Control characters (Unicode category Cc) but tab, lone surrogates and the two non-characters XML refuses;
-    a line break too, in a one-line field.
-    """
-    match = (_FORBIDDEN if multiline else _FORBIDDEN_ONE_LINE).search(text)
-    return f"U+{ord(match.group()):04X}" if match else ""
 
 
 class _Reader:
