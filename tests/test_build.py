@@ -358,3 +358,17 @@ def test_notice_pages_link_to_their_organisation_and_attachment_at_ascii_address
     assert hrefs.count("fujian/manyiducepingbiao.pdf") == 2  # the attachment list and the link in the text
     home = page(county, "index.html")
     assert "organizations/shuiwu.html" in [a.attrs["href"] for a in home.find_all("a")]
+
+
+def test_the_404_page_and_the_published_stylesheet_are_the_sites_own_override(tmp_path):
+    """A site that replaces templates/assets/site.css gets it on every page, the 404 page's inline copy included."""
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    (site / "templates" / "assets").mkdir(parents=True)
+    (site / "templates" / "assets" / "site.css").write_text("body { color: #123456; }\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert build_site(site, out, search=False).ok
+    assert (out / "assets" / "site.css").read_text(encoding="utf-8") == "body { color: #123456; }\n"
+    not_found = (out / "404.html").read_text(encoding="utf-8")
+    assert "#123456" in not_found and ".badge" not in not_found  # the override, not the theme's stylesheet

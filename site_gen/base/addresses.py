@@ -23,6 +23,7 @@ SITE_FEED = "feed.xml"
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
 ASSETS = "assets"
+STYLESHEET = f"{ASSETS}/site.css"
 FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
 MAX_SLUG = 80  # a file name holds 255 bytes; a group page adds "~NN.html"
 _ASCII_WORD = re.compile(r"[a-z0-9]+")

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ..base import addresses, pinyin
 from ..base.diagnostics import Diagnostic, error, has_errors
+from ..base.layout import CACHE, SOURCES
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..engine.cache import BuildCache
 from ..engine.outputs import Output, asset_outputs, notice_keys
@@ -285,7 +286,7 @@ def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
         out == site
         or out in site.parents
         or site in out.parents
-        and out.relative_to(site).parts[0] in ("content", "templates", "static", ".site-gen-cache")
+        and out.relative_to(site).parts[0] in (*SOURCES, CACHE)
     ):
         return error(str(out_dir), 0, "output-overwrites-site")
     if out.is_dir() and any(out.iterdir()) and not made_by_site_gen(out):

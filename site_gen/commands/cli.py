@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .. import __version__
 from ..base.diagnostics import Severity, format_report
+from ..base.layout import SiteLayout
 from .build import build_site, load_site
 from .new import add_new_command
 from .progress_line import ProgressLine
@@ -146,7 +147,7 @@ def add_site_argument(parser: argparse.ArgumentParser) -> None:
 
 def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    out_dir = args.out if args.out is not None else args.site / "output"
+    out_dir = args.out if args.out is not None else SiteLayout(args.site).output
     try:
         result = build_site(args.site, out_dir, drafts=args.drafts, progress=ProgressLine())
     except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
@@ -202,5 +203,5 @@ def run_import(args: argparse.Namespace) -> int:
     from ..notice.config import load_config
 
     config, _ = load_config(args.site)
-    out_dir = args.out if args.out is not None else args.site / "content"
+    out_dir = args.out if args.out is not None else SiteLayout(args.site).content
     return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in)

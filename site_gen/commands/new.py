@@ -11,6 +11,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from ..base.layout import SiteLayout
+
 WORDS = {
     "zh": {
         "outside": "{path} 不在 {content} 里面：通报要放在 content/ 文件夹下，没有写入任何文件。",
@@ -98,7 +100,7 @@ def run_new_notice(args: argparse.Namespace) -> int:
 
     config, _ = load_config(args.site)
     words = WORDS[config.language]
-    if not (args.site / "site.yaml").is_file() and not config.content_dir.is_dir():
+    if not SiteLayout(args.site).config_file.is_file() and not config.content_dir.is_dir():
         print(words["no_site"].format(site=args.site), file=sys.stderr)
         return 1
     day = parse_date(args.date) if args.date else dt.date.today()

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 from pathlib import Path, PurePosixPath
 
+from ..base.layout import CONTENT
 from ..notice.config import SiteConfig
 from ..notice.organizations import Organization
 
@@ -146,7 +147,7 @@ def default_path(config: SiteConfig, day: dt.date) -> Path:
 def given_path(config: SiteConfig, typed: str) -> Path:
     """PATH as typed: relative to content/ (a leading content/ is accepted too), .md added when missing."""
     relative = PurePosixPath(typed.replace("\\", "/"))
-    if relative.parts and relative.parts[0] == "content":
+    if relative.parts and relative.parts[0] == CONTENT:
         relative = PurePosixPath(*relative.parts[1:])
     if relative.suffix != ".md":
         relative = relative.with_name(relative.name + ".md")

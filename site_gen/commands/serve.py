@@ -19,7 +19,6 @@ import errno
 import ipaddress
 import logging
 import os
-import shutil
 import socket
 import sys
 import time
@@ -28,16 +27,16 @@ from pathlib import Path
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, Severity, format_report
+from ..base.layout import CONFIG_FILE, PREVIEW, SOURCES, SiteLayout
 from ..base.theme import theme_dir
-from ..engine.outputs import Output, notice_keys, notice_outputs
+from ..engine.outputs import Output, asset_sources, notice_keys, notice_outputs
 from ..engine.site import Site, making_problem, render_files
 from ..engine.staging import LiveOutput, StagedOutput, replace_file
-from ..notice.config import CONFIG_FILE
 from ..pages.render import environment
 from .build import stage
 
-PREVIEW_FOLDER = ".preview"
-WATCHED = ("content", "templates", "static", CONFIG_FILE)
+PREVIEW_FOLDER = PREVIEW
+WATCHED = (*SOURCES, CONFIG_FILE)
 
 
 class Preview:
@@ -78,7 +77,7 @@ class Preview:
         """Called by the watcher with the files an edit touched: rebuild what they affect; return them."""
         started = time.perf_counter()
         changed = sorted({Path(os.path.abspath(p)) for p in changed})
-        content = self.site_dir / "content"
+        content = SiteLayout(self.site_dir).content
         if any(not p.is_relative_to(content) for p in changed):
             self.build_all()  # a template, a static file or site.yaml
         else:
@@ -186,7 +185,9 @@ class Preview:
         for page in pages:
             root = "../" * (len(page.relative_to(self.out_dir).parts) - 1)
             replace_file(page, html.replace('href="assets/', f'href="{root}assets/').encode("utf-8"))
-        shutil.copytree(theme_dir() / "assets", self.out_dir / "assets", dirs_exist_ok=True)
+        for address, source in asset_sources(self.site.config).items():  # the site's own site.css, if it has one
+            if address.startswith(addresses.ASSETS + "/"):
+                replace_file(self.out_dir / address, Path(source).read_bytes())
         self.showing_errors, self.written = True, {}
 
 

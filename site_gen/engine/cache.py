@@ -24,9 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..base.layout import CACHE, SiteLayout
 from ..base.theme import theme_dir
 
-FOLDER = ".site-gen-cache"
+FOLDER = CACHE
 
 
 def digest(*parts: bytes | str) -> str:
@@ -50,9 +51,9 @@ def signature(site_dir: Path) -> str:
         Path(__file__).parents[1].rglob("*.py")
     ):  # site-gen's own code: a fix must not serve stale pages
         parts.append(path.read_bytes())
-    config = site_dir / "site.yaml"
+    config = SiteLayout(site_dir).config_file
     parts.append(config.read_bytes() if config.is_file() else b"")
-    for folder in (theme_dir(), site_dir / "templates"):
+    for folder in (theme_dir(), SiteLayout(site_dir).templates):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():

@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base import addresses
-from ..base.theme import theme_dir
 from ..notice.config import SiteConfig
 from ..notice.summary import NoticeLike, Summary
 from ..pages.feeds import FEED_ENTRIES, atom_feed, robots, sitemap
@@ -30,7 +30,7 @@ from ..pages.groups import (
 from ..pages.open_data import notices_json
 from ..pages.theme_text import ui_strings
 from .cache import digest
-from .outputs import Output
+from .outputs import Output, asset_sources
 from .state import Memo, SourceRecord
 
 if TYPE_CHECKING:
@@ -205,7 +205,7 @@ def dashboard(
 
 def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
     """Served at any depth, so it carries its own styles; with base_url its links are absolute."""
-    css = (theme_dir() / "assets" / "site.css").read_text(encoding="utf-8")
+    css = Path(asset_sources(config)[addresses.STYLESHEET]).read_text(encoding="utf-8")
     from markupsafe import Markup
 
     return env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css))

@@ -77,14 +77,21 @@ def notice_keys(record: SourceRecord) -> dict[str, str]:
 # --- files copied as they are -----------------------------------------------------------------------
 
 
-def asset_outputs(config: SiteConfig) -> list[Output]:
-    """The theme's styles and scripts, the site's own templates/assets/ (a same name replaces the theme's),
-    and static/ as it is. One declaration per address, so an override is published on every build."""
+def asset_sources(config: SiteConfig) -> dict[str, str]:
+    """Each published asset's address -> the file it is copied from: the theme's styles and scripts, the site's
+    own templates/assets/ (a same name replaces the theme's), and static/ as it is. The one answer to "which
+    site.css": the 404 page and the preview's error page take theirs from here too."""
     files = dict(files_under(theme_dir() / "assets", addresses.ASSETS))
-    site_assets = config.root / "templates" / "assets"
+    site_assets = config.layout.templates / "assets"
     if site_assets.resolve() != (theme_dir() / "assets").resolve():
         files.update(files_under(site_assets, addresses.ASSETS))
-    files.update(files_under(config.root / "static", ""))
+    files.update(files_under(config.layout.static, ""))
+    return files
+
+
+def asset_outputs(config: SiteConfig) -> list[Output]:
+    """One declaration per address, so an override is published on every build."""
+    files = asset_sources(config)
     return [Output(path, "file-" + repr(stamp(source)), copy_of=source) for path, source in sorted(files.items())]
 
 

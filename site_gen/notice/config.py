@@ -13,14 +13,13 @@ from pathlib import Path
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, error, warning
+from ..base.layout import CONFIG_FILE, CONTENT, SiteLayout
 from .frontmatter import read_yaml
 from .grammar import is_email, is_phone
 from .model import Contact, Status
 from .organizations import Entry, Registry, build_registry
 from .schema import SITE_FIELDS, read_fields
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
-
-CONFIG_FILE = "site.yaml"
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,12 @@ class SiteConfig:
     encoding: str = "utf-8"
 
     @property
+    def layout(self) -> SiteLayout:
+        return SiteLayout(self.root)
+
+    @property
     def content_dir(self) -> Path:
-        return self.root / "content"
+        return self.layout.content
 
 
 def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
@@ -183,7 +186,7 @@ def notice_sources(config: SiteConfig) -> tuple[list[str], list[Diagnostic]]:
     """
     content = config.content_dir
     if not content.is_dir():
-        return [], [error("content", 0, "content-missing")]
+        return [], [error(CONTENT, 0, "content-missing")]
     found = []
     for folder, _, files in os.walk(content):  # as rglob, symlinked folders are not entered
         relative = os.path.relpath(folder, content)

@@ -18,6 +18,7 @@ from markupsafe import Markup
 from .. import __version__
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, error
+from ..base.layout import TEMPLATES, SiteLayout
 from ..base.theme import theme_dir
 from ..notice.config import SiteConfig
 from ..notice.model import DISPLAY_ORDER, Notice, Progress, Status
@@ -33,7 +34,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
     keyed by the templates' contents, and Jinja checks each template's checksum besides.
     """
     loaders = []
-    site_templates = config.root / "templates"
+    site_templates = config.layout.templates
     if site_templates.is_dir() and site_templates.resolve() != theme_dir().resolve():
         loaders.append(jinja2.FileSystemLoader(site_templates))
     loaders.append(jinja2.FileSystemLoader(theme_dir()))
@@ -174,7 +175,7 @@ def template_problem(problem: Exception, site_root: Path) -> Diagnostic | None:
             traceback = traceback.tb_next
     if where is None and not isinstance(problem, jinja2.TemplateError):
         return None
-    shown = display_path(where, site_root) if where else "templates"
+    shown = display_path(where, site_root) if where else TEMPLATES
     detail = getattr(problem, "message", None) or str(problem)
     return error(shown, line or 0, "template-error", jinja=detail)
 
@@ -192,7 +193,7 @@ def display_path(path: str, site_root: Path) -> str:
 def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic]:
     """Compile every template a site overrides: syntax errors and unknown filters show without building."""
     found: list[Diagnostic] = []
-    folder = site_root / "templates"
+    folder = SiteLayout(site_root).templates
     if not folder.is_dir() or folder.resolve() == theme_dir().resolve():
         return found
     for path in sorted(folder.rglob("*.html")):
