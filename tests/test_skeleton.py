@@ -153,3 +153,22 @@ def test_english_site_gets_an_english_skeleton(tmp_path, capsys):
     notice = notice_at(folder, Path(out))
     assert notice.title == "Progress: second round" and notice.lang == "en"
     assert [issue.status for issue in notice.issues] == [Status.IN_PROGRESS, Status.IN_PROGRESS]
+
+
+def test_listing_the_sites_organisations_parses_no_body_and_renders_nothing(demo):
+    """The names come from each notice's front-matter: no Markdown parser, no Jinja, no pinyin in the process."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from site_gen.notice import reader\n"
+        "def refuse(*args, **kwargs): raise AssertionError('a body was parsed')\n"
+        "reader.parse_body = refuse\n"
+        "from site_gen.commands.cli import main\n"
+        f"main(['new', 'notice', '--site', {str(demo)!r}, '--org', '中共示例县农业农村局党委'])\n"
+        "print(sorted(m for m in ('jinja2', 'pypinyin') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.strip().splitlines()[-1] == "[]"
+    assert "是不是要写：中共示例县农业农村局党组" in done.stderr  # and the names are still found

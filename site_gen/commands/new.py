@@ -147,10 +147,11 @@ def registry_notes(config, organization: str, words: dict[str, str], placeholder
 
 def organization_notes(config, organization: str, words: dict[str, str], placeholder: str) -> list[str]:
     """What to tell the clerk about --org: the site's organisations when it is missing or new to the site."""
-    from .build import load_site
+    from ..notice.config import notice_sources
+    from ..notice.reader import organization_of
     from .new_notice import closest
 
-    named = {notice.organization for notice in load_site(config.root).notices}
+    named = {organization_of(config.root / source, config) for source in notice_sources(config)[0]}
     known = sorted(named - {"", placeholder})  # a skeleton not yet filled in names no real organisation
     notes = []
     if not organization:

@@ -133,6 +133,25 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
     return notice, front_problems + body_problems
 
 
+def organization_of(path: Path, config: SiteConfig) -> str:
+    """The full name of the organisation a notice file names ("" when it names none or cannot be read).
+
+    Front-matter only, through the same reader: `new notice` offers the site's organisations without parsing
+    every body or rendering a page (it took 1.6 s at 400 notices).
+    """
+    try:
+        text, _ = decode(path.read_bytes(), path.name, config.encoding)
+    except OSError:
+        return ""
+    front = split(text, path.name)[0] if text is not None else None
+    if front is None:
+        return ""
+    data = front.data if isinstance(front.data, dict) else {}
+    values, _ = read_fields({"organization": data.get("organization")}, NOTICE_FIELDS, {}, path.name)
+    written = values.get("organization", "")
+    return _organization(written, config, path.name, {})[0] if written else ""
+
+
 def _organization(written: str, config: SiteConfig, source: str, lines: dict[str, int]):
     """The full name of the organisation a notice names, the contact it inherits, and a warning when the
     site's registry does not know it (with the closest name it has)."""
