@@ -166,6 +166,9 @@ ENGLISH: dict[str, Text] = {
         "base_url must start with http:// or https://", "e.g. base_url: https://xczg.example.gov.cn/"
     ),
     "status-name-unknown": Text('unknown canonical status "{name}"', ("did you mean {suggestion}?", "known: {known}")),
+    "ledger-column-unknown": Text(
+        'unknown ledger column kind "{name}" is ignored', ("did you mean {suggestion}?", "known: {known}")
+    ),
     "status-wording-taken": Text(
         'statuses.{status}: "{wording}" already means {taken_by}',
         "a site may add wordings, never move one to another status: remove it from statuses.{status}",
@@ -371,6 +374,9 @@ CHINESE: dict[str, Text] = {
     ),
     "base-url-scheme": Text("base_url 必须以 http:// 或 https:// 开头", "例如 base_url: https://xczg.example.gov.cn/"),
     "status-name-unknown": Text("无法识别的标准状态“{name}”", ("是不是要写 {suggestion}？", "可用的名称：{known}")),
+    "ledger-column-unknown": Text(
+        "无法识别的台账列类别“{name}”，已忽略", ("是不是要写 {suggestion}？", "可用的名称：{known}")
+    ),
     "status-wording-taken": Text(
         "statuses.{status}：“{wording}”已经表示 {taken_by}",
         "网站可以增加写法，但不能把已有写法改归其他状态：请从 statuses.{status} 中删除它",

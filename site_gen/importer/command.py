@@ -17,6 +17,8 @@ from ..base.diagnostics import Severity
 from ..notice.config import SiteConfig
 from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult, import_file, slugify
+from .ledger import SUFFIXES as LEDGER_SUFFIXES
+from .ledger import import_ledger
 from .report import report
 from .sources import OLD_BINARY, SUPPORTED, SourceError
 
@@ -32,14 +34,25 @@ class Row:
     warnings: str = ""
 
 
-def run_import(sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None) -> int:
+def run_import(
+    sources: list[Path],
+    config: SiteConfig,
+    out_dir: Path,
+    dry_run: bool,
+    problems_in: str | None,
+    sheet: str | None = None,
+) -> int:
     """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
     jobs, failed = expand(sources, out_dir)
     rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
     for path, target, name in jobs:
-        row = import_one(path, target, config, out_dir, dry_run, problems_in)
-        row.source = name  # inside a folder: the path under it, the name the clerk knows
-        rows.append(row)
+        if path.suffix.lower() in LEDGER_SUFFIXES:
+            found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet)
+        else:
+            found = [import_one(path, target, config, out_dir, dry_run, problems_in)]
+        for row in found:
+            row.source = name if len(found) == 1 else f"{name} ({row.source})"
+            rows.append(row)
     if len(rows) > 1 or any(source.is_dir() for source in sources):
         print(summary(rows))
     return 1 if failed or any(row.warnings.startswith("无法导入") or "错误" in row.warnings for row in rows) else 0
@@ -57,7 +70,8 @@ def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, s
             relative = path.relative_to(source)
             hidden = any(part.startswith((".", "~$")) for part in relative.parts)  # .preview, Word's lock files
             ours = path.resolve().is_relative_to(written)  # `site-gen import .` must not import what it writes
-            if path.is_file() and not hidden and not ours and path.suffix.lower() in SUPPORTED + OLD_BINARY:
+            known = SUPPORTED + OLD_BINARY + LEDGER_SUFFIXES
+            if path.is_file() and not hidden and not ours and path.suffix.lower() in known:
                 jobs.append((path, out_dir / relative.parent / f"{slugify(path.stem)}.md", str(relative)))
     if not jobs:
         print(f"import: no .txt, .html, .docx or .pdf file found in {', '.join(map(str, sources))}", file=sys.stderr)
@@ -82,6 +96,34 @@ def import_one(
         return Row(str(path), result.front.get("title", ""), warnings=f"无法导入 cannot import: {problem[:60]}")
     print(report(result, str(target), config.language))
     return row_of(result)
+
+
+def import_ledger_rows(
+    path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, sheet: str | None
+) -> list[Row]:
+    """A ledger makes one notice per organisation it names: each written beside the others, each reported."""
+    try:
+        results = import_ledger(path, config, sheet)
+    except SourceError as exc:
+        print(f"import: {exc}", file=sys.stderr)
+        return [Row(str(path), warnings=f"无法导入 cannot import: {str(exc).removeprefix(f'{path}: ')[:60]}")]
+    rows = []
+    for result in results:
+        where = target.with_name(f"{result.slug}.md")
+        if dry_run:
+            print(report(result, f"{where} (dry run: not written)", config.language))
+        elif problem := write_new(where, result.markdown, out_dir):
+            print(f"import: {problem}", file=sys.stderr)
+            rows.append(
+                Row(result.slug, result.front.get("title", ""), warnings=f"无法导入 cannot import: {problem[:60]}")
+            )
+            continue
+        else:
+            print(report(result, str(where), config.language))
+        row = row_of(result)
+        row.source = result.slug
+        rows.append(row)
+    return rows
 
 
 def write_new(target: Path, text: str, out_dir: Path) -> str:

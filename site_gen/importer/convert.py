@@ -43,10 +43,11 @@ class ImportResult:
     lines_read: int = 0  # non-blank source lines: each is in the notice or in removed
     disclosure: Disclosure = field(default_factory=Disclosure)
     decision: str = ""  # which part holds the problems, and why
+    stem: str = ""  # the new file's name when not the source's (a ledger naming two organisations makes two)
 
     @property
     def slug(self) -> str:
-        return slugify(self.source.stem)
+        return slugify(self.stem or self.source.stem)
 
 
 @dataclass

@@ -17,7 +17,7 @@ from .reading import Furniture, SourceError, SourceText, read_bytes
 __all__ = ["Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
-OLD_BINARY = (".doc", ".wps", ".et", ".xls", ".ppt")
+OLD_BINARY = (".doc", ".wps", ".et", ".ppt")  # .xls is a ledger: importer/ledger.py reads it
 LINK = "\x01"  # brackets a web page's link text in its lines: boilerplate removes lines that are only links
 MAX_TEXT_BYTES = 5_000_000  # a notice as text is 10-100 KB; more is not a notice
 MAX_HTML_BYTES = 10_000_000  # a saved page with its inline scripts and styles is well under this

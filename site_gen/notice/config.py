@@ -45,6 +45,7 @@ class SiteConfig:
     status_keys: tuple[str, ...] = DEFAULT_STATUS_KEYS
     allow_html: bool = False
     encoding: str = "utf-8"
+    ledger_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a ledger column kind -> the site's own headers
 
     @property
     def layout(self) -> SiteLayout:
@@ -105,6 +106,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         status_keys=values.get("status_keys") or DEFAULT_STATUS_KEYS,
         allow_html=values.get("allow_html", False),
         encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
+        ledger_columns=tuple((role, tuple(headers)) for role, headers in values.get("ledger_columns", {}).items()),
     )
     found += contact_found + vocabulary_found + registry_found
     if data.get("base_url") in (None, ""):

@@ -18,6 +18,8 @@ import yaml
 from ..base.diagnostics import Diagnostic, Severity, error, unknown_name
 from . import numbering
 from .grammar import forbidden_character
+from .ledger_columns import COMPUTED as _LEDGER_COMPUTED
+from .ledger_columns import ROLES as _LEDGER_ALL
 from .model import Status
 
 
@@ -110,6 +112,7 @@ NOTICE_FIELDS: tuple[Field, ...] = (
 )
 
 _STATUS_NAMES = tuple(s.value for s in Status if s is not Status.UNSTATED)
+LEDGER_ROLES = tuple(role for role in _LEDGER_ALL if role not in _LEDGER_COMPUTED)
 
 SITE_FIELDS: tuple[Field, ...] = (
     Field(
@@ -210,6 +213,17 @@ SITE_FIELDS: tuple[Field, ...] = (
         "状态行标签",
         "[整改进度, 整改情况]",
         default="[整改进度, 整改情况, 整改状态, Status]",
+    ),
+    Field(
+        "ledger_columns",
+        Kind.MAPPING,
+        "more column headers for ledgers (整改台账) that `site-gen import` reads, per kind of column",
+        "台账列名",
+        default="the built-in headers (docs/ledger.md)",
+        fields=tuple(
+            Field(role, Kind.LINES, f"more headers of the {role} column", role, "[问题简述]") for role in LEDGER_ROLES
+        ),
+        unknown_code="ledger-column-unknown",
     ),
     Field(
         "allow_html",
