@@ -40,7 +40,9 @@ class Sheet:
 
     def cells_in(self, row: int) -> int:
         """The row's non-empty cells, a merged range counted once (at its top-left cell)."""
-        return sum(1 for c, value in enumerate(self.rows[row]) if value not in (None, "") and (row, c) not in self.shadows)
+        return sum(
+            1 for c, value in enumerate(self.rows[row]) if value not in (None, "") and (row, c) not in self.shadows
+        )
 
 
 def cell_name(sheet: str, row: int, column: int) -> str:

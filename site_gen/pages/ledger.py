@@ -1,0 +1,157 @@
+"""Ledgers (整改台账) for download: one row per problem, as .xlsx and .csv, made from the open-data records.
+
+An auditor or a journalist downloads a notice, an organisation or the whole site back into the format agencies work
+in. Rows come from the same records as notices.json (pages/open_data.py), so the two can never disagree; the
+headers are the ones the ledger importer reads (notice/ledger_columns.py), so a downloaded ledger imports back as
+the same notice. Bytes are deterministic (fixed document properties, no time stamps): cached == clean holds.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import unicodedata
+from collections.abc import Iterable
+
+from ..notice.ledger_columns import export_header
+from ..notice.model import Status
+from ..notice.statuses import DEFAULT_WORDINGS, Vocabulary
+from .theme_text import STATUS_LABELS
+
+COLUMNS = (  # export order: who and when first, then the problem, its state, its promise, and the link
+    "organization",
+    "notice",
+    "date",
+    "section",
+    "number",
+    "problem",
+    "status",
+    "deadline",
+    "overdue",
+    "responsible",
+    "person",
+    "completed",
+    "measures",
+    "link",
+)
+_DONE = {Status.DONE.value, Status.DONE_ONGOING.value, Status.DEEMED_DONE.value}
+_FIXED_TIME = dt.datetime(2000, 1, 1)  # the workbook's "created": a real time would change the bytes every build
+_WIDEST = 60
+
+
+def ledger_rows(records: Iterable[dict], base_url: str, language: str) -> list[list[object]]:
+    """One row per issue of each notice record (notice_record's shape), in the records' order."""
+    rows: list[list[object]] = []
+    labels = STATUS_LABELS[language]
+    for record in records:
+        date = dt.date.fromisoformat(record["date"])
+        for section in record["sections"]:
+            for issue in section["issues"]:
+                status = Status(issue["status"])
+                deadline = _date(issue.get("deadline"))
+                values = {
+                    "organization": record["organization"],
+                    "notice": record["title"],
+                    "date": date,
+                    "section": section.get("title") or "",
+                    "number": issue.get("number") or "",
+                    "problem": issue["title"],
+                    "status": status_wording(status, labels),
+                    "deadline": deadline or ("长期坚持" if issue.get("long_term") else ""),
+                    "overdue": _overdue(deadline, status.value, date, language),
+                    "responsible": issue.get("responsible") or "",
+                    "person": issue.get("responsible_person") or "",
+                    "completed": _date(issue.get("completed_on")) or "",
+                    "measures": _measures(issue),
+                    "link": f"{base_url}{record['url']}#{issue['id']}",
+                }
+                rows.append([values[column] for column in COLUMNS])
+    return rows
+
+
+def status_wording(status: Status, labels: dict[Status, str]) -> str:
+    """The page's label when the importer reads it as the same status, else the first built-in wording for it."""
+    if status is Status.UNSTATED:
+        return ""
+    if Vocabulary.default().lookup(labels[status]).status is status:
+        return labels[status]
+    english = labels[Status.DONE] == "Completed"
+    return next(w for w in DEFAULT_WORDINGS[status] if w.isascii() == english)
+
+
+def headers(language: str) -> list[str]:
+    return [export_header(column, language) for column in COLUMNS]
+
+
+def csv_bytes(rows: list[list[object]], language: str) -> bytes:
+    """UTF-8 with a BOM, so Excel opens Chinese correctly; dates as ISO dates; CRLF as Excel writes."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(headers(language))
+    writer.writerows([_plain(value) for value in row] for row in rows)
+    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+
+
+def xlsx_bytes(rows: list[list[object]], language: str, sheet: str) -> bytes:
+    """Frozen header row, autofilter, widths that fit, real date cells, wrapped text."""
+    import xlsxwriter  # here: only a build that writes a ledger loads it
+
+    stream = io.BytesIO()
+    book = xlsxwriter.Workbook(stream, {"in_memory": True, "strings_to_urls": False, "strings_to_formulas": False})
+    book.set_properties({"created": _FIXED_TIME, "author": "site-gen", "title": sheet})
+    header_format = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4"})
+    text_format = book.add_format({"text_wrap": True, "valign": "top"})
+    date_format = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
+    page = book.add_worksheet(_sheet_name(sheet))
+    names = headers(language)
+    page.write_row(0, 0, names, header_format)
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            if isinstance(value, dt.date):
+                page.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date_format)
+            else:
+                page.write_string(r, c, str(value), text_format)
+    for c, name in enumerate(names):
+        longest = max([_width(name), *(_width(_plain(row[c])) for row in rows)])
+        page.set_column(c, c, min(max(longest + 2, 8), _WIDEST))
+    page.freeze_panes(1, 0)
+    page.autofilter(0, 0, max(len(rows), 1), len(names) - 1)
+    book.close()
+    return stream.getvalue()
+
+
+def _overdue(deadline: dt.date | None, status: str, on: dt.date, language: str) -> str:
+    """Overdue in this notice: a deadline before its date, and not done by it. Never from the build's date."""
+    if deadline is None or status in _DONE or deadline >= on:
+        return ""
+    return "逾期" if language == "zh" else "overdue"
+
+
+def _measures(issue: dict) -> str:
+    parts = [issue.get("measures") or ""]
+    for sub in issue.get("sub_problems", ()):
+        parts.append(
+            f"{sub['title']}（{sub.get('wording') or ''}）" + (f"：{sub['measures']}" if sub.get("measures") else "")
+        )
+    return "\n".join(part for part in parts if part)
+
+
+def _date(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _plain(value: object) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+def _width(text: str) -> int:
+    """Display width of the longest line: a CJK character takes two columns."""
+    lines = text.splitlines() or [""]
+    return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
+
+
+def _sheet_name(title: str) -> str:
+    """Excel's rules: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join("_" if ch in "[]:*?/\\" else ch for ch in title).strip("'") or "Sheet1"
+    return cleaned[:31]
