@@ -28,7 +28,7 @@ from .frontmatter import split
 from .links import scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
-from .schema import BODY_FIELD, NOTICE_FIELDS, body_labels, body_values, date_forms, read_fields
+from .schema import NOTICE_FIELDS, body_labels, date_forms, read_body_line, read_fields
 from .validate import attachment_problems, link_problems
 
 MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
@@ -391,29 +391,32 @@ class _BodyBuilder:
         read = self.labels.read(text)
         if read is None:
             return False
-        name, match = read
-        value = match.group("value")
-        column = match.start("value") + 1
-        if name == "status":
-            if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
-                return False  # "整改情况：" introducing the measures, as some notices use it
-            if name in seen:
-                self.found.append(error(self.source, line, "status-second"))
-            else:
-                values["status"] = self.status(value, line, column)
-        elif len(value) > grammar.MAX_FIELD_LENGTH:
+        if read[0] == "status":
+            return self.take_status(read[1], line, values, seen)
+        body_line = read_body_line(self.labels, text, self.year)
+        if body_line is None:
             return False  # 责任单位：<a sentence>: prose that starts with a label
-        elif name in seen:
-            self.found.append(error(self.source, line, "body-field-twice", label=match.group("key")))
+        name = body_line.spec.name
+        if name in seen:
+            self.found.append(error(self.source, line, "body-field-twice", label=body_line.label))
+        elif body_line.values is None:
+            params = {"label": body_line.label, "value": body_line.value, "forms": date_forms(body_line.spec)}
+            self.found.append(error(self.source, line, "body-date", body_line.column, **params))
         else:
-            spec = BODY_FIELD[name]
-            typed = body_values(spec, value, self.year)
-            if typed is None:
-                label, forms = match.group("key"), date_forms(spec)
-                self.found.append(error(self.source, line, "body-date", column, label=label, value=value, forms=forms))
-            else:
-                values.update(typed)
+            values.update(body_line.values)
         seen.add(name)
+        return True
+
+    def take_status(self, match: re.Match[str], line: int, values: dict, seen: set[str]) -> bool:
+        """The status line: the labelled line whose value is one of the site's wordings."""
+        value = match.group("value")
+        if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
+            return False  # "整改情况：" introducing the measures, as some notices use it
+        if "status" in seen:
+            self.found.append(error(self.source, line, "status-second"))
+        else:
+            values["status"] = self.status(value, line, match.start("value") + 1)
+        seen.add("status")
         return True
 
     def status(self, value: str, line: int, column: int) -> StatusLine:

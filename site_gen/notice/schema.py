@@ -321,6 +321,31 @@ def body_values(spec: BodyField, value: str, year: int) -> dict[str, object] | N
     return None if due is None else {spec.name: due}
 
 
+@dataclass(frozen=True)
+class BodyLine:
+    """A per-issue line as check and import both take it (never the status line: its value is a wording)."""
+
+    spec: BodyField
+    label: str  # as written
+    value: str
+    column: int  # of the value, 1-based
+    values: dict[str, object] | None  # the model's attributes it sets; None when its date can't be read
+
+
+def read_body_line(labels: grammar.LineLabels, text: str, year: int) -> BodyLine | None:
+    """The per-issue line a line of text is, or None when it is text: no label, the status label, or a label
+    before prose (责任单位：<a sentence>). The reader and the importer both decide here."""
+    read = labels.read(text)
+    if read is None or read[0] == "status":
+        return None
+    name, match = read
+    value = match.group("value")
+    if len(value) > grammar.MAX_FIELD_LENGTH:
+        return None
+    spec = BODY_FIELD[name]
+    return BodyLine(spec, match.group("key"), value, match.start("value") + 1, body_values(spec, value, year))
+
+
 def date_forms(spec: BodyField) -> str:
     """The forms a date line accepts, for the hint of one that can't be read."""
     forms = grammar.DATE_FORMS + (grammar.LONG_TERM_FORMS if spec.kind is Kind.DEADLINE else ())
