@@ -113,7 +113,9 @@ def test_a_run_of_a_million_digits_is_searched_once_not_from_every_digit():
 
 
 # --- the per-issue lines: one labelled-line rule, every date form -------------------------------------------------
-LINE_LABELS = grammar.LineLabels({"整改进度": "status", "整改时限": "deadline", "时限": "deadline", "Deadline": "deadline"})
+LINE_LABELS = grammar.LineLabels(
+    {"整改进度": "status", "整改时限": "deadline", "时限": "deadline", "Deadline": "deadline"}
+)
 
 
 @pytest.mark.parametrize(
@@ -166,6 +168,8 @@ def test_a_date_that_is_not_one_is_none(text):
     assert grammar.due_date(text, 2025) is None
 
 
-@pytest.mark.parametrize(("text", "long_term"), [("长期坚持", True), ("长期", True), ("Long-term", True), ("2024年底", False)])
+@pytest.mark.parametrize(
+    ("text", "long_term"), [("长期坚持", True), ("长期", True), ("Long-term", True), ("2024年底", False)]
+)
 def test_long_term_is_a_deadline_without_a_date(text, long_term):
     assert grammar.is_long_term(text) is long_term
