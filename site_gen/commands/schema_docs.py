@@ -114,7 +114,9 @@ def body_table(fields: tuple[BodyField, ...] = BODY_FIELDS) -> str:
         "|---|---|---|---|---|---|---|",
     ]
     for spec in fields:
-        keys = "`deadline`, `long_term`" if spec.kind is Kind.DEADLINE else f"`{spec.name}`"
+        keys = {Kind.DEADLINE: "`deadline`, `long_term`", Kind.STATUS: "`status`, `wording`"}.get(
+            spec.kind, f"`{spec.name}`"
+        )
         cells = [
             f"`{spec.label_zh}：`",
             f"`{spec.label_en}:`",
