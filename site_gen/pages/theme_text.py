@@ -140,7 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "status": "Status",
         "as_written": "As written",
         "deadline": "Deadline",
-        "long_term": "Long-term, no deadline",
+        "long_term": "Long-term",
         "responsible": "Responsible unit",
         "responsible_person": "Responsible person",
         "completed_on": "Completed on",
