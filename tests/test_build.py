@@ -372,3 +372,80 @@ def test_the_404_page_and_the_published_stylesheet_are_the_sites_own_override(tm
     assert (out / "assets" / "site.css").read_text(encoding="utf-8") == "body { color: #123456; }\n"
     not_found = (out / "404.html").read_text(encoding="utf-8")
     assert "#123456" in not_found and ".badge" not in not_found  # the override, not the theme's stylesheet
+
+
+def issue_lines(element_html: str) -> dict[str, str]:
+    """The terms of an issue's per-issue lines, as a reader sees them."""
+    lines = Page(element_html)
+    terms = [e.text.strip() for e in lines.find_all("dt")]
+    values = [e.text.strip() for e in lines.find_all("dd")]
+    return dict(zip(terms, values, strict=True))
+
+
+def test_per_issue_lines_are_shown_under_the_badge_as_a_list_of_terms(sample):
+    html = (sample / "notices/2025/linjiang-sifaju.html").read_text(encoding="utf-8")
+    first = html[html.index('id="s1-1"') : html.index('id="s1-2"')]
+    header = first[: first.index("</header>")]  # under the badge, inside the issue's header
+    assert header.index("badge") < header.index('<dl class="issue__lines">')
+    assert issue_lines(header[header.index("<dl") :]) == {
+        "时限": "2025年1月31日",
+        "责任单位": "区司法局普法与依法治理科",
+        "责任人": "陈立新",
+        "完成时间": "2025年1月20日",
+    }
+    assert '<time datetime="2025-01-31">' in header
+    second = html[html.index('id="s1-2"') : html.index('id="s1-3"')]
+    assert issue_lines(second[second.index("<dl") : second.index("</dl>") + 5])["时限"] == "长期坚持"
+    sub = html[html.index('id="s2-5-2"') :]
+    assert issue_lines(sub[sub.index("<dl") : sub.index("</dl>") + 5]) == {
+        "时限": "2025年6月30日",
+        "责任单位": "区司法局办公室",
+    }
+    untouched = html[html.index('id="s2-4"') : html.index('id="s2-5"')]
+    assert "issue__lines" not in untouched  # nothing stated, nothing shown
+
+
+def test_per_issue_lines_are_in_the_open_data(sample):
+    data = json.loads((sample / "notices.json").read_text(encoding="utf-8"))
+    (sifaju,) = [n for n in data["notices"] if n["slug"] == "2025/linjiang-sifaju"]
+    issues = {i["id"]: i for s in sifaju["sections"] for i in s["issues"]}
+    keys = ("deadline", "long_term", "responsible", "responsible_person", "completed_on")
+    assert {k: issues["s1-1"][k] for k in keys} == {
+        "deadline": "2025-01-31",
+        "long_term": False,
+        "responsible": "区司法局普法与依法治理科",
+        "responsible_person": "陈立新",
+        "completed_on": "2025-01-20",
+    }
+    assert {k: issues["s1-2"][k] for k in keys} == {
+        "deadline": None,
+        "long_term": True,
+        "responsible": "区司法局法制股",
+        "responsible_person": None,
+        "completed_on": None,
+    }
+    subs = {sub["id"]: sub for sub in issues["s2-5"]["sub_problems"]}
+    assert subs["s2-5-1"]["completed_on"] == "2025-01-31" and subs["s2-5-2"]["deadline"] == "2025-06-30"
+    for issue in issues.values():  # every issue carries every key, null when unstated
+        assert set(keys) <= set(issue)
+    full = json.loads((sample / sifaju["data"]).read_text(encoding="utf-8"))
+    assert full["sections"][0]["issues"][0]["deadline"] == "2025-01-31"
+
+
+def test_per_issue_lines_have_english_labels_on_an_english_site(tmp_path):
+    body = "Deadline: 2025.6\nResponsible unit: Records office\nCompleted on: 2025-05-02"
+    notice = NOTICE.format(title="T", draft="false", body="").replace(
+        "整改进度：整改完成\n", "Status: Completed\n" + body + "\n"
+    )
+    site = scratch_site(
+        tmp_path,
+        {"a.md": notice},
+        site_yaml="language: en\nbase_url: https://example.org/\ncontact:\n  emails: [a@example.org]\n",
+    )
+    assert build_site(site, site / "output").ok
+    html = (site / "output" / "notices" / "a.html").read_text(encoding="utf-8")
+    assert issue_lines(html[html.index('<dl class="issue__lines">') :].split("</dl>")[0] + "</dl>") == {
+        "Deadline": "30 June 2025",
+        "Responsible unit": "Records office",
+        "Completed on": "2 May 2025",
+    }

@@ -159,3 +159,66 @@ def test_a_run_of_a_million_digits_is_searched_once_not_from_every_digit():
     text = "共" + "1" * 1_000_000 + "项具体问题；另有十二项具体问题"
     assert [m.group(0)[-8:] for m in grammar.COUNT_CLAIM.finditer(text)] == ["111项具体问题", "十二项具体问题"]
     assert grammar.issue_count_claim(text) == ("1" * 1_000_000 + "项具体问题、十二项具体问题", 12)
+
+
+# --- the per-issue lines: one labelled-line rule, every date form -------------------------------------------------
+LINE_LABELS = grammar.LineLabels(
+    {"整改进度": "status", "整改时限": "deadline", "时限": "deadline", "Deadline": "deadline"}
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "name", "value"),
+    [
+        ("整改时限：2024年6月底", "deadline", "2024年6月底"),
+        ("整改时限:2024-06-30", "deadline", "2024-06-30"),  # ASCII colon
+        ("**整改时限：**2024年6月底", "deadline", "2024年6月底"),  # bold label with its colon
+        ("**整改时限**：2024年6月底", "deadline", "2024年6月底"),  # bold label, colon outside
+        ("时限：6月底", "deadline", "6月底"),  # an alias
+        ("deadline: 2024-06-30", "deadline", "2024-06-30"),  # English, any case
+        ("整改进度：整改完成", "status", "整改完成"),  # the status line is one case of the rule
+    ],
+)
+def test_one_labelled_line_rule_reads_status_and_per_issue_lines(line, name, value):
+    found = LINE_LABELS.read(line)
+    assert found is not None
+    assert found[0] == name and found[1].group("value") == value
+
+
+def test_a_label_in_the_middle_of_a_sentence_is_not_a_labelled_line():
+    assert LINE_LABELS.read("要求各单位明确整改时限：6月底前完成") is None
+    assert LINE_LABELS.read("完成时间：2024年6月") is None  # not one of these labels
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2024-06-30", dt.date(2024, 6, 30)),
+        ("2024年6月30日", dt.date(2024, 6, 30)),
+        ("2024.6.30", dt.date(2024, 6, 30)),
+        ("2024年6月底", dt.date(2024, 6, 30)),  # the last day of the month
+        ("2024年2月底", dt.date(2024, 2, 29)),  # a leap year's February
+        ("2025年2月底", dt.date(2025, 2, 28)),
+        ("6月底", dt.date(2025, 6, 30)),  # the notice's year
+        ("2024年6月", dt.date(2024, 6, 30)),
+        ("2024年12月", dt.date(2024, 12, 31)),
+        ("2024年底", dt.date(2024, 12, 31)),
+        ("2024.6", dt.date(2024, 6, 30)),
+        ("2024年6月底前", dt.date(2024, 6, 30)),  # 前 changes nothing
+        ("２０２４年６月底。", dt.date(2024, 6, 30)),  # full-width digits, a closing full stop
+    ],
+)
+def test_every_date_form_notices_use(text, expected):
+    assert grammar.due_date(text, 2025) == expected
+
+
+@pytest.mark.parametrize("text", ["下个月", "2024.13", "2024年13月底", "2024年2月30日", "尽快", "长期坚持", ""])
+def test_a_date_that_is_not_one_is_none(text):
+    assert grammar.due_date(text, 2025) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "long_term"), [("长期坚持", True), ("长期", True), ("Long-term", True), ("2024年底", False)]
+)
+def test_long_term_is_a_deadline_without_a_date(text, long_term):
+    assert grammar.is_long_term(text) is long_term

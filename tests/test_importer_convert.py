@@ -387,3 +387,21 @@ def test_a_stated_count_that_disagrees_with_the_problems_found_is_said(config):
     result = imported(FIXTURES / "measures_then_problems.txt", config)
     assert len(result.notice.issues) == 2  # the general part's (一)(二) and 1. 2. are measures
     assert any("反馈问题3个）共 3 项，但找到 2 个问题" in note for note in result.notes)
+
+
+def test_per_issue_lines_in_pasted_text_are_kept_and_read_as_check_reads_them(config):
+    result = imported(FIXTURES / "issue_lines.txt", config)
+    first, second, third = result.notice.issues
+    assert (first.deadline.isoformat(), first.responsible, first.completed_on.isoformat()) == (
+        "2024-06-30",
+        "县水务局河湖科",
+        "2024-05-20",
+    )
+    assert (second.long_term, second.responsible_person) == (True, "李某")
+    assert "整改时限：下个月" in second.body_html  # can't be read: kept as text, and the report says why
+    assert any("整改时限：下个月" in note for note in result.notes)
+    assert [(sub.deadline.isoformat(), sub.status.value) for sub in third.sub_problems] == [
+        ("2024-12-31", "done"),
+        ("2024-09-30", "in_progress"),
+    ]
+    assert "整改时限：2024年6月底" in result.markdown and "时限：2024.9" in result.markdown  # as written

@@ -15,7 +15,7 @@ from site_gen.importer.ledger import import_ledger
 from site_gen.importer.reading import SourceError
 from site_gen.notice.config import SiteConfig, load_config
 from site_gen.notice.model import Status
-from tests.ledger_support import HEADER, convert, layout_ledger
+from tests.ledger_support import convert, layout_ledger
 
 
 @pytest.fixture
@@ -145,7 +145,11 @@ def _zip_bomb() -> bytes:
     [
         ("corrupt.xlsx", b"PK\x03\x04 not really a zip", "损坏"),
         ("renamed.xlsx", b"this is a text file\n", "不是"),
-        ("locked.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600, "密码"),
+        (
+            "locked.xlsx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "EncryptedPackage".encode("utf-16-le") + b"\0" * 600,
+            "密码",
+        ),
         ("no-header.csv", "姓名,年龄\n张三,30\n".encode(), "表头"),
         ("page.html.xls", b"<html><body><p>no table here</p></body></html>", "没有表格"),
     ],

@@ -87,3 +87,26 @@ def test_twenty_seven_issues_all_numbered_1_get_ids_without_running_out(config):
     assert len(ids) == 27 and len(set(ids)) == 27
     assert ids[:3] == ["s1-1", "s1-1b", "s1-1c"] and ids[-1] == "s1-1zb"  # after z: zb
     assert not [d for d in diagnostics if d.severity == "error"]
+
+
+def test_per_issue_lines_are_written_next_to_the_status_and_read_back(config):
+    issue = Block(
+        "1.关于甲的问题。",
+        2,
+        status="整改进度：正在整改",
+        fields=["整改时限：2025年6月底", "责任单位：示例局办公室"],
+        lines=["措施。"],
+    )
+    markdown, notice, diagnostics = write(Outline(parts=[Part("（一）甲", 1, issues=[issue])]), config)
+    assert "整改进度：正在整改\n整改时限：2025年6月底\n责任单位：示例局办公室\n\n措施。" in markdown
+    assert [d for d in diagnostics if d.severity == "error"] == []
+    (read,) = notice.issues
+    assert (read.deadline.isoformat(), read.responsible) == ("2025-06-30", "示例局办公室")
+    assert "措施" in read.body_html and "整改时限" not in read.body_html
+
+
+def test_a_labelled_text_line_first_under_a_heading_stays_text(config):
+    issue = Block("1.关于甲的问题。", 2, status="整改进度：正在整改", lines=["整改时限：下个月", "措施。"])
+    markdown, notice, diagnostics = write(Outline(parts=[Part("（一）甲", 1, issues=[issue])]), config)
+    assert [d for d in diagnostics if d.severity == "error"] == []  # not read as a date line: no body-date error
+    assert "整改时限：下个月" in notice.issues[0].body_html and notice.issues[0].deadline is None

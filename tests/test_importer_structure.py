@@ -263,3 +263,102 @@ def test_problems_phrased_as_shortcomings_are_problems(config):
         config,
     )
     assert [issue.title for issue in tree.issues] == ["1.存在制度执行不到位情况。", "2.问题：台账不全。"]
+
+
+def test_per_issue_lines_are_kept_with_their_issue_in_any_order(config):
+    tree = outline(
+        body(
+            "（一）作风方面",
+            "1.关于会风不实的问题。",
+            "整改时限：2024年6月底",
+            "整改情况：整改完成",
+            "责任单位：局办公室",
+            "精简会议。",
+            "完成时间：2024年5月",
+        ),
+        config,
+    )
+    (issue,) = tree.issues
+    assert issue.status == "整改情况：整改完成"
+    assert issue.fields == ["整改时限：2024年6月底", "责任单位：局办公室", "完成时间：2024年5月"]
+    assert issue.lines == ["精简会议。"]
+
+
+def test_per_issue_lines_go_to_the_shi_block_they_stand_next_to(config):
+    tree = outline(
+        body(
+            "（一）作风方面",
+            "1.关于会风不实的问题。一是会议多。",
+            "整改时限：2024年6月底",
+            "整改情况：整改完成",
+            "精简会议。",
+            "二是文件长。",
+            "整改情况：正在整改",
+            "责任人：李某",
+            "压缩篇幅。",
+        ),
+        config,
+    )
+    first, second = tree.issues[0].subs
+    assert (first.title, first.fields, first.lines) == ("一是会议多。", ["整改时限：2024年6月底"], ["精简会议。"])
+    assert (second.title, second.fields, second.lines) == ("二是文件长。", ["责任人：李某"], ["压缩篇幅。"])
+
+
+def test_an_unreadable_date_or_a_second_line_of_one_kind_stays_visible_as_text(config):
+    tree = outline(
+        body(
+            "（一）作风方面",
+            "1.关于会风不实的问题。",
+            "整改情况：正在整改",
+            "整改时限：下个月",
+            "责任单位：甲科",
+            "牵头单位：乙科",
+        ),
+        config,
+    )
+    (issue,) = tree.issues
+    assert issue.fields == ["责任单位：甲科"]
+    assert issue.lines == ["整改时限：下个月", "原文另标：牵头单位：乙科"]
+    assert any("第 4 行“整改时限：下个月”的日期无法识别" in note and "2024年6月底" in note for note in tree.notes)
+
+
+# The same line, read by check under an issue heading and found by import in pasted text, gets one verdict.
+AGREEMENT_LINES = [
+    "整改时限：2024年6月底",
+    "**整改时限：**2024年6月底",
+    "完成时限:6月底",
+    "时限：2024.6",
+    "整改时限：2024年底",
+    "整改时限：长期坚持",
+    "整改时限：下个月",
+    "整改时限：2024年13月",
+    "完成时间：长期坚持",
+    "销号时间：2024-05-20",
+    "责任单位：县住建局",
+    "牵头单位：县住建局（牵头）、县财政局",
+    "责任部门：" + "各科室按照分工逐项落实整改措施并建立台账，每月向党组报告一次进展情况，确保整改到位。",
+    "责任人：张某某",
+    "Deadline: 2024-06-30",
+    "Responsible person: A. Smith",
+    "要求明确整改时限：6月底前",
+]
+
+
+@pytest.mark.parametrize("line", AGREEMENT_LINES)
+def test_import_and_check_give_a_per_issue_line_the_same_verdict(line, config):
+    from site_gen.notice.reader import parse_notice
+
+    checked, problems = parse_notice(
+        f"---\ntitle: t\norganization: o\ndate: 2025-01-02\n---\n\n### 1. 关于甲的问题\n整改进度：正在整改\n{line}\n",
+        "content/x.md",
+        config,
+        "x",
+    )
+    issue = checked.issues[0]
+    check_takes_it = not any(p.severity == "error" for p in problems) and any(
+        (issue.deadline, issue.long_term, issue.responsible, issue.responsible_person, issue.completed_on)
+    )
+    tree = outline(body("（一）方面", "1.关于甲的问题。", "整改情况：正在整改", line), config)
+    import_keeps_it = tree.issues[0].fields == [line]
+    assert import_keeps_it == check_takes_it
+    assert import_keeps_it or line in tree.issues[0].lines  # nothing lost either way

@@ -1,5 +1,6 @@
 """Notice files into the model: structure, ids, status lines and located problems."""
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -132,3 +133,79 @@ def test_a_link_to_an_attachment_with_a_chinese_name_follows_it_to_its_ascii_add
     notice, problems = read_notice(REGISTRY_SITE / "content" / "2025" / "水务局.md", config)
     assert not [d for d in problems if d.code.startswith("link")]
     assert 'href="fujian/manyiducepingbiao.pdf"' in notice.intro_html
+
+
+# --- per-issue lines: 整改时限, 责任单位, 责任人, 完成时间 next to the status line ----------------------------------
+
+
+def test_per_issue_lines_in_any_order_with_aliases_bold_and_either_colon():
+    notice, problems = read("issue-lines.md")
+    assert [p for p in problems if p.severity == "error"] == []
+    first, second, third, fourth = notice.issues
+    assert (first.deadline, first.long_term) == (dt.date(2024, 12, 31), False)
+    assert (first.responsible, first.responsible_person) == ("测试局办公室", "王某某")
+    assert first.completed_on == dt.date(2024, 11, 20) and first.status is Status.DONE
+    assert (second.deadline, second.long_term, second.responsible) == (None, True, "测试局法规科")
+    assert second.status is Status.IN_PROGRESS  # the status line after a per-issue line is still read
+    assert third.deadline == dt.date(2025, 6, 30)  # 6月底: the notice's year
+    assert third.responsible == "测试局财务科" and "丙的措施紧跟" in third.body_html
+    assert fourth.completed_on == dt.date(2025, 1, 31)
+    assert [(s.completed_on, s.deadline) for s in fourth.sub_problems] == [
+        (dt.date(2024, 10, 31), None),
+        (None, dt.date(2025, 12, 31)),
+    ]
+    for issue in notice.issues:  # the lines are data, not measures
+        for label in ("时限", "责任单位", "牵头单位", "责任部门", "责任人", "完成时间", "销号时间"):
+            assert label not in issue.body_html
+
+
+def test_an_issue_without_these_lines_states_nothing():
+    notice, _ = read("sections.md")
+    issue = notice.issues[0]
+    assert (issue.deadline, issue.long_term, issue.responsible, issue.responsible_person, issue.completed_on) == (
+        None,
+        False,
+        None,
+        None,
+        None,
+    )
+
+
+def test_a_date_that_cannot_be_read_is_located_with_the_accepted_forms():
+    _, problems = read("issue-lines-bad.md")
+    by_code = {(p.code, p.line, p.column) for p in problems}
+    assert ("body-date", 9, 6) in by_code  # 整改时限：下个月, the value at column 6
+    assert ("body-field-twice", 14, 1) in by_code  # 牵头单位 after 责任单位: one unit per issue
+    assert ("body-date", 15, 6) in by_code  # 长期坚持 is a deadline, not a closing date
+    (unreadable,) = [p for p in problems if p.code == "body-date" and p.line == 9]
+    for language in ("en", "zh"):
+        shown = unreadable.format(language)
+        assert "content/issue-lines-bad.md:9:6" in shown and "下个月" in shown and "整改时限" in shown
+        for form in ("2024-06-30", "2024年6月底", "6月底", "2024年底", "2024.6", "长期坚持"):
+            assert form in unreadable.in_language(language).hint
+    (closing,) = [p for p in problems if p.code == "body-date" and p.line == 15]
+    assert "2024年6月底" in closing.hint and "长期坚持" not in closing.hint
+
+
+def test_an_empty_line_from_the_skeleton_states_nothing_and_is_not_shown(tmp_path):
+    text = "---\ntitle: t\norganization: o\ndate: 2025-01-02\n---\n\n### 1. 问题\n整改进度：正在整改\n整改时限：\n责任单位：\n\n措施。\n"
+    notice, problems = parse_notice(text, "content/x.md", SiteConfig(root=tmp_path), "x")
+    assert [p for p in problems if p.severity == "error"] == []
+    issue = notice.issues[0]
+    assert (issue.deadline, issue.responsible) == (None, None) and "整改时限" not in issue.body_html
+
+
+def test_a_label_before_prose_stays_text(tmp_path):
+    long_text = "责任单位：" + "各科室按照分工逐项落实整改措施并建立台账，每月向党组报告一次进展情况，确保整改到位。"
+    text = f"---\ntitle: t\norganization: o\ndate: 2025-01-02\n---\n\n### 1. 问题\n整改进度：正在整改\n{long_text}\n"
+    notice, problems = parse_notice(text, "content/x.md", SiteConfig(root=tmp_path), "x")
+    assert notice.issues[0].responsible is None and "各科室按照分工" in notice.issues[0].body_html
+
+
+def test_the_sites_status_keys_still_name_the_status_beside_the_per_issue_lines(tmp_path):
+    config = SiteConfig(root=tmp_path, status_keys=("完成情况",))
+    text = "---\ntitle: t\norganization: o\ndate: 2025-01-02\n---\n\n### 1. 问题\n整改时限：2025年6月\n完成情况：整改完成\n"
+    notice, problems = parse_notice(text, "content/x.md", config, "x")
+    assert [p for p in problems if p.severity == "error"] == []
+    issue = notice.issues[0]
+    assert issue.status is Status.DONE and issue.deadline == dt.date(2025, 6, 30)

@@ -7,16 +7,20 @@ import datetime as dt
 import pytest
 import yaml
 
+from site_gen.notice import grammar
 from site_gen.notice.config import SiteConfig, load_config
 from site_gen.notice.frontmatter import split
 from site_gen.notice.grammar import forbidden_character
 from site_gen.notice.reader import decode, parse_notice
 from site_gen.notice.schema import (
+    BODY_FIELDS,
     NOTICE_FIELDS,
     SITE_FIELDS,
     Field,
     Kind,
+    body_labels,
     front_matter_text,
+    parse_date,
     read_fields,
 )
 
@@ -149,3 +153,49 @@ def test_a_character_gets_the_same_verdict_in_a_field_and_in_the_notice_text(cha
     refused_in_file = any(d.code == "file-control-character" for d in file_problems)
     refused_in_field = any(d.code == "field-control-character" for d in in_field[1])
     assert refused_in_file == refused_in_field == bool(forbidden_character(char))
+
+
+# --- body fields: the per-issue lines are schema entries too -------------------------------------------------------
+
+_VALUES = {
+    Kind.STATUS: "整改完成",
+    Kind.DEADLINE: "2024年6月底",
+    Kind.DUE_DATE: "2024年6月底",
+    Kind.TEXT: "县住建局",
+}
+
+
+@pytest.mark.parametrize(("spec", "label"), [(spec, label) for spec in BODY_FIELDS for label in spec.labels])
+def test_every_label_of_the_table_is_read_by_the_reader_as_its_field(spec, label, tmp_path):
+    """Adding an alias to BODY_FIELDS is all it takes: the reader, the importer and the docs follow."""
+    body = f"### 1. 问题\n{label}：{_VALUES[spec.kind]}\n"
+    if spec.kind is not Kind.STATUS:
+        body = body.replace("问题\n", "问题\n整改进度：正在整改\n")
+    text = f"---\ntitle: t\norganization: o\ndate: 2025-01-02\n---\n\n{body}"
+    notice, problems = parse_notice(text, "content/a.md", SiteConfig(root=tmp_path), "a")
+    assert [p for p in problems if p.severity == "error"] == []
+    issue = notice.issues[0]
+    expected = {
+        "status": issue.status.value == "done",
+        "deadline": issue.deadline == dt.date(2024, 6, 30),
+        "completed_on": issue.completed_on == dt.date(2024, 6, 30),
+        "responsible": issue.responsible == "县住建局",
+        "responsible_person": issue.responsible_person == "县住建局",
+    }
+    assert expected[spec.name], (label, issue)
+
+
+def test_the_status_labels_are_the_sites_status_keys():
+    rule = body_labels(("完成情况",))
+    assert rule.read("完成情况：整改完成")[0] == "status"
+    assert rule.read("整改进度：整改完成") is None  # the default keys are replaced, as for the status line alone
+    assert rule.read("整改时限：6月底")[0] == "deadline"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025-04-02", "2025年4月2日", "２０２５年４月２日", "2025.4.2", "2025/4/2", "2025年4月", "2025-02-30", "明天"],
+)
+def test_front_matter_dates_read_as_the_grammar_reads_them(text):
+    """One owner of the written date forms: the front-matter reader gives the grammar's verdict."""
+    assert parse_date(text) == grammar.date_value(text)

@@ -1,7 +1,9 @@
 """`site-gen new notice [PATH]`: a notice skeleton to fill in, written once and opened nowhere.
 
 The skeleton is marked draft: true, so a half-filled notice is never published by accident (Hugo's archetypes
-do the same). Its status lines say 正在整改 / In progress: a valid wording that claims nothing is finished.
+do the same). Its status lines say 正在整改 / In progress: a valid wording that claims nothing is finished. Its
+per-issue lines (整改时限：, 责任单位：) are left empty: an empty line states nothing and passes check, so no
+deadline or unit is claimed before the clerk writes one.
 """
 
 from __future__ import annotations
@@ -37,11 +39,18 @@ inspection:          # 巡察的基本情况，不知道的可以空着
 
 ### 1. 关于……的问题
 整改进度：正在整改
+整改时限：
+责任单位：
+责任人：
+完成时间：
 
-（整改措施和成效。状态行写法：整改完成、完成并长期坚持、视同完成、阶段性完成、正在整改、尚未开始。）
+（整改措施和成效。状态行写法：整改完成、完成并长期坚持、视同完成、阶段性完成、正在整改、尚未开始。
+整改时限写法：2025年6月底、6月底、2025-06-30、2025年底、长期坚持；完成时间写销号的日期；不填的行空着或删掉。）
 
 ### 2. 关于……的问题
 整改进度：正在整改
+整改时限：
+责任单位：
 
 （整改措施和成效。）
 
@@ -72,12 +81,19 @@ inspection:          # about the inspection; leave empty what you do not know
 
 ### 1. …
 Status: In progress
+Deadline:
+Responsible unit:
+Responsible person:
+Completed on:
 
 (What was done and what came of it. Status wordings: Completed, Completed, kept up long-term, Deemed completed,
-Completed for this phase, In progress, Not started.)
+Completed for this phase, In progress, Not started. Deadline: 2025-06-30, 2025.6 or Long-term; Completed on: the day
+the item was closed. Leave a line empty or delete it when it does not apply.)
 
 ### 2. …
 Status: In progress
+Deadline:
+Responsible unit:
 
 (What was done.)
 

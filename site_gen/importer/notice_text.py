@@ -13,10 +13,9 @@ import re
 
 from ..base.diagnostics import Diagnostic
 from ..notice.config import SiteConfig
-from ..notice.grammar import status_line
 from ..notice.model import Notice
 from ..notice.reader import parse_notice
-from ..notice.schema import front_matter_text
+from ..notice.schema import body_labels, front_matter_text
 from .structure import Block, Outline
 
 _MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")
@@ -28,7 +27,7 @@ def write_notice(
 ) -> tuple[str, Notice | None, list[Diagnostic]]:
     """The notice text, and the notice and diagnostics the reader makes of it."""
     explicit: dict[int, str] = {}
-    labels = status_line(config.status_keys)
+    labels = body_labels(config.status_keys).pattern  # the reader's labelled-line rule: status and per-issue lines
     for _ in range(3):  # a renamed section changes its issues' ids: look again
         markdown = render_markdown(front, tree, explicit, labels)
         notice, diagnostics = parse_notice(markdown, source, config, slug)
@@ -84,17 +83,18 @@ def heading(level: str, title: str, anchor: str | None) -> str:
 
 
 def block(item: Block, level: str, explicit: dict[int, str], labels: re.Pattern) -> list[str]:
-    """A heading, its status line, its text, its sub-problems.
+    """A heading, its status line and per-issue lines, its text, its sub-problems.
 
-    整改情况：<text that is not a status> first under a heading would be read as a status
-    line; its colon is written as a character reference (&#65306; shows as ：) so it stays text.
+    整改情况：<text that is not a status> (or 整改时限：<not a date>) first under a heading would be read as a
+    labelled line; its colon is written as a character reference (&#65306; shows as ：) so it stays text.
     """
     lines = [heading(level, item.title, explicit.get(id(item)))]
     if item.status:
         lines.append(item.status)
+    lines += item.fields
     lines.append("")
     text = list(item.lines)
-    if not item.status and text and (match := labels.match(text[0])):
+    if text and (match := labels.match(text[0])):
         colon = match.start("colon")
         text[0] = text[0][:colon] + f"&#{ord(match.group('colon'))};" + text[0][colon + 1 :]
     lines += paragraphs(text)

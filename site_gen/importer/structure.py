@@ -1,4 +1,4 @@
-"""The outline of a pasted notice: parts, sections, issues, sub-problems and status lines.
+"""The outline of a pasted notice: parts, sections, issues, sub-problems, status lines and per-issue lines.
 
 Real notices use any subset of 一、 > (一) > 1. > (1) > 一是, restart or skip numbers,
 wrap headings over two lines, and put status labels either once per issue or once
@@ -14,8 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..notice.config import SiteConfig
-from ..notice.grammar import MAX_STATUS_LENGTH, SHI, after_number, level_of, status_line
+from ..notice.grammar import MAX_STATUS_LENGTH, SHI, LineLabels, after_number, level_of, status_line
 from ..notice.numbering import leading_number
+from ..notice.schema import body_labels, date_forms, read_body_line
 from ..notice.statuses import Vocabulary
 
 
@@ -27,6 +28,7 @@ class Kind(enum.Enum):
     ISSUE = "issue"
     SUB = "sub"  # a sub-problem under an issue
     STATUS = "status"  # 整改情况：整改完成
+    FIELD = "field"  # 整改时限：2024年6月底, 责任单位：… (a per-issue line check reads as one)
     TEXT = "text"
 
 
@@ -35,6 +37,7 @@ class Line:
     number: int  # 1-based line in the source
     text: str
     kind: Kind = Kind.TEXT
+    field: str = ""  # of a FIELD line: the model attribute it sets (deadline, responsible, …)
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Block:
     title: str
     line: int
     status: str = ""  # the label line as written, e.g. 整改情况:视同完成,持续整改
+    fields: list[str] = field(default_factory=list)  # its per-issue lines as written, e.g. 整改时限：2024年6月底
     items: list[Line] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # the text, once statuses are settled
     subs: list[Block] = field(default_factory=list)
@@ -86,6 +90,22 @@ def is_status(text: str, labels: re.Pattern, vocabulary: Vocabulary) -> bool:
     return (
         match is not None and bool(match.group("value")) and vocabulary.lookup(match.group("value")).status is not None
     )
+
+
+# Whether 6月底 is a date does not depend on the year: any year decides the verdict the reader will give.
+ANY_YEAR = 2000
+
+
+def field_of(text: str, rule: LineLabels) -> str:
+    """The field of a per-issue line the reader takes as one (整改时限：2024年6月底 -> deadline), else ""."""
+    found = read_body_line(rule, text, ANY_YEAR)
+    return found.spec.name if found is not None and found.values is not None else ""
+
+
+def unreadable_field(text: str, rule: LineLabels) -> str:
+    """The hint for 整改时限：下个月 (a per-issue line whose date the reader refuses), kept as text; "" otherwise."""
+    found = read_body_line(rule, text, ANY_YEAR)
+    return date_forms(found.spec) if found is not None and found.values is None else ""
 
 
 def unknown_status(text: str, labels: re.Pattern) -> bool:
@@ -236,13 +256,17 @@ def classify(lines: list[Line], config: SiteConfig, chosen: str | None = None) -
     texts = [line.text for line in lines]
     levels = [level_of(text) for text in texts]
     labels = status_labels(config)
+    rule = body_labels(config.status_keys)
     statuses = [is_status(text, labels, config.vocabulary) for text in texts]
+    fields = [field_of(text, rule) for text in texts]
     top = issue_level(texts, levels, statuses)
     in_problems, judged = problem_groups(texts, levels, statuses, top, chosen)
     kinds = []
-    for text, level, status, problems in zip(texts, levels, statuses, in_problems, strict=True):
+    for text, level, status, name, problems in zip(texts, levels, statuses, fields, in_problems, strict=True):
         if status:
             kinds.append(Kind.STATUS if problems else Kind.TEXT)
+        elif name and level is None:
+            kinds.append(Kind.FIELD if problems else Kind.TEXT)
         elif level is None or level > top + 1:
             kinds.append(Kind.TEXT)
         elif level < top:
@@ -252,7 +276,10 @@ def classify(lines: list[Line], config: SiteConfig, chosen: str | None = None) -
         else:
             kinds.append(Kind.SUB if problem_like(text, level) else Kind.TEXT)
     kinds = settle_headings(kinds, levels)
-    typed = [Line(line.number, line.text, kind) for line, kind in zip(lines, kinds, strict=True)]
+    typed = [
+        Line(line.number, line.text, kind, name if kind is Kind.FIELD else "")
+        for line, kind, name in zip(lines, kinds, fields, strict=True)
+    ]
     return typed, decision_text(judged, kinds, chosen)
 
 
@@ -291,6 +318,7 @@ def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str |
     chosen = (problems_in or "").strip() or None  # an empty --problems-in names nothing
     typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, chosen)
     labels = status_labels(config)
+    rule = body_labels(config.status_keys)
     result = Outline(decision=decision)
     part: Part | None = None
     issue: Block | None = None
@@ -318,7 +346,13 @@ def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str |
                     f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 "
                     f"site.yaml 的 statuses: 中再导入 (line {line.number}: unknown status wording kept as text)"
                 )
-            target.append(line if line.kind is Kind.STATUS and issue is not None else Line(line.number, line.text))
+            if line.kind is Kind.TEXT and (forms := unreadable_field(line.text, rule)):
+                result.notes.append(
+                    f"第 {line.number} 行“{line.text}”的日期无法识别，按正文保留；可写成 {forms} "
+                    f"(line {line.number}: a date that can't be read, kept as text)"
+                )
+            labelled = line.kind in (Kind.STATUS, Kind.FIELD) and issue is not None
+            target.append(line if labelled else Line(line.number, line.text))
     for issue in result.issues:
         settle_statuses(issue)
     for part in result.parts:
@@ -376,57 +410,76 @@ def join_wrapped_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
 def settle_statuses(issue: Block) -> None:
     """Put each status line where the notice format wants it: under the issue or its 一是 sub-problems."""
     for sub in issue.subs:
-        sub.status, sub.lines = first_status(sub.items)
+        sub.status, sub.fields, sub.lines = first_status(sub.items)
     marked = [item for item in issue.items if item.kind is Kind.STATUS]
     if issue.subs and any(sub.status for sub in issue.subs):  # the subs carry the statuses: keep the issue's as text
-        issue.lines = [("原文另标：" if item.kind is Kind.STATUS else "") + item.text for item in issue.items]
+        _, issue.fields, _ = first_status([item for item in issue.items if item.kind is Kind.FIELD])
+        issue.lines = [
+            ("原文另标：" if item.kind is Kind.STATUS else "") + item.text
+            for item in issue.items
+            if item.kind is not Kind.FIELD
+        ]
         return
     if len(marked) <= 1 or issue.subs:
-        issue.status, issue.lines = first_status(issue.items)
+        issue.status, issue.fields, issue.lines = first_status(issue.items)
         return
     start = first_shi_or_status(issue.items)
     issue.subs = shi_blocks(issue, issue.items[start:])
-    issue.lines = [item.text for item in issue.items[:start]]
+    _, issue.fields, issue.lines = first_status(issue.items[:start])
 
 
 def first_shi_or_status(items: list[Line]) -> int:
     return next((i for i, item in enumerate(items) if SHI.match(item.text) or item.kind is Kind.STATUS), 0)
 
 
-def first_status(items: list[Line]) -> tuple[str, list[str]]:
-    """The block's status label, and its other lines; a second label in one block stays visible as text."""
-    status, rest = "", []
+def first_status(items: list[Line]) -> tuple[str, list[str], list[str]]:
+    """The block's status label, its per-issue lines and its other lines; a second status label (or a second
+    line of one kind) in one block stays visible as text."""
+    status, fields, rest = "", [], []
+    named: set[str] = set()
     for item in items:
-        if item.kind is Kind.STATUS:
-            if not status:
-                status = item.text
-                continue
+        if item.kind is Kind.STATUS and not status:
+            status = item.text
+        elif item.kind is Kind.FIELD and item.field not in named:
+            fields.append(item.text)
+            named.add(item.field)
+        elif item.kind in (Kind.STATUS, Kind.FIELD):  # 完成时限 after 整改时限 is a second line of one kind
             rest.append("原文另标：" + item.text)
         else:
             rest.append(item.text)
-    return status, rest
+    return status, fields, rest
 
 
 def shi_blocks(issue: Block, items: list[Line]) -> list[Block]:
-    """One sub-problem per status label: the 一是… text above the label, the measures below it."""
-    blocks: list[Block] = []
-    pending: list[str] = []
-    current: Block | None = None
+    """One sub-problem per status label: the 一是… text above the label, the measures below it; per-issue lines
+    go to the block of the label they stand next to."""
+    groups: list[list[Line]] = []  # per block: its lines, problem text first, its label among them
+    pending: list[Line] = []
     for item in items:
         if item.kind is Kind.STATUS:
-            title, rest = split_heading(pending[0]) if pending else ("", "")
-            current = Block(title or issue.title, issue.line, status=item.text)
-            current.lines = ([rest] if rest else []) + pending[1:]
-            blocks.append(current)
+            groups.append(pending + [item])
             pending = []
-        elif SHI.match(item.text) or current is None:
-            pending.append(item.text)
+        elif SHI.match(item.text) or not groups or (pending and item.kind is Kind.FIELD):
+            pending.append(item)
         else:
-            current.lines.append(item.text)
-    if pending and blocks:  # problem text after the last label (no status of its own): keep it, unstated
-        title, rest = split_heading(pending[0])
-        blocks.append(Block(title, issue.line, lines=([rest] if rest else []) + pending[1:]))
+            groups[-1].append(item)
+    blocks = [shi_block(group, issue.title, issue.line) for group in groups]
+    if any(item.kind is not Kind.FIELD for item in pending):  # problem text after the last label: kept, unstated
+        blocks.append(shi_block(pending, "", issue.line))
+    elif pending and blocks:  # per-issue lines after the last label's measures: that block's
+        blocks[-1] = shi_block(groups[-1] + pending, issue.title, issue.line)
     return blocks
+
+
+def shi_block(group: list[Line], fallback_title: str, line: int) -> Block:
+    """A sub-problem from its lines: the first text above its label is its 一是… title, the rest its measures."""
+    label = next((i for i, item in enumerate(group) if item.kind is Kind.STATUS), len(group))
+    head = next((i for i, item in enumerate(group[:label]) if item.kind is Kind.TEXT), None)
+    title, rest = split_heading(group[head].text) if head is not None else ("", "")
+    status, fields, lines = first_status([item for i, item in enumerate(group) if i != head])
+    block = Block(title or fallback_title, line, status=status, fields=fields)
+    block.lines = ([rest] if rest else []) + lines
+    return block
 
 
 def numbering_gaps(result: Outline) -> list[str]:
