@@ -34,9 +34,9 @@ def test_a_ledger_with_title_sections_merged_problem_subtotal_and_footer(tmp_pat
     assert notice.organization == "中共某某县水利局党组" and notice.date == dt.date(2025, 6, 30)
     assert [s.title for s in notice.sections] == ["一、落实主体责任方面", "二、作风建设方面"]
     assert issues_of(result) == [
-        ("关于台账不全的问题", Status.DONE, dt.date(2025, 3, 31), "办公室", "张三"),
-        ("关于制度不健全的问题", Status.IN_PROGRESS, dt.date(2025, 6, 30), "法规科", "李四"),
-        ("关于会议过多的问题", Status.IN_PROGRESS, dt.date(2025, 7, 1), "办公室", "王五"),  # 45838: a serial date
+        ("1. 关于台账不全的问题", Status.DONE, dt.date(2025, 3, 31), "办公室", "张三"),
+        ("2. 关于制度不健全的问题", Status.IN_PROGRESS, dt.date(2025, 6, 30), "法规科", "李四"),
+        ("3. 关于会议过多的问题", Status.IN_PROGRESS, dt.date(2025, 6, 30), "办公室", "王五"),  # 45838: Excel serial
     ]
     second = notice.issues[1].body_html
     assert "修订制度" in second and "开展培训" in second and "完成一次培训" in second  # both measure rows, one issue
@@ -115,7 +115,7 @@ def test_a_sites_own_column_header_is_read(tmp_path):
     path = tmp_path / "own.csv"
     path.write_text("问题简述,整改状态\n关于值班脱岗的问题,整改完成\n", encoding="utf-8")
     [result] = import_ledger(path, config)
-    assert [i.title for i in result.notice.issues] == ["关于值班脱岗的问题"]
+    assert [i.title for i in result.notice.issues] == ["1. 关于值班脱岗的问题"]
 
 
 @pytest.mark.parametrize("to", ["xls", "ods"])
@@ -168,7 +168,7 @@ def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, config):
 def test_an_html_table_saved_as_xls_is_read_as_a_ledger(tmp_path, config):
     html = "<table><tr><th>序号</th><th>问题</th><th>整改状态</th></tr><tr><td>1</td><td>关于巡查不到位的问题</td><td>整改完成</td></tr></table>"
     [result] = import_ledger(_bad(tmp_path, "old-system.xls", html.encode("gb18030")), config)
-    assert [(i.title, i.status) for i in result.notice.issues] == [("关于巡查不到位的问题", Status.DONE)]
+    assert [(i.title, i.status) for i in result.notice.issues] == [("1. 关于巡查不到位的问题", Status.DONE)]
 
 
 def test_a_giant_cell_is_left_out_and_named_by_sheet_and_cell(tmp_path, config):
