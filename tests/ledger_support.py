@@ -17,6 +17,7 @@ def layout_ledger(path: Path) -> Path:
     """Title and 填报单位/日期 above the header, a section row, a problem merged over two measure rows, a subtotal
     row, 填表人/联系电话 below, a date cell without a date format (its serial) and one with."""
     book = xlsxwriter.Workbook(str(path))
+    book.set_properties({"created": dt.datetime(2000, 1, 1)})  # the same bytes every time: docs/ holds a copy
     sheet = book.add_worksheet("Sheet1")
     dated = book.add_format({"num_format": "yyyy-mm-dd"})
     sheet.merge_range("A1:H1", "某某县水利局巡察整改台账")

@@ -194,3 +194,11 @@ def test_the_cli_imports_a_ledger_and_check_accepts_what_it_wrote(tmp_path, caps
     assert main(["check", "--site", str(site)]) in (0,)
     assert main(["import", "--site", str(site), str(_bad(tmp_path, "bad.xlsx", b"PK\x03\x04 broken"))]) == 1
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_example_ledger_in_docs_is_the_one_the_tests_make_and_imports_cleanly(tmp_path, config):
+    """docs/examples/整改台账示例.xlsx is made by our code (tests/ledger_support.py), not copied from anywhere."""
+    example = Path(__file__).resolve().parents[1] / "docs" / "examples" / "整改台账示例.xlsx"
+    assert example.read_bytes() == layout_ledger(tmp_path / "again.xlsx").read_bytes()
+    [result] = import_ledger(example, config)
+    assert len(result.notice.issues) == 3

@@ -59,6 +59,7 @@ class Read:
 
     sheet: str
     title: str = ""
+    title_given: bool = False  # from a notice column (an export): the title as it is, in any language
     organization: str = ""
     date: dt.date | None = None
     contacts: Contacts = field(default_factory=Contacts)
@@ -199,7 +200,7 @@ def setattr_notice(read: Read, role: str, value: str) -> None:
     if role == "organization" and not read.organization:
         read.organization = value
     elif role == "notice" and not read.title:
-        read.title = value
+        read.title, read.title_given = value, True
     elif role == "date" and read.date is None:
         read.date = to_date(value)
 
@@ -238,10 +239,9 @@ def ledger_notice(path: Path, stem: str, reads: list[Read], config: SiteConfig) 
     if date is None:
         date = dt.date.today()
         notes.append(f"台账中没有找到填报日期，日期暂取 {date.isoformat()}，发布前请核对 (no date found)")
-    title = (
-        first.title if "通报" in first.title else f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
-    )
-    if first.title and "通报" not in first.title:
+    usable = first.title_given or "通报" in first.title
+    title = first.title if usable else f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
+    if first.title and not usable:
         notes.append(f"台账标题“{first.title}”不是通报标题，已拟为“{title}”，请核对 (a title was made)")
     contacts = Contacts()
     for read in reads:

@@ -54,3 +54,12 @@ def leading_number(title: str) -> int | None:
         if match:
             return parse_number(match.group(1))
     return None
+
+
+def without_number(title: str) -> str:
+    """A heading without the number it starts with: 1. 关于…的问题 -> 关于…的问题, (一)… -> …"""
+    for pattern in PATTERNS.values():
+        match = pattern.match(title)
+        if match:
+            return title[match.end() :].strip()
+    return title.strip()

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from ..notice.ledger_columns import export_header
 from ..notice.model import Status
+from ..notice.numbering import without_number
 from ..notice.statuses import DEFAULT_WORDINGS, Vocabulary
 from .theme_text import STATUS_LABELS
 
@@ -56,7 +57,7 @@ def ledger_rows(records: Iterable[dict], base_url: str, language: str) -> list[l
                     "date": date,
                     "section": section.get("title") or "",
                     "number": issue.get("number") or "",
-                    "problem": issue["title"],
+                    "problem": without_number(issue["title"]),
                     "status": status_wording(status, labels),
                     "deadline": deadline or ("长期坚持" if issue.get("long_term") else ""),
                     "overdue": _overdue(deadline, status.value, date, language),

@@ -1,0 +1,131 @@
+"""Ledger exports (.xlsx, .csv): made from the open-data records, read back as the same notice, opened by LibreOffice."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from site_gen.importer.ledger import import_ledger
+from site_gen.notice.config import load_config
+from site_gen.notice.reader import read_notice
+from site_gen.pages.ledger import csv_bytes, headers, ledger_rows, xlsx_bytes
+from site_gen.pages.open_data import notice_record
+from tests.ledger_support import convert
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = sorted((REPO / "content").rglob("*.md"))
+
+
+def sample(path: Path):
+    config, _ = load_config(REPO)
+    notice, _ = read_notice(path, config)
+    assert notice is not None
+    return config, notice
+
+
+def comparable(notice):
+    """What a ledger carries of each issue: section, title without its number, status, promise and who."""
+    return [
+        (
+            section.title,
+            re.sub(r"^\S+?[.、]\s*", "", issue.title),
+            issue.status,
+            issue.deadline,
+            issue.long_term,
+            issue.responsible,
+            issue.responsible_person,
+            issue.completed_on,
+        )
+        for section in notice.sections
+        for issue in section.issues
+    ]
+
+
+@pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.stem)
+def test_every_sample_notice_exported_and_imported_again_is_the_same_notice(tmp_path, path):
+    config, notice = sample(path)
+    rows = ledger_rows([notice_record(notice, measures=True)], config.base_url, config.language)
+    ledger = tmp_path / f"{notice.slug.replace('/', '-')}.xlsx"
+    ledger.write_bytes(xlsx_bytes(rows, config.language, notice.title))
+    [back] = import_ledger(ledger, config)
+    assert back.notice is not None
+    assert back.notice.organization == notice.organization and back.notice.date == notice.date
+    assert back.notice.title == notice.title
+    assert comparable(back.notice) == comparable(notice)
+
+
+def test_the_same_notice_gives_the_same_bytes(tmp_path):
+    config, notice = sample(SAMPLES[0])
+    rows = ledger_rows([notice_record(notice, measures=True)], config.base_url, config.language)
+    assert xlsx_bytes(rows, "zh", "t") == xlsx_bytes(rows, "zh", "t")
+    assert csv_bytes(rows, "zh") == csv_bytes(rows, "zh")
+
+
+def test_the_workbook_has_a_frozen_header_autofilter_dates_and_fitted_widths():
+    config, notice = sample(REPO / "content" / "2025" / "linjiang-sifaju.md")
+    rows = ledger_rows([notice_record(notice, measures=True)], "https://x.example.cn/", "zh")
+    archive = zipfile.ZipFile(io.BytesIO(xlsx_bytes(rows, "zh", notice.title)))
+    sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    assert 'state="frozen"' in sheet and "<autoFilter" in sheet and "<cols>" in sheet
+    assert "yyyy-mm-dd" in archive.read("xl/styles.xml").decode()
+    assert "2000-01-01T00:00:00Z" in archive.read("docProps/core.xml").decode()  # no build time inside
+
+
+def test_csv_has_a_bom_and_the_headers_in_the_sites_language():
+    config, notice = sample(SAMPLES[0])
+    rows = ledger_rows([notice_record(notice, measures=True)], "", "zh")
+    data = csv_bytes(rows, "zh")
+    assert data.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert table[0] == headers("zh") and table[0][:3] == ["发布单位", "通报", "通报日期"]
+    assert len(table) == 1 + len(notice.issues)
+    assert headers("en")[5] == "Problem"
+
+
+def test_overdue_is_judged_on_the_notices_date_never_the_build_date():
+    record = {
+        "organization": "某局",
+        "title": "t",
+        "date": "2025-03-01",
+        "url": "notices/a.html",
+        "sections": [
+            {
+                "title": "",
+                "issues": [
+                    {"id": "i1", "title": "逾期的", "status": "in_progress", "deadline": "2025-01-31"},
+                    {"id": "i2", "title": "未到期的", "status": "in_progress", "deadline": "2025-06-30"},
+                    {"id": "i3", "title": "已完成的", "status": "done", "deadline": "2025-01-31"},
+                    {"id": "i4", "title": "长期的", "status": "in_progress", "long_term": True},
+                ],
+            }
+        ],
+    }
+    rows = ledger_rows([record], "", "zh")
+    overdue = headers("zh").index("是否逾期")
+    assert [row[overdue] for row in rows] == ["逾期", "", "", ""]
+    assert rows[3][headers("zh").index("整改时限")] == "长期坚持"
+    assert rows[0][headers("zh").index("整改时限")] == dt.date(2025, 1, 31)
+
+
+def test_libreoffice_opens_the_export_and_reads_back_what_the_csv_says(tmp_path):
+    config, notice = sample(REPO / "content" / "2025" / "linjiang-sifaju.md")
+    rows = ledger_rows([notice_record(notice, measures=True)], "https://x.example.cn/", "zh")
+    path = tmp_path / "ledger.xlsx"
+    path.write_bytes(xlsx_bytes(rows, "zh", notice.title))
+    converted = convert(path, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false")
+    theirs = list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8"))))
+    ours = list(csv.reader(io.StringIO(csv_bytes(rows, "zh").decode("utf-8-sig"))))
+    assert theirs == ours
+
+
+def test_docs_list_every_header_the_importer_reads():
+    from site_gen.notice.ledger_columns import WORDINGS
+
+    doc = (REPO / "docs" / "ledger.md").read_text(encoding="utf-8")
+    assert all(wording in doc for wordings in WORDINGS.values() for wording in wordings)
