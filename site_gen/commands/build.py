@@ -10,6 +10,7 @@ output/ is left exactly as it was. The build state is saved only after the commi
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,7 +107,7 @@ def build_site(
             result.written = len(made) + stage(staged, declared, intact, set(made), site)
             result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
         if not result.ok:
-            keep_rendered(site, staged, set(made))
+            keep_rendered(site, staged)
     finally:
         staged.discard()
         pinyin.stop()
@@ -141,21 +142,40 @@ def save_state(site: Site, state: BuildState, out_dir: Path, committed: dict[str
     new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
 
 
-def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:
+def keep_rendered(site: Site, staged: StagedOutput) -> None:
     """A failed build's notice pages kept in the cache (linked, not copied), so the build after the fix need not
     render them again; the first build that succeeds drops them.
+
+    Each is kept under its record's key only as the bytes that record rendered (their digests, from load()), and
+    never for a notice whose page or data address another file claims too (two notices at one address, an
+    attachment or a static file named like its page): the staged file there may be the other's, and the fix
+    would publish it as this notice's page for good (issue #23).
 
     A build that succeeds keeps none: its pages are in output/, where the next build links them from, and
     writing each a second time cost a first build of 5,000 notices 3 s of file creation."""
     if site.cache is None:
         return
-    for record in site.records.values():
+    claimed = claimed_addresses(site)
+    for source, digests in site.rendered.items():
+        record = site.records.get(source)
+        if record is None:
+            continue
         page, data = list(notice_keys(record))[:2]
-        if page in made and data in made:
-            try:
-                site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)))
-            except OSError:  # a full disk: the next build renders them again, as a first build would
-                return
+        if claimed[page] > 1 or claimed[data] > 1:
+            continue
+        try:
+            site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)), digests)
+        except OSError:  # a full disk: the next build renders them again, as a first build would
+            return
+
+
+def claimed_addresses(site: Site) -> Counter[str]:
+    """How many files of the site would be published at each address: notices' own files and static files."""
+    claimed: Counter[str] = Counter(output.path for output in asset_outputs(site.config))
+    for record in site.records.values():
+        if site.is_published(record):
+            claimed.update(list(notice_keys(record)))
+    return claimed
 
 
 def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:

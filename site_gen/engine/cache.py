@@ -43,6 +43,18 @@ def digest(*parts: bytes | str) -> str:
     return hasher.hexdigest()
 
 
+def text_digest(text: str) -> str:
+    """What keep_files and kept_texts check a kept page by: the sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
 def signature(site_dir: Path) -> str:
     """What every cached value depends on besides the notice itself."""
     parts: list[bytes | str] = [__version__]
@@ -84,10 +96,16 @@ class BuildCache:
     def has(self, key: str) -> bool:
         return os.path.exists(self.folder / key)
 
-    def keep_files(self, key: str, files: tuple[Path, ...]) -> None:
-        """The files kept as key.0, key.1, ...: hard links (a failed build's thousands of pages, kept without
-        copying a byte), or copies where the cache is on another file system. A reader finds all or too few."""
-        for number, source in enumerate(files):
+    def keep_files(self, key: str, files: tuple[Path, ...], digests: tuple[str, ...]) -> bool:
+        """The files kept as key.0, key.1, ... if each holds the bytes of its digest (text_digest()): what one record
+        rendered, never whatever another writer left at its path. Hard links (a failed build's thousands of pages,
+        kept without copying a byte), or copies where the cache is on another file system. The digests are kept
+        last, as key.sums: kept_texts() checks every file against them. Returns whether they were kept."""
+        sums = self.folder / f"{key}.sums"
+        sums.unlink(missing_ok=True)
+        for number, (source, expected) in enumerate(zip(files, digests, strict=True)):
+            if file_digest(source) != expected:
+                return False
             target = self.folder / f"{key}.{number}"
             target.unlink(missing_ok=True)
             try:
@@ -96,11 +114,25 @@ class BuildCache:
                 temporary = self.folder / f".{target.name}.{os.getpid()}"
                 shutil.copyfile(source, temporary)
                 os.replace(temporary, target)
+        temporary = self.folder / f".{sums.name}.{os.getpid()}"
+        temporary.write_text("\n".join(digests), encoding="utf-8")
+        os.replace(temporary, sums)
+        return True
 
     def kept_texts(self, key: str, count: int) -> tuple[str, ...] | None:
-        """What keep_files kept under key, as text; None unless all `count` files are there."""
+        """What keep_files kept under key, as text; None unless all `count` files are there, each whole (its digest
+        as kept): a truncated or replaced kept page is made again, never published."""
         try:
-            return tuple((self.folder / f"{key}.{number}").read_text(encoding="utf-8") for number in range(count))
+            digests = (self.folder / f"{key}.sums").read_text(encoding="utf-8").split("\n")
+            if len(digests) != count:
+                return None
+            found = []
+            for number, expected in enumerate(digests):
+                content = (self.folder / f"{key}.{number}").read_bytes()
+                if hashlib.sha256(content).hexdigest() != expected:
+                    return None
+                found.append(content.decode("utf-8"))
+            return tuple(found)
         except (OSError, UnicodeDecodeError):
             return None
 
