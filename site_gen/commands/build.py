@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base import addresses, pinyin
-from ..base.diagnostics import Diagnostic, error, has_errors
+from ..base.diagnostics import Diagnostic, error, has_errors, warning
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..engine.cache import BuildCache
+from ..engine.lock import OutputBusy, output_lock
 from ..engine.outputs import Output, asset_outputs, notice_keys
 from ..engine.site import Site, making_problem, prepare_workers
-from ..engine.staging import StagedOutput
+from ..engine.staging import MountPoint, StagedOutput
 from ..engine.state import BuildState, Committed, file_stamp
 from ..notice.config import SiteConfig
 from ..notice.summary import Summary
@@ -71,20 +72,45 @@ def build_site(
     search: bool = True,
     progress: Callable[[int, int], None] = lambda done, total: None,
     use_cache: bool = True,
+    wait: bool = True,
+    waiting: Callable[[Diagnostic], None] = lambda note: None,
 ) -> BuildResult:
     """Build the site into out_dir; on any error out_dir is left exactly as it was.
 
-    search=False skips the search index (the benchmarks time it separately).
+    One build at a time per output folder (engine/lock.py): another's holding it, this one waits (`waiting` is
+    told once) or, with wait=False, refuses. search=False skips the search index (the benchmarks time it apart).
     """
     problem = output_folder_problem(site_dir, out_dir)
-    cache = open_cache(site_dir) if use_cache and problem is None else None
+    if problem is None:
+        try:
+            with output_lock(out_dir, wait, lambda: waiting(busy_note(site_dir, out_dir))):
+                return locked_build(site_dir, out_dir, drafts, search, progress, use_cache)
+        except OutputBusy:
+            problem = error(str(out_dir), 0, "output-busy")
+    site = Site.open(site_dir, drafts)
+    return BuildResult([*site.config_problems, problem], language=site.config.language)
+
+
+def busy_note(site_dir: Path, out_dir: Path) -> Diagnostic:
+    """What a build waiting for another's lock says, in the site's language."""
+    language = Site.open(site_dir, drafts=False).config.language
+    return warning(str(out_dir), 0, "output-busy-waiting").in_language(language)
+
+
+def locked_build(
+    site_dir: Path,
+    out_dir: Path,
+    drafts: bool,
+    search: bool,
+    progress: Callable[[int, int], None],
+    use_cache: bool,
+) -> BuildResult:
+    """build_site's work, with the output folder's lock held: from reading the build state to saving it."""
+    cache = open_cache(site_dir) if use_cache else None
     site = Site.open(site_dir, drafts, cache)
     result = BuildResult(language=site.config.language)
     state = BuildState.load(cache, out_dir, drafts)
     site.lists.stored = lambda part: state.part(cache, part)
-    if problem:
-        result.diagnostics = [*site.config_problems, problem]
-        return result
     addresses.remember_slugs(state.group_slugs)
     staged = StagedOutput(out_dir)
     try:
@@ -102,7 +128,7 @@ def build_site(
             result.page_count = sum(1 for output in declared.values() if output.in_sitemap)
             if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
                 if site.read_anew:  # touched, not changed (a checkout, a save without edits): note the new stamps,
-                    save_state(site, state, out_dir, state.outputs, state.public_pages)  # or each build reads them
+                    result.diagnostics += save_state(site, state, out_dir, state.outputs, state.public_pages)
                 return result  # output/ already holds this site: not touched
             result.written = len(made) + stage(staged, declared, intact, set(made), site)
             result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
@@ -129,17 +155,33 @@ def publish(
         if problem:
             return [problem]
     committed = committed_files(staged.path, declared, state, intact)
-    staged.commit()
-    save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
-    if cache is not None:
-        cache.drop_pages()
-    return []
+    try:
+        staged.commit()
+    except MountPoint as problem:  # nothing was moved: output/ is as it was
+        return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
+    unsaved = save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
+    if cache is not None and not unsaved:
+        try:
+            cache.drop_pages()
+        except OSError:  # the cache folder deleted meanwhile: nothing left to drop
+            pass
+    return unsaved
 
 
-def save_state(site: Site, state: BuildState, out_dir: Path, committed: dict[str, Committed], pages: int) -> None:
-    """What each content file held, with what out_dir holds as committed (never more: see docs/failures.md)."""
+def save_state(
+    site: Site, state: BuildState, out_dir: Path, committed: dict[str, Committed], pages: int
+) -> list[Diagnostic]:
+    """What each content file held, with what out_dir holds as committed (never more: see docs/failures.md).
+
+    The site is published when this runs: a state that cannot be saved (the cache deleted meanwhile, a full disk)
+    is a warning, never "output is unchanged"; the one left behind is removed, so the next build is a full one."""
     new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
-    new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
+    try:
+        new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
+    except OSError as problem:
+        BuildState.forget(site.cache, out_dir, site.drafts)
+        return [warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))]
+    return []
 
 
 def keep_rendered(site: Site, staged: StagedOutput) -> None:
@@ -298,9 +340,14 @@ def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
     """Refuse an output folder whose replacement would destroy the site or someone's files."""
     if not site_dir.is_dir():
         return error(str(site_dir), 0, "site-missing")
-    site, out = site_dir.resolve(), out_dir.resolve()
+    try:
+        site, out = site_dir.resolve(), out_dir.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop of links, 3.13 OSError
+        return error(str(out_dir), 0, "output-link-loop")
     if out.exists() and not out.is_dir():
         return error(str(out_dir), 0, "output-is-file")
+    if out.is_dir() and os.path.ismount(out):
+        return error(str(out_dir), 0, "output-mount-point", detail=out)
     if (
         out == site
         or out in site.parents

@@ -126,6 +126,15 @@ class BuildState:
         state: BuildState = kept[1]
         return state
 
+    @classmethod
+    def forget(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> None:
+        """No state for out_dir: the next build surveys nothing as committed and makes every file (a full build)."""
+        if cache is not None:
+            try:
+                (cache.folder / cls.name(out_dir, drafts)).unlink(missing_ok=True)
+            except OSError:
+                pass
+
     def part(self, cache: BuildCache | None, name: str) -> dict[str, Any]:
         """The stored records' summaries or memos (megabytes on a big site: loaded only when needed)."""
         found: dict[str, Any] = {}
