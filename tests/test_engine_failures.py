@@ -5,6 +5,11 @@ Each test is the defect's repro or a variation of it; each failed on main at 7e1
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -169,3 +174,146 @@ def test_pages_kept_by_a_failed_build_are_each_notices_own(site):
     contents = [page.read_text(encoding="utf-8") for page in kept_pages(site)]
     assert contents  # the sample notices' pages were kept
     assert not [c for c in contents if "清河水务局" in c or "清河税务局" in c]
+
+
+# --- high: no lock between builds -----------------------------------------------------------------------------------
+
+# A build in its own process that stops after reading every notice, before linking the "unchanged" files from
+# output/, until the file named by its first argument exists (it says so by creating <that file>.paused).
+PAUSED_BUILD = """
+import sys, time, pathlib
+from site_gen.commands import build
+from site_gen.commands.cli import main
+go, original = pathlib.Path(sys.argv[1]), build.stage
+def stage(*args, **kwargs):
+    pathlib.Path(str(go) + ".paused").touch()
+    while not go.exists():
+        time.sleep(0.02)
+    return original(*args, **kwargs)
+build.stage = stage
+sys.exit(main(sys.argv[2:]))
+"""
+
+WAITING = "另一个构建正在写入这个输出文件夹"  # output-busy-waiting, in the site's language
+
+
+def start(args: list[str], log: Path, paused_until: Path | None = None) -> subprocess.Popen:
+    command = [sys.executable, "-c", PAUSED_BUILD, str(paused_until)] if paused_until else [sys.executable, "-m"]
+    if paused_until is None:
+        command.append("site_gen")
+    with open(log, "w", encoding="utf-8") as handle:
+        return subprocess.Popen([*command, *args], stdout=handle, stderr=subprocess.STDOUT, env=environment())
+
+
+def environment() -> dict[str, str]:
+    root = str(Path(__file__).resolve().parents[1])
+    return {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
+
+
+def wait_for(condition, seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.05)
+
+
+def test_two_overlapping_builds_publish_one_clean_site_never_a_mix(site, tmp_path):
+    """The issue's repro with two real processes: the first build has read its content and is about to link the
+    files it found unchanged in output/ when a second build, of newer content, starts. The second waits; the site
+    published last is a clean build of its content, never pages of one and lists of the other."""
+    out = tmp_path / "out"
+    assert build_site(site, out).ok
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    go = tmp_path / "go"
+    first = start(["build", "--site", str(site), "--out", str(out)], tmp_path / "first.log", go)
+    wait_for(lambda: Path(str(go) + ".paused").exists() or first.poll() is not None)
+    first_content = snapshot(site, tmp_path / "first-content")
+    edit_text(site / "content/2025/linjiang-shuiwuju.md", "title: ", "title: 更正：")
+    second_log = tmp_path / "second.log"
+    second = start(["build", "--site", str(site), "--out", str(out)], second_log)
+    wait_for(lambda: second.poll() is not None or WAITING in second_log.read_text(encoding="utf-8"))
+    go.touch()
+    assert first.wait(300) == 0, (tmp_path / "first.log").read_text(encoding="utf-8")
+    assert second.wait(300) == 0, second_log.read_text(encoding="utf-8")
+    published = tree(out)
+    assert published == clean(site, tmp_path / "clean-second")  # the newer content, made after the first
+    assert published != clean(first_content, tmp_path / "clean-first")
+    assert WAITING in second_log.read_text(encoding="utf-8")  # and said why it waited
+
+
+def snapshot(site: Path, copy: Path) -> Path:
+    shutil.copytree(site, copy, ignore=shutil.ignore_patterns(".site-gen-cache", "output", ".output*"))
+    return copy
+
+
+def clean(site: Path, out: Path) -> dict[str, bytes]:
+    assert build_site(site, out, search=False, use_cache=False).ok
+    return tree(out)
+
+
+def edit_text(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+HOLD_LOCK = """
+import sys, time, pathlib
+from site_gen.engine.lock import output_lock
+with output_lock(pathlib.Path(sys.argv[1])):
+    pathlib.Path(sys.argv[2] + ".held").touch()
+    while not pathlib.Path(sys.argv[2]).exists():
+        time.sleep(0.02)
+"""
+
+
+def hold_lock(out: Path, release: Path) -> subprocess.Popen:
+    holder = subprocess.Popen([sys.executable, "-c", HOLD_LOCK, str(out), str(release)], env=environment())
+    wait_for(lambda: Path(str(release) + ".held").exists())
+    return holder
+
+
+def test_no_wait_refuses_while_another_build_runs_and_leaves_output_alone(site, tmp_path):
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    before = tree(out)
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    release = tmp_path / "release"
+    holder = hold_lock(out, release)
+    try:
+        refused = run_cli("build", "--site", str(site), "--no-wait")
+    finally:
+        release.touch()
+        holder.wait(60)
+    assert refused.returncode == 1
+    assert "另一个构建正在写入这个输出文件夹" in refused.stderr and "Traceback" not in refused.stderr
+    assert str(out) in refused.stderr  # located: which folder is busy
+    assert tree(out) == before
+    assert run_cli("build", "--site", str(site), "--no-wait").returncode == 0  # free again
+
+
+def test_a_live_builds_staged_folder_is_never_removed_whatever_its_pid(site, tmp_path):
+    """A build in another PID namespace (a container on a shared workspace) has a pid this machine sees as dead:
+    its staged folder is live while it holds the lock, and removed only once the lock is free."""
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    live = site / f".output.building-{dead.stdout.strip()}-live"
+    (live / "notices").mkdir(parents=True)
+    (live / "notices" / "half.html").write_text("<p>being written</p>", encoding="utf-8")
+    release = tmp_path / "release"
+    holder = hold_lock(out, release)
+    try:
+        assert run_cli("build", "--site", str(site), "--no-wait").returncode == 1
+        assert (live / "notices" / "half.html").exists()
+    finally:
+        release.touch()
+        holder.wait(60)
+    assert build_site(site, out, search=False).ok
+    assert not live.exists()  # the lock is free: no build of this output is running, so it was a dead one's
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "site_gen", *args], capture_output=True, text=True, timeout=300, env=environment()
+    )
