@@ -5,8 +5,11 @@ Each test is the defect's repro or a variation of it; each failed on main at 7e1
 
 from __future__ import annotations
 
+import errno
 import os
+import pickle
 import shutil
+import stat
 import subprocess
 import sys
 import time
@@ -16,6 +19,8 @@ import pytest
 
 from site_gen.commands.build import build_site
 from site_gen.engine.cache import BuildCache
+from site_gen.engine.staging import StagedOutput
+from site_gen.engine.state import STATE_VERSION, BuildState
 
 
 def notice(site: Path, relative: str, title: str, status: str, extra: str = "") -> Path:
@@ -317,3 +322,260 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "-m", "site_gen", *args], capture_output=True, text=True, timeout=300, env=environment()
     )
+
+
+# --- medium: after the exchange, the publish is reported; the cache knows its libraries; a mounted output/ -------
+
+
+def delete_the_cache_after_the_exchange(monkeypatch, site: Path, also=lambda: None) -> None:
+    commit = StagedOutput.commit
+
+    def committed_then_cache_gone(self):
+        commit(self)
+        shutil.rmtree(site / ".site-gen-cache")  # documented as safe to delete at any time
+        also()
+
+    monkeypatch.setattr(StagedOutput, "commit", committed_then_cache_gone)
+
+
+def test_a_state_that_cannot_be_saved_after_the_exchange_reports_the_publish(site, monkeypatch):
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    delete_the_cache_after_the_exchange(monkeypatch, site)
+    result = build_site(site, out, search=False)
+    assert result.ok  # published: exit 0, never "output is unchanged"
+    assert [d.code for d in result.diagnostics if d.code == "state-not-saved"] == ["state-not-saved"]
+    assert "整改完成" in (out / "notices/2025/linjiang-sifaju.html").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    second = build_site(site, out, search=False)
+    assert second.ok and second.written > 0  # a full build: nothing of the lost state is trusted
+    equals_clean_build(site, out)
+
+
+def test_a_second_builds_new_settings_deleting_the_cache_folder_is_a_warning_too(site, monkeypatch):
+    """A variation: another build with an edited site.yaml opens a cache folder of its own signature, which
+    deletes this build's, between its exchange and its state save."""
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    commit = StagedOutput.commit
+
+    def another_build_opens_its_cache(self):
+        commit(self)
+        edit_text(site / "site.yaml", "title: ", "title: 新")
+        BuildCache(site)  # the other build's cache: older folders are deleted
+
+    monkeypatch.setattr(StagedOutput, "commit", another_build_opens_its_cache)
+    result = build_site(site, out, search=False)
+    assert result.ok and "state-not-saved" in {d.code for d in result.diagnostics}
+    monkeypatch.undo()
+    assert build_site(site, out, search=False).ok
+    equals_clean_build(site, out)
+
+
+def test_the_cli_says_published_with_a_warning_when_the_state_is_lost(site, tmp_path):
+    script = (
+        "import shutil, sys, pathlib\n"
+        "from site_gen.engine.staging import StagedOutput\n"
+        "from site_gen.commands.cli import main\n"
+        "commit = StagedOutput.commit\n"
+        "def gone(self):\n"
+        "    commit(self)\n"
+        "    shutil.rmtree(pathlib.Path(sys.argv[1]) / '.site-gen-cache')\n"
+        "StagedOutput.commit = gone\n"
+        "sys.exit(main(['build', '--site', sys.argv[1]]))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(site)], capture_output=True, text=True, timeout=300, env=environment()
+    )
+    assert done.returncode == 0, done.stderr
+    assert "网站已发布，但构建记录未能保存" in done.stderr and "unchanged" not in done.stderr
+    assert "Traceback" not in done.stderr and "built " in done.stdout
+
+
+def test_a_library_upgrade_makes_every_page_again(site, tmp_path, monkeypatch):
+    """The cache folder is named by the runtime libraries' versions and Python's too: after an upgrade the next
+    build is a full one, so incremental == clean with the new library."""
+    from site_gen.engine.cache import signature
+
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    before = signature(site)
+    upgraded = tmp_path / "upgraded"
+    (upgraded / "jinja2-99.0.dist-info").mkdir(parents=True)  # what pip leaves: the metadata folder's name
+    monkeypatch.syspath_prepend(str(upgraded))
+    assert signature(site) != before
+    again = build_site(site, out, search=False)
+    assert again.ok and again.written == len([p for p in out.rglob("*") if p.is_file()])  # every file made again
+
+
+def test_the_python_version_is_in_the_cache_signature(site, monkeypatch):
+    from site_gen.engine import cache
+
+    before = cache.signature(site)
+    monkeypatch.setattr(cache.sys, "version", "3.99.0 (a future Python)")
+    assert cache.signature(site) != before
+
+
+@pytest.mark.parametrize("number", [errno.EBUSY, errno.EXDEV])
+def test_an_output_folder_that_cannot_be_swapped_is_a_located_error_and_stays(site, monkeypatch, number):
+    """A mount point (Docker -v, an NFS web root) cannot be renamed: EBUSY, or EXDEV for a bind mount."""
+    from site_gen.engine import staging
+
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    before = tree(out)
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+
+    def busy(a, b):
+        raise OSError(number, os.strerror(number), str(b))
+
+    monkeypatch.setattr(staging, "exchange", busy)
+    result = build_site(site, out, search=False)
+    assert not result.ok
+    [found] = [d for d in result.diagnostics if d.code == "output-mount-point"]
+    assert found.path == str(out) and "docs/hosting.md" in found.in_language("en").hint
+    assert tree(out) == before
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output.")] == [".output.lock"]  # nothing left
+
+
+def test_a_mount_point_is_refused_before_anything_is_built(site, monkeypatch):
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    mounted = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda path: str(path) == str(out.resolve()) or mounted(path))
+    result = build_site(site, out, search=False)
+    assert [d.code for d in result.diagnostics if d.severity == "error"] == ["output-mount-point"]
+
+
+def test_the_two_rename_fallback_for_a_mount_point_is_the_same_error(site, monkeypatch):
+    from site_gen.engine import staging
+
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    before = tree(out)
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    monkeypatch.setattr(staging, "exchange", lambda a, b: False)
+    rename = os.rename
+
+    def busy(source, target):
+        if Path(source) == out.resolve():
+            raise OSError(errno.EBUSY, "Device or resource busy", str(source))
+        rename(source, target)
+
+    monkeypatch.setattr(os, "rename", busy)
+    result = build_site(site, out, search=False)
+    assert "output-mount-point" in {d.code for d in result.diagnostics}
+    assert tree(out) == before
+
+
+# --- lows ------------------------------------------------------------------------------------------------------------
+
+
+def state_files(site: Path) -> list[Path]:
+    return sorted((site / ".site-gen-cache").rglob("state-*.pickle"))
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        (STATE_VERSION, "not a state"),
+        (STATE_VERSION, BuildState(sources=["content/2025/x.md"])),  # type: ignore[arg-type]
+        (STATE_VERSION, BuildState(outputs={"index.html": "not committed"})),  # type: ignore[dict-item]
+        (STATE_VERSION, BuildState(sources={"content/2025/x.md": ("a", 1)})),  # type: ignore[dict-item]
+    ],
+)
+def test_a_state_pickle_of_the_wrong_shape_is_no_state(site, kept):
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    [state] = state_files(site)
+    state.write_bytes(pickle.dumps(kept))
+    result = build_site(site, out, search=False)
+    assert result.ok
+    equals_clean_build(site, out)
+
+
+def test_an_output_link_loop_is_a_located_message_not_a_traceback(site):
+    os.symlink("output", site / "output")  # output -> output
+    done = run_cli("build", "--site", str(site))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "输出文件夹是一个循环的符号链接" in done.stderr and "output" in done.stderr
+    os.symlink("b", site / "a")
+    os.symlink("a", site / "b")  # a loop through two links
+    assert [d.code for d in build_site(site, site / "a", search=False).diagnostics][-1:] == ["output-link-loop"]
+
+
+@pytest.mark.parametrize("breakage", ["cache-is-a-file", "templates-is-a-file", "unwritable"])
+def test_an_unusable_cache_is_a_warning_and_the_build_goes_on(site, monkeypatch, breakage):
+    """One `sudo site-gen build` leaves a cache owned by root: every later build goes on without it."""
+    out = site / "output"
+    if breakage == "cache-is-a-file":
+        (site / ".site-gen-cache").write_text("not a folder", encoding="utf-8")
+    elif breakage == "templates-is-a-file":
+        folder = BuildCache(site).folder
+        shutil.rmtree(folder / "templates")
+        (folder / "templates").write_text("not a folder", encoding="utf-8")
+    else:  # tests run as root, whom permissions do not stop: the refusal a user's build would meet
+        import tempfile
+
+        def refused(*args, **kwargs):
+            raise PermissionError(13, "Permission denied", str(site / ".site-gen-cache"))
+
+        monkeypatch.setattr(tempfile, "TemporaryFile", refused)
+    result = build_site(site, out, search=False)
+    assert result.ok
+    [found] = [d for d in result.diagnostics if d.code == "cache-unusable"]
+    assert found.severity == "warning" and found.path.startswith(".site-gen-cache")
+    monkeypatch.undo()
+    equals_clean_build(site, out)
+
+
+def test_every_build_keeps_the_output_folders_mode(site):
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    assert stat.S_IMODE(out.stat().st_mode) == 0o755  # a first build: readable by the web server
+    out.chmod(0o750)  # a review site, for its group only
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    assert build_site(site, out, search=False).ok
+    assert stat.S_IMODE(out.stat().st_mode) == 0o750
+    out.chmod(0o2770)  # setgid: new files take the folder's group
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：整改完成", "整改进度：正在整改")
+    assert build_site(site, out, search=False).ok
+    assert stat.S_IMODE(out.stat().st_mode) == 0o2770
+
+
+# A build whose commit has no exchange (macOS, NFS) and is killed between its two renames.
+KILLED_BETWEEN_RENAMES = """
+import os, sys, pathlib
+from site_gen.engine import staging
+from site_gen.commands.build import build_site
+staging.exchange = lambda a, b: False
+rename = os.rename
+def killed(source, target):
+    if ".building-" in str(source):
+        os._exit(9)  # as SIGKILL: no finally, no clean-up
+    rename(source, target)
+os.rename = killed
+build_site(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[1]) / "output", search=False)
+"""
+
+
+def test_a_kill_between_the_two_renames_never_loses_the_site(site):
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    before = tree(out)
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    killed = subprocess.run(
+        [sys.executable, "-c", KILLED_BETWEEN_RENAMES, str(site)], capture_output=True, timeout=300, env=environment()
+    )
+    assert killed.returncode == 9
+    assert not out.exists()  # the moment the kill left: output/ moved aside
+    broken = break_a_notice(site)
+    failed = build_site(site, out, search=False)  # says "unchanged": it must be true
+    assert not failed.ok
+    assert tree(out) == before  # the old site put back, not deleted
+    broken.unlink()
+    assert build_site(site, out, search=False).ok
+    equals_clean_build(site, out)
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output.")] == [".output.lock"]

@@ -18,7 +18,7 @@ from pathlib import Path
 from ..base import addresses, pinyin
 from ..base.diagnostics import Diagnostic, error, has_errors, warning
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
-from ..engine.cache import BuildCache
+from ..engine.cache import FOLDER, BuildCache
 from ..engine.lock import OutputBusy, output_lock
 from ..engine.outputs import Output, asset_outputs, notice_keys
 from ..engine.site import Site, making_problem, prepare_workers
@@ -106,8 +106,9 @@ def locked_build(
     use_cache: bool,
 ) -> BuildResult:
     """build_site's work, with the output folder's lock held: from reading the build state to saving it."""
-    cache = open_cache(site_dir) if use_cache else None
+    cache, unusable = open_cache(site_dir) if use_cache else (None, [])
     site = Site.open(site_dir, drafts, cache)
+    site.config_problems += unusable
     result = BuildResult(language=site.config.language)
     state = BuildState.load(cache, out_dir, drafts)
     site.lists.stored = lambda part: state.part(cache, part)
@@ -328,12 +329,14 @@ def committed_files(
     return found
 
 
-def open_cache(site_dir: Path) -> BuildCache | None:
-    """The build cache, or none when the site folder is read-only (the build is then just slower)."""
+def open_cache(site_dir: Path) -> tuple[BuildCache | None, list[Diagnostic]]:
+    """The build cache; or none, with a warning, when it cannot be written (a read-only site folder, a cache left
+    owned by root by a sudo build): the build is then just slower, never failed."""
     try:
-        return BuildCache(site_dir)
-    except OSError:
-        return None
+        return BuildCache(site_dir), []
+    except OSError as problem:
+        where = os.path.relpath(problem.filename, site_dir) if isinstance(problem.filename, str) else FOLDER
+        return None, [warning(where.replace(os.sep, "/"), 0, "cache-unusable", detail=problem.strerror or problem)]
 
 
 def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:

@@ -35,7 +35,10 @@ def output_lock(out_dir: Path, wait: bool = True, waiting: Callable[[], None] = 
     The lock file stays (deleting it would let a third build lock a new file while the second holds the old)."""
     path = lock_path(out_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)  # never inherited by Pagefind
+    try:
+        handle = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)  # never inherited by Pagefind
+    except PermissionError:  # left by a sudo build: a local flock needs no write access
+        handle = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

@@ -121,8 +121,8 @@ class BuildState:
     @classmethod
     def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
         kept = cache.load(cls.name(out_dir, drafts), for_the_build=True) if cache else None
-        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
-            return cls()  # none yet, another version's, or damaged: start from scratch
+        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION or not well_formed(kept[1]):
+            return cls()  # none yet, another version's, damaged or of the wrong shape: start from scratch
         state: BuildState = kept[1]
         return state
 
@@ -188,6 +188,17 @@ class BuildState:
                     if committed is not None and file_stamp(entry.stat(follow_symlinks=False)) == committed.stamp:
                         found[prefix + entry.name] = committed.key
         return found, count
+
+
+def well_formed(state: object) -> bool:
+    """A state of this shape: a pickle that loads but holds something else is no state, not a traceback later."""
+    if not isinstance(state, BuildState):
+        return False
+    mappings = (state.sources, state.outputs, state.group_slugs, state.parts)
+    if not all(isinstance(mapping, dict) for mapping in mappings) or not isinstance(state.public_pages, int):
+        return False
+    records = all(isinstance(record, SourceRecord) for record in state.sources.values())
+    return records and all(isinstance(committed, Committed) for committed in state.outputs.values())
 
 
 def shard_of(source: str) -> int:
