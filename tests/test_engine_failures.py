@@ -579,3 +579,44 @@ def test_a_kill_between_the_two_renames_never_loses_the_site(site):
     assert build_site(site, out, search=False).ok
     equals_clean_build(site, out)
     assert [p.name for p in site.iterdir() if p.name.startswith(".output.")] == [".output.lock"]
+
+
+def hand_edit_keeping_size_and_time(path: Path) -> None:
+    """Same length, same modification time, same inode: only the change time tells."""
+    status = path.stat()
+    content = path.read_bytes()
+    with open(path, "r+b") as handle:
+        handle.write(content.replace("整改".encode(), "改过".encode(), 1))
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size and path.read_bytes() != content
+
+
+def test_a_same_size_same_time_hand_edit_in_output_is_repaired(site):
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    hand_edit_keeping_size_and_time(out / "notices/2025/linjiang-sifaju.html")
+    assert build_site(site, out, search=False).ok
+    equals_clean_build(site, out)
+
+
+def failing_search(monkeypatch) -> None:
+    from site_gen.base.diagnostics import error
+    from site_gen.commands import build
+
+    monkeypatch.setattr(build, "index", lambda *args: error("pagefind", 0, "search-index-failed", detail="killed"))
+
+
+def test_a_failed_build_that_linked_output_keeps_the_next_build_incremental(site, monkeypatch):
+    """A build that failed after linking output/'s files into its staged folder changed their change time, not
+    them: the next build links them again (a few files made, not the whole site), and still catches an edit."""
+    out = site / "output"
+    assert build_site(site, out).ok
+    files = len([p for p in out.rglob("*") if p.is_file()])
+    edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
+    failing_search(monkeypatch)
+    assert not build_site(site, out).ok
+    monkeypatch.undo()
+    hand_edit_keeping_size_and_time(out / "notices/2024/linjiang-jiaoyuju.html")  # after the failed build
+    again = build_site(site, out)
+    assert again.ok and 0 < again.written < files // 2
+    assert tree(out) == clean(site, site.parent / "clean")

@@ -23,7 +23,7 @@ from ..engine.lock import OutputBusy, output_lock
 from ..engine.outputs import Output, asset_outputs, notice_keys
 from ..engine.site import Site, making_problem, prepare_workers
 from ..engine.staging import MountPoint, StagedOutput
-from ..engine.state import BuildState, Committed, file_stamp
+from ..engine.state import BuildState, Committed
 from ..notice.config import SiteConfig
 from ..notice.summary import Summary
 
@@ -114,6 +114,7 @@ def locked_build(
     site.lists.stored = lambda part: state.part(cache, part)
     addresses.remember_slugs(state.group_slugs)
     staged = StagedOutput(out_dir)
+    intact: dict[str, str] = {}
     try:
         intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
@@ -137,6 +138,11 @@ def locked_build(
             keep_rendered(site, staged)
     finally:
         staged.discard()
+        if staged.linked and not staged.committed:  # its links to output/'s files changed their change time
+            try:
+                state.restamp(cache, out_dir, drafts, intact)
+            except OSError:  # the next build makes them again: slower, never wrong
+                pass
         pinyin.stop()
     return result
 
@@ -155,11 +161,11 @@ def publish(
         problem = index(staged, declared, site.published().summaries, state, intact)
         if problem:
             return [problem]
-    committed = committed_files(staged.path, declared, state, intact)
     try:
         staged.commit()
     except MountPoint as problem:  # nothing was moved: output/ is as it was
         return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
+    committed = committed_files(staged.out_dir, declared)
     unsaved = save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
     if cache is not None and not unsaved:
         try:
@@ -310,22 +316,17 @@ def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
     return shards
 
 
-def committed_files(
-    folder: Path, declared: dict[str, Output], state: BuildState, intact: dict[str, str]
-) -> dict[str, Committed]:
-    """Every file of the staged site with its key and stamp: what the build state records once it is in place.
-
-    A linked file is the committed one (a hard link keeps its stamp); the others are stat'ed as written."""
+def committed_files(folder: Path, declared: dict[str, Output]) -> dict[str, Committed]:
+    """Every file of the site just committed in folder (output/) with its key and stamp: what the build state
+    records. Stat'ed now, once the old site is removed: its links to the files this build linked changed their
+    change time, which the stamp holds so that a same-size, same-time hand edit is seen."""
     found: dict[str, Committed] = {}
     for path, output in declared.items():
-        if intact.get(path) == output.key:
-            found[path] = state.outputs[path]
-        else:
-            found[path] = Committed(output.key, file_stamp(os.stat(os.path.join(folder, path))))
+        found[path] = Committed.of(output.key, os.stat(os.path.join(folder, path), follow_symlinks=False))
     for parent, _, files in os.walk(folder / SEARCH):
         prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
         for name in files:
-            found[prefix + name] = Committed("search", file_stamp(os.stat(os.path.join(parent, name))))
+            found[prefix + name] = Committed.of("search", os.stat(os.path.join(parent, name), follow_symlinks=False))
     return found
 
 

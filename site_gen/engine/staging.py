@@ -56,6 +56,8 @@ class StagedOutput:
         remove_leftovers(self.out_dir)
         prefix = f".{self.out_dir.name}.building-{os.getpid()}-"
         self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
+        self.linked = False  # some of output/'s files are linked here (their change time changes)
+        self.committed = False
 
     def put(self, output: Output) -> None:
         target = self.target(output.path)
@@ -69,6 +71,7 @@ class StagedOutput:
         """The files as output/ holds them now, without copying them: folder by folder, each opened once
         (a big site links tens of thousands of files on every build)."""
         by_folder: dict[str, list[str]] = {}
+        self.linked = self.linked or bool(paths)
         for relative in paths:
             joined(str(self.path), relative)  # refuses a path that would leave the folder
             folder, _, name = relative.rpartition("/")
@@ -100,6 +103,7 @@ class StagedOutput:
         keep_mode(self.path, self.out_dir)
         if not self.out_dir.exists():
             os.rename(self.path, self.out_dir)
+            self.committed = True
             return
         try:
             swapped = exchange(self.path, self.out_dir)
@@ -107,6 +111,7 @@ class StagedOutput:
             raise unmovable(problem) from problem
         if not swapped:
             self.two_renames()
+        self.committed = True
         shutil.rmtree(self.path, ignore_errors=True)  # now the old site
 
     def two_renames(self) -> None:
