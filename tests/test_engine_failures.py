@@ -620,3 +620,25 @@ def test_a_failed_build_that_linked_output_keeps_the_next_build_incremental(site
     again = build_site(site, out)
     assert again.ok and 0 < again.written < files // 2
     assert tree(out) == clean(site, site.parent / "clean")
+
+
+def test_the_previews_build_waits_for_a_build_of_its_folder(site, tmp_path):
+    import threading
+
+    from site_gen.commands.serve import Preview
+
+    folder = site / ".preview"
+    release = tmp_path / "release"
+    holder = hold_lock(folder, release)
+    said: list[str] = []
+    preview = Preview(site, folder, log=said.append)
+    thread = threading.Thread(target=preview.build_all)
+    thread.start()
+    try:
+        wait_for(lambda: bool(said))
+        assert WAITING in said[0] and not (folder / "index.html").exists()
+    finally:
+        release.touch()
+        thread.join(120)
+        holder.wait(60)
+    assert (folder / "index.html").exists()
