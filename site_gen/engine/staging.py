@@ -189,19 +189,24 @@ def remove_leftovers(out_dir: Path) -> None:
     two-rename commit was killed half-way, output/ is missing and its old copy is put back first."""
     old_copy, building = f".{out_dir.name}.old-", f".{out_dir.name}.building-"
     if not os.path.lexists(out_dir):
-        for entry in sorted(out_dir.parent.glob(old_copy + "*")):
+        for entry in entries(out_dir.parent, old_copy):
             if entry.is_dir() and not entry.is_symlink():
                 os.rename(entry, out_dir)
                 break
     for prefix in (building, old_copy):
-        for entry in out_dir.parent.glob(prefix + "*"):
+        for entry in entries(out_dir.parent, prefix):
             if entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
     for prefix in (".pagefind-shard-", ".pagefind-ui-"):  # scratch names of site-gen before issue #23: by pid
-        for entry in out_dir.parent.glob(prefix + "*"):
+        for entry in entries(out_dir.parent, prefix):
             pid = entry.name.removeprefix(prefix).split("-")[0]
             if pid.isdigit() and not process_alive(int(pid)) and entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def entries(folder: Path, prefix: str) -> list[Path]:
+    """The entries of folder whose names start with prefix (no glob: an output named "site[1]" is a name)."""
+    return [folder / name for name in sorted(os.listdir(folder)) if name.startswith(prefix)]
 
 
 def process_alive(pid: int) -> bool:
