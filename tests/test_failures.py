@@ -248,7 +248,9 @@ def test_leftovers_of_killed_builds_are_removed(site):
         (site / name).mkdir()
         (site / name / "index.html").write_text("half")
     assert build_site(site, site / "output", search=False).ok
-    assert [p.name for p in site.iterdir() if p.name.startswith(".") and p.name != ".site-gen-cache"] == []
+    assert [p.name for p in site.iterdir() if p.name.startswith(".") and p.name != ".site-gen-cache"] == [
+        ".output.lock"
+    ]
 
 
 def test_a_damaged_cache_is_rebuilt_not_a_traceback(site):

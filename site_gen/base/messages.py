@@ -264,6 +264,34 @@ ENGLISH: dict[str, Text] = {
         "the search index could not be made: {detail}",
         "the site was not published and the old one is unchanged; build again, and if it fails again reinstall site-gen",
     ),
+    # the build engine (docs/failures.md)
+    "output-busy-waiting": Text(
+        "another build is writing this output folder; waiting for it to finish",
+        "nothing to do: this build starts when the other ends (build --no-wait refuses instead of waiting)",
+    ),
+    "output-busy": Text(
+        "another build is writing this output folder; nothing was built and it is unchanged",
+        "build again when the other build has finished, or leave out --no-wait to wait for it",
+    ),
+    "state-not-saved": Text(
+        "the site was published, but the build state could not be saved: {detail}",
+        "nothing to do: the next build makes every file again; if this recurs, check that .site-gen-cache/ is "
+        "writable and not deleted during builds",
+    ),
+    "cache-unusable": Text(
+        "the build cache cannot be used ({detail}); building without it",
+        "the build is only slower; give .site-gen-cache/ back to your account or delete it "
+        "(a build run with sudo leaves it owned by root)",
+    ),
+    "output-mount-point": Text(
+        "the output folder is a mount point ({detail}): site-gen cannot put a new site in its place",
+        "build into a folder beside it and copy that in (rsync -a --delete output/ /srv/www/), "
+        "or mount the folder above it; see docs/hosting.md",
+    ),
+    "output-link-loop": Text(
+        "the output folder is a symbolic link that never reaches a folder (a loop)",
+        "remove the link, or point it at a real folder",
+    ),
 }
 
 CHINESE: dict[str, Text] = {
@@ -440,6 +468,29 @@ CHINESE: dict[str, Text] = {
     "search-index-failed": Text(
         "无法生成站内搜索索引：{detail}",
         "网站未发布，原来的网站保持不变；请重新构建，如仍失败请重新安装 site-gen",
+    ),
+    "output-busy-waiting": Text(
+        "另一个构建正在写入这个输出文件夹，正在等待它结束",
+        "无需操作：另一个构建结束后本次构建会自动开始（加 --no-wait 则不等待、直接退出）",
+    ),
+    "output-busy": Text(
+        "另一个构建正在写入这个输出文件夹；本次没有构建，输出文件夹保持不变",
+        "请等另一个构建结束后再构建，或去掉 --no-wait 以等待它结束",
+    ),
+    "state-not-saved": Text(
+        "网站已发布，但构建记录未能保存：{detail}",
+        "无需操作：下次构建会重新生成全部文件；如反复出现，请检查 .site-gen-cache/ 可写，且构建期间没有被删除",
+    ),
+    "cache-unusable": Text(
+        "构建缓存无法使用（{detail}），本次不用缓存构建",
+        "只是构建慢一些；请把 .site-gen-cache/ 的所有权改回自己的账户或直接删除它（用 sudo 构建过会使它属于 root）",
+    ),
+    "output-mount-point": Text(
+        "输出文件夹是一个挂载点（{detail}），site-gen 无法用新网站替换它",
+        "请输出到旁边的文件夹，再把其中的文件同步进去，或改为挂载它的上一级文件夹；详见 docs/hosting.md",
+    ),
+    "output-link-loop": Text(
+        "输出文件夹是一个循环的符号链接，最终不指向任何文件夹", "请删除这个链接，或让它指向一个真实的文件夹"
     ),
 }
 

@@ -10,19 +10,21 @@ output/ is left exactly as it was. The build state is saved only after the commi
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base import addresses, pinyin
-from ..base.diagnostics import Diagnostic, error, has_errors
+from ..base.diagnostics import Diagnostic, error, has_errors, warning
 from ..base.layout import CACHE, SOURCES
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
-from ..engine.cache import BuildCache
+from ..engine.cache import FOLDER, BuildCache
+from ..engine.lock import OutputBusy, output_lock
 from ..engine.outputs import Output, asset_outputs, notice_keys
 from ..engine.site import Site, making_problem, prepare_workers
-from ..engine.staging import StagedOutput
-from ..engine.state import BuildState, Committed, file_stamp
+from ..engine.staging import MountPoint, StagedOutput
+from ..engine.state import BuildState, Committed
 from ..notice.config import SiteConfig
 from ..notice.summary import Summary
 
@@ -71,22 +73,49 @@ def build_site(
     search: bool = True,
     progress: Callable[[int, int], None] = lambda done, total: None,
     use_cache: bool = True,
+    wait: bool = True,
+    waiting: Callable[[Diagnostic], None] = lambda note: None,
 ) -> BuildResult:
     """Build the site into out_dir; on any error out_dir is left exactly as it was.
 
-    search=False skips the search index (the benchmarks time it separately).
+    One build at a time per output folder (engine/lock.py): another's holding it, this one waits (`waiting` is
+    told once) or, with wait=False, refuses. search=False skips the search index (the benchmarks time it apart).
     """
     problem = output_folder_problem(site_dir, out_dir)
-    cache = open_cache(site_dir) if use_cache and problem is None else None
+    if problem is None:
+        try:
+            with output_lock(out_dir, wait, lambda: waiting(busy_note(site_dir, out_dir))):
+                return locked_build(site_dir, out_dir, drafts, search, progress, use_cache)
+        except OutputBusy:
+            problem = error(str(out_dir), 0, "output-busy")
+    site = Site.open(site_dir, drafts)
+    return BuildResult([*site.config_problems, problem], language=site.config.language)
+
+
+def busy_note(site_dir: Path, out_dir: Path) -> Diagnostic:
+    """What a build waiting for another's lock says, in the site's language."""
+    language = Site.open(site_dir, drafts=False).config.language
+    return warning(str(out_dir), 0, "output-busy-waiting").in_language(language)
+
+
+def locked_build(
+    site_dir: Path,
+    out_dir: Path,
+    drafts: bool,
+    search: bool,
+    progress: Callable[[int, int], None],
+    use_cache: bool,
+) -> BuildResult:
+    """build_site's work, with the output folder's lock held: from reading the build state to saving it."""
+    cache, unusable = open_cache(site_dir) if use_cache else (None, [])
     site = Site.open(site_dir, drafts, cache)
+    site.config_problems += unusable
     result = BuildResult(language=site.config.language)
     state = BuildState.load(cache, out_dir, drafts)
     site.lists.stored = lambda part: state.part(cache, part)
-    if problem:
-        result.diagnostics = [*site.config_problems, problem]
-        return result
     addresses.remember_slugs(state.group_slugs)
     staged = StagedOutput(out_dir)
+    intact: dict[str, str] = {}
     try:
         intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
@@ -102,14 +131,19 @@ def build_site(
             result.page_count = sum(1 for output in declared.values() if output.in_sitemap)
             if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
                 if site.read_anew:  # touched, not changed (a checkout, a save without edits): note the new stamps,
-                    save_state(site, state, out_dir, state.outputs, state.public_pages)  # or each build reads them
+                    result.diagnostics += save_state(site, state, out_dir, state.outputs, state.public_pages)
                 return result  # output/ already holds this site: not touched
             result.written = len(made) + stage(staged, declared, intact, set(made), site)
             result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
         if not result.ok:
-            keep_rendered(site, staged, set(made))
+            keep_rendered(site, staged)
     finally:
         staged.discard()
+        if staged.linked and not staged.committed:  # its links to output/'s files changed their change time
+            try:
+                state.restamp(cache, out_dir, drafts, intact)
+            except OSError:  # the next build makes them again: slower, never wrong
+                pass
         pinyin.stop()
     return result
 
@@ -128,35 +162,70 @@ def publish(
         problem = index(staged, declared, site.published().summaries, state, intact)
         if problem:
             return [problem]
-    committed = committed_files(staged.path, declared, state, intact)
-    staged.commit()
-    save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
-    if cache is not None:
-        cache.drop_pages()
+    try:
+        staged.commit()
+    except MountPoint as problem:  # nothing was moved: output/ is as it was
+        return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
+    committed = committed_files(staged.out_dir, declared)
+    unsaved = save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
+    if cache is not None and not unsaved:
+        try:
+            cache.drop_pages()
+        except OSError:  # the cache folder deleted meanwhile: nothing left to drop
+            pass
+    return unsaved
+
+
+def save_state(
+    site: Site, state: BuildState, out_dir: Path, committed: dict[str, Committed], pages: int
+) -> list[Diagnostic]:
+    """What each content file held, with what out_dir holds as committed (never more: see docs/failures.md).
+
+    The site is published when this runs: a state that cannot be saved (the cache deleted meanwhile, a full disk)
+    is a warning, never "output is unchanged"; the one left behind is removed, so the next build is a full one."""
+    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
+    try:
+        new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
+    except OSError as problem:
+        BuildState.forget(site.cache, out_dir, site.drafts)
+        return [warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))]
     return []
 
 
-def save_state(site: Site, state: BuildState, out_dir: Path, committed: dict[str, Committed], pages: int) -> None:
-    """What each content file held, with what out_dir holds as committed (never more: see docs/failures.md)."""
-    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
-    new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
-
-
-def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:
+def keep_rendered(site: Site, staged: StagedOutput) -> None:
     """A failed build's notice pages kept in the cache (linked, not copied), so the build after the fix need not
     render them again; the first build that succeeds drops them.
+
+    Each is kept under its record's key only as the bytes that record rendered (their digests, from load()), and
+    never for a notice whose page or data address another file claims too (two notices at one address, an
+    attachment or a static file named like its page): the staged file there may be the other's, and the fix
+    would publish it as this notice's page for good (issue #23).
 
     A build that succeeds keeps none: its pages are in output/, where the next build links them from, and
     writing each a second time cost a first build of 5,000 notices 3 s of file creation."""
     if site.cache is None:
         return
-    for record in site.records.values():
+    claimed = claimed_addresses(site)
+    for source, digests in site.rendered.items():
+        record = site.records.get(source)
+        if record is None:
+            continue
         page, data = list(notice_keys(record))[:2]
-        if page in made and data in made:
-            try:
-                site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)))
-            except OSError:  # a full disk: the next build renders them again, as a first build would
-                return
+        if claimed[page] > 1 or claimed[data] > 1:
+            continue
+        try:
+            site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)), digests)
+        except OSError:  # a full disk: the next build renders them again, as a first build would
+            return
+
+
+def claimed_addresses(site: Site) -> Counter[str]:
+    """How many files of the site would be published at each address: notices' own files and static files."""
+    claimed: Counter[str] = Counter(output.path for output in asset_outputs(site.config))
+    for record in site.records.values():
+        if site.is_published(record):
+            claimed.update(list(notice_keys(record)))
+    return claimed
 
 
 def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
@@ -248,40 +317,42 @@ def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
     return shards
 
 
-def committed_files(
-    folder: Path, declared: dict[str, Output], state: BuildState, intact: dict[str, str]
-) -> dict[str, Committed]:
-    """Every file of the staged site with its key and stamp: what the build state records once it is in place.
-
-    A linked file is the committed one (a hard link keeps its stamp); the others are stat'ed as written."""
+def committed_files(folder: Path, declared: dict[str, Output]) -> dict[str, Committed]:
+    """Every file of the site just committed in folder (output/) with its key and stamp: what the build state
+    records. Stat'ed now, once the old site is removed: its links to the files this build linked changed their
+    change time, which the stamp holds so that a same-size, same-time hand edit is seen."""
     found: dict[str, Committed] = {}
     for path, output in declared.items():
-        if intact.get(path) == output.key:
-            found[path] = state.outputs[path]
-        else:
-            found[path] = Committed(output.key, file_stamp(os.stat(os.path.join(folder, path))))
+        found[path] = Committed.of(output.key, os.stat(os.path.join(folder, path), follow_symlinks=False))
     for parent, _, files in os.walk(folder / SEARCH):
         prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
         for name in files:
-            found[prefix + name] = Committed("search", file_stamp(os.stat(os.path.join(parent, name))))
+            found[prefix + name] = Committed.of("search", os.stat(os.path.join(parent, name), follow_symlinks=False))
     return found
 
 
-def open_cache(site_dir: Path) -> BuildCache | None:
-    """The build cache, or none when the site folder is read-only (the build is then just slower)."""
+def open_cache(site_dir: Path) -> tuple[BuildCache | None, list[Diagnostic]]:
+    """The build cache; or none, with a warning, when it cannot be written (a read-only site folder, a cache left
+    owned by root by a sudo build): the build is then just slower, never failed."""
     try:
-        return BuildCache(site_dir)
-    except OSError:
-        return None
+        return BuildCache(site_dir), []
+    except OSError as problem:
+        where = os.path.relpath(problem.filename, site_dir) if isinstance(problem.filename, str) else FOLDER
+        return None, [warning(where.replace(os.sep, "/"), 0, "cache-unusable", detail=problem.strerror or problem)]
 
 
 def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
     """Refuse an output folder whose replacement would destroy the site or someone's files."""
     if not site_dir.is_dir():
         return error(str(site_dir), 0, "site-missing")
-    site, out = site_dir.resolve(), out_dir.resolve()
+    try:
+        site, out = site_dir.resolve(), out_dir.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop of links, 3.13 OSError
+        return error(str(out_dir), 0, "output-link-loop")
     if out.exists() and not out.is_dir():
         return error(str(out_dir), 0, "output-is-file")
+    if out.is_dir() and os.path.ismount(out):
+        return error(str(out_dir), 0, "output-mount-point", detail=out)
     if (
         out == site
         or out in site.parents

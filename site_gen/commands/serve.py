@@ -29,11 +29,12 @@ from ..base import addresses
 from ..base.diagnostics import Diagnostic, Severity, format_report
 from ..base.layout import CONFIG_FILE, PREVIEW, SOURCES, SiteLayout
 from ..base.theme import theme_dir
+from ..engine.lock import output_lock
 from ..engine.outputs import Output, asset_sources, notice_keys, notice_outputs
 from ..engine.site import Site, making_problem, render_files
 from ..engine.staging import LiveOutput, StagedOutput, replace_file
 from ..pages.render import environment
-from .build import stage
+from .build import busy_note, stage
 
 PREVIEW_FOLDER = PREVIEW
 WATCHED = (*SOURCES, CONFIG_FILE)
@@ -56,18 +57,19 @@ class Preview:
     def build_all(self) -> None:
         """Read everything again (start, site.yaml or template change) and write every page."""
         self.site = Site.open(self.site_dir, self.drafts)
-        staged = StagedOutput(self.out_dir)
-        try:
-            made = self.site.load({}, staged, {})
-            if self.has_errors():
-                return self.write_error_pages()
-            declared = self.site.declared()
-            stage(staged, declared, {}, set(made), self.site)
-            if self.has_errors():
-                return self.write_error_pages()
-            staged.commit()
-        finally:
-            staged.discard()
+        with output_lock(self.out_dir, waiting=lambda: self.log(busy_note(self.site_dir, self.out_dir).format())):
+            staged = StagedOutput(self.out_dir)  # with the lock: a second preview of this site waits its turn
+            try:
+                made = self.site.load({}, staged, {})
+                if self.has_errors():
+                    return self.write_error_pages()
+                declared = self.site.declared()
+                stage(staged, declared, {}, set(made), self.site)
+                if self.has_errors():
+                    return self.write_error_pages()
+                staged.commit()
+            finally:
+                staged.discard()
         self.written = {path: output.key for path, output in declared.items()}
         self.showing_errors, self.lists_stale, self.deferred = False, False, {}
 

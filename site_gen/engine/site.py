@@ -29,7 +29,7 @@ from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..notice.config import SiteConfig, load_config, notice_sources
 from ..notice.model import Notice
 from ..notice.summary import Summary, newest_first, summarize
-from .cache import BuildCache
+from .cache import BuildCache, text_digest
 from .outputs import Output, asset_outputs, notice_keys, notice_outputs
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
@@ -55,6 +55,8 @@ class Site:
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
     declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
     read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # by load(): each notice's own page and
+    # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
@@ -87,6 +89,7 @@ class Site:
         sources, problems = notice_sources(self.config)
         self.config_problems += problems
         self.__dict__.pop("_clashes", None)
+        self.rendered = {}
         root = str(self.config.root)
         known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
@@ -101,9 +104,11 @@ class Site:
         for index, source in enumerate(sources):
             record = known[index]
             if index in done:
-                read, written, problems, slugs = done[index]
+                read, written, problems, slugs, rendered = done[index]
                 if read is not None:
                     self.take(read)
+                if rendered is not None:
+                    self.rendered[source] = rendered
                 made += written
                 self.make_problems += problems
                 addresses.remember_slugs(slugs)  # learnt by a worker: pinyin is not loaded again here
@@ -299,7 +304,7 @@ def render_files(site: Site, record: SourceRecord, notice: Notice | None = None)
     from ..notice import reader
     from ..pages import render
 
-    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None else None
+    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None else None  # each checked whole
     if kept is not None:
         return kept[0], kept[1]
     notice = notice or site.just_read.pop(record.source, None)
@@ -327,13 +332,15 @@ def making_problem(problem: Exception, root: Path) -> Diagnostic | None:
     return render.template_problem(problem, root)
 
 
-Job = tuple["Read | None", list[str], list[Diagnostic], dict[str, str]]  # read, made, problems, group slugs
+# read, made, problems, group slugs, and the digests of the page and data record it rendered (if it did)
+Job = tuple["Read | None", list[str], list[Diagnostic], dict[str, str], "tuple[str, str] | None"]
 
 
 def _notice_job(index: int) -> Job:
     """One content file, in whichever process handles it: read if it changed, its files made if asked.
 
-    Returns the group slugs it used, so the build's own process never loads pinyin for them again."""
+    Returns the group slugs it used, so the build's own process never loads pinyin for them again, and the digests
+    of what it rendered: a failed build keeps a notice's page only as these bytes (build.keep_rendered)."""
     site: Site = inherited("site")
     source, record = inherited("sources")[index], inherited("known")[index]
     read = None
@@ -345,10 +352,16 @@ def _notice_job(index: int) -> Job:
     read = read._replace(notice=None) if read else None  # a parsed notice never crosses processes
     into, reusable = inherited("into"), inherited("reusable")
     if into is None or not site.is_published(record) or has_errors(record.problems):
-        return read, [], [], slugs
+        return read, [], [], slugs, None
     written: list[str] = []
+    texts: list[tuple[str, str]] = []
+
+    def render() -> tuple[str, str]:
+        texts.append(render_files(site, record, notice))
+        return texts[0]
+
     try:
-        for output in notice_outputs(record, lambda: render_files(site, record, notice)):
+        for output in notice_outputs(record, render):
             if reusable.get(output.path) != output.key:
                 into.put(output)
                 written.append(output.path)
@@ -356,8 +369,9 @@ def _notice_job(index: int) -> Job:
         found = making_problem(problem, site.config.root)
         if found is None:
             raise
-        return read, written, [found], slugs
-    return read, written, [], slugs
+        return read, written, [found], slugs, None
+    rendered = (text_digest(texts[0][0]), text_digest(texts[0][1])) if texts else None
+    return read, written, [], slugs, rendered
 
 
 class Read(NamedTuple):
