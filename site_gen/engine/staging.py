@@ -16,10 +16,12 @@ import errno
 import os
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 from .outputs import Output
+from .ownership import kept_folder, remove_replaced
 
 
 class UnsafePath(ValueError):
@@ -89,12 +91,13 @@ class StagedOutput:
     def target(self, relative: str) -> Path:
         return inside(self.path, relative)
 
-    def commit(self) -> None:
-        """Put the staged site in output/'s place at once, then remove the old one."""
+    def commit(self, ours: Callable[[str], bool] | None = None) -> Path | None:
+        """Put the staged site in output/'s place at once, then remove the old one: with `ours`, only the files
+        it says are site-gen's (any other is kept, in the folder returned)."""
         os.chmod(self.path, 0o755)
         if not self.out_dir.exists():
             os.rename(self.path, self.out_dir)
-            return
+            return None
         if not exchange(self.path, self.out_dir):
             old = self.out_dir.with_name(f".{self.out_dir.name}.old-{os.getpid()}")
             os.rename(self.out_dir, old)
@@ -104,7 +107,10 @@ class StagedOutput:
                 os.rename(old, self.out_dir)  # the old site back: the message "unchanged" stays true
                 raise
             os.rename(old, self.path)
-        shutil.rmtree(self.path, ignore_errors=True)  # now the old site
+        if ours is not None:  # self.path is now the old site
+            return remove_replaced(self.path, ours, kept_folder(self.out_dir))
+        shutil.rmtree(self.path, ignore_errors=True)
+        return None
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)

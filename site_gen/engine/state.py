@@ -162,8 +162,10 @@ class BuildState:
         wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
         cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
 
-    def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
-        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""
+    def survey(self, out_dir: Path, others: list[str] | None = None) -> tuple[dict[str, str], int]:
+        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds.
+
+        others, when given, receives the files the state does not list (a deployment's, or someone else's)."""
         found: dict[str, str] = {}
         count = 0
         folders = [(str(out_dir), "")] if out_dir.is_dir() else []
@@ -176,6 +178,8 @@ class BuildState:
                         continue
                     count += 1
                     committed = self.outputs.get(prefix + entry.name)
+                    if committed is None and others is not None:
+                        others.append(prefix + entry.name)
                     if committed is not None and file_stamp(entry.stat(follow_symlinks=False)) == committed.stamp:
                         found[prefix + entry.name] = committed.key
         return found, count

@@ -47,6 +47,7 @@ class SiteConfig:
     status_keys: tuple[str, ...] = DEFAULT_STATUS_KEYS
     allow_html: bool = False
     encoding: str = "utf-8"
+    keep: tuple[str, ...] = ()  # files of output/ a deployment added, carried into every new site (ownership.py)
 
     @property
     def content_dir(self) -> Path:
@@ -103,6 +104,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         status_keys=values.get("status_keys") or DEFAULT_STATUS_KEYS,
         allow_html=values.get("allow_html", False),
         encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
+        keep=_keep_patterns(values.get("keep", ()), lines, found),
     )
     found += contact_found + vocabulary_found + registry_found
     if data.get("base_url") in (None, ""):
@@ -110,6 +112,18 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
     elif config.base_url and not config.base_url.startswith(("http://", "https://")):
         found.append(error(CONFIG_FILE, lines.get("base_url", 1), "base-url-scheme"))
     return config, found
+
+
+def _keep_patterns(patterns: tuple[str, ...], lines: dict[str, int], found: list[Diagnostic]) -> tuple[str, ...]:
+    """keep: patterns relative to output/; one that climbs out or is absolute keeps nothing and is an error."""
+    kept = []
+    for pattern in patterns:
+        parts = pattern.replace("\\", "/").split("/")
+        if not pattern.strip() or pattern.startswith("/") or ".." in parts or ":" in pattern:
+            found.append(error(CONFIG_FILE, lines.get("keep", 1), "keep-pattern-invalid", pattern=pattern))
+        else:
+            kept.append(pattern.strip().removeprefix("./"))
+    return tuple(kept)
 
 
 def contact_from(
