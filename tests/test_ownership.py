@@ -21,7 +21,9 @@ NOTICE = "content/2025/linjiang-shuiwuju.md"
 def edit(site: Path) -> None:
     """A change that makes the next build replace output/ (not the no-change shortcut)."""
     path = site / NOTICE
-    path.write_text(path.read_text(encoding="utf-8").replace("临江区水务局党组关于", "临江区水务局党组再次关于"), "utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("临江区水务局党组关于", "临江区水务局党组再次关于"), "utf-8"
+    )
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -264,7 +264,7 @@ ENGLISH: dict[str, Text] = {
         "write a file or folder relative to the output folder, e.g. CNAME or downloads/",
     ),
     "address-case": Text(
-        'the address {address} differs from {other} ({source}) only in upper and lower case',
+        "the address {address} differs from {other} ({source}) only in upper and lower case",
         "rename one of them: Windows, macOS and many zip tools treat the two as one file",
     ),
     "address-reserved": Text(
@@ -322,7 +322,9 @@ CHINESE: dict[str, Text] = {
         "文件保存成了 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
         "请重新另存为 UTF-8：在记事本中选“文件—另存为”，编码选“UTF-8”",
     ),
-    "file-unreadable": Text("无法读取这个文件：{detail}", "请为当前账户开通读取权限（或请文件的所有者开通），或将它移出 content/"),
+    "file-unreadable": Text(
+        "无法读取这个文件：{detail}", "请为当前账户开通读取权限（或请文件的所有者开通），或将它移出 content/"
+    ),
     "file-control-character": Text(
         "文字中有看不见的控制字符 {char}，会使订阅和页面出错", "请删除它：通常是从其他程序粘贴时带入的"
     ),
@@ -368,7 +370,9 @@ CHINESE: dict[str, Text] = {
         "请改为链接到那份通报的页面，或使用其他文件格式",
     ),
     "attachment-missing": Text("附件“{path}”不存在", "应位于 {expected}"),
-    "attachment-duplicate": Text("附件“{path}”与第 {first_line} 行列出的是同一个文件", "每个文件只需列出一次：请删除这一项"),
+    "attachment-duplicate": Text(
+        "附件“{path}”与第 {first_line} 行列出的是同一个文件", "每个文件只需列出一次：请删除这一项"
+    ),
     "attachment-address-shared": Text(
         "附件“{path}”会发布到 {address}，而第 {first_line} 行的“{other}”也发布在该位置",
         "请给其中一个文件改名：两个文件名转成拼音后地址相同",
@@ -477,7 +481,9 @@ CHINESE: dict[str, Text] = {
         "构建期间有文件被放进了输出文件夹；被替换的旧网站保留在 {folder}",
         "请从该文件夹取回需要的文件，然后删除它",
     ),
-    "keep-pattern-invalid": Text("keep: 中的“{pattern}”不是输出文件夹内的路径", "请写相对于输出文件夹的文件或文件夹，例如 CNAME 或 downloads/"),
+    "keep-pattern-invalid": Text(
+        "keep: 中的“{pattern}”不是输出文件夹内的路径", "请写相对于输出文件夹的文件或文件夹，例如 CNAME 或 downloads/"
+    ),
     "address-case": Text(
         "地址 {address} 与 {other}（{source}）只有大小写不同",
         "请给其中一个改名：Windows、macOS 和许多压缩工具会把两者当作同一个文件",

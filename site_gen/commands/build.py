@@ -59,6 +59,7 @@ def load_site(site_dir: Path) -> SiteLoad:
             from ..pages.render import check_templates  # here: a rebuild with nothing to do never loads Jinja
 
             site.make_problems += check_templates(site.env, site.config.root)
+            site.declared()  # files that would share an address, found as build finds them (nothing is made)
         return SiteLoad(site.config, site.published().summaries, site.diagnostics())
     finally:
         pinyin.stop()

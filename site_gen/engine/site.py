@@ -262,8 +262,8 @@ def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[D
     problems: list[Diagnostic] = []
     for source in sorted(published.records):
         for output in site.notice_files(published.records[source]):
-            if output.path in owner and owner[output.path] != source:
-                problems.append(address_clash(source, output.path, owner[output.path]))
+            if output.path in owner and owner[output.path] != source and not same_file(found[output.path], output):
+                problems.append(address_clash(published.records, output.path, (owner[output.path], source)))
             found[output.path], owner[output.path] = output, source
     lists = list_outputs(site.config, site.env, published)
     lists += sitemap_output(site.config, [*found.values(), *lists], published.summaries)
@@ -416,16 +416,17 @@ def memo_key(memo: Memo) -> str:
 
 
 def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
-    """The files a notice attaches that check accepts (the others are its errors, and nothing is built)."""
-    found = []
+    """The files a notice attaches that check accepts (the others are its errors, and nothing is built): one per
+    address, since one address is one file (a second at the same address is check's error too)."""
+    found: dict[str, AttachedFile] = {}
     for attached in notice.attachments:
         try:
             address = addresses.attachment(notice.slug, attached.path)
         except addresses.UnsafeAddress:
             continue
         source = os.path.normpath(folder / attached.path)
-        found.append(AttachedFile(source, stamp(source), address))
-    return found
+        found.setdefault(address, AttachedFile(source, stamp(source), address, attached.line))
+    return list(found.values())
 
 
 def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
@@ -485,8 +486,21 @@ def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
     return found
 
 
-def address_clash(source: str, path: str, other: str) -> Diagnostic:
-    return error(source, 1, "address-shared", address=path, other=other)
+def same_file(one: Output, other: Output) -> bool:
+    """Two notices attaching one file (one 满意度测评表 for two notices in a folder): published once, no clash."""
+    if one.copy_of is None or other.copy_of is None:
+        return False
+    return one.copy_of == other.copy_of or os.path.realpath(one.copy_of) == os.path.realpath(other.copy_of)
+
+
+def address_clash(records: dict[str, SourceRecord], path: str, sources: tuple[str, str]) -> Diagnostic:
+    """Two files at one address, said once: at the line of the notice's attachment that lands there (the later
+    notice's when both attach one)."""
+    for source, other in (sources[::-1], sources):
+        line = next((a.line for a in records[source].attachments if a.address == path), 0)
+        if line:
+            return error(source, line, "address-shared", address=path, other=other)
+    return error(sources[1], 1, "address-shared", address=path, other=sources[0])
 
 
 def static_clash(output: Output, root: Path) -> Diagnostic:

@@ -46,6 +46,7 @@ class AttachedFile(NamedTuple):
     source: str  # the file in content/, as a path on this machine
     stamp: Stamp | None
     address: str  # where it is published
+    line: int = 0  # where the notice lists it, for an error at its own line
 
 
 class Memo(NamedTuple):
