@@ -149,10 +149,9 @@ def run_build(args: argparse.Namespace) -> int:
     out_dir = args.out if args.out is not None else args.site / "output"
     try:
         result = build_site(args.site, out_dir, drafts=args.drafts, progress=ProgressLine())
-    except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
+    except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's (read or written)
         print(
-            f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged",
-            file=sys.stderr,
+            f"build failed: {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged", file=sys.stderr
         )
         return 1
     if result.diagnostics:

@@ -148,9 +148,10 @@ def organization_notes(config, organization: str, words: dict[str, str], placeho
     from .build import load_site
     from .new_notice import closest
 
-    named = {notice.organization for notice in load_site(config.root).notices}
+    load = load_site(config.root)
+    named = {notice.organization for notice in load.notices}
     known = sorted(named - {"", placeholder})  # a skeleton not yet filled in names no real organisation
-    notes = []
+    notes = [d.format(config.language) for d in load.diagnostics if d.code == "file-unreadable"]  # its names unknown
     if not organization:
         notes.append(words["org_missing"].format(placeholder=placeholder))
     elif organization not in known:

@@ -72,6 +72,10 @@ def _load(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return SiteConfig(root=root), [error(CONFIG_FILE, 1, "config-not-utf8")]
+    except OSError as problem:  # another account's file, a failing disk: said, never a traceback
+        return SiteConfig(root=root), [
+            error(CONFIG_FILE, 1, "file-unreadable", detail=problem.strerror or str(problem))
+        ]
     document, problems = read_yaml(text, CONFIG_FILE, "config-yaml")
     if document is None:
         return SiteConfig(root=root), problems
@@ -199,9 +203,14 @@ def notice_sources(config: SiteConfig) -> tuple[list[str], list[Diagnostic]]:
     content = config.content_dir
     if not content.is_dir():
         return [], [error("content", 0, "content-missing")]
-    found = []
-    for folder, _, files in os.walk(content):  # as rglob, symlinked folders are not entered
+    found, unreadable = [], []
+
+    def said(problem: OSError) -> None:  # a folder another account closed: its notices would vanish unsaid
+        where = os.path.relpath(problem.filename or content, config.root).replace(os.sep, "/")
+        unreadable.append(error(where, 0, "file-unreadable", detail=problem.strerror or str(problem)))
+
+    for folder, _, files in os.walk(content, onerror=said):  # as rglob, symlinked folders are not entered
         relative = os.path.relpath(folder, content)
         parts = () if relative == "." else tuple(relative.split(os.sep))
         found += [(*parts, name) for name in files if name.endswith(".md")]
-    return ["/".join((content.name, *parts)) for parts in sorted(found)], []
+    return ["/".join((content.name, *parts)) for parts in sorted(found)], unreadable
