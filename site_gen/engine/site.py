@@ -276,7 +276,44 @@ def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[D
         if output.path in found and found[output.path].copy_of:
             problems.append(static_clash(found[output.path], site.config.root))
         found[output.path] = output
-    return found, problems
+    return found, problems + host_problems(found, owner, published.records, site.config.root)
+
+
+def host_problems(
+    found: dict[str, Output], owner: dict[str, str], records: dict[str, SourceRecord], root: Path
+) -> list[Diagnostic]:
+    """Addresses no host keeps apart (Report.pdf and report.pdf) or none can hold (con.html), at the file that
+    asks for them: the attachment's line, the notice, or the file in static/."""
+    problems = []
+    first: dict[str, str] = {}
+    for path in sorted(found):
+        reserved = addresses.reserved_name(path)
+        if reserved:
+            problems.append(
+                error(*origin(path, found, owner, records, root), "address-reserved", address=path, name=reserved)
+            )
+        other = first.setdefault(addresses.one_file_as(path), path)
+        if other != path:
+            source = origin(other, found, owner, records, root)[0]
+            problems.append(
+                error(
+                    *origin(path, found, owner, records, root), "address-case", address=path, other=other, source=source
+                )
+            )
+    return problems
+
+
+def origin(
+    path: str, found: dict[str, Output], owner: dict[str, str], records: dict[str, SourceRecord], root: Path
+) -> tuple[str, int]:
+    """The file and line that make an output: a notice's attachment line, its notice, a static file, else itself."""
+    if path in owner:
+        source = owner[path]
+        return source, next((a.line for a in records[source].attachments if a.address == path), 0) or 1
+    copied = found[path].copy_of
+    if copied:
+        return os.path.relpath(copied, root).replace(os.sep, "/"), 0
+    return path, 0
 
 
 def address_clashes(summaries: list[Summary]) -> list[Diagnostic]:

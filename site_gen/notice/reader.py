@@ -97,6 +97,8 @@ def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None
     """
     if not raw.strip():
         return None, [error(source, 1, "file-empty")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": full of NULs, but text
+        return None, [error(source, 1, "file-utf16")]
     if b"\x00" in raw:
         return None, [error(source, raw[: raw.index(b"\x00")].count(b"\n") + 1, "file-binary")]
     try:
