@@ -247,7 +247,7 @@ def test_leftovers_of_killed_builds_are_removed(site):
         (site / name / "index.html").write_text("half")
     assert build_site(site, site / "output", search=False).ok
     left = [p.name for p in site.iterdir() if p.name.startswith(".")]
-    assert sorted(left) == [".output.site-gen.json", ".site-gen-cache"]  # the cache and the marker of output/
+    assert sorted(left) == [".site-gen-cache", ".site-gen.output.json"]  # the cache and the marker of output/
 
 
 def test_a_damaged_cache_is_rebuilt_not_a_traceback(site):

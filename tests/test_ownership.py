@@ -70,7 +70,7 @@ def test_a_folder_we_built_is_known_by_its_marker_even_without_the_cache(site):
     assert build_site(site, out, search=False).ok
     marker = json.loads(ownership.marker_path(out).read_text(encoding="utf-8"))
     assert marker["output"] == os.path.realpath(out) and PAGE in marker["files"]
-    assert ".output.site-gen.json" not in os.listdir(out)  # never published
+    assert ".site-gen.output.json" not in os.listdir(out)  # never published
     shutil.rmtree(site / ".site-gen-cache")  # documented as safe at any time
     edit(site)
     assert build_site(site, out, search=False).ok

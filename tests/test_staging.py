@@ -29,8 +29,7 @@ def test_failed_build_leaves_output_exactly_as_it_was(site):
     )
     assert not build_site(site, site / "output").ok
     assert tree(site / "output") == before
-    leftovers = [p.name for p in site.iterdir() if p.name.startswith(".output")]
-    assert leftovers == [".output.site-gen.json"]  # only the marker of output/ (engine/ownership.py)
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []  # no leftovers
 
 
 def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
@@ -47,7 +46,7 @@ def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
         with pytest.raises(RuntimeError):
             build_site(site, site / "output")
         assert tree(site / "output") == before
-        assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == [".output.site-gen.json"]
+        assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []
         shutil.rmtree(site / ".site-gen-cache")
 
 

@@ -29,7 +29,7 @@ SHOWN = 5  # files named in a message; the rest are counted
 def marker_path(out_dir: Path) -> Path:
     """Beside the real output folder (a link to a web root is followed, as the staged folder is)."""
     real = Path(os.path.realpath(out_dir))
-    return real.with_name(f".{real.name}.site-gen.json")
+    return real.with_name(f".site-gen.{real.name}.json")
 
 
 def marked_files(out_dir: Path) -> set[str] | None:

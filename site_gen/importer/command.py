@@ -36,8 +36,8 @@ def run_import(sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: 
     """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
     jobs, failed, links_out = expand(sources, out_dir)
     rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
-    for name, target in links_out:
-        print(f"import: {name}: {SKIPPED_LINK} ({target})", file=sys.stderr)
+    for name, leads_to in links_out:
+        print(f"import: {name}: {SKIPPED_LINK} ({leads_to})", file=sys.stderr)
         rows.append(Row(name, warnings=f"{SKIPPED} {SKIPPED_LINK}"))
     for path, target, name in jobs:
         row = import_one(path, target, config, out_dir, dry_run, problems_in)
