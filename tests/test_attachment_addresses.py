@@ -71,13 +71,25 @@ def test_two_files_with_one_pinyin_address_are_an_error_at_the_second(tmp_path):
 
 
 def test_the_preview_shows_the_clash_at_its_line_instead_of_answering_404(tmp_path):
+    from site_gen.commands.serve import Preview
+
     site = site_with(tmp_path, {"2025/a.md": notice("甲", "x.pdf", "./x.pdf")}, {"2025/x.pdf": b"%PDF"})
-    preview = Site.open(site, drafts=True)
-    preview.load({})
-    assert ("content/2025/a.md", 7, "attachment-duplicate") in errors(preview.diagnostics())
-    (record,) = preview.records.values()
-    assert [a.address for a in record.attachments] == ["notices/2025/x.pdf"]  # one file per address, no crash
-    preview.declared()
+    preview = Preview(site, tmp_path / "preview", drafts=True, log=lambda *_: None)
+    preview.build_all()
+    page = (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert preview.showing_errors and "content/2025/a.md:7" in page and "与第 6 行列出的是同一个文件" in page
+    (site / "content/2025/a.md").write_text(notice("甲", "x.pdf"), encoding="utf-8")
+    preview.on_change([site / "content/2025/a.md"])
+    assert not preview.showing_errors and (tmp_path / "preview/notices/2025/x.pdf").read_bytes() == b"%PDF"
+
+
+def test_a_notices_record_holds_one_file_per_address(tmp_path):
+    site = site_with(tmp_path, {"2025/a.md": notice("甲", "x.pdf", "./x.pdf")}, {"2025/x.pdf": b"%PDF"})
+    loaded = Site.open(site, drafts=True)
+    loaded.load({})
+    (record,) = loaded.records.values()
+    assert [(a.address, a.line) for a in record.attachments] == [("notices/2025/x.pdf", 6)]
+    loaded.declared()  # declaring its files does not fail on the second entry
 
 
 def test_two_notices_attaching_the_same_file_publish_it_once(tmp_path):

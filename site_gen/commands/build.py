@@ -146,7 +146,10 @@ def publish(
     committed = committed_files(staged.path, declared, state, intact)
     ownership.mark(out_dir, mine.owned | state.outputs.keys() | committed.keys())
     kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in mine.carried)
-    ownership.mark(out_dir, committed)
+    try:
+        ownership.mark(out_dir, committed)
+    except OSError:  # the site is published; the marker written before the swap still names every file of it
+        pass
     save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
     if cache is not None:
         cache.drop_pages()

@@ -52,8 +52,12 @@ def mark(out_dir: Path, files: Iterable[str]) -> None:
     path = marker_path(out_dir)
     record = {"generator": GENERATOR, "output": os.path.realpath(out_dir), "files": sorted(files)}
     temporary = path.with_name(path.name + f".{os.getpid()}.tmp")
-    temporary.write_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-    os.replace(temporary, path)
+    try:
+        temporary.write_text(json.dumps(record, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        os.replace(temporary, path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def owned_files(out_dir: Path, committed: Iterable[str]) -> set[str] | None:
