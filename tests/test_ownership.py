@@ -153,3 +153,26 @@ def test_a_keep_pattern_leaving_the_output_folder_is_an_error(site):
     result = build_site(site, site / "output", search=False)
     codes = [d.code for d in result.diagnostics if d.severity == "error"]
     assert codes == ["keep-pattern-invalid", "keep-pattern-invalid"]
+
+
+def test_a_file_added_while_the_build_runs_is_kept_with_a_warning(site, monkeypatch):
+    from site_gen.commands import build as build_module
+
+    out = site / "output"
+    assert build_site(site, out, search=False).ok
+    edit(site)
+    real_stage = build_module.stage
+
+    def stage_then_someone_saves(*args, **kwargs):
+        made = real_stage(*args, **kwargs)
+        (out / "minutes.docx").write_bytes(b"saved into output/ meanwhile")
+        return made
+
+    monkeypatch.setattr(build_module, "stage", stage_then_someone_saves)
+    result = build_site(site, out, search=False)
+    (warned,) = [d for d in result.diagnostics if d.code == "output-files-kept"]
+    assert result.ok and warned.severity == "warning"
+    kept = Path(dict(warned.params)["folder"])
+    assert (kept / "minutes.docx").read_bytes() == b"saved into output/ meanwhile"
+    assert [p.relative_to(kept).as_posix() for p in kept.rglob("*") if p.is_file()] == ["minutes.docx"]
+    assert "再次" in (out / PAGE).read_text(encoding="utf-8") and not (out / "minutes.docx").exists()
