@@ -284,23 +284,19 @@ def host_problems(
 ) -> list[Diagnostic]:
     """Addresses no host keeps apart (Report.pdf and report.pdf) or none can hold (con.html), at the file that
     asks for them: the attachment's line, the notice, or the file in static/."""
-    problems = []
+    problems: dict[tuple[str, int, str], Diagnostic] = {}  # a notice's page and data record: said once
     first: dict[str, str] = {}
     for path in sorted(found):
+        where = origin(path, found, owner, records, root)
         reserved = addresses.reserved_name(path)
         if reserved:
-            problems.append(
-                error(*origin(path, found, owner, records, root), "address-reserved", address=path, name=reserved)
-            )
+            problems.setdefault((*where, "r"), error(*where, "address-reserved", address=path, name=reserved))
         other = first.setdefault(addresses.one_file_as(path), path)
         if other != path:
             source = origin(other, found, owner, records, root)[0]
-            problems.append(
-                error(
-                    *origin(path, found, owner, records, root), "address-case", address=path, other=other, source=source
-                )
-            )
-    return problems
+            found_here = error(*where, "address-case", address=path, other=other, source=source)
+            problems.setdefault((*where, "c"), found_here)
+    return list(problems.values())
 
 
 def origin(
