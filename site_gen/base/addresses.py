@@ -181,15 +181,13 @@ def safe(relative: str) -> str:
 
 # Names Windows keeps for devices, with any extension (con.html, nul.pdf): no such file can exist there, and zip
 # tools and upload forms on Windows fail or write to the device
-_WINDOWS_RESERVED = re.compile(r"^(con|prn|aux|nul|com[1-9]|lpt[1-9])(\..*)?$", re.IGNORECASE)
+_WINDOWS_RESERVED = re.compile(r"(?:^|/)(con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\.[^/]*)?(?:/|$)", re.IGNORECASE)
 
 
 def reserved_name(address: str) -> str:
-    """The part of an address Windows reserves for a device ("" when none): 2025/con.html -> con."""
-    for part in address.split("/"):
-        if _WINDOWS_RESERVED.match(part):
-            return part.split(".")[0]
-    return ""
+    """The name in an address that Windows reserves for a device ("" when none): 2025/con.html -> con."""
+    found = _WINDOWS_RESERVED.search(address)
+    return found.group(1) if found else ""
 
 
 def one_file_as(address: str) -> str:

@@ -286,17 +286,19 @@ def host_problems(
     asks for them: the attachment's line, the notice, or the file in static/."""
     problems: dict[tuple[str, int, str], Diagnostic] = {}  # a notice's page and data record: said once
     first: dict[str, str] = {}
-    for path in sorted(found):
-        where = origin(path, found, owner, records, root)
+    for path in found:
         reserved = addresses.reserved_name(path)
         if reserved:
+            where = origin(path, found, owner, records, root)
             problems.setdefault((*where, "r"), error(*where, "address-reserved", address=path, name=reserved))
         other = first.setdefault(addresses.one_file_as(path), path)
         if other != path:
-            source = origin(other, found, owner, records, root)[0]
-            found_here = error(*where, "address-case", address=path, other=other, source=source)
-            problems.setdefault((*where, "c"), found_here)
-    return list(problems.values())
+            earlier, later = sorted((path, other))
+            where, source = origin(later, found, owner, records, root), origin(earlier, found, owner, records, root)[0]
+            problems.setdefault(
+                (*where, "c"), error(*where, "address-case", address=later, other=earlier, source=source)
+            )
+    return sorted(problems.values())
 
 
 def origin(
