@@ -75,7 +75,7 @@ def test_build_refuses_to_replace_a_folder_it_did_not_make(site):
     (precious / "report.docx").write_bytes(b"important")
     result = build_site(site, precious)
     assert not result.ok
-    assert any("was not made by site-gen" in d.message for d in result.diagnostics)
+    assert any(d.code == "output-not-site-gen" for d in result.diagnostics)
     assert (precious / "report.docx").read_bytes() == b"important"
 
 

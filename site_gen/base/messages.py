@@ -43,6 +43,14 @@ ENGLISH: dict[str, Text] = {
         "convert it: iconv -f GB18030 -t UTF-8 {source} > converted.md, or set encoding: gb18030 in site.yaml",
     ),
     "file-encoding": Text("the file is not valid {encoding} text", "save the file as UTF-8 in your editor"),
+    "file-utf16": Text(
+        'the file is saved as UTF-16 (Notepad\'s "Unicode"), not UTF-8',
+        'save it again as UTF-8: in Notepad, File > Save As, Encoding "UTF-8"',
+    ),
+    "file-unreadable": Text(
+        "this file cannot be read: {detail}",
+        "give your account permission to read it (or ask its owner to), or move it out of content/",
+    ),
     "file-control-character": Text(
         "the text contains the invisible control character {char}, which breaks feeds and pages",
         "delete it: it usually comes from pasting out of another program",
@@ -111,6 +119,14 @@ ENGLISH: dict[str, Text] = {
         "link to the other notice's page instead, or give the document another extension",
     ),
     "attachment-missing": Text('attachment "{path}" does not exist', "expected it at {expected}"),
+    "attachment-duplicate": Text(
+        'attachment "{path}" is the file listed at line {first_line} again',
+        "list each file once: delete this entry",
+    ),
+    "attachment-address-shared": Text(
+        'attachment "{path}" would be published at {address}, where "{other}" (line {first_line}) is published',
+        "rename one of the two files: their names give the same address once made ASCII",
+    ),
     "phone-invalid": Text(
         '"{value}" does not look like a phone number', "write digits with an optional area code, e.g. 0635-8419109"
     ),
@@ -231,8 +247,29 @@ ENGLISH: dict[str, Text] = {
         "the output folder would overwrite the site's own files", "choose another --out, e.g. output/"
     ),
     "output-not-site-gen": Text(
-        "the output folder is not empty and was not made by site-gen",
-        "build into a new or empty folder; site-gen replaces the whole folder on every build",
+        "the output folder is not empty and site-gen has no record of making it (no {marker})",
+        "build into a new or empty folder; site-gen replaces the whole folder on every build. A folder an older "
+        "site-gen built: delete or move it once yourself",
+    ),
+    "output-unknown-files": Text(
+        "the output folder holds {count} file(s) site-gen did not make and was not told to keep: {files}",
+        "move them out of the output folder, or list them under keep: in site.yaml to publish them with every build",
+    ),
+    "output-files-kept": Text(
+        "files were added to the output folder while the site was built; the replaced site is kept at {folder}",
+        "take what you need from that folder, then delete it",
+    ),
+    "keep-pattern-invalid": Text(
+        'keep: "{pattern}" is not a path inside the output folder',
+        "write a file or folder relative to the output folder, e.g. CNAME or downloads/",
+    ),
+    "address-case": Text(
+        "the address {address} differs from {other} ({source}) only in upper and lower case",
+        "rename one of them: Windows, macOS and many zip tools treat the two as one file",
+    ),
+    "address-reserved": Text(
+        'the address {address} uses the name "{name}", which Windows reserves for a device',
+        "rename the file, or set a slug: that does not use con, nul, aux, prn, com1-9 or lpt1-9",
     ),
     "output-is-file": Text("the output folder is a file", "choose a folder for --out, e.g. output/"),
     "site-missing": Text(
@@ -309,6 +346,13 @@ CHINESE: dict[str, Text] = {
         "请转换编码：iconv -f GB18030 -t UTF-8 {source} > converted.md，或在 site.yaml 中设置 encoding: gb18030",
     ),
     "file-encoding": Text("文件不是有效的 {encoding} 文本", "请在编辑器中另存为 UTF-8 编码"),
+    "file-utf16": Text(
+        "文件保存成了 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+        "请重新另存为 UTF-8：在记事本中选“文件—另存为”，编码选“UTF-8”",
+    ),
+    "file-unreadable": Text(
+        "无法读取这个文件：{detail}", "请为当前账户开通读取权限（或请文件的所有者开通），或将它移出 content/"
+    ),
     "file-control-character": Text(
         "文字中有看不见的控制字符 {char}，会使订阅和页面出错", "请删除它：通常是从其他程序粘贴时带入的"
     ),
@@ -354,6 +398,13 @@ CHINESE: dict[str, Text] = {
         "请改为链接到那份通报的页面，或使用其他文件格式",
     ),
     "attachment-missing": Text("附件“{path}”不存在", "应位于 {expected}"),
+    "attachment-duplicate": Text(
+        "附件“{path}”与第 {first_line} 行列出的是同一个文件", "每个文件只需列出一次：请删除这一项"
+    ),
+    "attachment-address-shared": Text(
+        "附件“{path}”会发布到 {address}，而第 {first_line} 行的“{other}”也发布在该位置",
+        "请给其中一个文件改名：两个文件名转成拼音后地址相同",
+    ),
     "phone-invalid": Text("“{value}”不像电话号码", "请写数字，可带区号，例如 0635-8419109"),
     "email-invalid": Text("“{value}”不像电子邮箱地址", "请写成 name@example.gov.cn 的形式"),
     "slug-invalid": Text(
@@ -447,7 +498,27 @@ CHINESE: dict[str, Text] = {
     ),
     "output-overwrites-site": Text("输出文件夹会覆盖网站自身的文件", "请换一个 --out，例如 output/"),
     "output-not-site-gen": Text(
-        "输出文件夹不是空的，也不是 site-gen 生成的", "请输出到新的或空的文件夹：site-gen 每次会整体替换输出文件夹"
+        "输出文件夹不是空的，也没有 site-gen 生成它的记录（没有 {marker}）",
+        "请输出到新的或空的文件夹：site-gen 每次会整体替换输出文件夹。如是旧版 site-gen 生成的文件夹，请先自行删除或移走",
+    ),
+    "output-unknown-files": Text(
+        "输出文件夹中有 {count} 个文件不是 site-gen 生成的，也没有设置保留：{files}",
+        "请把它们移出输出文件夹；如需随网站一起发布，请在 site.yaml 的 keep: 中列出",
+    ),
+    "output-files-kept": Text(
+        "构建期间有文件被放进了输出文件夹；被替换的旧网站保留在 {folder}",
+        "请从该文件夹取回需要的文件，然后删除它",
+    ),
+    "keep-pattern-invalid": Text(
+        "keep: 中的“{pattern}”不是输出文件夹内的路径", "请写相对于输出文件夹的文件或文件夹，例如 CNAME 或 downloads/"
+    ),
+    "address-case": Text(
+        "地址 {address} 与 {other}（{source}）只有大小写不同",
+        "请给其中一个改名：Windows、macOS 和许多压缩工具会把两者当作同一个文件",
+    ),
+    "address-reserved": Text(
+        "地址 {address} 用了“{name}”，这是 Windows 保留的设备名",
+        "请给文件改名，或设置不用 con、nul、aux、prn、com1-9、lpt1-9 的 slug:",
     ),
     "output-is-file": Text("输出位置是一个文件，不是文件夹", "请为 --out 指定一个文件夹，例如 output/"),
     "site-missing": Text("这里没有网站文件夹", "请检查 --site：它应指向含有 site.yaml 和 content/ 的文件夹"),

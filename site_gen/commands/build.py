@@ -19,6 +19,7 @@ from ..base import addresses, pinyin
 from ..base.diagnostics import Diagnostic, error, has_errors, warning
 from ..base.layout import CACHE, SOURCES
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
+from ..engine import ownership
 from ..engine.cache import FOLDER, BuildCache
 from ..engine.lock import OutputBusy, output_lock
 from ..engine.outputs import Output, asset_outputs, notice_keys
@@ -61,6 +62,7 @@ def load_site(site_dir: Path) -> SiteLoad:
             from ..pages.render import check_templates  # here: a rebuild with nothing to do never loads Jinja
 
             site.make_problems += check_templates(site.env, site.config.root)
+            site.declared()  # files that would share an address, found as build finds them (nothing is made)
         return SiteLoad(site.config, site.published().summaries, site.diagnostics())
     finally:
         pinyin.stop()
@@ -113,11 +115,22 @@ def locked_build(
     result = BuildResult(language=site.config.language)
     state = BuildState.load(cache, out_dir, drafts)
     site.lists.stored = lambda part: state.part(cache, part)
+    owned, problem = owner_problem(out_dir, state)
+    if problem:
+        result.diagnostics = [*site.config_problems, problem]
+        return result
+    others: list[str] = []
+    intact, file_count = state.survey(out_dir, others)
+    carried, foreign = ownership.sorted_out(others, owned, site.config.keep)
+    if foreign:  # before anything is staged: nothing of theirs is carried, published or deleted
+        found = error(str(out_dir), 0, "output-unknown-files", files=ownership.named(foreign), count=len(foreign))
+        result.diagnostics = [*site.config_problems, found]
+        return result
+    file_count -= len(carried)  # a deployment's files do not make output/ differ from what was committed
     addresses.remember_slugs(state.group_slugs)
     staged = StagedOutput(out_dir)
     intact: dict[str, str] = {}
     try:
-        intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
         if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):
             result.diagnostics = site.file_diagnostics()
@@ -134,7 +147,8 @@ def locked_build(
                     result.diagnostics += save_state(site, state, out_dir, state.outputs, state.public_pages)
                 return result  # output/ already holds this site: not touched
             result.written = len(made) + stage(staged, declared, intact, set(made), site)
-            result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
+            mine = Mine(owned, carried)
+            result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search, mine)
         if not result.ok:
             keep_rendered(site, staged)
     finally:
@@ -155,25 +169,36 @@ def publish(
     state: BuildState,
     intact: dict[str, str],
     search: bool,
+    mine: Mine,
 ) -> list[Diagnostic]:
-    """The staged site indexed for search and put in place; then, and only then, the build state saved."""
+    """The staged site indexed for search, the deployment's files carried into it and the whole put in place;
+    then, and only then, the build state saved. The marker beside output/ names the files of both sites while
+    they swap (a kill in between leaves none unaccounted for), then those of the new one."""
     out_dir, cache = staged.out_dir, site.cache
     if search:
         problem = index(staged, declared, site.published().summaries, state, intact)
         if problem:
             return [problem]
+    carried = [path for path in mine.carried if path not in declared]  # a declared file is the build's
+    ownership.carry(out_dir, staged.path, carried)
+    names = set(declared) | set(search_files(staged.path))
+    ownership.mark(out_dir, mine.owned | state.outputs.keys() | names)  # both sites' files, while they swap
     try:
-        staged.commit()
+        kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in mine.carried)
     except MountPoint as problem:  # nothing was moved: output/ is as it was
         return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
     committed = committed_files(staged.out_dir, declared)
+    try:
+        ownership.mark(out_dir, committed)
+    except OSError:  # the site is published; the marker written before the swap still names every file of it
+        pass
     unsaved = save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
     if cache is not None and not unsaved:
         try:
             cache.drop_pages()
         except OSError:  # the cache folder deleted meanwhile: nothing left to drop
             pass
-    return unsaved
+    return unsaved + ([warning(str(out_dir), 0, "output-files-kept", folder=str(kept))] if kept else [])
 
 
 def save_state(
@@ -190,6 +215,23 @@ def save_state(
         BuildState.forget(site.cache, out_dir, site.drafts)
         return [warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))]
     return []
+
+
+def search_files(folder: Path) -> list[str]:
+    """The search index's files in a staged site, by their address."""
+    found = []
+    for parent, _, files in os.walk(folder / SEARCH):
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
+        found += [prefix + name for name in files]
+    return found
+
+
+@dataclass(frozen=True)
+class Mine:
+    """The files of output/ site-gen made (by its marker or build state), and those it carries into each new site."""
+
+    owned: set[str]
+    carried: list[str]
 
 
 def keep_rendered(site: Site, staged: StagedOutput) -> None:
@@ -360,16 +402,14 @@ def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
         and out.relative_to(site).parts[0] in (*SOURCES, CACHE)
     ):
         return error(str(out_dir), 0, "output-overwrites-site")
-    if out.is_dir() and any(out.iterdir()) and not made_by_site_gen(out):
-        return error(str(out_dir), 0, "output-not-site-gen")
     return None
 
 
-def made_by_site_gen(folder: Path) -> bool:
-    """Its notices.json is one site-gen wrote (a file of that name alone proves nothing)."""
-    try:
-        with open(folder / addresses.OUTPUT_MARKER, encoding="utf-8") as handle:
-            start = handle.read(200)
-    except (OSError, UnicodeDecodeError):
-        return False
-    return start.startswith('{"generator":"site-gen ')
+def owner_problem(out_dir: Path, state: BuildState) -> tuple[set[str], Diagnostic | None]:
+    """The files of out_dir that are site-gen's; an error when it holds files and site-gen does not know it.
+
+    Never by what the folder holds: all of it is published, so anyone can download it (ownership.py)."""
+    owned = ownership.owned_files(out_dir, state.outputs)
+    if owned is None and out_dir.is_dir() and any(out_dir.iterdir()):
+        return set(), error(str(out_dir), 0, "output-not-site-gen", marker=str(ownership.marker_path(out_dir)))
+    return owned or set(), None

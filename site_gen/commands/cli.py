@@ -157,8 +157,7 @@ def run_build(args: argparse.Namespace) -> int:
         )
     except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
         print(
-            f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged",
-            file=sys.stderr,
+            f"build failed: {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged", file=sys.stderr
         )
         return 1
     if result.diagnostics:

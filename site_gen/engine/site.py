@@ -267,8 +267,8 @@ def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[D
     problems: list[Diagnostic] = []
     for source in sorted(published.records):
         for output in site.notice_files(published.records[source]):
-            if output.path in owner and owner[output.path] != source:
-                problems.append(address_clash(source, output.path, owner[output.path]))
+            if output.path in owner and owner[output.path] != source and not same_file(found[output.path], output):
+                problems.append(address_clash(published.records, output.path, (owner[output.path], source)))
             found[output.path], owner[output.path] = output, source
     lists = list_outputs(site.config, site.env, published)
     lists += sitemap_output(site.config, [*found.values(), *lists], published.summaries)
@@ -281,7 +281,42 @@ def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[D
         if output.path in found and found[output.path].copy_of:
             problems.append(static_clash(found[output.path], site.config.root))
         found[output.path] = output
-    return found, problems
+    return found, problems + host_problems(found, owner, published.records, site.config.root)
+
+
+def host_problems(
+    found: dict[str, Output], owner: dict[str, str], records: dict[str, SourceRecord], root: Path
+) -> list[Diagnostic]:
+    """Addresses no host keeps apart (Report.pdf and report.pdf) or none can hold (con.html), at the file that
+    asks for them: the attachment's line, the notice, or the file in static/."""
+    problems: dict[tuple[str, int, str], Diagnostic] = {}  # a notice's page and data record: said once
+    first: dict[str, str] = {}
+    for path in found:
+        reserved = addresses.reserved_name(path)
+        if reserved:
+            where = origin(path, found, owner, records, root)
+            problems.setdefault((*where, "r"), error(*where, "address-reserved", address=path, name=reserved))
+        other = first.setdefault(addresses.one_file_as(path), path)
+        if other != path:
+            earlier, later = sorted((path, other))
+            where, source = origin(later, found, owner, records, root), origin(earlier, found, owner, records, root)[0]
+            problems.setdefault(
+                (*where, "c"), error(*where, "address-case", address=later, other=earlier, source=source)
+            )
+    return sorted(problems.values())
+
+
+def origin(
+    path: str, found: dict[str, Output], owner: dict[str, str], records: dict[str, SourceRecord], root: Path
+) -> tuple[str, int]:
+    """The file and line that make an output: a notice's attachment line, its notice, a static file, else itself."""
+    if path in owner:
+        source = owner[path]
+        return source, next((a.line for a in records[source].attachments if a.address == path), 0) or 1
+    copied = found[path].copy_of
+    if copied:
+        return os.path.relpath(copied, root).replace(os.sep, "/"), 0
+    return path, 0
 
 
 def address_clashes(summaries: list[Summary]) -> list[Diagnostic]:
@@ -430,16 +465,17 @@ def memo_key(memo: Memo) -> str:
 
 
 def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
-    """The files a notice attaches that check accepts (the others are its errors, and nothing is built)."""
-    found = []
+    """The files a notice attaches that check accepts (the others are its errors, and nothing is built): one per
+    address, since one address is one file (a second at the same address is check's error too)."""
+    found: dict[str, AttachedFile] = {}
     for attached in notice.attachments:
         try:
             address = addresses.attachment(notice.slug, attached.path)
         except addresses.UnsafeAddress:
             continue
         source = os.path.normpath(folder / attached.path)
-        found.append(AttachedFile(source, stamp(source), address))
-    return found
+        found.setdefault(address, AttachedFile(source, stamp(source), address, attached.line))
+    return list(found.values())
 
 
 def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
@@ -499,8 +535,21 @@ def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
     return found
 
 
-def address_clash(source: str, path: str, other: str) -> Diagnostic:
-    return error(source, 1, "address-shared", address=path, other=other)
+def same_file(one: Output, other: Output) -> bool:
+    """Two notices attaching one file (one 满意度测评表 for two notices in a folder): published once, no clash."""
+    if one.copy_of is None or other.copy_of is None:
+        return False
+    return one.copy_of == other.copy_of or os.path.realpath(one.copy_of) == os.path.realpath(other.copy_of)
+
+
+def address_clash(records: dict[str, SourceRecord], path: str, sources: tuple[str, str]) -> Diagnostic:
+    """Two files at one address, said once: at the line of the notice's attachment that lands there (the later
+    notice's when both attach one)."""
+    for source, other in (sources[::-1], sources):
+        line = next((a.line for a in records[source].attachments if a.address == path), 0)
+        if line:
+            return error(source, line, "address-shared", address=path, other=other)
+    return error(sources[1], 1, "address-shared", address=path, other=sources[0])
 
 
 def static_clash(output: Output, root: Path) -> Diagnostic:

@@ -20,10 +20,12 @@ import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 from .outputs import Output
+from .ownership import kept_folder, remove_replaced
 
 
 class UnsafePath(ValueError):
@@ -96,15 +98,16 @@ class StagedOutput:
     def target(self, relative: str) -> Path:
         return inside(self.path, relative)
 
-    def commit(self) -> None:
-        """Put the staged site in output/'s place at once, then remove the old one.
+    def commit(self, ours: Callable[[str], bool] | None = None) -> Path | None:
+        """Put the staged site in output/'s place at once, then remove the old one: with `ours`, only the files
+        it says are site-gen's (any other is kept, in the folder returned).
 
         Raises MountPoint when output/ cannot be moved (a mount point): nothing was changed."""
         keep_mode(self.path, self.out_dir)
         if not self.out_dir.exists():
             os.rename(self.path, self.out_dir)
             self.committed = True
-            return
+            return None
         try:
             swapped = exchange(self.path, self.out_dir)
         except OSError as problem:
@@ -112,7 +115,10 @@ class StagedOutput:
         if not swapped:
             self.two_renames()
         self.committed = True
+        if ours is not None:  # self.path is now the old site
+            return remove_replaced(self.path, ours, kept_folder(self.out_dir))
         shutil.rmtree(self.path, ignore_errors=True)  # now the old site
+        return None
 
     def two_renames(self) -> None:
         """Where no exchange exists (macOS, NFS): output/ moved aside, the staged site in its place, the old one

@@ -48,6 +48,7 @@ class AttachedFile(NamedTuple):
     source: str  # the file in content/, as a path on this machine
     stamp: Stamp | None
     address: str  # where it is published
+    line: int = 0  # where the notice lists it, for an error at its own line
 
 
 class Memo(NamedTuple):
@@ -182,8 +183,10 @@ class BuildState:
         wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
         cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
 
-    def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
-        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""
+    def survey(self, out_dir: Path, others: list[str] | None = None) -> tuple[dict[str, str], int]:
+        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds.
+
+        others, when given, receives the files the state does not list (a deployment's, or someone else's)."""
         found: dict[str, str] = {}
         count = 0
         folders = [(str(out_dir), "")] if out_dir.is_dir() else []
@@ -196,6 +199,8 @@ class BuildState:
                         continue
                     count += 1
                     committed = self.outputs.get(prefix + entry.name)
+                    if committed is None and others is not None:
+                        others.append(prefix + entry.name)
                     if committed is not None and committed.holds(entry.stat(follow_symlinks=False)):
                         found[prefix + entry.name] = committed.key
         return found, count
