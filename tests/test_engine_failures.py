@@ -330,10 +330,11 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
 def delete_the_cache_after_the_exchange(monkeypatch, site: Path, also=lambda: None) -> None:
     commit = StagedOutput.commit
 
-    def committed_then_cache_gone(self):
-        commit(self)
+    def committed_then_cache_gone(self, ours=None):
+        kept = commit(self, ours)
         shutil.rmtree(site / ".site-gen-cache")  # documented as safe to delete at any time
         also()
+        return kept
 
     monkeypatch.setattr(StagedOutput, "commit", committed_then_cache_gone)
 
@@ -361,10 +362,11 @@ def test_a_second_builds_new_settings_deleting_the_cache_folder_is_a_warning_too
     edit_text(site / "content/2025/linjiang-sifaju.md", "整改进度：正在整改", "整改进度：整改完成")
     commit = StagedOutput.commit
 
-    def another_build_opens_its_cache(self):
-        commit(self)
+    def another_build_opens_its_cache(self, ours=None):
+        kept = commit(self, ours)
         edit_text(site / "site.yaml", "title: ", "title: 新")
         BuildCache(site)  # the other build's cache: older folders are deleted
+        return kept
 
     monkeypatch.setattr(StagedOutput, "commit", another_build_opens_its_cache)
     result = build_site(site, out, search=False)
@@ -380,9 +382,10 @@ def test_the_cli_says_published_with_a_warning_when_the_state_is_lost(site, tmp_
         "from site_gen.engine.staging import StagedOutput\n"
         "from site_gen.commands.cli import main\n"
         "commit = StagedOutput.commit\n"
-        "def gone(self):\n"
-        "    commit(self)\n"
+        "def gone(self, ours=None):\n"
+        "    kept = commit(self, ours)\n"
         "    shutil.rmtree(pathlib.Path(sys.argv[1]) / '.site-gen-cache')\n"
+        "    return kept\n"
         "StagedOutput.commit = gone\n"
         "sys.exit(main(['build', '--site', sys.argv[1]]))\n"
     )

@@ -129,7 +129,6 @@ def locked_build(
     file_count -= len(carried)  # a deployment's files do not make output/ differ from what was committed
     addresses.remember_slugs(state.group_slugs)
     staged = StagedOutput(out_dir)
-    intact: dict[str, str] = {}
     try:
         made = site.load(state.sources, staged, intact, progress)
         if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):

@@ -158,7 +158,7 @@ def organization_notes(config, organization: str, words: dict[str, str], placeho
         try:
             named.add(organization_of(config.root / source, config))
         except OSError as problem:  # another account's file: its name is unknown, and the clerk is told why
-            problems.append(error(source, 0, "file-unreadable", detail=problem.strerror or str(problem)))
+            problems.append(error(source, 1, "file-unreadable", detail=problem.strerror or str(problem)))
     known = sorted(named - {"", placeholder})  # a skeleton not yet filled in names no real organisation
     notes = [d.format(config.language) for d in problems if d.code == "file-unreadable"]  # its names unknown
     if not organization:
