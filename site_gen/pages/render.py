@@ -60,6 +60,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
     env.globals["badge"] = badge_maker(env)
     env.filters["date"] = jinja2.pass_context(lambda ctx, value: format_date(value, ctx["page_lang"]))
     env.filters["percent"] = format_percent
+    env.filters["search_value"] = search_value
     env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
     return env
 
@@ -93,6 +94,19 @@ def format_date(value: dt.date | None, language: str) -> str:
     if language == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {value:%B} {value.year}"
+
+
+SEARCH_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06"})  # ＜ ＞ ＆
+
+
+def search_value(text: object) -> str:
+    """A filter or meta value as Pagefind is given it: no character its UI could take for markup.
+
+    Pagefind stores an element's text (the escaped `&lt;` is `<` again) and its UI writes filter
+    labels into search.html as HTML: an organisation named `某局<img onerror=…>` ran as code there
+    (issue 23). The full-width ＜ ＞ ＆ read the same to a person and are never markup.
+    """
+    return str(text).translate(SEARCH_LOOKALIKES)
 
 
 def format_percent(rate: float | None) -> str:
