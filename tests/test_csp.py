@@ -64,7 +64,9 @@ def test_every_page_carries_the_policy_before_anything_it_governs(built_site):
         found = CSP_META.findall(html)
         assert len(found) == 1, relative
         head = html[: html.index("</head>")]
-        assert head.index("http-equiv") < min(head.find(tag) % len(head) for tag in ("<script", "<style", "<link")), relative
+        assert head.index("http-equiv") < min(head.find(tag) % len(head) for tag in ("<script", "<style", "<link")), (
+            relative
+        )
         if relative == "404.html":  # its own styles, allowed by their digest, and nothing else
             css = html[html.index("<style>") + 7 : html.index("</style>")]
             digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
@@ -108,7 +110,9 @@ def test_every_page_type_loads_under_the_policy(built_site, static_server, brows
     page, problems = open_page(browser, static_server(built_site) + relative)
     page.wait_for_load_state("load")
     # the theme's styles applied (the header is coloured) and, where it is linked, its script ran
-    assert page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    assert (
+        page.evaluate("getComputedStyle(document.querySelector('.site-header')).backgroundColor") != "rgba(0, 0, 0, 0)"
+    )
     if relative != "404.html":  # served at any depth: it carries its styles and links no script
         assert page.evaluate("document.querySelector('[data-reader-tools]').hidden") is False
     if page.query_selector(".progress__bar"):  # the bars are drawn without a style attribute
@@ -125,7 +129,9 @@ def test_search_works_under_the_policy(built_site, static_server, browser):
     wait_until(page, "document.querySelectorAll('.pagefind-ui__filter-name').length >= 3")
     page.click("summary.pagefind-ui__filter-name:has-text('发布年份')")
     page.check("input.pagefind-ui__filter-checkbox[name='发布年份'][value='2024']")  # the 司法局 notice is 2025's
-    wait_until(page, "[...document.querySelectorAll('.pagefind-ui__result-link')].every(a => a.href.includes('/2024/'))")
+    wait_until(
+        page, "[...document.querySelectorAll('.pagefind-ui__result-link')].every(a => a.href.includes('/2024/'))"
+    )
     assert page.evaluate("window.__violations") == []
     assert problems == []
     page.close()
@@ -135,7 +141,7 @@ SLIP = (
     '<p id="slip"><img src="x" onerror="window.__ran = \'onerror\'">'
     "<script>window.__ran = 'inline script'</script>"
     '<a id="slip-link" href="javascript:window.__ran=\'javascript: link\'">x</a>'
-    '<span onmouseover="window.__ran = \'onmouseover\'">y</span>'
+    "<span onmouseover=\"window.__ran = 'onmouseover'\">y</span>"
     '<img src="https://tracker.example.net/pixel.gif" alt=""></p>'
 )
 

@@ -28,7 +28,6 @@ from .groups import Page
 from .qrcode import qr_svg
 from .theme_text import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
 
-
 # Every page's policy, as a <meta http-equiv> (a static host may send no headers): scripts and styles only
 # from the site itself, WebAssembly for Pagefind, no inline script, handler or style attribute, no other host.
 # A slip in escaping then shows markup at worst, and runs nothing. docs/hosting.md says what a host may add.
