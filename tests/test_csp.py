@@ -10,13 +10,12 @@ import base64
 import hashlib
 import re
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
 from site_gen.pages.render import CONTENT_SECURITY_POLICY, content_security_policy
-from tests.conftest import html_pages
+from tests.conftest import html_pages, wait_until
 from tests.htmlscan import Page
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
@@ -95,14 +94,6 @@ def open_page(browser, url: str):
     page.on("console", lambda m: problems.append(m.text) if "Content Security Policy" in m.text else None)
     page.goto(url)
     return page, problems
-
-
-def wait_until(page, condition: str, seconds: float = 15) -> None:
-    """page.wait_for_function evaluates its predicate with eval, which the policy rightly refuses: poll instead."""
-    deadline = time.monotonic() + seconds
-    while not page.evaluate(condition):
-        assert time.monotonic() < deadline, f"still not true after {seconds} s: {condition}"
-        page.wait_for_timeout(100)
 
 
 @pytest.mark.parametrize("relative", PAGE_TYPES)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.engine.search import UI_FILES, SearchIndexError, index_shard, index_site, write_shard_list
-from tests.conftest import REPO
+from tests.conftest import REPO, wait_until
 
 
 def test_search_index_is_built(built_site):
@@ -51,7 +51,7 @@ def test_search_filters_by_organization_year_and_status(built_site, static_serve
     page = browser.new_page()
     page.goto(static_server(built_site) + "search.html?q=整改")
     # the filters appear one by one as Pagefind loads them: wait for all three, then read them
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-name').length >= 3", timeout=15_000)
+    wait_until(page, "document.querySelectorAll('.pagefind-ui__filter-name').length >= 3")
     names = page.eval_on_selector_all(".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())")
     assert sorted(names) == sorted(["发布单位", "发布年份", "整改状态"])
     page.close()
@@ -138,9 +138,7 @@ def test_search_merges_the_shards_under_a_sub_path(two_years, static_server, bro
     assert result.get_attribute("href") == "/gov/xczg/notices/2023/jiaotongju.html"
     assert page.locator(".pagefind-ui__result-link").count() == 1
     # the year filter lists both years, each from its own bundle
-    page.wait_for_function(
-        "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布年份']\").length >= 2", timeout=15_000
-    )
+    wait_until(page, "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布年份']\").length >= 2")
     years = page.eval_on_selector_all(
         "input.pagefind-ui__filter-checkbox[name='发布年份']", "els => els.map(e => e.value)"
     )
@@ -267,10 +265,8 @@ def test_no_name_runs_as_code_on_the_search_page(hostile_site, static_server, br
     page.on("pageerror", lambda problem: errors.append(str(problem)))
     page.goto(static_server(hostile_site) + "search.html?q=" + query)
     page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
-    page.wait_for_function(
-        "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布单位']\").length >= 2", timeout=15_000
-    )
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-name').length >= 3", timeout=15_000)
+    wait_until(page, "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布单位']\").length >= 2")
+    wait_until(page, "document.querySelectorAll('.pagefind-ui__filter-name').length >= 3")
     page.wait_for_timeout(300)  # an onerror fires after the image fails to load: give it the chance
     for label in page.query_selector_all(".pagefind-ui__filter-label"):
         label.dispatch_event("mouseover")  # the English name's payload is an onmouseover
