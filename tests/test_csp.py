@@ -84,6 +84,7 @@ def test_no_page_has_an_inline_script_handler_or_style_attribute(built_site):
             if element.tag == "script":
                 assert element.attrs.get("src") and not element.text.strip(), relative
             assert not element.attrs.get("href", "").lower().startswith("javascript:"), relative
+            assert not re.match(r"(?i)([a-z][a-z0-9+.-]*:)?//", element.attrs.get("src", "")), relative  # no other host
 
 
 def open_page(browser, url: str):
@@ -177,7 +178,10 @@ def test_the_hostile_site_runs_nothing_on_any_page(static_server, browser, tmp_p
     from tests.test_search import HOSTILE
 
     out = tmp_path_factory.mktemp("hostile-pages") / "output"
-    assert build_site(HOSTILE, out).ok
+    result = build_site(HOSTILE, out)
+    assert result.ok and "image-remote" in {d.code for d in result.diagnostics}  # the photo is a link, not an image
+    notice = (out / "notices" / "2025" / "shuiliju.html").read_text(encoding="utf-8")
+    assert '<a href="https://photos.example.net/zhamen.jpg">闸门照片</a>' in notice
     base = static_server(out)
     for relative in [p for p in html_pages(out) if not p.startswith("pagefind/")]:
         page, problems = open_page(browser, base + relative)
