@@ -81,6 +81,8 @@ def test_edit_shows_up_and_errors_show_in_the_browser(site, server):
     edit(site, "整改进度：尚未开始", "整改进度：还没想好")
     error_page = wait_for(lambda: (html := fetch(page)[1]) and "还没想好" in html and html, what="the error page")
     assert NOTICE in error_page and "预览出错" in error_page
+    assert error_page.count('http-equiv="Content-Security-Policy"') == 1  # the error pages carry the policy too
+    assert 'src="../../assets/site.js"' in error_page and "livereload-start.js" in error_page  # from two folders down
     assert "还没想好" in fetch(base)[1]  # every page shows it, not only the broken one
 
     edit(site, "整改进度：还没想好", "整改进度：尚未开始")
