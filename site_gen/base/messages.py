@@ -238,6 +238,11 @@ ENGLISH: dict[str, Text] = {
         "a {scheme}: link is not allowed and was removed",
         "link only to web pages (https://…), e-mail (mailto:…), phone (tel:…) or files published with the notice",
     ),
+    "image-remote": Text(
+        "the image {url} is on another host: it is shown as a link, since no page of the site loads anything from "
+        "another host",
+        "save the image with the notice, list it under attachments: and write ![what it shows](photo.jpg)",
+    ),
     # the whole site
     "slug-duplicate": Text(
         'two notices have the same address "{slug}" (also {other})',
@@ -492,6 +497,10 @@ CHINESE: dict[str, Text] = {
     "link-script": Text(
         "不允许使用 {scheme}: 链接，已删除",
         "只能链接网页（https://…）、邮箱（mailto:…）、电话（tel:…）或随通报发布的文件",
+    ),
+    "image-remote": Text(
+        "图片 {url} 在其他网站上，已改为链接显示：本站页面不从其他网站加载任何内容",
+        "请把图片和通报放在一起，在字段区的 attachments: 中列出，再写成 ![图片说明](图片文件名)",
     ),
     "slug-duplicate": Text(
         "两份通报的页面地址相同：“{slug}”（另一份是 {other}）", "请给其中一份在字段区设置不同的 slug:"

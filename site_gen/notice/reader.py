@@ -25,7 +25,7 @@ from ..base.diagnostics import Diagnostic, Severity, error, warning
 from . import grammar, numbering
 from .config import SiteConfig, contact_from
 from .frontmatter import split
-from .links import scan_links
+from .links import remote_images, scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
 from .schema import NOTICE_FIELDS, read_fields
@@ -275,6 +275,7 @@ def parse_body(
     md = parser(config.allow_html)
     tokens = md.parse(body)
     _follow_attachments(tokens, attachments)
+    image_problems = remote_images(tokens, first_line, source)
     root = _Open(level=1, title="", explicit_id="", line=first_line)
     stack = [root]
     index = 0
@@ -300,7 +301,7 @@ def parse_body(
     builder = _BodyBuilder(md, source, first_line, config)
     parsed = builder.build(root)
     parsed.links, link_problems = scan_links(tokens, first_line, source)
-    return parsed, builder.found + link_problems
+    return parsed, builder.found + link_problems + image_problems
 
 
 def _follow_attachments(tokens: list[Token], attachments: tuple[str, ...]) -> None:
