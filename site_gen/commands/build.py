@@ -165,7 +165,10 @@ def publish(
         staged.commit()
     except MountPoint as problem:  # nothing was moved: output/ is as it was
         return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
-    committed = committed_files(staged.out_dir, declared)
+    try:
+        committed = committed_files(staged.out_dir, declared)
+    except OSError as problem:  # a published file deleted by hand meanwhile: published all the same
+        return [state_lost(site, out_dir, problem)]
     unsaved = save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
     if cache is not None and not unsaved:
         try:
@@ -186,9 +189,14 @@ def save_state(
     try:
         new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
     except OSError as problem:
-        BuildState.forget(site.cache, out_dir, site.drafts)
-        return [warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))]
+        return [state_lost(site, out_dir, problem)]
     return []
+
+
+def state_lost(site: Site, out_dir: Path, problem: OSError) -> Diagnostic:
+    """The site is published but its state could not be recorded: none is left, so the next build is a full one."""
+    BuildState.forget(site.cache, out_dir, site.drafts)
+    return warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))
 
 
 def keep_rendered(site: Site, staged: StagedOutput) -> None:
