@@ -186,7 +186,11 @@ def publish(
         kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in mine.carried)
     except MountPoint as problem:  # nothing was moved: output/ is as it was
         return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
-    committed = committed_files(staged.out_dir, declared)
+    kept_note = [warning(str(out_dir), 0, "output-files-kept", folder=str(kept))] if kept else []
+    try:
+        committed = committed_files(staged.out_dir, declared)
+    except OSError as problem:  # a published file deleted by hand meanwhile: published all the same
+        return [state_lost(site, out_dir, problem), *kept_note]
     try:
         ownership.mark(out_dir, committed)
     except OSError:  # the site is published; the marker written before the swap still names every file of it
@@ -197,7 +201,7 @@ def publish(
             cache.drop_pages()
         except OSError:  # the cache folder deleted meanwhile: nothing left to drop
             pass
-    return unsaved + ([warning(str(out_dir), 0, "output-files-kept", folder=str(kept))] if kept else [])
+    return unsaved + kept_note
 
 
 def save_state(
@@ -211,8 +215,7 @@ def save_state(
     try:
         new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
     except OSError as problem:
-        BuildState.forget(site.cache, out_dir, site.drafts)
-        return [warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))]
+        return [state_lost(site, out_dir, problem)]
     return []
 
 
@@ -231,6 +234,12 @@ class Mine:
 
     owned: set[str]
     carried: list[str]
+
+
+def state_lost(site: Site, out_dir: Path, problem: OSError) -> Diagnostic:
+    """The site is published but its state could not be recorded: none is left, so the next build is a full one."""
+    BuildState.forget(site.cache, out_dir, site.drafts)
+    return warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))
 
 
 def keep_rendered(site: Site, staged: StagedOutput) -> None:
