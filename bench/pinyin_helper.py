@@ -53,7 +53,10 @@ def main() -> None:
                 shutil.rmtree(out, ignore_errors=True)
                 done = subprocess.run(
                     [sys.executable, "-c", ONE_BUILD, str(site), str(out), way],
-                    cwd=REPO, capture_output=True, text=True, check=True,
+                    cwd=REPO,
+                    capture_output=True,
+                    text=True,
+                    check=True,
                 )
                 runs[way].append(json.loads(done.stdout.strip().splitlines()[-1]))
         print(f"{options.notices} notices, medians of {options.rounds} rounds (cold build, no search index)")
