@@ -42,7 +42,9 @@ def make(path: Path, rows: int) -> None:
         section = f"第{index // 500 + 1}方面"
         status = ("整改完成", "正在整改", "阶段性完成")[index % 3]
         measures = f"第{index + 1}项措施：建立制度、完善台账、定期检查。" * 3
-        sheet.write_row(r, 0, [index + 1, section, f"关于第{index + 1}个问题", measures, "办公室", "张三", "2025年6月底", status])
+        sheet.write_row(
+            r, 0, [index + 1, section, f"关于第{index + 1}个问题", measures, "办公室", "张三", "2025年6月底", status]
+        )
     book.close()
 
 

@@ -72,6 +72,17 @@ def browser():
         browser.close()
 
 
+def wait_until(page, condition: str, seconds: float = 15) -> None:
+    """Poll a JavaScript condition: page.wait_for_function compiles its predicate with eval inside the page, which
+    every page's Content-Security-Policy rightly refuses; page.evaluate is the browser's own, outside the policy."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(condition):
+        assert time.monotonic() < deadline, f"still not true after {seconds} s: {condition}"
+        page.wait_for_timeout(100)
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))

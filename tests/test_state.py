@@ -6,7 +6,7 @@ import datetime as dt
 import os
 
 from site_gen.engine.cache import BuildCache
-from site_gen.engine.state import SHARDS, BuildState, Committed, Memo, SourceRecord, file_stamp, shard_of, stamp
+from site_gen.engine.state import SHARDS, BuildState, Committed, Memo, SourceRecord, shard_of, stamp
 from site_gen.notice.model import Progress
 from site_gen.notice.summary import Summary
 
@@ -98,7 +98,7 @@ def test_survey_finds_only_files_as_committed(tmp_path):
     for name in ("index.html", "notices/a.html", "notices/b.html"):
         (out / name).write_text(name)
     committed = {
-        name: Committed("k-" + name, file_stamp(os.stat(out / name)))
+        name: Committed.of("k-" + name, os.stat(out / name))
         for name in ("index.html", "notices/a.html", "notices/b.html")
     }
     state = BuildState({}, committed)

@@ -25,6 +25,7 @@ STRICT = [
     "notice/summary",
     "notice/model",
     "engine/cache",
+    "engine/lock",
 ]
 UNTYPED = "\n\ndef untyped_helper(value):\n    return value\n"
 

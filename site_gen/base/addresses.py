@@ -176,6 +176,23 @@ def safe(relative: str) -> str:
     return relative
 
 
+# Names Windows keeps for devices, with any extension (con.html, nul.pdf): no such file can exist there, and zip
+# tools and upload forms on Windows fail or write to the device
+_WINDOWS_RESERVED = re.compile(r"(?:^|/)(con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\.[^/]*)?(?:/|$)", re.IGNORECASE)
+
+
+def reserved_name(address: str) -> str:
+    """The name in an address that Windows reserves for a device ("" when none): 2025/con.html -> con."""
+    found = _WINDOWS_RESERVED.search(address)
+    return found.group(1) if found else ""
+
+
+def one_file_as(address: str) -> str:
+    """What an address is on a host that ignores case (Windows, macOS, most zip tools): Report.pdf and report.pdf
+    are one file there, so two addresses with one such form are one address."""
+    return address.lower()
+
+
 def relative_root(page: str) -> str:
     """From a page back to the site root: "../" per folder."""
     return "../" * page.count("/")

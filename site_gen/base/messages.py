@@ -43,6 +43,14 @@ ENGLISH: dict[str, Text] = {
         "convert it: iconv -f GB18030 -t UTF-8 {source} > converted.md, or set encoding: gb18030 in site.yaml",
     ),
     "file-encoding": Text("the file is not valid {encoding} text", "save the file as UTF-8 in your editor"),
+    "file-utf16": Text(
+        'the file is saved as UTF-16 (Notepad\'s "Unicode"), not UTF-8',
+        'save it again as UTF-8: in Notepad, File > Save As, Encoding "UTF-8"',
+    ),
+    "file-unreadable": Text(
+        "this file cannot be read: {detail}",
+        "give your account permission to read it (or ask its owner to), or move it out of content/",
+    ),
     "file-control-character": Text(
         "the text contains the invisible control character {char}, which breaks feeds and pages",
         "delete it: it usually comes from pasting out of another program",
@@ -111,6 +119,14 @@ ENGLISH: dict[str, Text] = {
         "link to the other notice's page instead, or give the document another extension",
     ),
     "attachment-missing": Text('attachment "{path}" does not exist', "expected it at {expected}"),
+    "attachment-duplicate": Text(
+        'attachment "{path}" is the file listed at line {first_line} again',
+        "list each file once: delete this entry",
+    ),
+    "attachment-address-shared": Text(
+        'attachment "{path}" would be published at {address}, where "{other}" (line {first_line}) is published',
+        "rename one of the two files: their names give the same address once made ASCII",
+    ),
     "phone-invalid": Text(
         '"{value}" does not look like a phone number', "write digits with an optional area code, e.g. 0635-8419109"
     ),
@@ -233,6 +249,11 @@ ENGLISH: dict[str, Text] = {
         "a {scheme}: link is not allowed and was removed",
         "link only to web pages (https://…), e-mail (mailto:…), phone (tel:…) or files published with the notice",
     ),
+    "image-remote": Text(
+        "the image {url} is on another host: it is shown as a link, since no page of the site loads anything from "
+        "another host",
+        "save the image with the notice, list it under attachments: and write ![what it shows](photo.jpg)",
+    ),
     # the whole site
     "slug-duplicate": Text(
         'two notices have the same address "{slug}" (also {other})',
@@ -242,8 +263,29 @@ ENGLISH: dict[str, Text] = {
         "the output folder would overwrite the site's own files", "choose another --out, e.g. output/"
     ),
     "output-not-site-gen": Text(
-        "the output folder is not empty and was not made by site-gen",
-        "build into a new or empty folder; site-gen replaces the whole folder on every build",
+        "the output folder is not empty and site-gen has no record of making it (no {marker})",
+        "build into a new or empty folder; site-gen replaces the whole folder on every build. A folder an older "
+        "site-gen built: delete or move it once yourself",
+    ),
+    "output-unknown-files": Text(
+        "the output folder holds {count} file(s) site-gen did not make and was not told to keep: {files}",
+        "move them out of the output folder, or list them under keep: in site.yaml to publish them with every build",
+    ),
+    "output-files-kept": Text(
+        "files were added to the output folder while the site was built; the replaced site is kept at {folder}",
+        "take what you need from that folder, then delete it",
+    ),
+    "keep-pattern-invalid": Text(
+        'keep: "{pattern}" is not a path inside the output folder',
+        "write a file or folder relative to the output folder, e.g. CNAME or downloads/",
+    ),
+    "address-case": Text(
+        "the address {address} differs from {other} ({source}) only in upper and lower case",
+        "rename one of them: Windows, macOS and many zip tools treat the two as one file",
+    ),
+    "address-reserved": Text(
+        'the address {address} uses the name "{name}", which Windows reserves for a device',
+        "rename the file, or set a slug: that does not use con, nul, aux, prn, com1-9 or lpt1-9",
     ),
     "output-is-file": Text("the output folder is a file", "choose a folder for --out, e.g. output/"),
     "site-missing": Text(
@@ -275,6 +317,34 @@ ENGLISH: dict[str, Text] = {
         "the search index could not be made: {detail}",
         "the site was not published and the old one is unchanged; build again, and if it fails again reinstall site-gen",
     ),
+    # the build engine (docs/failures.md)
+    "output-busy-waiting": Text(
+        "another build is writing this output folder; waiting for it to finish",
+        "nothing to do: this build starts when the other ends (build --no-wait refuses instead of waiting)",
+    ),
+    "output-busy": Text(
+        "another build is writing this output folder; nothing was built and it is unchanged",
+        "build again when the other build has finished, or leave out --no-wait to wait for it",
+    ),
+    "state-not-saved": Text(
+        "the site was published, but the build state could not be saved: {detail}",
+        "nothing to do: the next build makes every file again; if this recurs, check that .site-gen-cache/ is "
+        "writable and not deleted during builds",
+    ),
+    "cache-unusable": Text(
+        "the build cache cannot be used ({detail}); building without it",
+        "the build is only slower; give .site-gen-cache/ back to your account or delete it "
+        "(a build run with sudo leaves it owned by root)",
+    ),
+    "output-mount-point": Text(
+        "the output folder is a mount point ({detail}): site-gen cannot put a new site in its place",
+        "build into a folder beside it and copy that in (rsync -a --delete output/ /srv/www/), "
+        "or mount the folder above it; see docs/hosting.md",
+    ),
+    "output-link-loop": Text(
+        "the output folder is a symbolic link that never reaches a folder (a loop)",
+        "remove the link, or point it at a real folder",
+    ),
 }
 
 CHINESE: dict[str, Text] = {
@@ -292,6 +362,13 @@ CHINESE: dict[str, Text] = {
         "请转换编码：iconv -f GB18030 -t UTF-8 {source} > converted.md，或在 site.yaml 中设置 encoding: gb18030",
     ),
     "file-encoding": Text("文件不是有效的 {encoding} 文本", "请在编辑器中另存为 UTF-8 编码"),
+    "file-utf16": Text(
+        "文件保存成了 UTF-16 编码（记事本中的“Unicode”），不是 UTF-8",
+        "请重新另存为 UTF-8：在记事本中选“文件—另存为”，编码选“UTF-8”",
+    ),
+    "file-unreadable": Text(
+        "无法读取这个文件：{detail}", "请为当前账户开通读取权限（或请文件的所有者开通），或将它移出 content/"
+    ),
     "file-control-character": Text(
         "文字中有看不见的控制字符 {char}，会使订阅和页面出错", "请删除它：通常是从其他程序粘贴时带入的"
     ),
@@ -337,6 +414,13 @@ CHINESE: dict[str, Text] = {
         "请改为链接到那份通报的页面，或使用其他文件格式",
     ),
     "attachment-missing": Text("附件“{path}”不存在", "应位于 {expected}"),
+    "attachment-duplicate": Text(
+        "附件“{path}”与第 {first_line} 行列出的是同一个文件", "每个文件只需列出一次：请删除这一项"
+    ),
+    "attachment-address-shared": Text(
+        "附件“{path}”会发布到 {address}，而第 {first_line} 行的“{other}”也发布在该位置",
+        "请给其中一个文件改名：两个文件名转成拼音后地址相同",
+    ),
     "phone-invalid": Text("“{value}”不像电话号码", "请写数字，可带区号，例如 0635-8419109"),
     "email-invalid": Text("“{value}”不像电子邮箱地址", "请写成 name@example.gov.cn 的形式"),
     "slug-invalid": Text(
@@ -436,12 +520,36 @@ CHINESE: dict[str, Text] = {
         "不允许使用 {scheme}: 链接，已删除",
         "只能链接网页（https://…）、邮箱（mailto:…）、电话（tel:…）或随通报发布的文件",
     ),
+    "image-remote": Text(
+        "图片 {url} 在其他网站上，已改为链接显示：本站页面不从其他网站加载任何内容",
+        "请把图片和通报放在一起，在字段区的 attachments: 中列出，再写成 ![图片说明](图片文件名)",
+    ),
     "slug-duplicate": Text(
         "两份通报的页面地址相同：“{slug}”（另一份是 {other}）", "请给其中一份在字段区设置不同的 slug:"
     ),
     "output-overwrites-site": Text("输出文件夹会覆盖网站自身的文件", "请换一个 --out，例如 output/"),
     "output-not-site-gen": Text(
-        "输出文件夹不是空的，也不是 site-gen 生成的", "请输出到新的或空的文件夹：site-gen 每次会整体替换输出文件夹"
+        "输出文件夹不是空的，也没有 site-gen 生成它的记录（没有 {marker}）",
+        "请输出到新的或空的文件夹：site-gen 每次会整体替换输出文件夹。如是旧版 site-gen 生成的文件夹，请先自行删除或移走",
+    ),
+    "output-unknown-files": Text(
+        "输出文件夹中有 {count} 个文件不是 site-gen 生成的，也没有设置保留：{files}",
+        "请把它们移出输出文件夹；如需随网站一起发布，请在 site.yaml 的 keep: 中列出",
+    ),
+    "output-files-kept": Text(
+        "构建期间有文件被放进了输出文件夹；被替换的旧网站保留在 {folder}",
+        "请从该文件夹取回需要的文件，然后删除它",
+    ),
+    "keep-pattern-invalid": Text(
+        "keep: 中的“{pattern}”不是输出文件夹内的路径", "请写相对于输出文件夹的文件或文件夹，例如 CNAME 或 downloads/"
+    ),
+    "address-case": Text(
+        "地址 {address} 与 {other}（{source}）只有大小写不同",
+        "请给其中一个改名：Windows、macOS 和许多压缩工具会把两者当作同一个文件",
+    ),
+    "address-reserved": Text(
+        "地址 {address} 用了“{name}”，这是 Windows 保留的设备名",
+        "请给文件改名，或设置不用 con、nul、aux、prn、com1-9、lpt1-9 的 slug:",
     ),
     "output-is-file": Text("输出位置是一个文件，不是文件夹", "请为 --out 指定一个文件夹，例如 output/"),
     "site-missing": Text("这里没有网站文件夹", "请检查 --site：它应指向含有 site.yaml 和 content/ 的文件夹"),
@@ -462,6 +570,29 @@ CHINESE: dict[str, Text] = {
     "search-index-failed": Text(
         "无法生成站内搜索索引：{detail}",
         "网站未发布，原来的网站保持不变；请重新构建，如仍失败请重新安装 site-gen",
+    ),
+    "output-busy-waiting": Text(
+        "另一个构建正在写入这个输出文件夹，正在等待它结束",
+        "无需操作：另一个构建结束后本次构建会自动开始（加 --no-wait 则不等待、直接退出）",
+    ),
+    "output-busy": Text(
+        "另一个构建正在写入这个输出文件夹；本次没有构建，输出文件夹保持不变",
+        "请等另一个构建结束后再构建，或去掉 --no-wait 以等待它结束",
+    ),
+    "state-not-saved": Text(
+        "网站已发布，但构建记录未能保存：{detail}",
+        "无需操作：下次构建会重新生成全部文件；如反复出现，请检查 .site-gen-cache/ 可写，且构建期间没有被删除",
+    ),
+    "cache-unusable": Text(
+        "构建缓存无法使用（{detail}），本次不用缓存构建",
+        "只是构建慢一些；请把 .site-gen-cache/ 的所有权改回自己的账户或直接删除它（用 sudo 构建过会使它属于 root）",
+    ),
+    "output-mount-point": Text(
+        "输出文件夹是一个挂载点（{detail}），site-gen 无法用新网站替换它",
+        "请输出到旁边的文件夹，再把其中的文件同步进去，或改为挂载它的上一级文件夹；详见 docs/hosting.md",
+    ),
+    "output-link-loop": Text(
+        "输出文件夹是一个循环的符号链接，最终不指向任何文件夹", "请删除这个链接，或让它指向一个真实的文件夹"
     ),
 }
 

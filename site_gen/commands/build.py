@@ -10,19 +10,22 @@ output/ is left exactly as it was. The build state is saved only after the commi
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base import addresses, pinyin
-from ..base.diagnostics import Diagnostic, error, has_errors
+from ..base.diagnostics import Diagnostic, error, has_errors, warning
 from ..base.layout import CACHE, SOURCES
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
-from ..engine.cache import BuildCache
+from ..engine import ownership
+from ..engine.cache import FOLDER, BuildCache
+from ..engine.lock import OutputBusy, output_lock
 from ..engine.outputs import Output, asset_outputs, notice_keys
 from ..engine.site import Site, making_problem, prepare_workers
-from ..engine.staging import StagedOutput
-from ..engine.state import BuildState, Committed, file_stamp
+from ..engine.staging import MountPoint, StagedOutput
+from ..engine.state import BuildState, Committed
 from ..notice.config import SiteConfig
 from ..notice.summary import Summary
 
@@ -59,6 +62,7 @@ def load_site(site_dir: Path) -> SiteLoad:
             from ..pages.render import check_templates  # here: a rebuild with nothing to do never loads Jinja
 
             site.make_problems += check_templates(site.env, site.config.root)
+            site.declared()  # files that would share an address, found as build finds them (nothing is made)
         return SiteLoad(site.config, site.published().summaries, site.diagnostics())
     finally:
         pinyin.stop()
@@ -71,24 +75,61 @@ def build_site(
     search: bool = True,
     progress: Callable[[int, int], None] = lambda done, total: None,
     use_cache: bool = True,
+    wait: bool = True,
+    waiting: Callable[[Diagnostic], None] = lambda note: None,
 ) -> BuildResult:
     """Build the site into out_dir; on any error out_dir is left exactly as it was.
 
-    search=False skips the search index (the benchmarks time it separately).
+    One build at a time per output folder (engine/lock.py): another's holding it, this one waits (`waiting` is
+    told once) or, with wait=False, refuses. search=False skips the search index (the benchmarks time it apart).
     """
     problem = output_folder_problem(site_dir, out_dir)
-    cache = open_cache(site_dir) if use_cache and problem is None else None
+    if problem is None:
+        try:
+            with output_lock(out_dir, wait, lambda: waiting(busy_note(site_dir, out_dir))):
+                return locked_build(site_dir, out_dir, drafts, search, progress, use_cache)
+        except OutputBusy:
+            problem = error(str(out_dir), 0, "output-busy")
+    site = Site.open(site_dir, drafts)
+    return BuildResult([*site.config_problems, problem], language=site.config.language)
+
+
+def busy_note(site_dir: Path, out_dir: Path) -> Diagnostic:
+    """What a build waiting for another's lock says, in the site's language."""
+    language = Site.open(site_dir, drafts=False).config.language
+    return warning(str(out_dir), 0, "output-busy-waiting").in_language(language)
+
+
+def locked_build(
+    site_dir: Path,
+    out_dir: Path,
+    drafts: bool,
+    search: bool,
+    progress: Callable[[int, int], None],
+    use_cache: bool,
+) -> BuildResult:
+    """build_site's work, with the output folder's lock held: from reading the build state to saving it."""
+    cache, unusable = open_cache(site_dir) if use_cache else (None, [])
     site = Site.open(site_dir, drafts, cache)
+    site.config_problems += unusable
     result = BuildResult(language=site.config.language)
     state = BuildState.load(cache, out_dir, drafts)
     site.lists.stored = lambda part: state.part(cache, part)
+    owned, problem = owner_problem(out_dir, state)
     if problem:
         result.diagnostics = [*site.config_problems, problem]
         return result
+    others: list[str] = []
+    intact, file_count = state.survey(out_dir, others)
+    carried, foreign = ownership.sorted_out(others, owned, site.config.keep)
+    if foreign:  # before anything is staged: nothing of theirs is carried, published or deleted
+        found = error(str(out_dir), 0, "output-unknown-files", files=ownership.named(foreign), count=len(foreign))
+        result.diagnostics = [*site.config_problems, found]
+        return result
+    file_count -= len(carried)  # a deployment's files do not make output/ differ from what was committed
     addresses.remember_slugs(state.group_slugs)
     staged = StagedOutput(out_dir)
     try:
-        intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
         if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):
             result.diagnostics = site.file_diagnostics()
@@ -102,14 +143,20 @@ def build_site(
             result.page_count = sum(1 for output in declared.values() if output.in_sitemap)
             if (not search or searchable(state, intact)) and unchanged(declared, intact, state, file_count):
                 if site.read_anew:  # touched, not changed (a checkout, a save without edits): note the new stamps,
-                    save_state(site, state, out_dir, state.outputs, state.public_pages)  # or each build reads them
+                    result.diagnostics += save_state(site, state, out_dir, state.outputs, state.public_pages)
                 return result  # output/ already holds this site: not touched
             result.written = len(made) + stage(staged, declared, intact, set(made), site)
-            result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
+            mine = Mine(owned, carried)
+            result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search, mine)
         if not result.ok:
-            keep_rendered(site, staged, set(made))
+            keep_rendered(site, staged)
     finally:
         staged.discard()
+        if staged.linked and not staged.committed:  # its links to output/'s files changed their change time
+            try:
+                state.restamp(cache, out_dir, drafts, intact)
+            except OSError:  # the next build makes them again: slower, never wrong
+                pass
         pinyin.stop()
     return result
 
@@ -121,42 +168,114 @@ def publish(
     state: BuildState,
     intact: dict[str, str],
     search: bool,
+    mine: Mine,
 ) -> list[Diagnostic]:
-    """The staged site indexed for search and put in place; then, and only then, the build state saved."""
+    """The staged site indexed for search, the deployment's files carried into it and the whole put in place;
+    then, and only then, the build state saved. The marker beside output/ names the files of both sites while
+    they swap (a kill in between leaves none unaccounted for), then those of the new one."""
     out_dir, cache = staged.out_dir, site.cache
     if search:
         problem = index(staged, declared, site.published().summaries, state, intact)
         if problem:
             return [problem]
-    committed = committed_files(staged.path, declared, state, intact)
-    staged.commit()
-    save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
-    if cache is not None:
-        cache.drop_pages()
+    carried = [path for path in mine.carried if path not in declared]  # a declared file is the build's
+    ownership.carry(out_dir, staged.path, carried)
+    names = set(declared) | set(search_files(staged.path))
+    ownership.mark(out_dir, mine.owned | state.outputs.keys() | names)  # both sites' files, while they swap
+    try:
+        kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in mine.carried)
+    except MountPoint as problem:  # nothing was moved: output/ is as it was
+        return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
+    kept_note = [warning(str(out_dir), 0, "output-files-kept", folder=str(kept))] if kept else []
+    try:
+        committed = committed_files(staged.out_dir, declared)
+    except OSError as problem:  # a published file deleted by hand meanwhile: published all the same
+        return [state_lost(site, out_dir, problem), *kept_note]
+    try:
+        ownership.mark(out_dir, committed)
+    except OSError:  # the site is published; the marker written before the swap still names every file of it
+        pass
+    unsaved = save_state(site, state, out_dir, committed, sum(1 for output in declared.values() if output.in_sitemap))
+    if cache is not None and not unsaved:
+        try:
+            cache.drop_pages()
+        except OSError:  # the cache folder deleted meanwhile: nothing left to drop
+            pass
+    return unsaved + kept_note
+
+
+def save_state(
+    site: Site, state: BuildState, out_dir: Path, committed: dict[str, Committed], pages: int
+) -> list[Diagnostic]:
+    """What each content file held, with what out_dir holds as committed (never more: see docs/failures.md).
+
+    The site is published when this runs: a state that cannot be saved (the cache deleted meanwhile, a full disk)
+    is a warning, never "output is unchanged"; the one left behind is removed, so the next build is a full one."""
+    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
+    try:
+        new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
+    except OSError as problem:
+        return [state_lost(site, out_dir, problem)]
     return []
 
 
-def save_state(site: Site, state: BuildState, out_dir: Path, committed: dict[str, Committed], pages: int) -> None:
-    """What each content file held, with what out_dir holds as committed (never more: see docs/failures.md)."""
-    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
-    new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
+def search_files(folder: Path) -> list[str]:
+    """The search index's files in a staged site, by their address."""
+    found = []
+    for parent, _, files in os.walk(folder / SEARCH):
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
+        found += [prefix + name for name in files]
+    return found
 
 
-def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:
+@dataclass(frozen=True)
+class Mine:
+    """The files of output/ site-gen made (by its marker or build state), and those it carries into each new site."""
+
+    owned: set[str]
+    carried: list[str]
+
+
+def state_lost(site: Site, out_dir: Path, problem: OSError) -> Diagnostic:
+    """The site is published but its state could not be recorded: none is left, so the next build is a full one."""
+    BuildState.forget(site.cache, out_dir, site.drafts)
+    return warning(str(out_dir), 0, "state-not-saved", detail=problem.strerror or str(problem))
+
+
+def keep_rendered(site: Site, staged: StagedOutput) -> None:
     """A failed build's notice pages kept in the cache (linked, not copied), so the build after the fix need not
     render them again; the first build that succeeds drops them.
+
+    Each is kept under its record's key only as the bytes that record rendered (their digests, from load()), and
+    never for a notice whose page or data address another file claims too (two notices at one address, an
+    attachment or a static file named like its page): the staged file there may be the other's, and the fix
+    would publish it as this notice's page for good (issue #23).
 
     A build that succeeds keeps none: its pages are in output/, where the next build links them from, and
     writing each a second time cost a first build of 5,000 notices 3 s of file creation."""
     if site.cache is None:
         return
-    for record in site.records.values():
+    claimed = claimed_addresses(site)
+    for source, digests in site.rendered.items():
+        record = site.records.get(source)
+        if record is None:
+            continue
         page, data = list(notice_keys(record))[:2]
-        if page in made and data in made:
-            try:
-                site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)))
-            except OSError:  # a full disk: the next build renders them again, as a first build would
-                return
+        if claimed[page] > 1 or claimed[data] > 1:
+            continue
+        try:
+            site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)), digests)
+        except OSError:  # a full disk: the next build renders them again, as a first build would
+            return
+
+
+def claimed_addresses(site: Site) -> Counter[str]:
+    """How many files of the site would be published at each address: notices' own files and static files."""
+    claimed: Counter[str] = Counter(output.path for output in asset_outputs(site.config))
+    for record in site.records.values():
+        if site.is_published(record):
+            claimed.update(list(notice_keys(record)))
+    return claimed
 
 
 def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
@@ -248,40 +367,42 @@ def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
     return shards
 
 
-def committed_files(
-    folder: Path, declared: dict[str, Output], state: BuildState, intact: dict[str, str]
-) -> dict[str, Committed]:
-    """Every file of the staged site with its key and stamp: what the build state records once it is in place.
-
-    A linked file is the committed one (a hard link keeps its stamp); the others are stat'ed as written."""
+def committed_files(folder: Path, declared: dict[str, Output]) -> dict[str, Committed]:
+    """Every file of the site just committed in folder (output/) with its key and stamp: what the build state
+    records. Stat'ed now, once the old site is removed: its links to the files this build linked changed their
+    change time, which the stamp holds so that a same-size, same-time hand edit is seen."""
     found: dict[str, Committed] = {}
     for path, output in declared.items():
-        if intact.get(path) == output.key:
-            found[path] = state.outputs[path]
-        else:
-            found[path] = Committed(output.key, file_stamp(os.stat(os.path.join(folder, path))))
+        found[path] = Committed.of(output.key, os.stat(os.path.join(folder, path), follow_symlinks=False))
     for parent, _, files in os.walk(folder / SEARCH):
         prefix = os.path.relpath(parent, folder).replace(os.sep, "/") + "/"
         for name in files:
-            found[prefix + name] = Committed("search", file_stamp(os.stat(os.path.join(parent, name))))
+            found[prefix + name] = Committed.of("search", os.stat(os.path.join(parent, name), follow_symlinks=False))
     return found
 
 
-def open_cache(site_dir: Path) -> BuildCache | None:
-    """The build cache, or none when the site folder is read-only (the build is then just slower)."""
+def open_cache(site_dir: Path) -> tuple[BuildCache | None, list[Diagnostic]]:
+    """The build cache; or none, with a warning, when it cannot be written (a read-only site folder, a cache left
+    owned by root by a sudo build): the build is then just slower, never failed."""
     try:
-        return BuildCache(site_dir)
-    except OSError:
-        return None
+        return BuildCache(site_dir), []
+    except OSError as problem:
+        where = os.path.relpath(problem.filename, site_dir) if isinstance(problem.filename, str) else FOLDER
+        return None, [warning(where.replace(os.sep, "/"), 0, "cache-unusable", detail=problem.strerror or problem)]
 
 
 def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
     """Refuse an output folder whose replacement would destroy the site or someone's files."""
     if not site_dir.is_dir():
         return error(str(site_dir), 0, "site-missing")
-    site, out = site_dir.resolve(), out_dir.resolve()
+    try:
+        site, out = site_dir.resolve(), out_dir.resolve()
+    except (RuntimeError, OSError):  # Python 3.11 raises RuntimeError on a loop of links, 3.13 OSError
+        return error(str(out_dir), 0, "output-link-loop")
     if out.exists() and not out.is_dir():
         return error(str(out_dir), 0, "output-is-file")
+    if out.is_dir() and os.path.ismount(out):
+        return error(str(out_dir), 0, "output-mount-point", detail=out)
     if (
         out == site
         or out in site.parents
@@ -289,16 +410,14 @@ def output_folder_problem(site_dir: Path, out_dir: Path) -> Diagnostic | None:
         and out.relative_to(site).parts[0] in (*SOURCES, CACHE)
     ):
         return error(str(out_dir), 0, "output-overwrites-site")
-    if out.is_dir() and any(out.iterdir()) and not made_by_site_gen(out):
-        return error(str(out_dir), 0, "output-not-site-gen")
     return None
 
 
-def made_by_site_gen(folder: Path) -> bool:
-    """Its notices.json is one site-gen wrote (a file of that name alone proves nothing)."""
-    try:
-        with open(folder / addresses.OUTPUT_MARKER, encoding="utf-8") as handle:
-            start = handle.read(200)
-    except (OSError, UnicodeDecodeError):
-        return False
-    return start.startswith('{"generator":"site-gen ')
+def owner_problem(out_dir: Path, state: BuildState) -> tuple[set[str], Diagnostic | None]:
+    """The files of out_dir that are site-gen's; an error when it holds files and site-gen does not know it.
+
+    Never by what the folder holds: all of it is published, so anyone can download it (ownership.py)."""
+    owned = ownership.owned_files(out_dir, state.outputs)
+    if owned is None and out_dir.is_dir() and any(out_dir.iterdir()):
+        return set(), error(str(out_dir), 0, "output-not-site-gen", marker=str(ownership.marker_path(out_dir)))
+    return owned or set(), None

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from .. import __version__
-from ..base.diagnostics import Severity, format_report
+from ..base.diagnostics import Diagnostic, Severity, format_report
 from ..base.layout import SiteLayout
 from .build import build_site, load_site
 from .new import add_new_command
@@ -67,6 +67,9 @@ def make_parser() -> argparse.ArgumentParser:
     add_site_argument(build)
     build.add_argument("--out", type=Path, help="output folder (default: SITE/output)")
     build.add_argument("--drafts", action="store_true", help="include notices marked draft: true")
+    build.add_argument(
+        "--no-wait", action="store_true", help="if another build is writing the output folder, fail instead of waiting"
+    )
     build.set_defaults(run=run_build)
 
     add_check_commands(commands)
@@ -150,11 +153,12 @@ def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out_dir = args.out if args.out is not None else SiteLayout(args.site).output
     try:
-        result = build_site(args.site, out_dir, drafts=args.drafts, progress=ProgressLine())
+        result = build_site(
+            args.site, out_dir, drafts=args.drafts, progress=ProgressLine(), wait=not args.no_wait, waiting=say_waiting
+        )
     except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
         print(
-            f"build failed: cannot write {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged",
-            file=sys.stderr,
+            f"build failed: {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged", file=sys.stderr
         )
         return 1
     if result.diagnostics:
@@ -167,6 +171,11 @@ def run_build(args: argparse.Namespace) -> int:
         f"({result.written} file(s) written, the rest unchanged) in {time.perf_counter() - started:.2f}s"
     )
     return 0
+
+
+def say_waiting(note: Diagnostic) -> None:
+    """Another build holds the output folder: said at once, before this one blocks."""
+    print(note.format(), file=sys.stderr, flush=True)
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -147,13 +147,20 @@ def registry_notes(config, organization: str, words: dict[str, str], placeholder
 
 def organization_notes(config, organization: str, words: dict[str, str], placeholder: str) -> list[str]:
     """What to tell the clerk about --org: the site's organisations when it is missing or new to the site."""
+    from ..base.diagnostics import error
     from ..notice.config import notice_sources
     from ..notice.reader import organization_of
     from .new_notice import closest
 
-    named = {organization_of(config.root / source, config) for source in notice_sources(config)[0]}
+    sources, problems = notice_sources(config)
+    named = set()
+    for source in sources:
+        try:
+            named.add(organization_of(config.root / source, config))
+        except OSError as problem:  # another account's file: its name is unknown, and the clerk is told why
+            problems.append(error(source, 1, "file-unreadable", detail=problem.strerror or str(problem)))
     known = sorted(named - {"", placeholder})  # a skeleton not yet filled in names no real organisation
-    notes = []
+    notes = [d.format(config.language) for d in problems if d.code == "file-unreadable"]  # its names unknown
     if not organization:
         notes.append(words["org_missing"].format(placeholder=placeholder))
     elif organization not in known:

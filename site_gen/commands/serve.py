@@ -29,11 +29,12 @@ from ..base import addresses
 from ..base.diagnostics import Diagnostic, Severity, format_report
 from ..base.layout import CONFIG_FILE, PREVIEW, SOURCES, SiteLayout
 from ..base.theme import theme_dir
+from ..engine.lock import output_lock
 from ..engine.outputs import Output, asset_sources, notice_keys, notice_outputs
 from ..engine.site import Site, making_problem, render_files
 from ..engine.staging import LiveOutput, StagedOutput, replace_file
 from ..pages.render import environment
-from .build import stage
+from .build import busy_note, stage
 
 PREVIEW_FOLDER = PREVIEW
 WATCHED = (*SOURCES, CONFIG_FILE)
@@ -56,18 +57,19 @@ class Preview:
     def build_all(self) -> None:
         """Read everything again (start, site.yaml or template change) and write every page."""
         self.site = Site.open(self.site_dir, self.drafts)
-        staged = StagedOutput(self.out_dir)
-        try:
-            made = self.site.load({}, staged, {})
-            if self.has_errors():
-                return self.write_error_pages()
-            declared = self.site.declared()
-            stage(staged, declared, {}, set(made), self.site)
-            if self.has_errors():
-                return self.write_error_pages()
-            staged.commit()
-        finally:
-            staged.discard()
+        with output_lock(self.out_dir, waiting=lambda: self.log(busy_note(self.site_dir, self.out_dir).format())):
+            staged = StagedOutput(self.out_dir)  # with the lock: a second preview of this site waits its turn
+            try:
+                made = self.site.load({}, staged, {})
+                if self.has_errors():
+                    return self.write_error_pages()
+                declared = self.site.declared()
+                stage(staged, declared, {}, set(made), self.site)
+                if self.has_errors():
+                    return self.write_error_pages()
+                staged.commit()
+            finally:
+                staged.discard()
         self.written = {path: output.key for path, output in declared.items()}
         self.showing_errors, self.lists_stale, self.deferred = False, False, {}
 
@@ -184,7 +186,10 @@ class Preview:
         pages |= {self.out_dir / addresses.notice_page(r.slug) for r in self.site.records.values() if r.readable}
         for page in pages:
             root = "../" * (len(page.relative_to(self.out_dir).parts) - 1)
-            replace_file(page, html.replace('href="assets/', f'href="{root}assets/').encode("utf-8"))
+            html_here = html.replace('href="assets/', f'href="{root}assets/').replace(
+                'src="assets/', f'src="{root}assets/'
+            )
+            replace_file(page, html_here.encode("utf-8"))
         for address, source in asset_sources(self.site.config).items():  # the site's own site.css, if it has one
             if address.startswith(addresses.ASSETS + "/"):
                 replace_file(self.out_dir / address, Path(source).read_bytes())
@@ -226,21 +231,33 @@ def error_page(site: Site, errors: list[Diagnostic]) -> str:
 
 
 def is_loopback(host: str) -> bool:
+    """Every address the name stands for, IPv4 or IPv6 (``::1``), is this machine's own."""
     try:
-        return ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
+        found = socket.getaddrinfo(host.strip("[]"), None, type=socket.SOCK_STREAM)
+        return bool(found) and all(ipaddress.ip_address(info[4][0]).is_loopback for info in found)
     except (OSError, ValueError):
         return False
 
 
 def port_problem(host: str, port: int) -> str:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+    try:
+        family, _, _, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
+    except OSError as exc:
+        return f"cannot listen on {host}:{port}: {exc.strerror}"
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
         try:
-            probe.bind((host, port))
+            probe.bind(address)
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
                 return f"port {port} is already in use; choose another with --port {port + 1}"
             return f"cannot listen on {host}:{port}: {exc.strerror}"
     return ""
+
+
+def preview_url(host: str, port: int) -> str:
+    """http://host:port/, an IPv6 address in brackets (http://[::1]:8000/)."""
+    bare = host.strip("[]")
+    return f"http://[{bare}]:{port}/" if ":" in bare else f"http://{host}:{port}/"
 
 
 LOOPBACK_NAMES = {"localhost", "127.0.0.1", "::1", "[::1]"}
@@ -271,8 +288,75 @@ def file_handler(preview: Preview, hosts: set[str] | None = None):
     return PreviewFiles
 
 
-def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool) -> int:
+# livereload's own snippet is an inline script, which the pages' Content-Security-Policy refuses: the pages get
+# a script from the preview itself instead, which loads livereload.js for the host and port the page came from
+LIVE_START = "/livereload-start.js"
+LIVE_START_TAG = f'<script src="{LIVE_START}"></script>'.encode()
+LIVE_START_JS = b"""(function () {
+  var port = location.port || (location.protocol === "https:" ? "443" : "80");
+  var script = document.createElement("script");
+  script.src = "/livereload.js?host=" + location.hostname + "&port=" + port;
+  document.head.appendChild(script);
+})();
+"""
+
+
+def preview_server(preview: Preview, watcher, hosts: set[str] | None):
+    """livereload's server with our pieces: the file handler, the script tag above, a same-origin websocket.
+
+    livereload's websocket answers any Origin, so any web page open in the browser could listen to
+    the preview; ours answers only a page of the preview itself, under a name the preview answers.
+    Nor does it tell the page which file was saved: a reload is all the page needs. livereload's
+    /forcereload (a GET any page could send) is left out.
+    """
     from livereload import Server
+    from livereload.handlers import LiveReloadHandler, LiveReloadJSHandler
+    from livereload.server import LiveScriptInjector
+    from tornado import web
+
+    class SameOriginReload(LiveReloadHandler):
+        def prepare(self) -> None:  # before the upgrade: asked under another name is DNS rebinding
+            if hosts is not None and self.request.host_name not in hosts:
+                self.set_status(403)
+                self.finish()
+
+        def check_origin(self, origin: str) -> bool:  # tornado asks only when the origin is not the page's host
+            return same_origin(origin, self.request.host)
+
+    class LiveStart(web.RequestHandler):
+        def get(self) -> None:
+            self.set_header("Content-Type", "application/javascript; charset=utf-8")
+            self.finish(LIVE_START_JS)
+
+    class InjectStart(LiveScriptInjector):
+        script = LIVE_START_TAG
+
+    class PreviewServer(Server):
+        def application(self, port, host, liveport=None, debug=None, live_css=True):
+            LiveReloadHandler.watcher = self.watcher
+            LiveReloadHandler.live_css = live_css
+            handlers = [
+                (r"/livereload", SameOriginReload),
+                (r"/livereload\.js", LiveReloadJSHandler),
+                (LIVE_START.replace(".", r"\."), LiveStart),
+                *self.get_web_handlers(LIVE_START_TAG),
+            ]
+            web.Application(handlers=handlers, transforms=[InjectStart]).listen(port, address=host.strip("[]"))
+
+    server = PreviewServer(watcher=watcher)
+    server.SFH = file_handler(preview, hosts)
+    return server
+
+
+def same_origin(origin: str, host: str) -> bool:
+    """A websocket's Origin header is the preview's own address (scheme http, the very host and port asked)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(origin)
+    return parts.scheme == "http" and parts.netloc.lower() == host.lower()
+
+
+def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool) -> int:
     from livereload.handlers import LiveReloadHandler
 
     from .watch import ChangeWatcher
@@ -291,12 +375,11 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
     preview.build_all()
     if preview.showing_errors:
         print(format_report(preview.diagnostics, preview.site.config.language), file=sys.stderr)
-    server = Server(watcher=ChangeWatcher(site_dir, WATCHED, preview.on_change))
-    server.SFH = file_handler(preview, allowed_hosts(host))
+    server = preview_server(preview, ChangeWatcher(site_dir, WATCHED, preview.on_change), allowed_hosts(host))
     server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
     logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # not a "404 GET /favicon.ico" line per page view
-    url = f"http://{host}:{port}/"
+    url = preview_url(host, port)
     if not is_loopback(host):
         print(
             f"warning: serving on {host}: anyone who can reach this machine can see the preview, drafts included",
@@ -306,10 +389,13 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
         f"previewing {site_dir.resolve()} at {url} ({'drafts shown' if drafts else 'drafts hidden'}); Ctrl-C to stop",
         flush=True,
     )
+    if open_browser:  # our URL, not livereload's (which has no brackets for an IPv6 address)
+        import threading
+        import webbrowser
+
+        threading.Timer(1, webbrowser.open, [url]).start()
     try:
-        server.serve(
-            host=host, port=port, root=str(preview.out_dir), open_url_delay=1 if open_browser else None, restart_delay=0
-        )
+        server.serve(host=host, port=port, root=str(preview.out_dir), open_url_delay=None, restart_delay=0)
     except KeyboardInterrupt:
         pass
     print("stopped", flush=True)

@@ -19,6 +19,8 @@ import watchfiles
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
+RELOAD_PAGE = "*"  # livereload.js reloads the page for a path that is no stylesheet or image
+
 
 class SiteFilter(watchfiles.DefaultFilter):
     """Changes to the files a site is made of; not the preview's own writes, output/, the cache, editor swap files."""
@@ -75,5 +77,5 @@ class ChangeWatcher(Watcher):
         if not changed:
             return None, None
         self.on_change(changed)
-        self.filepath = str(changed[0])
+        self.filepath = RELOAD_PAGE  # sent to every open page: never the saved file's path on this machine
         return self.filepath, None

@@ -18,6 +18,8 @@ import hashlib
 import os
 import pickle
 import shutil
+import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
@@ -44,9 +46,49 @@ def digest(*parts: bytes | str) -> str:
     return hasher.hexdigest()
 
 
+def text_digest(text: str) -> str:
+    """What keep_files and kept_texts check a kept page by: the sha256 of its UTF-8 bytes."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def file_digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+# What pages are made with besides site-gen's own code: an upgrade (a security fix of Jinja2, say) must make every
+# page again, or unchanged pages would keep the old library's output for good (incremental != clean).
+RUNTIME = ("markdown-it-py", "mdit-py-plugins", "jinja2", "markupsafe", "pyyaml", "pypinyin", "segno", "pagefind")
+
+
+def runtime_versions() -> list[str]:
+    """The Python version and each runtime library's, from the names of the installed distributions' metadata
+    folders (name-1.2.dist-info): what importlib.metadata reads, without its 80 ms import on every build. The
+    first one on sys.path wins, as it does for import."""
+    wanted = {normalized(name) for name in RUNTIME}
+    found: dict[str, str] = {}
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:  # a zip, or a folder that is gone
+            continue
+        for name in names:
+            if name.endswith((".dist-info", ".egg-info")):
+                project, _, version = name.rpartition(".")[0].partition("-")
+                if normalized(project) in wanted:
+                    found.setdefault(normalized(project), version)
+    return [sys.version, *(f"{name}={found.get(normalized(name), '')}" for name in RUNTIME)]
+
+
+def normalized(project: str) -> str:
+    return project.lower().replace("-", "_").replace(".", "_")
+
+
 def signature(site_dir: Path) -> str:
     """What every cached value depends on besides the notice itself."""
-    parts: list[bytes | str] = [__version__]
+    parts: list[bytes | str] = [__version__, *runtime_versions()]
     for path in sorted(
         Path(__file__).parents[1].rglob("*.py")
     ):  # site-gen's own code: a fix must not serve stale pages
@@ -73,6 +115,9 @@ class BuildCache:
                     shutil.rmtree(old, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
         (top / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# site-gen build cache\n")
+        for folder in (self.folder, self.folder / "templates"):  # writable, or not used at all (a sudo build's)
+            folder.mkdir(exist_ok=True)
+            tempfile.TemporaryFile(dir=folder).close()
 
     def load(self, key: str, for_the_build: bool = False) -> Any:  # what was stored: its caller knows what it is
         """for_the_build: what is loaded is kept until the build ends (the state): see loaded_for_the_build."""
@@ -85,10 +130,16 @@ class BuildCache:
     def has(self, key: str) -> bool:
         return os.path.exists(self.folder / key)
 
-    def keep_files(self, key: str, files: tuple[Path, ...]) -> None:
-        """The files kept as key.0, key.1, ...: hard links (a failed build's thousands of pages, kept without
-        copying a byte), or copies where the cache is on another file system. A reader finds all or too few."""
-        for number, source in enumerate(files):
+    def keep_files(self, key: str, files: tuple[Path, ...], digests: tuple[str, ...]) -> bool:
+        """The files kept as key.0, key.1, ... if each holds the bytes of its digest (text_digest()): what one record
+        rendered, never whatever another writer left at its path. Hard links (a failed build's thousands of pages,
+        kept without copying a byte), or copies where the cache is on another file system. The digests are kept
+        last, as key.sums: kept_texts() checks every file against them. Returns whether they were kept."""
+        sums = self.folder / f"{key}.sums"
+        sums.unlink(missing_ok=True)
+        for number, (source, expected) in enumerate(zip(files, digests, strict=True)):
+            if file_digest(source) != expected:
+                return False
             target = self.folder / f"{key}.{number}"
             target.unlink(missing_ok=True)
             try:
@@ -97,11 +148,25 @@ class BuildCache:
                 temporary = self.folder / f".{target.name}.{os.getpid()}"
                 shutil.copyfile(source, temporary)
                 os.replace(temporary, target)
+        temporary = self.folder / f".{sums.name}.{os.getpid()}"
+        temporary.write_text("\n".join(digests), encoding="utf-8")
+        os.replace(temporary, sums)
+        return True
 
     def kept_texts(self, key: str, count: int) -> tuple[str, ...] | None:
-        """What keep_files kept under key, as text; None unless all `count` files are there."""
+        """What keep_files kept under key, as text; None unless all `count` files are there, each whole (its digest
+        as kept): a truncated or replaced kept page is made again, never published."""
         try:
-            return tuple((self.folder / f"{key}.{number}").read_text(encoding="utf-8") for number in range(count))
+            digests = (self.folder / f"{key}.sums").read_text(encoding="utf-8").split("\n")
+            if len(digests) != count:
+                return None
+            found = []
+            for number, expected in enumerate(digests):
+                content = (self.folder / f"{key}.{number}").read_bytes()
+                if hashlib.sha256(content).hexdigest() != expected:
+                    return None
+                found.append(content.decode("utf-8"))
+            return tuple(found)
         except (OSError, UnicodeDecodeError):
             return None
 

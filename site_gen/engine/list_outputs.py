@@ -28,6 +28,7 @@ from ..pages.groups import (
     site_progress,
 )
 from ..pages.open_data import notices_json
+from ..pages.render import content_security_policy
 from ..pages.theme_text import ui_strings
 from .cache import digest
 from .outputs import Output, asset_sources
@@ -208,4 +209,6 @@ def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
     css = Path(asset_sources(config)[addresses.STYLESHEET]).read_text(encoding="utf-8")
     from markupsafe import Markup
 
-    return env.get_template("404.html").render(page_path="404.html", root=config.base_url, inline_css=Markup(css))
+    return env.get_template("404.html").render(
+        page_path="404.html", root=config.base_url, inline_css=Markup(css), csp=content_security_policy(css)
+    )

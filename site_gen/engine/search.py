@@ -93,7 +93,7 @@ def index_shard(site: Path, pages: list[str], bundle: Path) -> None:
     """
     if not pages:
         raise SearchIndexError(f"no pages to index into {bundle}")
-    mirror = Path(tempfile.mkdtemp(prefix=f".pagefind-shard-{os.getpid()}-", dir=writable_parent(site)))
+    mirror = Path(tempfile.mkdtemp(prefix=scratch_prefix(site, "shard"), dir=writable_parent(site)))
     try:
         for page in pages:
             relative = PurePosixPath(page)
@@ -177,7 +177,7 @@ def stored_digest(bundle: Path) -> str | None:
 def write_ui_files(root: Path, bundle: Path | None) -> None:
     """pagefind-ui.js and .css next to the shards, where search.html loads them; copied from a bundle."""
     if bundle is None:  # nothing to index: take them from a bundle of one empty page
-        with tempfile.TemporaryDirectory(prefix=f".pagefind-ui-{os.getpid()}-", dir=writable_parent(root)) as scratch:
+        with tempfile.TemporaryDirectory(prefix=scratch_prefix(root, "ui"), dir=writable_parent(root)) as scratch:
             site = Path(scratch) / "site"
             site.mkdir()
             (site / "empty.html").write_text(
@@ -210,6 +210,12 @@ def pagefind_version() -> str:
         except metadata.PackageNotFoundError:
             continue
     return "unknown"
+
+
+def scratch_prefix(site: Path, kind: str) -> str:
+    """A scratch folder named after the folder indexed: a staged site's (.output.building-…) is removed with it
+    when its build is killed, by the next build of that output (staging.remove_leftovers), and by no other."""
+    return f".{site.name.lstrip('.')}.pagefind-{kind}-"
 
 
 def writable_parent(path: Path) -> Path | None:

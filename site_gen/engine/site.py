@@ -29,7 +29,7 @@ from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..notice.config import SiteConfig, load_config, notice_sources
 from ..notice.model import Notice
 from ..notice.summary import Summary, newest_first, summarize
-from .cache import BuildCache
+from .cache import BuildCache, text_digest
 from .outputs import Output, asset_outputs, notice_keys, notice_outputs
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
@@ -55,6 +55,8 @@ class Site:
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
     declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
     read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
+    rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # by load(): each notice's own page and
+    # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
@@ -87,6 +89,7 @@ class Site:
         sources, problems = notice_sources(self.config)
         self.config_problems += problems
         self.__dict__.pop("_clashes", None)
+        self.rendered = {}
         root = str(self.config.root)
         known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
@@ -101,9 +104,11 @@ class Site:
         for index, source in enumerate(sources):
             record = known[index]
             if index in done:
-                read, written, problems, slugs = done[index]
+                read, written, problems, slugs, rendered = done[index]
                 if read is not None:
                     self.take(read)
+                if rendered is not None:
+                    self.rendered[source] = rendered
                 made += written
                 self.make_problems += problems
                 addresses.remember_slugs(slugs)  # learnt by a worker: pinyin is not loaded again here
@@ -262,8 +267,8 @@ def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[D
     problems: list[Diagnostic] = []
     for source in sorted(published.records):
         for output in site.notice_files(published.records[source]):
-            if output.path in owner and owner[output.path] != source:
-                problems.append(address_clash(source, output.path, owner[output.path]))
+            if output.path in owner and owner[output.path] != source and not same_file(found[output.path], output):
+                problems.append(address_clash(published.records, output.path, (owner[output.path], source)))
             found[output.path], owner[output.path] = output, source
     lists = list_outputs(site.config, site.env, published)
     lists += sitemap_output(site.config, [*found.values(), *lists], published.summaries)
@@ -276,7 +281,42 @@ def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[D
         if output.path in found and found[output.path].copy_of:
             problems.append(static_clash(found[output.path], site.config.root))
         found[output.path] = output
-    return found, problems
+    return found, problems + host_problems(found, owner, published.records, site.config.root)
+
+
+def host_problems(
+    found: dict[str, Output], owner: dict[str, str], records: dict[str, SourceRecord], root: Path
+) -> list[Diagnostic]:
+    """Addresses no host keeps apart (Report.pdf and report.pdf) or none can hold (con.html), at the file that
+    asks for them: the attachment's line, the notice, or the file in static/."""
+    problems: dict[tuple[str, int, str], Diagnostic] = {}  # a notice's page and data record: said once
+    first: dict[str, str] = {}
+    for path in found:
+        reserved = addresses.reserved_name(path)
+        if reserved:
+            where = origin(path, found, owner, records, root)
+            problems.setdefault((*where, "r"), error(*where, "address-reserved", address=path, name=reserved))
+        other = first.setdefault(addresses.one_file_as(path), path)
+        if other != path:
+            earlier, later = sorted((path, other))
+            where, source = origin(later, found, owner, records, root), origin(earlier, found, owner, records, root)[0]
+            problems.setdefault(
+                (*where, "c"), error(*where, "address-case", address=later, other=earlier, source=source)
+            )
+    return sorted(problems.values())
+
+
+def origin(
+    path: str, found: dict[str, Output], owner: dict[str, str], records: dict[str, SourceRecord], root: Path
+) -> tuple[str, int]:
+    """The file and line that make an output: a notice's attachment line, its notice, a static file, else itself."""
+    if path in owner:
+        source = owner[path]
+        return source, next((a.line for a in records[source].attachments if a.address == path), 0) or 1
+    copied = found[path].copy_of
+    if copied:
+        return os.path.relpath(copied, root).replace(os.sep, "/"), 0
+    return path, 0
 
 
 def address_clashes(summaries: list[Summary]) -> list[Diagnostic]:
@@ -299,7 +339,7 @@ def render_files(site: Site, record: SourceRecord, notice: Notice | None = None)
     from ..notice import reader
     from ..pages import render
 
-    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None else None
+    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None else None  # each checked whole
     if kept is not None:
         return kept[0], kept[1]
     notice = notice or site.just_read.pop(record.source, None)
@@ -327,13 +367,15 @@ def making_problem(problem: Exception, root: Path) -> Diagnostic | None:
     return render.template_problem(problem, root)
 
 
-Job = tuple["Read | None", list[str], list[Diagnostic], dict[str, str]]  # read, made, problems, group slugs
+# read, made, problems, group slugs, and the digests of the page and data record it rendered (if it did)
+Job = tuple["Read | None", list[str], list[Diagnostic], dict[str, str], "tuple[str, str] | None"]
 
 
 def _notice_job(index: int) -> Job:
     """One content file, in whichever process handles it: read if it changed, its files made if asked.
 
-    Returns the group slugs it used, so the build's own process never loads pinyin for them again."""
+    Returns the group slugs it used, so the build's own process never loads pinyin for them again, and the digests
+    of what it rendered: a failed build keeps a notice's page only as these bytes (build.keep_rendered)."""
     site: Site = inherited("site")
     source, record = inherited("sources")[index], inherited("known")[index]
     read = None
@@ -345,10 +387,16 @@ def _notice_job(index: int) -> Job:
     read = read._replace(notice=None) if read else None  # a parsed notice never crosses processes
     into, reusable = inherited("into"), inherited("reusable")
     if into is None or not site.is_published(record) or has_errors(record.problems):
-        return read, [], [], slugs
+        return read, [], [], slugs, None
     written: list[str] = []
+    texts: list[tuple[str, str]] = []
+
+    def render() -> tuple[str, str]:
+        texts.append(render_files(site, record, notice))
+        return texts[0]
+
     try:
-        for output in notice_outputs(record, lambda: render_files(site, record, notice)):
+        for output in notice_outputs(record, render):
             if reusable.get(output.path) != output.key:
                 into.put(output)
                 written.append(output.path)
@@ -356,8 +404,9 @@ def _notice_job(index: int) -> Job:
         found = making_problem(problem, site.config.root)
         if found is None:
             raise
-        return read, written, [found], slugs
-    return read, written, [], slugs
+        return read, written, [found], slugs, None
+    rendered = (text_digest(texts[0][0]), text_digest(texts[0][1])) if texts else None
+    return read, written, [], slugs, rendered
 
 
 class Read(NamedTuple):
@@ -416,16 +465,17 @@ def memo_key(memo: Memo) -> str:
 
 
 def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
-    """The files a notice attaches that check accepts (the others are its errors, and nothing is built)."""
-    found = []
+    """The files a notice attaches that check accepts (the others are its errors, and nothing is built): one per
+    address, since one address is one file (a second at the same address is check's error too)."""
+    found: dict[str, AttachedFile] = {}
     for attached in notice.attachments:
         try:
             address = addresses.attachment(notice.slug, attached.path)
         except addresses.UnsafeAddress:
             continue
         source = os.path.normpath(folder / attached.path)
-        found.append(AttachedFile(source, stamp(source), address))
-    return found
+        found.setdefault(address, AttachedFile(source, stamp(source), address, attached.line))
+    return list(found.values())
 
 
 def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
@@ -485,8 +535,21 @@ def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
     return found
 
 
-def address_clash(source: str, path: str, other: str) -> Diagnostic:
-    return error(source, 1, "address-shared", address=path, other=other)
+def same_file(one: Output, other: Output) -> bool:
+    """Two notices attaching one file (one 满意度测评表 for two notices in a folder): published once, no clash."""
+    if one.copy_of is None or other.copy_of is None:
+        return False
+    return one.copy_of == other.copy_of or os.path.realpath(one.copy_of) == os.path.realpath(other.copy_of)
+
+
+def address_clash(records: dict[str, SourceRecord], path: str, sources: tuple[str, str]) -> Diagnostic:
+    """Two files at one address, said once: at the line of the notice's attachment that lands there (the later
+    notice's when both attach one)."""
+    for source, other in (sources[::-1], sources):
+        line = next((a.line for a in records[source].attachments if a.address == path), 0)
+        if line:
+            return error(source, line, "address-shared", address=path, other=other)
+    return error(sources[1], 1, "address-shared", address=path, other=sources[0])
 
 
 def static_clash(output: Output, root: Path) -> Diagnostic:

@@ -4,7 +4,10 @@ Every build stages a whole site: changed files are written, unchanged ones are h
 to the files already published (no copy, no second disk's worth), and the staged folder
 then takes output/'s place with one atomic exchange (Linux renameat2 RENAME_EXCHANGE; two
 renames elsewhere). A build that fails or is killed at any moment leaves output/ exactly as
-it was; the staged folder it left is removed by the next build.
+it was; the staged folder it left is removed by the next build, which holds the output folder's
+lock (lock.py): every staged folder it finds is a dead build's, whatever its pid says.
+
+A staged folder is made only with that lock held (build_site, the preview's build_all).
 
 When output/ is a symbolic link (a web root deployed through a link), the link is kept and
 the folder it points to is the one replaced.
@@ -15,11 +18,14 @@ from __future__ import annotations
 import errno
 import os
 import shutil
+import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
 from .outputs import Output
+from .ownership import kept_folder, remove_replaced
 
 
 class UnsafePath(ValueError):
@@ -52,6 +58,8 @@ class StagedOutput:
         remove_leftovers(self.out_dir)
         prefix = f".{self.out_dir.name}.building-{os.getpid()}-"
         self.path = Path(tempfile.mkdtemp(prefix=prefix, dir=self.out_dir.parent))
+        self.linked = False  # some of output/'s files are linked here (their change time changes)
+        self.committed = False
 
     def put(self, output: Output) -> None:
         target = self.target(output.path)
@@ -65,6 +73,7 @@ class StagedOutput:
         """The files as output/ holds them now, without copying them: folder by folder, each opened once
         (a big site links tens of thousands of files on every build)."""
         by_folder: dict[str, list[str]] = {}
+        self.linked = self.linked or bool(paths)
         for relative in paths:
             joined(str(self.path), relative)  # refuses a path that would leave the folder
             folder, _, name = relative.rpartition("/")
@@ -89,25 +98,78 @@ class StagedOutput:
     def target(self, relative: str) -> Path:
         return inside(self.path, relative)
 
-    def commit(self) -> None:
-        """Put the staged site in output/'s place at once, then remove the old one."""
-        os.chmod(self.path, 0o755)
+    def commit(self, ours: Callable[[str], bool] | None = None) -> Path | None:
+        """Put the staged site in output/'s place at once, then remove the old one: with `ours`, only the files
+        it says are site-gen's (any other is kept, in the folder returned).
+
+        Raises MountPoint when output/ cannot be moved (a mount point): nothing was changed."""
+        keep_mode(self.path, self.out_dir)
         if not self.out_dir.exists():
             os.rename(self.path, self.out_dir)
-            return
-        if not exchange(self.path, self.out_dir):
-            old = self.out_dir.with_name(f".{self.out_dir.name}.old-{os.getpid()}")
-            os.rename(self.out_dir, old)
-            try:
-                os.rename(self.path, self.out_dir)
-            except OSError:
-                os.rename(old, self.out_dir)  # the old site back: the message "unchanged" stays true
-                raise
-            os.rename(old, self.path)
+            self.committed = True
+            return None
+        try:
+            swapped = exchange(self.path, self.out_dir)
+        except OSError as problem:
+            raise unmovable(problem) from problem
+        if not swapped:
+            self.two_renames()
+        self.committed = True
+        if ours is not None:  # self.path is now the old site
+            return remove_replaced(self.path, ours, kept_folder(self.out_dir))
         shutil.rmtree(self.path, ignore_errors=True)  # now the old site
+        return None
+
+    def two_renames(self) -> None:
+        """Where no exchange exists (macOS, NFS): output/ moved aside, the staged site in its place, the old one
+        where the staged was. A build killed between the first two finds output/ missing and its old copy beside
+        it: the next build puts that back first (remove_leftovers), never deletes it."""
+        old = self.out_dir.with_name(f".{self.out_dir.name}.old-{os.getpid()}")
+        try:
+            os.rename(self.out_dir, old)
+        except OSError as problem:
+            raise unmovable(problem) from problem
+        try:
+            os.rename(self.path, self.out_dir)
+        except OSError:
+            os.rename(old, self.out_dir)  # the old site back: the message "unchanged" stays true
+            raise
+        os.rename(old, self.path)
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+class MountPoint(OSError):
+    """output/ cannot be renamed (a mount point: Docker -v, an NFS web root): it was left as it was."""
+
+    def __init__(self, problem: OSError):
+        super().__init__(problem.errno, problem.strerror, problem.filename)
+
+
+def unmovable(problem: OSError) -> OSError:
+    """EBUSY (a mount point) or EXDEV (a bind mount of another file system) as MountPoint; any other as it is."""
+    return MountPoint(problem) if problem.errno in (errno.EBUSY, errno.EXDEV) else problem
+
+
+def keep_mode(staged: Path, out_dir: Path) -> None:
+    """The new site's folder with the old one's permissions, group and ACLs (a chmod 750 review site stays 750);
+    a first build's is world-readable, as a web root must be."""
+    try:
+        status = os.stat(out_dir)
+    except OSError:
+        os.chmod(staged, 0o755)
+        return
+    os.chmod(staged, stat.S_IMODE(status.st_mode))
+    try:
+        os.chown(staged, -1, status.st_gid)
+    except OSError:  # not a member of that group: the permissions are kept, the group is ours
+        pass
+    for name in ("system.posix_acl_access", "system.posix_acl_default"):
+        try:
+            os.setxattr(staged, name, os.getxattr(out_dir, name))
+        except (OSError, AttributeError):  # no ACL (the usual case), or no ACLs on this system
+            pass
 
 
 def exchange(a: Path, b: Path) -> bool:
@@ -128,12 +190,29 @@ def exchange(a: Path, b: Path) -> bool:
 
 
 def remove_leftovers(out_dir: Path) -> None:
-    """Staged folders and search scratch folders of builds that were killed (their process is gone)."""
-    for prefix in (f".{out_dir.name}.building-", f".{out_dir.name}.old-", ".pagefind-shard-", ".pagefind-ui-"):
-        for entry in out_dir.parent.glob(prefix + "*"):
+    """Staged folders of builds that were killed, with their search scratch folders (named after them), removed
+    with the output folder's lock held: no other build of this output runs, so each is a dead build's. Where a
+    two-rename commit was killed half-way, output/ is missing and its old copy is put back first."""
+    old_copy, building = f".{out_dir.name}.old-", f".{out_dir.name}.building-"
+    if not os.path.lexists(out_dir):
+        for entry in entries(out_dir.parent, old_copy):
+            if entry.is_dir() and not entry.is_symlink():
+                os.rename(entry, out_dir)
+                break
+    for prefix in (building, old_copy):
+        for entry in entries(out_dir.parent, prefix):
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+    for prefix in (".pagefind-shard-", ".pagefind-ui-"):  # scratch names of site-gen before issue #23: by pid
+        for entry in entries(out_dir.parent, prefix):
             pid = entry.name.removeprefix(prefix).split("-")[0]
             if pid.isdigit() and not process_alive(int(pid)) and entry.is_dir() and not entry.is_symlink():
                 shutil.rmtree(entry, ignore_errors=True)
+
+
+def entries(folder: Path, prefix: str) -> list[Path]:
+    """The entries of folder whose names start with prefix (no glob: an output named "site[1]" is a name)."""
+    return [folder / name for name in sorted(os.listdir(folder)) if name.startswith(prefix)]
 
 
 def process_alive(pid: int) -> bool:

@@ -7,7 +7,9 @@ recorded, and is made again. A build after any failure publishes exactly what a 
 would (issue #15's critical defect was a state saved before the commit).
 
 Stamps include the inode and the change time, which no `touch -r` or copy can restore, so an
-edit that keeps a file's size and modification time is still seen.
+edit that keeps a file's size and modification time is still seen: in content/, and in output/
+(issue #23), where a published file's change time is recorded after the last link to it that a
+build made or removed (restamp()).
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from .cache import BuildCache, digest
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 4
+STATE_VERSION = 5
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -46,6 +48,7 @@ class AttachedFile(NamedTuple):
     source: str  # the file in content/, as a path on this machine
     stamp: Stamp | None
     address: str  # where it is published
+    line: int = 0  # where the notice lists it, for an error at its own line
 
 
 class Memo(NamedTuple):
@@ -95,7 +98,16 @@ class Committed(NamedTuple):  # a tuple: a big site's state holds tens of thousa
     """A file of output/ as the last committed build wrote it."""
 
     key: str
-    stamp: Stamp | None
+    stamp: Stamp | None  # file_stamp(): any rewrite changes it, a hard link does not
+    changed: int = 0  # its change time (ns), as it was once the build's links to it were made and removed
+
+    @classmethod
+    def of(cls, key: str, status: os.stat_result) -> Committed:
+        return cls(key, file_stamp(status), status.st_ctime_ns)
+
+    def holds(self, status: os.stat_result) -> bool:
+        """The file is as written: same stamp, and no change since (a same-size, same-time hand edit)."""
+        return file_stamp(status) == self.stamp and status.st_ctime_ns == self.changed
 
 
 @dataclass
@@ -121,10 +133,19 @@ class BuildState:
     @classmethod
     def load(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> BuildState:
         kept = cache.load(cls.name(out_dir, drafts), for_the_build=True) if cache else None
-        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION:
-            return cls()  # none yet, another version's, or damaged: start from scratch
+        if not isinstance(kept, tuple) or len(kept) != 2 or kept[0] != STATE_VERSION or not well_formed(kept[1]):
+            return cls()  # none yet, another version's, damaged or of the wrong shape: start from scratch
         state: BuildState = kept[1]
         return state
+
+    @classmethod
+    def forget(cls, cache: BuildCache | None, out_dir: Path, drafts: bool) -> None:
+        """No state for out_dir: the next build surveys nothing as committed and makes every file (a full build)."""
+        if cache is not None:
+            try:
+                (cache.folder / cls.name(out_dir, drafts)).unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def part(self, cache: BuildCache | None, name: str) -> dict[str, Any]:
         """The stored records' summaries or memos (megabytes on a big site: loaded only when needed)."""
@@ -162,8 +183,10 @@ class BuildState:
         wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
         cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
 
-    def survey(self, out_dir: Path) -> tuple[dict[str, str], int]:
-        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds."""
+    def survey(self, out_dir: Path, others: list[str] | None = None) -> tuple[dict[str, str], int]:
+        """The committed files still in out_dir exactly as written, with their keys; and how many files it holds.
+
+        others, when given, receives the files the state does not list (a deployment's, or someone else's)."""
         found: dict[str, str] = {}
         count = 0
         folders = [(str(out_dir), "")] if out_dir.is_dir() else []
@@ -176,9 +199,40 @@ class BuildState:
                         continue
                     count += 1
                     committed = self.outputs.get(prefix + entry.name)
-                    if committed is not None and file_stamp(entry.stat(follow_symlinks=False)) == committed.stamp:
+                    if committed is None and others is not None:
+                        others.append(prefix + entry.name)
+                    if committed is not None and committed.holds(entry.stat(follow_symlinks=False)):
                         found[prefix + entry.name] = committed.key
         return found, count
+
+    def restamp(self, cache: BuildCache | None, out_dir: Path, drafts: bool, intact: dict[str, str]) -> None:
+        """After a build that linked committed files into its staged folder and did not commit: linking and
+        unlinking changed their change time, not them. Those still as surveyed (same stamp) are recorded with
+        their new change time, so the next build links them again instead of making the site anew. Killed
+        before this, the next build makes them again: slower, never wrong."""
+        if cache is None:
+            return
+        outputs = dict(self.outputs)
+        for path in intact:
+            try:
+                status = os.stat(os.path.join(out_dir, path), follow_symlinks=False)
+            except OSError:
+                continue
+            if file_stamp(status) == outputs[path].stamp:
+                outputs[path] = outputs[path]._replace(changed=status.st_ctime_ns)
+        kept = BuildState(self.sources, outputs, self.group_slugs, self.public_pages, self.parts)
+        cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
+
+
+def well_formed(state: object) -> bool:
+    """A state of this shape: a pickle that loads but holds something else is no state, not a traceback later."""
+    if not isinstance(state, BuildState):
+        return False
+    mappings = (state.sources, state.outputs, state.group_slugs, state.parts)
+    if not all(isinstance(mapping, dict) for mapping in mappings) or not isinstance(state.public_pages, int):
+        return False
+    records = all(isinstance(record, SourceRecord) for record in state.sources.values())
+    return records and all(isinstance(committed, Committed) for committed in state.outputs.values())
 
 
 def shard_of(source: str) -> int:

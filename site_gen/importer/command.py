@@ -43,8 +43,11 @@ def run_import(
     sheet: str | None = None,
 ) -> int:
     """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
-    jobs, failed = expand(sources, out_dir)
+    jobs, failed, links_out = expand(sources, out_dir)
     rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
+    for name, leads_to in links_out:
+        print(f"import: {name}: {SKIPPED_LINK} ({leads_to})", file=sys.stderr)
+        rows.append(Row(name, warnings=f"{SKIPPED} {SKIPPED_LINK}"))
     for path, target, name in jobs:
         if path.suffix.lower() in LEDGER_SUFFIXES:
             found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet)
@@ -58,25 +61,40 @@ def run_import(
     return 1 if failed or any(row.warnings.startswith("无法导入") or "错误" in row.warnings for row in rows) else 0
 
 
-def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, str]], list[Path]]:
-    """(source, target, name shown) per file: a folder's files keep their sub-folders under the output folder."""
-    jobs: list[tuple[Path, Path, str]] = []
+Job = tuple[Path, Path, str]  # source, target, name shown
+SKIPPED = "已跳过 skipped:"
+SKIPPED_LINK = "链接指向文件夹之外，未导入 a link to a file outside the folder, not imported"
+
+
+def expand(sources: list[Path], out_dir: Path) -> tuple[list[Job], list[Path], list[tuple[str, str]]]:
+    """(source, target, name shown) per file: a folder's files keep their sub-folders under the output folder.
+
+    A folder's file that is a link to somewhere outside it (passwd.txt -> /etc/passwd) is skipped and listed with
+    where it leads: importing a folder reads that folder, and a notice made from such a file would be published.
+    A file named on the command line is read wherever it is: the clerk chose it."""
+    jobs: list[Job] = []
+    links_out: list[tuple[str, str]] = []
     for source in sources:
         if not source.is_dir():
             jobs.append((source, out_dir / f"{slugify(source.stem)}.md", str(source)))
             continue
-        written = out_dir.resolve()
+        written, inside = out_dir.resolve(), source.resolve()
         for path in sorted(source.rglob("*")):
             relative = path.relative_to(source)
             hidden = any(part.startswith((".", "~$")) for part in relative.parts)  # .preview, Word's lock files
-            ours = path.resolve().is_relative_to(written)  # `site-gen import .` must not import what it writes
+            real = path.resolve()
+            ours = real.is_relative_to(written)  # `site-gen import .` must not import what it writes
             known = SUPPORTED + OLD_BINARY + LEDGER_SUFFIXES
-            if path.is_file() and not hidden and not ours and path.suffix.lower() in known:
-                jobs.append((path, out_dir / relative.parent / f"{slugify(path.stem)}.md", str(relative)))
+            if not path.is_file() or hidden or ours or path.suffix.lower() not in known:
+                continue
+            if not real.is_relative_to(inside):
+                links_out.append((str(relative), str(real)))
+                continue
+            jobs.append((path, out_dir / relative.parent / f"{slugify(path.stem)}.md", str(relative)))
     if not jobs:
         print(f"import: no .txt, .html, .docx or .pdf file found in {', '.join(map(str, sources))}", file=sys.stderr)
-        return [], list(sources)
-    return jobs, []
+        return [], list(sources), links_out
+    return jobs, [], links_out
 
 
 def import_one(
@@ -181,7 +199,7 @@ def summary(rows: list[Row]) -> str:
     for row in rows:
         cells = [row.source, row.title, row.problems, row.statuses]
         lines.append("  ".join(cell(c, s) for c, s in zip(cells, sizes, strict=True)) + "  " + row.warnings)
-    imported = sum(not row.warnings.startswith("无法导入") for row in rows)
+    imported = sum(not row.warnings.startswith(("无法导入", SKIPPED)) for row in rows)
     lines.append(
         f"共 {len(rows)} 个文件 file(s)：{imported} 个已导入 imported，{len(rows) - imported} 个未导入 not imported"
     )

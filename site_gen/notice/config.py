@@ -46,6 +46,7 @@ class SiteConfig:
     allow_html: bool = False
     encoding: str = "utf-8"
     ledger_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a ledger column kind -> the site's own headers
+    keep: tuple[str, ...] = ()  # files of output/ a deployment added, carried into every new site (ownership.py)
 
     @property
     def layout(self) -> SiteLayout:
@@ -74,6 +75,10 @@ def _load(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
         return SiteConfig(root=root), [error(CONFIG_FILE, 1, "config-not-utf8")]
+    except OSError as problem:  # another account's file, a failing disk: said, never a traceback
+        return SiteConfig(root=root), [
+            error(CONFIG_FILE, 1, "file-unreadable", detail=problem.strerror or str(problem))
+        ]
     document, problems = read_yaml(text, CONFIG_FILE, "config-yaml")
     if document is None:
         return SiteConfig(root=root), problems
@@ -107,6 +112,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         allow_html=values.get("allow_html", False),
         encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
         ledger_columns=tuple((role, tuple(headers)) for role, headers in values.get("ledger_columns", {}).items()),
+        keep=_keep_patterns(values.get("keep", ()), lines, found),
     )
     found += contact_found + vocabulary_found + registry_found
     if data.get("base_url") in (None, ""):
@@ -114,6 +120,18 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
     elif config.base_url and not config.base_url.startswith(("http://", "https://")):
         found.append(error(CONFIG_FILE, lines.get("base_url", 1), "base-url-scheme"))
     return config, found
+
+
+def _keep_patterns(patterns: tuple[str, ...], lines: dict[str, int], found: list[Diagnostic]) -> tuple[str, ...]:
+    """keep: patterns relative to output/; one that climbs out or is absolute keeps nothing and is an error."""
+    kept = []
+    for pattern in patterns:
+        parts = pattern.replace("\\", "/").split("/")
+        if not pattern.strip() or pattern.startswith("/") or ".." in parts or ":" in pattern:
+            found.append(error(CONFIG_FILE, lines.get("keep", 1), "keep-pattern-invalid", pattern=pattern))
+        else:
+            kept.append(pattern.strip().removeprefix("./"))
+    return tuple(kept)
 
 
 def contact_from(
@@ -189,9 +207,14 @@ def notice_sources(config: SiteConfig) -> tuple[list[str], list[Diagnostic]]:
     content = config.content_dir
     if not content.is_dir():
         return [], [error(CONTENT, 0, "content-missing")]
-    found = []
-    for folder, _, files in os.walk(content):  # as rglob, symlinked folders are not entered
+    found, unreadable = [], []
+
+    def said(problem: OSError) -> None:  # a folder another account closed: its notices would vanish unsaid
+        where = os.path.relpath(problem.filename or content, config.root).replace(os.sep, "/")
+        unreadable.append(error(where, 0, "file-unreadable", detail=problem.strerror or str(problem)))
+
+    for folder, _, files in os.walk(content, onerror=said):  # as rglob, symlinked folders are not entered
         relative = os.path.relpath(folder, content)
         parts = () if relative == "." else tuple(relative.split(os.sep))
         found += [(*parts, name) for name in files if name.endswith(".md")]
-    return ["/".join((content.name, *parts)) for parts in sorted(found)], []
+    return ["/".join((content.name, *parts)) for parts in sorted(found)], unreadable

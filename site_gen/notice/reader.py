@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import itertools
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -25,7 +26,7 @@ from ..base.diagnostics import Diagnostic, Severity, error, warning
 from . import grammar, numbering
 from .config import SiteConfig, contact_from
 from .frontmatter import split
-from .links import scan_links
+from .links import remote_images, scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
 from .schema import NOTICE_FIELDS, body_labels, date_forms, read_body_line, read_fields
@@ -50,10 +51,13 @@ def read_notice(path: Path, config: SiteConfig) -> tuple[Notice | None, list[Dia
     source = path.relative_to(config.root).as_posix()
     if not path.resolve().is_relative_to(config.content_dir.resolve()):
         return None, [error(source, 1, "file-outside-content")]
-    size = path.stat().st_size
-    if size > MAX_NOTICE_BYTES:
+    try:
+        raw = read_bytes(path)
+    except TooLarge as large:
+        size = large.size
         return None, [error(source, 1, "file-too-large", size_mb=f"{size / 1e6:.0f}", max_mb=MAX_NOTICE_BYTES // 10**6)]
-    raw = path.read_bytes()
+    except OSError as problem:  # another account's file on a shared drive, a failing disk
+        return None, [error(source, 1, "file-unreadable", detail=problem.strerror or str(problem))]
     text, problems = decode(raw, source, config.encoding)
     if text is None:
         return None, problems
@@ -61,6 +65,21 @@ def read_notice(path: Path, config: SiteConfig) -> tuple[Notice | None, list[Dia
     if notice is not None:
         notice = dataclasses.replace(notice, digest=content_digest(source, raw))
     return notice, problems
+
+
+class TooLarge(Exception):
+    def __init__(self, size: int):
+        super().__init__(size)
+        self.size = size
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, opened once (its size is asked of the open file: a pasted scan is refused unread)."""
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > MAX_NOTICE_BYTES:
+            raise TooLarge(size)
+        return handle.read()
 
 
 def default_slug(path: Path, config: SiteConfig) -> str:
@@ -76,6 +95,8 @@ def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None
     """
     if not raw.strip():
         return None, [error(source, 1, "file-empty")]
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": full of NULs, but text
+        return None, [error(source, 1, "file-utf16")]
     if b"\x00" in raw:
         return None, [error(source, raw[: raw.index(b"\x00")].count(b"\n") + 1, "file-binary")]
     try:
@@ -138,15 +159,12 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
 
 
 def organization_of(path: Path, config: SiteConfig) -> str:
-    """The full name of the organisation a notice file names ("" when it names none or cannot be read).
+    """The full name of the organisation a notice file names ("" when it names none).
 
     Front-matter only, through the same reader: `new notice` offers the site's organisations without parsing
     every body or rendering a page (it took 1.6 s at 400 notices).
     """
-    try:
-        text, _ = decode(path.read_bytes(), path.name, config.encoding)
-    except OSError:
-        return ""
+    text, _ = decode(path.read_bytes(), path.name, config.encoding)  # OSError: the caller says it cannot be read
     front = split(text, path.name)[0] if text is not None else None
     if front is None:
         return ""
@@ -266,6 +284,7 @@ def parse_body(
     md = parser(config.allow_html)
     tokens = md.parse(body)
     _follow_attachments(tokens, attachments)
+    image_problems = remote_images(tokens, first_line, source)
     root = _Open(level=1, title="", explicit_id="", line=first_line)
     stack = [root]
     index = 0
@@ -291,7 +310,7 @@ def parse_body(
     builder = _BodyBuilder(md, source, first_line, config, year)
     parsed = builder.build(root)
     parsed.links, link_problems = scan_links(tokens, first_line, source)
-    return parsed, builder.found + link_problems
+    return parsed, builder.found + link_problems + image_problems
 
 
 def _follow_attachments(tokens: list[Token], attachments: tuple[str, ...]) -> None:

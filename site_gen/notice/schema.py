@@ -246,6 +246,14 @@ SITE_FIELDS: tuple[Field, ...] = (
         default="utf-8",
         choices=("utf-8", "gb18030", "gbk"),
     ),
+    Field(
+        "keep",
+        Kind.TEXTS,
+        "files put in output/ by hand that every build keeps (glob patterns relative to output/; dotfiles and "
+        ".git are always kept)",
+        "保留的文件",
+        "[CNAME, google1234abcd.html, downloads/]",
+    ),
 )
 
 

@@ -18,7 +18,7 @@ from ..base.diagnostics import Diagnostic, error, warning
 from . import numbering
 from .config import SiteConfig
 from .grammar import SECTION_COUNT, issue_count_claim
-from .model import Issue, Notice
+from .model import Attachment, Issue, Notice
 from .summary import NoticeLike
 
 _TAGS = re.compile(r"<[^>]+>")
@@ -126,11 +126,33 @@ def attachment_problems(notice: Notice, config: SiteConfig) -> list[Diagnostic]:
     """
     found = []
     folder = (config.root / notice.source).parent
+    published: dict[str, tuple[Path, Attachment]] = {}  # address -> the first file listed there
     for attachment in notice.attachments:
         code, params = _attachment_problem(attachment.path, folder, config)
+        if not code:
+            code, params = _address_problem(attachment, notice.slug, folder, published)
         if code:
             found.append(error(notice.source, attachment.line or 1, code, column=1, path=attachment.path, **params))
     return found
+
+
+def _address_problem(
+    attachment: Attachment, slug: str, folder: Path, published: dict[str, tuple[Path, Attachment]]
+) -> tuple[str, dict[str, str]]:
+    """One file listed twice (x.pdf and ./x.pdf), or two files whose ASCII addresses are one (测评表.pdf and
+    侧评表.pdf are both cepingbiao.pdf): at the second one's line."""
+    try:
+        address = addresses.attachment(slug, attachment.path)
+    except addresses.UnsafeAddress:
+        return "attachment-outside", {}
+    file = (folder / attachment.path).resolve()
+    if address not in published:
+        published[address] = (file, attachment)
+        return "", {}
+    first_file, first = published[address]
+    if first_file == file:
+        return "attachment-duplicate", {"first_line": str(first.line)}
+    return "attachment-address-shared", {"address": address, "other": first.path, "first_line": str(first.line)}
 
 
 def _attachment_problem(written: str, folder: Path, config: SiteConfig) -> tuple[str, dict[str, str]]:

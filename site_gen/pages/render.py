@@ -8,8 +8,11 @@ relative URLs, so they hold layout, not logic.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
@@ -25,6 +28,26 @@ from ..notice.model import DISPLAY_ORDER, Notice, Progress, Status
 from .groups import Page
 from .qrcode import qr_svg
 from .theme_text import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
+
+# Every page's policy, as a <meta http-equiv> (a static host may send no headers): scripts and styles only
+# from the site itself, WebAssembly for Pagefind, no inline script, handler or style attribute, no other host.
+# A slip in escaping then shows markup at worst, and runs nothing. docs/hosting.md says what a host may add.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; media-src 'self'; manifest-src 'self'; "
+    "form-action 'self'; base-uri 'none'; object-src 'none'"
+)
+
+
+def content_security_policy(inline_style: str = "") -> Markup:
+    """The policy; with inline_style, that one <style> element allowed by its digest (the 404 page's own styles).
+
+    Markup: the quotes stay quotes in the page (an attribute in double quotes), as a reader of the source expects.
+    """
+    if not inline_style:
+        return Markup(CONTENT_SECURITY_POLICY)
+    digest = base64.b64encode(hashlib.sha256(inline_style.encode("utf-8")).digest()).decode("ascii")
+    return Markup(CONTENT_SECURITY_POLICY.replace("style-src 'self'", f"style-src 'self' 'sha256-{digest}'"))
 
 
 def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Environment:
@@ -51,6 +74,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
         page_lang=config.language,
         t=ui_strings(config.language),
         version=__version__,
+        csp=content_security_policy(),
         organization_url=lambda name: addresses.group_page("organization", name),
         statuses=list(DISPLAY_ORDER),
         status_label=jinja2.pass_context(lambda ctx, status: STATUS_LABELS[ctx["page_lang"]][Status(status)]),
@@ -61,6 +85,8 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
     env.globals["badge"] = badge_maker(env)
     env.filters["date"] = jinja2.pass_context(lambda ctx, value: format_date(value, ctx["page_lang"]))
     env.filters["percent"] = format_percent
+    env.filters["search_value"] = search_value
+    env.filters["bar_segments"] = bar_segments
     env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
     return env
 
@@ -96,10 +122,40 @@ def format_date(value: dt.date | None, language: str) -> str:
     return f"{value.day} {value:%B} {value.year}"
 
 
+SEARCH_LOOKALIKES = str.maketrans({"<": "\uff1c", ">": "\uff1e", "&": "\uff06"})  # ＜ ＞ ＆
+
+
+def search_value(text: object) -> str:
+    """A filter or meta value as Pagefind is given it: no character its UI could take for markup.
+
+    Pagefind stores an element's text (the escaped `&lt;` is `<` again) and its UI writes filter
+    labels into search.html as HTML: an organisation named `某局<img onerror=…>` ran as code there
+    (issue 23). The full-width ＜ ＞ ＆ read the same to a person and are never markup.
+    """
+    return str(text).translate(SEARCH_LOOKALIKES)
+
+
 def format_percent(rate: float | None) -> str:
     if rate is None:
         return ""
     return f"{rate * 100:.1f}%".replace(".0%", "%")
+
+
+@dataclass(frozen=True)
+class BarSegment:
+    status: str
+    x: str  # where it starts and how wide it is, out of 100
+    width: str
+
+
+def bar_segments(progress: Progress) -> list[BarSegment]:
+    """Each status's share of a progress bar as SVG geometry: sized without a style attribute, which the policy forbids."""
+    segments, before = [], 0
+    for status, count in progress.counts:
+        start, width = before * 100 / progress.total, count * 100 / progress.total
+        segments.append(BarSegment(str(status), f"{start:.4f}", f"{width:.4f}"))
+        before += count
+    return segments
 
 
 def progress_text(progress: Progress, language: str) -> str:
