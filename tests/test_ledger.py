@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import json
 import re
 import zipfile
 from pathlib import Path
@@ -129,3 +130,43 @@ def test_docs_list_every_header_the_importer_reads():
 
     doc = (REPO / "docs" / "ledger.md").read_text(encoding="utf-8")
     assert all(wording in doc for wordings in WORDINGS.values() for wording in wordings)
+
+
+def test_the_site_and_each_organisation_publish_their_ledgers_and_pages_link_them(tmp_path):
+    import shutil
+
+    from site_gen.commands.build import build_site
+    from tests.htmlscan import Page
+
+    site = tmp_path / "site"
+    shutil.copytree(REPO / "content", site / "content")
+    shutil.copy(REPO / "site.yaml", site / "site.yaml")
+    out = tmp_path / "out"
+    assert build_site(site, out, search=False).ok
+    config, _ = load_config(site)
+    [whole] = import_ledger(out / "ledger.xlsx", config)
+    published = json.loads((out / "notices.json").read_text(encoding="utf-8"))["notices"]
+    issues = sum(len(s["issues"]) for n in published for s in n["sections"])
+    assert len(whole.notice.issues) == issues  # one row per issue of every published notice
+    dashboard = Page((out / "dashboard.html").read_text(encoding="utf-8"))
+    assert {"ledger.xlsx", "ledger.csv"} <= {a.attrs.get("href") for a in dashboard.find_all("a")}
+    org_page = out / "organizations" / "sifaju.html"
+    links = {a.attrs.get("href") for a in Page(org_page.read_text(encoding="utf-8")).find_all("a")}
+    assert (
+        "../organizations/sifaju.ledger.xlsx" in links
+        or "sifaju.ledger.xlsx" in links
+        and (out / "organizations" / "sifaju.ledger.csv").is_file()
+    )
+    org_csv = (out / "organizations" / "sifaju.ledger.csv").read_text(encoding="utf-8-sig")
+    assert "中共临江区司法局党组" in org_csv and "中共临江区教育局党组" not in org_csv
+    before = {p: p.read_bytes() for p in out.rglob("*ledger*")}
+    notice = site / "content" / "2025" / "linjiang-sifaju.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("整改进度：整改完成", "整改进度：正在整改", 1), encoding="utf-8")
+    assert build_site(site, out, search=False).ok
+    changed = {p.relative_to(out).as_posix() for p, data in before.items() if p.read_bytes() != data}
+    assert changed == {
+        "ledger.xlsx",
+        "ledger.csv",
+        "organizations/sifaju.ledger.xlsx",
+        "organizations/sifaju.ledger.csv",
+    }

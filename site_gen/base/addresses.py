@@ -22,6 +22,16 @@ NOT_FOUND = "404.html"
 SITE_FEED = "feed.xml"
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
+LEDGER_FORMATS = ("xlsx", "csv")  # a ledger (整改台账) is offered in both: Excel's own and the plainest
+
+
+def ledger_of(page: str, format: str) -> str:
+    """The ledger of what a page lists, beside it: organizations/quwei.html -> organizations/quwei.ledger.xlsx;
+    the site's, beside the home page: ledger.xlsx."""
+    stem = page.removesuffix(".html")
+    return f"ledger.{format}" if page == INDEX else f"{stem}.ledger.{format}"
+
+
 ASSETS = "assets"
 STYLESHEET = f"{ASSETS}/site.css"
 FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}

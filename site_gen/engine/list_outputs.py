@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -106,10 +106,37 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     feed = lambda: atom_feed(config, notices, addresses.SITE_FEED, config.title, addresses.INDEX)  # noqa: E731
     found.append(Output(addresses.SITE_FEED, "feed-" + newest, feed))
     found.append(Output(addresses.ROBOTS, "fixed", lambda: robots(config)))
+    found += ledger_outputs(config, published, addresses.INDEX, notices, config.title)
     everything = digest(*published.list_keys(notices))
     records = lambda: notices_json(config, (published.memo(n.source).record for n in notices))  # noqa: E731
     found.append(Output(addresses.OUTPUT_MARKER, "data-" + everything, records, site_wide=True))
     return found
+
+
+def ledger_outputs(
+    config: SiteConfig, published: Published, page: str, notices: Iterable[NoticeLike], sheet: str
+) -> list[Output]:
+    """The ledger of every issue a page lists (.xlsx and .csv), from the notices' open-data records: its key is
+    theirs, so editing one notice rewrites its organisation's ledger and the site's, nothing else."""
+    notices = list(notices)
+    key = digest("ledger", config.language, config.base_url, sheet, *published.list_keys(notices))
+
+    def rows() -> list[list[object]]:
+        import json
+
+        from ..pages.ledger import ledger_rows
+
+        records = (json.loads(published.memo(n.source).record) for n in notices)
+        return ledger_rows(records, config.base_url, config.language)
+
+    def make(format: str) -> bytes:
+        from ..pages.ledger import csv_bytes, xlsx_bytes
+
+        return xlsx_bytes(rows(), config.language, sheet) if format == "xlsx" else csv_bytes(rows(), config.language)
+
+    return [
+        Output(addresses.ledger_of(page, f), f"ledger-{f}-{key}", partial(make, f)) for f in addresses.LEDGER_FORMATS
+    ]
 
 
 def sitemap_output(config: SiteConfig, declared: list[Output], notices: list[Summary]) -> list[Output]:
@@ -179,6 +206,8 @@ def one_group(
             return render_page(env, "group.html", page.url, organization=shown, **values)
 
         found.append(Output(page.url, key, make, in_sitemap=True))
+    if group.kind == "organization":
+        found += ledger_outputs(config, published, group.url, group.notices, group.name)
     if feed_url:
         key = "feed-" + digest(group.name, feed_url, *published.list_keys(group.notices[:FEED_ENTRIES]))
         feed_title = f"{config.title}：{group.name}"

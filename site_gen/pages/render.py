@@ -76,6 +76,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
         version=__version__,
         csp=content_security_policy(),
         organization_url=lambda name: addresses.group_page("organization", name),
+        ledger_of=addresses.ledger_of,
         statuses=list(DISPLAY_ORDER),
         status_label=jinja2.pass_context(lambda ctx, status: STATUS_LABELS[ctx["page_lang"]][Status(status)]),
         status_description=jinja2.pass_context(
