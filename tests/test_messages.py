@@ -23,6 +23,7 @@ SPELLED_AS_TYPED = {
     "yaml", "md", "utf", "gbk", "gb", "iconv", "converted", "http", "https", "mailto", "tel", "true", "false",
     "content", "files", "survey", "pdf", "name", "example", "gov", "cn", "xczg", "site", "gen", "out", "output",
     "word", "tab", "sifaju", "id", "x0b", "gb18030", "mb", "s1", "sitemap", "xml", "status_keys", "f", "t",
+    "check", "build", "strict", "new", "notice", "serve", "import", "lang", "zh", "en", "port",
 }  # fmt: skip
 FIELD_WORDS = {
     part.lower() for name in field_names(NOTICE_FIELDS) + field_names(SITE_FIELDS) for part in name.split(".")
