@@ -125,7 +125,7 @@ def test_port_in_use_is_a_clear_message(site):
             timeout=30,
         )
     assert result.returncode == 1
-    assert f"port {port} is already in use" in result.stderr and "--port" in result.stderr
+    assert f"预览：端口 {port} 已被占用，请换一个，例如 --port {port + 1}" in result.stderr  # a Chinese site
     assert "Traceback" not in result.stderr
 
 

@@ -116,8 +116,11 @@ def test_with_a_registry_its_organisations_are_offered_and_a_short_name_becomes_
         and "中共示例县委（县委）" in err
         and "中共示例县农业农村局党组（县农业农村局）" in err
     )
-    code, out, err = new_notice(capsys, demo, "--org", "县农业农村局党委")
-    assert code == 0 and "不在 site.yaml 的单位名录" in err and "是不是要写：中共示例县农业农村局党组" in err
+    before = sorted(demo.rglob("*.md"))
+    code, out, err = new_notice(capsys, demo, "--org", "县农业农村局党委")  # not a name the registry has
+    assert code == 2 and out == "" and sorted(demo.rglob("*.md")) == before  # the wrong name is not written
+    assert "“县农业农村局党委”不在 site.yaml 的单位名录（organizations:）中，没有写入任何文件。" in err
+    assert "是不是要写：中共示例县农业农村局党组" in err
     code, out, err = new_notice(capsys, demo, "--org", "农业农村局")
     assert code == 0 and err == ""
     notice = notice_at(demo, Path(out))

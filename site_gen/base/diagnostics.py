@@ -134,5 +134,7 @@ def format_report(diagnostics: Iterable[Diagnostic], language: str = "en") -> st
     errors = sum(d.severity is Severity.ERROR for d in ordered)
     warnings = len(ordered) - errors
     files = len({d.path for d in ordered})
-    lines.append(f"{errors} error(s), {warnings} warning(s) in {files} file(s)")
+    from .cli_text import say  # here: a build with nothing to report never loads the tables
+
+    lines.append(say("report-summary", language, errors=errors, warnings=warnings, files=files))
     return "\n".join(lines)

@@ -35,10 +35,12 @@ class BuildResult:
     written: int = 0  # files made this time (the rest were unchanged)
     notice_count: int = 0  # notices published
     language: str = "zh"
+    drafts: list[str] = field(default_factory=list)  # drafts left out, by their name in the site
+    strict: bool = False  # a warning fails the build too (build --strict)
 
     @property
     def ok(self) -> bool:
-        return not has_errors(self.diagnostics)
+        return not (has_errors(self.diagnostics) or (self.strict and self.diagnostics))
 
 
 @dataclass
@@ -52,6 +54,8 @@ class SiteLoad:
 
 def load_site(site_dir: Path) -> SiteLoad:
     site = Site.open(site_dir, drafts=True)
+    if not site_dir.is_dir():  # a typo in --site must not pass as a site with nothing wrong
+        return SiteLoad(site.config, [], [error(str(site_dir), 0, "site-missing")])
     try:
         if site_dir.is_dir():
             site.load({})
@@ -68,17 +72,20 @@ def build_site(
     out_dir: Path,
     drafts: bool = False,
     search: bool = True,
-    progress: Callable[[int, int], None] = lambda done, total: None,
+    progress: Callable[..., None] = lambda done, total, phase="": None,
     use_cache: bool = True,
+    strict: bool = False,
+    base_url: str = "",
 ) -> BuildResult:
-    """Build the site into out_dir; on any error out_dir is left exactly as it was.
+    """Build the site into out_dir; on any error (any warning too, when strict) out_dir is left exactly as it was.
 
-    search=False skips the search index (the benchmarks time it separately).
+    search=False skips the search index (the benchmarks time it separately). base_url replaces site.yaml's (a
+    staging copy): the build cache is keyed by site.yaml, so such a build makes every file without it.
     """
     problem = output_folder_problem(site_dir, out_dir)
-    cache = open_cache(site_dir) if use_cache and problem is None else None
-    site = Site.open(site_dir, drafts, cache)
-    result = BuildResult(language=site.config.language)
+    cache = open_cache(site_dir) if use_cache and not base_url and problem is None else None
+    site = Site.open(site_dir, drafts, cache, base_url)
+    result = BuildResult(language=site.config.language, strict=strict)
     state = BuildState.load(cache, out_dir, drafts)
     site.lists.stored = lambda part: state.part(cache, part)
     if problem:
@@ -89,6 +96,7 @@ def build_site(
     try:
         intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
+        result.drafts = sorted(s for s, r in site.records.items() if r.readable and r.draft and not drafts)
         if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):
             result.diagnostics = site.file_diagnostics()
             result.notice_count = sum(1 for record in site.records.values() if site.is_published(record))
@@ -103,7 +111,9 @@ def build_site(
                 if site.read_anew:  # touched, not changed (a checkout, a save without edits): note the new stamps,
                     save_state(site, state, out_dir, state.outputs, state.public_pages)  # or each build reads them
                 return result  # output/ already holds this site: not touched
-            result.written = len(made) + stage(staged, declared, intact, set(made), site)
+            result.written = len(made) + stage(staged, declared, intact, set(made), site, progress)
+            if search and not site.make_problems:
+                progress(0, 1, "search")
             result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search)
         if not result.ok:
             keep_rendered(site, staged, set(made))
@@ -158,7 +168,14 @@ def keep_rendered(site: Site, staged: StagedOutput, made: set[str]) -> None:
                 return
 
 
-def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
+def stage(
+    staged: StagedOutput,
+    declared: dict[str, Output],
+    intact: dict[str, str],
+    made: set[str],
+    site: Site,
+    progress: Callable[..., None] = lambda done, total, phase="": None,
+) -> int:
     """Every declared output into the staged folder: made when its key changed (on every core when there are
     many: a first build's list pages), else linked; returns how many were made."""
     staged.link([path for path, output in declared.items() if path not in made and intact.get(path) == output.key])
@@ -168,7 +185,10 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
 
         prepare_workers(site, TEMPLATES)
     shared = {"outputs": to_make, "into": staged, "root": site.config.root}
-    site.make_problems += [found for found in ordered_map(_make_job, range(len(to_make)), shared) if found]
+    for count, found in enumerate(ordered_map(_make_job, range(len(to_make)), shared), 1):
+        if found:
+            site.make_problems.append(found)
+        progress(count, len(to_make), "lists")
     return len(to_make)
 
 
