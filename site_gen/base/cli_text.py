@@ -172,7 +172,7 @@ CHINESE: dict[str, str] = {
     "phase-done": "  {phase}：{total} 项，用时 {elapsed} 秒",
     "check-help": "检查网站中的全部问题，不写入任何文件",
     "opt-strict": "把提醒也当作错误",
-    "opt-format": "json：每个问题一个对象（file、line、column、severity、code、message、hint），输出到标准输出",
+    "opt-format": "json：以 JSON 格式输出到标准输出，每个问题一个对象（文件、行、列、级别、代码、说明、修改建议）",
     "checked": "已检查 {count} 份通报：没有错误",
     "schema-help": "输出字段区（或 site.yaml）的 JSON Schema，供编辑器使用",
     "schema-description": "根据 site-gen 读取的字段生成 JSON Schema（2020-12 版），支持 YAML 的编辑器可据此补全和检查。",
@@ -207,11 +207,11 @@ CHINESE: dict[str, str] = {
     "new-help": "新建网站，或在网站中新建通报",
     "new-what": "新建什么",
     "new-site-help": "新建一个马上就能生成的网站文件夹",
-    "new-site-description": "新建文件夹 DIR，含带说明的 site.yaml、一份示例通报（草稿）、空的 templates/ 和 "
-    ".gitignore。DIR 必须是新的或空的文件夹：不会覆盖任何文件。",
+    "new-site-description": "新建一个网站文件夹，含带说明的 site.yaml、一份示例通报（草稿）、空的 templates/ 和 "
+    ".gitignore。这个文件夹必须是新的或空的：不会覆盖任何文件。",
     "opt-lang": "网站语言（默认 zh）",
     "new-notice-help": "写一份待填写的通报并显示它的路径",
-    "new-notice-description": "写一份通报草稿并显示它的路径。PATH 相对于 网站文件夹/content/"
+    "new-notice-description": "写一份通报草稿并显示它的路径。路径相对于 网站文件夹/content/"
     "（默认：content/年份/notice-日期.md）。不会覆盖已有的文件。",
     "opt-title": "通报标题",
     "opt-org": "发布单位（不写则列出本站的单位）",
