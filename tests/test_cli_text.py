@@ -27,7 +27,7 @@ TYPED = {
     "site", "gen", "build", "check", "serve", "import", "new", "notice", "schema", "json", "text", "yaml", "md",
     "html", "txt", "docx", "pdf", "markdown", "word", "gb18030", "gb", "utf", "ctrl", "http", "https", "localhost",
     "draft", "true", "false", "base_url", "lang", "zh", "en", "error", "warning", "dir", "py", "id", "url",
-    "content", "output", "templates", "preview", "org", "json", "schema", "mysite", "srv", "www", "xczg", "tab",
+    "content", "output", "templates", "preview", "org", "mysite", "srv", "www", "xczg", "tab",
     "summary", "notices", "assets", "cache", "h", "d", "s", "o", "p", "q", "v", "gitignore",
     "file", "line", "column", "severity", "code", "message", "hint",  # the JSON keys of check --format json
 } | {part.lower() for name in field_names(NOTICE_FIELDS) + field_names(SITE_FIELDS) for part in name.split(".")}  # fmt: skip
