@@ -101,6 +101,8 @@ class Site:
             prepare_workers(self, ("notice.html", "_notice_card.html"))
         shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
         phase = "pages" if make_into is not None else "reading"
+        if jobs:
+            progress(0, len(jobs), phase)  # at once: a first build of thousands shows what it is doing from the start
         done = {}
         for count, (index, result) in enumerate(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True), 1):
             done[index] = result  # as each worker's chunk arrives: the progress shown is the work done
