@@ -348,3 +348,14 @@ def test_an_attachment_at_another_notices_address_shows_until_it_is_removed(site
     preview.on_change([sifaju])
     preview.prepare("")
     assert not preview.showing_errors
+
+
+def test_a_yaml_slip_shows_its_line_caret_and_fix_on_the_error_page(site, tmp_path):
+    preview = built_preview(site, tmp_path)
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 临江区水务局党组: 巡察整改进展情况的通报")
+    preview.on_change([site / NOTICE])
+    html = (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert "值里含有“: ”，YAML 把它当成了又一个字段名" in html  # the cause in the site's language, not YAML's English
+    assert "mapping values" not in html
+    assert '<pre class="error-summary__excerpt">title: 临江区水务局党组: 巡察整改进展情况的通报\n' in html
+    assert "请把这一行改成：title: &#34;临江区水务局党组: 巡察整改进展情况的通报&#34;" in html
