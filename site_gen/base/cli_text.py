@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Mapping
 
 ENGLISH: dict[str, str] = {
     # site-gen itself
@@ -281,11 +282,11 @@ def speak_argparse(language: str) -> None:
     argparse.ngettext = lambda one, many, n: ARGPARSE_CHINESE.get(one if n == 1 else many, one if n == 1 else many)  # type: ignore[attr-defined]
 
 
-def locale_language(environ: dict[str, str] | None = None) -> str:
+def locale_language(environ: Mapping[str, str] | None = None) -> str:
     """zh when the environment's locale is Chinese (LC_ALL, LC_MESSAGES, LANG, as gettext reads them), else en."""
-    environ = os.environ if environ is None else environ
+    variables: Mapping[str, str] = os.environ if environ is None else environ
     for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(name, "")
+        value = variables.get(name, "")
         if value:
             return "zh" if value.lower().startswith("zh") else "en"
     return "en"

@@ -421,7 +421,7 @@ class _BodyBuilder:
 
     def is_status_line(self, text: str) -> bool:
         match = self.status_line_pattern.match(text)
-        return bool(match) and self.config.vocabulary.lookup(match.group("value")).status is not None
+        return match is not None and self.config.vocabulary.lookup(match.group("value")).status is not None
 
     def render(self, tokens: list[Token]) -> str:
         if not tokens:

@@ -31,7 +31,8 @@ def unheaded_hashes(tokens: list[Token], first_line: int, source: str) -> list[D
     for position, token in enumerate(tokens):
         if token.type != "inline" or position == 0 or tokens[position - 1].type != "paragraph_open":
             continue
-        start = tokens[position - 1].map[0] if tokens[position - 1].map else 0
+        opening = tokens[position - 1].map
+        start = opening[0] if opening else 0
         for offset, text in enumerate(token.content.split("\n")):
             match = _NOT_A_HEADING.match(text.strip())
             if match is None or (match.group("gap") and not match.group("gap").strip(" ") and "＃" not in text):
@@ -48,7 +49,8 @@ def status_lines_outside(tokens: list[Token], first_line: int, source: str, is_s
     for position, token in enumerate(tokens):
         if token.type != "inline" or position == 0 or tokens[position - 1].type != "paragraph_open":
             continue
-        start = tokens[position - 1].map[0] if tokens[position - 1].map else 0
+        opening = tokens[position - 1].map
+        start = opening[0] if opening else 0
         for offset, text in enumerate(token.content.split("\n")):
             if is_status_line(text):
                 yield warning(source, first_line + start + offset, "status-outside-issue", written=text.strip())
