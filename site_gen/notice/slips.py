@@ -11,7 +11,7 @@ and the starter and skeleton writers take theirs from the same place.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from markdown_it.token import Token
 
@@ -44,7 +44,9 @@ def unheaded_hashes(tokens: list[Token], first_line: int, source: str) -> list[D
     return found
 
 
-def status_lines_outside(tokens: list[Token], first_line: int, source: str, is_status_line) -> Iterable[Diagnostic]:
+def status_lines_outside(
+    tokens: list[Token], first_line: int, source: str, is_status_line: Callable[[str], bool]
+) -> Iterable[Diagnostic]:
     """Status-line-shaped lines in text that belongs to no issue (the opening, a section's text, 下一步工作)."""
     for position, token in enumerate(tokens):
         if token.type != "inline" or position == 0 or tokens[position - 1].type != "paragraph_open":
