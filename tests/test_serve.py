@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -359,3 +360,17 @@ def test_a_yaml_slip_shows_its_line_caret_and_fix_on_the_error_page(site, tmp_pa
     assert "mapping values" not in html
     assert '<pre class="error-summary__excerpt">title: 临江区水务局党组: 巡察整改进展情况的通报\n' in html
     assert "请把这一行改成：title: &#34;临江区水务局党组: 巡察整改进展情况的通报&#34;" in html
+
+
+def test_the_preview_log_is_in_the_sites_language(site, tmp_path):
+    from site_gen.commands.serve import Preview
+
+    lines: list[str] = []
+    preview = Preview(site, tmp_path / "preview", log=lines.append)
+    preview.build_all()
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 只改这一份")
+    preview.on_change([site / NOTICE])
+    edit(site, "organization: 中共临江区水务局党组\n", "organization: [中共临江区水务局党组\n")
+    preview.on_change([site / NOTICE])
+    assert re.fullmatch(rf"\[\d\d:\d\d:\d\d\] {NOTICE} 已修改：已重新生成，用时 \d+ 毫秒", lines[0]), lines
+    assert re.fullmatch(rf"\[\d\d:\d\d:\d\d\] {NOTICE} 已修改：有 1 个错误，已显示在浏览器中，用时 \d+ 毫秒", lines[1])

@@ -52,13 +52,13 @@ class SiteLoad:
     diagnostics: list[Diagnostic]
 
 
-def load_site(site_dir: Path) -> SiteLoad:
+def load_site(site_dir: Path, progress: Callable[..., None] = lambda done, total, phase="": None) -> SiteLoad:
     site = Site.open(site_dir, drafts=True)
     if not site_dir.is_dir():  # a typo in --site must not pass as a site with nothing wrong
         return SiteLoad(site.config, [], [error(str(site_dir), 0, "site-missing")])
     try:
         if site_dir.is_dir():
-            site.load({})
+            site.load({}, progress=progress)
             from ..pages.render import check_templates  # here: a rebuild with nothing to do never loads Jinja
 
             site.make_problems += check_templates(site.env, site.config.root)

@@ -201,7 +201,11 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    load = load_site(args.site)
+    progress = ProgressLine(args.language)
+    try:
+        load = load_site(args.site, progress)
+    finally:
+        progress.finish()
     errors = sum(d.severity is Severity.ERROR for d in load.diagnostics)
     warnings = len(load.diagnostics) - errors
     failed = bool(errors or (args.strict and warnings))
