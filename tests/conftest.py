@@ -127,7 +127,13 @@ def built_site(tmp_path_factory) -> Path:
     assert result.ok, [d.format() for d in result.diagnostics]
     config, _ = load_config(REPO)
     unknown = {"value": "还没想好", "suggestion": "尚未开始", "allowed": "整改完成, 正在整改, 尚未开始"}
-    errors = [error("content/2025/example.md", 12, "status-unknown", column=6, **unknown).in_language(config.language)]
+    yaml_slip = {"problem": "mapping values are not allowed here", "cause": "colon-in-value"}
+    yaml_slip |= {"source_line": "title: 关于: 某某的通报", "caret": "10", "fix": 'title: "关于: 某某的通报"'}
+    errors = [
+        error("content/2025/example.md", 2, "front-matter-yaml", column=10, **yaml_slip),  # its line and caret shown
+        error("content/2025/example.md", 12, "status-unknown", column=6, **unknown),
+    ]
+    errors = [found.in_language(config.language) for found in errors]
     html = (
         environment(config).get_template("error.html").render(page_path="index.html", root="", errors=errors, report="")
     )

@@ -146,7 +146,7 @@ def test_open_data_matches_the_pages(sample):
     assert first["id"] == "s1-1" and "流动普法车" in first["measures_html"]
 
 
-SCRATCH_YAML = "base_url: https://example.cn/\ncontact:\n  phones: ['0000-1']\n"
+SCRATCH_YAML = "base_url: https://example.cn/\ncontact:\n  phones: ['0635-1']\n"
 
 
 def scratch_site(root: Path, files: dict[str, str], site_yaml: str = SCRATCH_YAML) -> Path:
@@ -238,7 +238,7 @@ def test_content_error_exits_1_names_the_line_and_keeps_output(tmp_path):
 def test_cli_version_and_help():
     assert run_cli("--version", cwd=REPO).stdout.startswith("site-gen ")
     help_text = run_cli("build", "--help", cwd=REPO).stdout
-    assert "--drafts" in help_text and "examples:" in help_text
+    assert "-D, --drafts" in help_text and "示例：" in help_text  # the sample site is Chinese
 
 
 def test_wheel_ships_the_theme(tmp_path):
@@ -322,10 +322,10 @@ def test_one_page_per_organisation_whatever_name_the_notice_wrote(county):
     assert page(county, "organizations/shuiwu.html").find_all("h1")[0].text == "中共示例县水务局党组"
     contact = part(county, "organizations/shuiwu.html", "aside", "contact")
     hrefs = [a.attrs["href"] for a in contact.find_all("a")]
-    assert hrefs == ["tel:0000-2222222", "mailto:shuiwu@example.gov.cn"]  # its own, not the site's
+    assert hrefs == ["tel:0635-2222222", "mailto:shuiwu@example.cn"]  # its own, not the site's
     contact = part(county, "organizations/zhonggongshilixiansifajudangzu.html", "aside", "contact")
     assert "示例县法治路 9 号" in contact.html  # its own address
-    assert "tel:0000-1111111" in [a.attrs["href"] for a in contact.find_all("a")]  # the site's phone
+    assert "tel:0635-1111111" in [a.attrs["href"] for a in contact.find_all("a")]  # the site's phone
 
 
 def test_an_organisation_page_lists_its_open_problems_linking_to_each_issue(county):

@@ -144,7 +144,7 @@ def test_whole_folder_reported_together(tmp_path):
         assert f"content/{name}:" in result.stderr
     assert "content/unknown-status.md:12:" in result.stderr
     summary = result.stderr.strip().splitlines()[-1]
-    assert summary.endswith(f"in {len(EXPECTED)} file(s)") and "error(s)" in summary
+    assert summary.endswith(f"涉及 {len(EXPECTED)} 个文件") and "个错误" in summary  # a Chinese site's words
 
 
 def run_check(site: Path, *args: str) -> subprocess.CompletedProcess:

@@ -228,7 +228,7 @@ def test_a_missing_site_folder_is_said_not_created(tmp_path):
 
 def test_a_port_out_of_range_is_a_usage_message(site):
     result = run("serve", "--site", str(site), "--port", "99999")
-    assert result.returncode == 2 and "1 to 65535" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 2 and "请写 1 到 65535 之间的数字" in result.stderr and "Traceback" not in result.stderr
 
 
 # --- low -----------------------------------------------------------------------------------------

@@ -161,7 +161,9 @@ def test_the_site_and_each_organisation_publish_their_ledgers_and_pages_link_the
     assert "中共临江区司法局党组" in org_csv and "中共临江区教育局党组" not in org_csv
     before = {p: p.read_bytes() for p in out.rglob("*ledger*")}
     notice = site / "content" / "2025" / "linjiang-sifaju.md"
-    notice.write_text(notice.read_text(encoding="utf-8").replace("整改进度：整改完成", "整改进度：正在整改", 1), encoding="utf-8")
+    notice.write_text(
+        notice.read_text(encoding="utf-8").replace("整改进度：整改完成", "整改进度：正在整改", 1), encoding="utf-8"
+    )
     assert build_site(site, out, search=False).ok
     changed = {p.relative_to(out).as_posix() for p, data in before.items() if p.read_bytes() != data}
     assert changed == {

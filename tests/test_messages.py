@@ -25,6 +25,7 @@ SPELLED_AS_TYPED = {
     "word", "tab", "sifaju", "id", "x0b", "gb18030", "mb", "s1", "sitemap", "xml", "status_keys", "f", "t",
     "cache", "sudo", "root", "no", "wait", "docs", "hosting",
     "unicode", "windows", "macos", "cname", "downloads", "con", "nul", "aux", "prn", "com1", "lpt1",
+    "check", "build", "strict", "new", "notice", "serve", "import", "lang", "zh", "en", "port",
 }  # fmt: skip
 FIELD_WORDS = {
     part.lower() for name in field_names(NOTICE_FIELDS) + field_names(SITE_FIELDS) for part in name.split(".")

@@ -8,7 +8,7 @@ from site_gen.notice.organizations import name_key
 REGISTRY = """\
 base_url: https://e.cn/
 contact:
-  phones: [0000-1111111]
+  phones: [0635-1111111]
   address: 示例县人民路 1 号
 organizations:
   - name: 中共示例县委
@@ -20,7 +20,7 @@ organizations:
     slug: shuiwu
     parent: 县委
     contact:
-      emails: [shuiwu@example.gov.cn]
+      emails: [shuiwu@example.cn]
 """
 
 
@@ -51,8 +51,8 @@ def test_full_width_brackets_and_letters_are_the_same_name():
 def test_contact_is_the_organisations_then_the_sites_part_by_part(tmp_path):
     config, _ = config_of(tmp_path, REGISTRY)
     water = config.organizations.find("水务局")
-    assert water.contact.emails == ("shuiwu@example.gov.cn",)
-    assert water.contact.phones == ("0000-1111111",) and water.contact.address == "示例县人民路 1 号"  # the site's
+    assert water.contact.emails == ("shuiwu@example.cn",)
+    assert water.contact.phones == ("0635-1111111",) and water.contact.address == "示例县人民路 1 号"  # the site's
     assert config.organizations.find("县委").contact == config.contact
 
 
@@ -101,7 +101,7 @@ def test_an_entry_without_a_name_and_an_unknown_key_are_located(tmp_path):
 
 
 def test_a_bad_phone_in_a_registry_contact_is_located(tmp_path):
-    _, problems = config_of(tmp_path, REGISTRY.replace("emails: [shuiwu@example.gov.cn]", "phones: [12, 0000-2222222]"))
+    _, problems = config_of(tmp_path, REGISTRY.replace("emails: [shuiwu@example.cn]", "phones: [12, 0635-2222222]"))
     assert located(problems) == [(15, "phone-invalid")]
 
 

@@ -32,7 +32,7 @@ def test_no_qr_without_base_url(tmp_path):
     site = scratch_site(
         tmp_path,
         {"a.md": NOTICE.format(title="T", draft="false", body="")},
-        site_yaml="contact:\n  phones: ['0000-1234']\n",
+        site_yaml="contact:\n  phones: ['0635-1234']\n",
     )
     assert build_site(site, site / "output").ok
     assert "qr__code" not in (site / "output" / "notices" / "a.html").read_text(encoding="utf-8")

@@ -101,10 +101,10 @@ def test_a_short_name_or_alias_is_read_as_the_full_name_with_its_contact():
     config, _ = load_config(REGISTRY_SITE)
     water, problems = read_notice(REGISTRY_SITE / "content" / "2025" / "水务局.md", config)  # organization: 水务局
     assert water.organization == "中共示例县水务局党组" and problems == []
-    assert water.contact.phones == ("0000-2222222",) and water.contact.address == "示例县人民路 1 号县委巡察办"
+    assert water.contact.phones == ("0635-2222222",) and water.contact.address == "示例县人民路 1 号县委巡察办"
     justice, _ = read_notice(REGISTRY_SITE / "content" / "2025" / "司法局.md", config)  # organization: 县司法局
     assert justice.organization == "中共示例县司法局党组"
-    assert justice.contact.phones == ("0000-1111111",) and justice.contact.address == "示例县法治路 9 号"
+    assert justice.contact.phones == ("0635-1111111",) and justice.contact.address == "示例县法治路 9 号"
 
 
 def test_an_organisation_the_registry_lacks_is_a_warning_with_did_you_mean():

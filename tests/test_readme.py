@@ -42,11 +42,29 @@ def commands(block: str) -> list[list[str]]:
     return [shlex.split(line, comments=True) for line in block.splitlines() if line.split("#", 1)[0].strip()]
 
 
-def test_quick_start_is_exactly_two_commands():
-    assert [command[:2] for command in commands(code_block("Quick start"))] == [
-        ["pip", "install"],
-        ["bash", "tests/install.sh"],
+def test_quick_start_is_exactly_two_commands_in_a_virtual_environment():
+    """A stock Debian or Ubuntu Python refuses pip install outside a virtual environment (PEP 668): both commands
+    make or use .venv, and nothing is installed with the system's pip."""
+    first, second = code_block("Quick start").splitlines()
+    assert shlex.split(first, comments=True) == [
+        *["python3", "-m", "venv", ".venv", "&&", ".venv/bin/pip", "install", "-e", "."],
+        *["&&", ".venv/bin/site-gen", "build"],
     ]
+    assert shlex.split(second, comments=True) == ["bash", "tests/install.sh", "&&", ".venv/bin/python", "-m", "pytest"]
+
+
+def test_ci_runs_exactly_the_readmes_test_command():
+    test_command = code_block("Quick start").splitlines()[1].split("#", 1)[0].strip()
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert ci[-1] == test_command
+
+
+def test_install_script_makes_and_uses_the_virtual_environment():
+    script = (README.parent / "tests" / "install.sh").read_text(encoding="utf-8")
+    assert "[ -x .venv/bin/python ] || python3 -m venv .venv" in script
+    assert '.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[test]"' in script
+    assert "\npython -m pip" not in script and "apt-get install" in script  # still installs apt packages as root
+    assert subprocess.run(["bash", "-n", str(README.parent / "tests" / "install.sh")]).returncode == 0
 
 
 def test_start_your_own_site_runs_as_documented(tmp_path):

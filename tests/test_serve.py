@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import subprocess
@@ -127,7 +128,7 @@ def test_port_in_use_is_a_clear_message(site):
             timeout=30,
         )
     assert result.returncode == 1
-    assert f"port {port} is already in use" in result.stderr and "--port" in result.stderr
+    assert f"预览：端口 {port} 已被占用，请换一个，例如 --port {port + 1}" in result.stderr  # a Chinese site
     assert "Traceback" not in result.stderr
 
 
@@ -426,3 +427,28 @@ def test_an_attachment_at_another_notices_address_shows_until_it_is_removed(site
     preview.on_change([sifaju])
     preview.prepare("")
     assert not preview.showing_errors
+
+
+def test_a_yaml_slip_shows_its_line_caret_and_fix_on_the_error_page(site, tmp_path):
+    preview = built_preview(site, tmp_path)
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 临江区水务局党组: 巡察整改进展情况的通报")
+    preview.on_change([site / NOTICE])
+    html = (tmp_path / "preview" / "index.html").read_text(encoding="utf-8")
+    assert "值里含有“: ”，YAML 把它当成了又一个字段名" in html  # the cause in the site's language, not YAML's English
+    assert "mapping values" not in html
+    assert '<pre class="error-summary__excerpt">title: 临江区水务局党组: 巡察整改进展情况的通报\n' in html
+    assert "请把这一行改成：title: &#34;临江区水务局党组: 巡察整改进展情况的通报&#34;" in html
+
+
+def test_the_preview_log_is_in_the_sites_language(site, tmp_path):
+    from site_gen.commands.serve import Preview
+
+    lines: list[str] = []
+    preview = Preview(site, tmp_path / "preview", log=lines.append)
+    preview.build_all()
+    edit(site, "title: 临江区水务局党组关于巡察整改进展情况的通报", "title: 只改这一份")
+    preview.on_change([site / NOTICE])
+    edit(site, "organization: 中共临江区水务局党组\n", "organization: [中共临江区水务局党组\n")
+    preview.on_change([site / NOTICE])
+    assert re.fullmatch(rf"\[\d\d:\d\d:\d\d\] {NOTICE} 已修改：已重新生成，用时 \d+ 毫秒", lines[0]), lines
+    assert re.fullmatch(rf"\[\d\d:\d\d:\d\d\] {NOTICE} 已修改：有 1 个错误，已显示在浏览器中，用时 \d+ 毫秒", lines[1])

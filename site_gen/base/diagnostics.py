@@ -10,6 +10,7 @@ not stored: they are made from the code and parameters in the site's language
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Iterable
 from enum import StrEnum
 from typing import NamedTuple
@@ -53,6 +54,17 @@ class Diagnostic(NamedTuple):
 
         return render(self.code, dict(self.params), self.language)[1]
 
+    @property
+    def excerpt(self) -> tuple[str, ...]:
+        """The offending line and a caret under its column (a YAML error), or nothing: as Jinja and compilers
+        show a syntax error. The caret counts a Chinese character as two columns, as terminals show it."""
+        params = dict(self.params)
+        if "source_line" not in params:
+            return ()
+        line, column = params["source_line"], int(params.get("caret") or 1)
+        width = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line[: column - 1])
+        return line, " " * width + "^"
+
     def in_language(self, language: str) -> Diagnostic:
         """The same diagnostic worded for a site in that language (Chinese for zh sites)."""
         return self._replace(language=language)
@@ -63,6 +75,8 @@ class Diagnostic(NamedTuple):
         if self.line:
             where += f":{self.line}:{self.column or 1}"
         text = f"{where}: {self.severity}: {shown.message}"
+        if self.excerpt:
+            text += "\n    " + "\n    ".join(self.excerpt)
         if shown.hint:
             text += f"\n    {'修改建议' if shown.language == 'zh' else 'hint'}: {shown.hint}"
         return text
@@ -120,5 +134,7 @@ def format_report(diagnostics: Iterable[Diagnostic], language: str = "en") -> st
     errors = sum(d.severity is Severity.ERROR for d in ordered)
     warnings = len(ordered) - errors
     files = len({d.path for d in ordered})
-    lines.append(f"{errors} error(s), {warnings} warning(s) in {files} file(s)")
+    from .cli_text import say  # here: a build with nothing to report never loads the tables
+
+    lines.append(say("report-summary", language, errors=errors, warnings=warnings, files=files))
     return "\n".join(lines)

@@ -65,16 +65,16 @@ ENGLISH: dict[str, Text] = {
         "add a line with only --- after the last front-matter field",
     ),
     "front-matter-yaml": Text(
-        "front-matter is not valid YAML: {problem}",
-        'check the colon after each field name and quote values that contain ": "',
+        "front-matter is not valid YAML: {cause}",
+        ("write the line as: {fix}", 'check the colon after each field name and quote values that contain ": "'),
     ),
     "front-matter-not-mapping": Text(
         "front-matter must be a list of fields (name: value)", "write one field per line, e.g. title: 关于……的通报"
     ),
     "config-not-utf8": Text("site.yaml is not UTF-8 text", "save it as UTF-8 in your editor"),
     "config-yaml": Text(
-        "site.yaml is not valid YAML: {problem}",
-        'check the colon after each setting name and quote values that contain ": "',
+        "site.yaml is not valid YAML: {cause}",
+        ("write the line as: {fix}", 'check the colon after each setting name and quote values that contain ": "'),
     ),
     "config-not-mapping": Text(
         "site.yaml must be a list of settings (name: value)", "write one setting per line, e.g. title: 巡察整改公开"
@@ -210,6 +210,30 @@ ENGLISH: dict[str, Text] = {
         "this issue has a status line and so do its sub-problems",
         "keep the status lines of the sub-problems (#### headings) and remove this one: "
         "the issue's status is derived from them",
+    ),
+    "heading-no-space": Text(
+        '"{written}" is read as text, not as a heading: a heading needs a space after its #',
+        "write it as: {fixed}   (a line meant as text that starts with #: write \\# instead)",
+    ),
+    "status-outside-issue": Text(
+        '"{written}" is a status line, but it is under no issue heading, so it counts for no issue',
+        "put the issue's heading right above it (### 1. 关于……的问题), or remove the line",
+    ),
+    "starter-placeholder": Text(
+        '"{value}" is an example value of the new site and would be shown to the public',
+        "replace it with your own details (here: {line}); check --strict and build --strict stop on it",
+    ),
+    "skeleton-placeholder": Text(
+        "this notice is not a draft but still holds the text new notice wrote to be replaced: {line}",
+        "write the real text here, or keep draft: true until the notice is finished",
+    ),
+    "summary-issues": Text(
+        'the summary says "{stated}" but {listed} issues are listed',
+        "correct the number in summary:, or check that no issue heading is missing",
+    ),
+    "summary-done": Text(
+        'the summary says "{stated}" but {done} issues are stated as completed',
+        "correct the number in summary: (completed = 整改完成, 完成并长期坚持 and 视同完成), or the status lines",
     ),
     "heading-outside-issue": Text(
         "a #### heading outside an issue is shown as text",
@@ -376,12 +400,16 @@ CHINESE: dict[str, Text] = {
         "文件开头没有字段区（应以一行 --- 开始）", "文件第一行写 ---，然后写 title、organization、date，再写一行 ---"
     ),
     "front-matter-unclosed": Text("字段区没有结束：缺少第二行 ---", "在最后一个字段后加一行 ---"),
-    "front-matter-yaml": Text("字段区格式有误：{problem}", "检查每个字段名后面的冒号；值里含有“: ”时请加引号"),
+    "front-matter-yaml": Text(
+        "字段区格式有误：{cause}", ("请把这一行改成：{fix}", "检查每个字段名后面的冒号；值里含有“: ”时请加引号")
+    ),
     "front-matter-not-mapping": Text(
         "字段区应为“字段名: 值”的形式，每行一个", "每行写一个字段，例如 title: 关于……的通报"
     ),
     "config-not-utf8": Text("site.yaml 不是 UTF-8 编码", "请在编辑器中另存为 UTF-8 编码"),
-    "config-yaml": Text("site.yaml 格式有误：{problem}", "检查每个设置名后面的冒号；值里含有“: ”时请加引号"),
+    "config-yaml": Text(
+        "site.yaml 格式有误：{cause}", ("请把这一行改成：{fix}", "检查每个设置名后面的冒号；值里含有“: ”时请加引号")
+    ),
     "config-not-mapping": Text("site.yaml 应为“设置名: 值”的形式", "每行写一个设置，例如 title: 巡察整改公开"),
     "yaml-aliases": Text(
         "这里的 YAML 别名（&名称 … *名称）展开后超过 {budget} 个值", "请直接写出各个值，不要用 & 和 * 重复引用"
@@ -494,6 +522,30 @@ CHINESE: dict[str, Text] = {
     "status-issue-and-subs": Text(
         "这个问题本身和它的子问题都写了整改状态",
         "保留各子问题（####）的状态行，删除问题本身的这一行：问题状态由子问题推算",
+    ),
+    "heading-no-space": Text(
+        "“{written}”被当作正文，不是标题：# 号后面要有一个空格",
+        "请改成：{fixed}（如果这行本来就是正文，请把开头的 # 写成 \\#）",
+    ),
+    "status-outside-issue": Text(
+        "“{written}”是一行整改状态，但它不在任何问题标题之下，不计入任何问题",
+        "请在它上面补上问题标题（### 1. 关于……的问题），或删除这一行",
+    ),
+    "starter-placeholder": Text(
+        "“{value}”是新建网站时填的示例内容，会显示给公众",
+        "请改成本单位的真实信息（这一行：{line}）；check --strict 和 build --strict 遇到它会报错",
+    ),
+    "skeleton-placeholder": Text(
+        "这份通报不是草稿，却还留着新建通报时待替换的文字：{line}",
+        "请写上实际内容；没写完之前请保留 draft: true",
+    ),
+    "summary-issues": Text(
+        "摘要写的是“{stated}”，但实际列出了 {listed} 个问题",
+        "请改正 summary: 中的数字，或核对是否漏写了问题标题",
+    ),
+    "summary-done": Text(
+        "摘要写的是“{stated}”，但写明已完成的问题有 {done} 个",
+        "请改正 summary: 中的数字（已完成＝整改完成、完成并长期坚持、视同完成），或核对各问题的整改状态",
     ),
     "heading-outside-issue": Text(
         "四级标题（####）不在任何问题（###）之下，将按正文显示", "#### 用于子问题，请放在某个 ### 问题标题之下"
@@ -614,6 +666,32 @@ def _chinese_yaml_problem(problem: str) -> str:
     return YAML_PROBLEMS.get(problem.strip(), f"YAML 提示“{problem.strip()}”")
 
 
+# The causes of a YAML error a clerk can fix, as site_gen/notice/frontmatter.py names them
+YAML_CAUSES = {
+    "en": {
+        "colon-in-value": 'the value contains ": ", which YAML reads as a second field name: put the value in quotes',
+        "no-space-after-colon": "there is no space after the colon, so YAML does not see a field name here",
+        "unclosed-quote": "a quote opened in this value is never closed",
+        "tab": "the line contains a tab, which YAML does not allow there",
+        "fullwidth-space": "the line contains a full-width space (U+3000) where YAML expects a space",
+    },
+    "zh": {
+        "colon-in-value": "值里含有“: ”，YAML 把它当成了又一个字段名：请给整个值加上引号",
+        "no-space-after-colon": "冒号后面少了一个空格，YAML 认不出这是“字段名: 值”",
+        "unclosed-quote": "值里的引号只有前一半，没有闭合",
+        "tab": "这一行含有制表符（Tab），YAML 不允许在这里使用",
+        "fullwidth-space": "这一行在应当写半角空格的地方写了全角空格",
+    },
+}
+
+
+def _yaml_cause(params: dict[str, str], language: str) -> str:
+    """The cause of a YAML error in the language: the named one, else YAML's own words (in Chinese when known)."""
+    named = YAML_CAUSES["zh" if language == "zh" else "en"].get(params.get("cause", ""))
+    problem = params.get("problem", "")
+    return named or (_chinese_yaml_problem(problem) if language == "zh" else problem)
+
+
 # Jinja's own explanations of the mistakes clerks make in an override template
 JINJA_PROBLEMS = (
     (re.compile(r"^No filter named '(.+)'\.?$"), "没有名为“{0}”的过滤器"),
@@ -655,6 +733,8 @@ def render(code: str, params: dict[str, str], language: str) -> tuple[str, str]:
     """The message and hint of one diagnostic in a language (English for any language but zh)."""
     table = TABLES.get(language, ENGLISH)
     text = table[code]
+    if "problem" in params:
+        params = {**params, "cause": _yaml_cause(params, language)}
     if table is CHINESE:
         params = {k: _CHINESE_VALUES.get(k, str)(v) for k, v in params.items()}
     return _fill(text.message, params), _fill_first(text.hint, params)

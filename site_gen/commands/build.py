@@ -39,10 +39,12 @@ class BuildResult:
     written: int = 0  # files made this time (the rest were unchanged)
     notice_count: int = 0  # notices published
     language: str = "zh"
+    drafts: list[str] = field(default_factory=list)  # drafts left out, by their name in the site
+    strict: bool = False  # a warning fails the build too (build --strict)
 
     @property
     def ok(self) -> bool:
-        return not has_errors(self.diagnostics)
+        return not (has_errors(self.diagnostics) or (self.strict and self.diagnostics))
 
 
 @dataclass
@@ -54,11 +56,13 @@ class SiteLoad:
     diagnostics: list[Diagnostic]
 
 
-def load_site(site_dir: Path) -> SiteLoad:
+def load_site(site_dir: Path, progress: Callable[..., None] = lambda done, total, phase="": None) -> SiteLoad:
     site = Site.open(site_dir, drafts=True)
+    if not site_dir.is_dir():  # a typo in --site must not pass as a site with nothing wrong
+        return SiteLoad(site.config, [], [error(str(site_dir), 0, "site-missing")])
     try:
         if site_dir.is_dir():
-            site.load({})
+            site.load({}, progress=progress)
             from ..pages.render import check_templates  # here: a rebuild with nothing to do never loads Jinja
 
             site.make_problems += check_templates(site.env, site.config.root)
@@ -73,25 +77,30 @@ def build_site(
     out_dir: Path,
     drafts: bool = False,
     search: bool = True,
-    progress: Callable[[int, int], None] = lambda done, total: None,
+    progress: Callable[..., None] = lambda done, total, phase="": None,
     use_cache: bool = True,
     wait: bool = True,
     waiting: Callable[[Diagnostic], None] = lambda note: None,
+    strict: bool = False,
+    base_url: str = "",
 ) -> BuildResult:
-    """Build the site into out_dir; on any error out_dir is left exactly as it was.
+    """Build the site into out_dir; on any error (any warning too, when strict) out_dir is left exactly as it was.
 
     One build at a time per output folder (engine/lock.py): another's holding it, this one waits (`waiting` is
     told once) or, with wait=False, refuses. search=False skips the search index (the benchmarks time it apart).
+    base_url replaces site.yaml's (a staging copy): the build cache is keyed by site.yaml, so such a build makes
+    every file without it.
     """
     problem = output_folder_problem(site_dir, out_dir)
     if problem is None:
         try:
             with output_lock(out_dir, wait, lambda: waiting(busy_note(site_dir, out_dir))):
-                return locked_build(site_dir, out_dir, drafts, search, progress, use_cache)
+                cached = use_cache and not base_url
+                return locked_build(site_dir, out_dir, drafts, search, progress, cached, strict, base_url)
         except OutputBusy:
             problem = error(str(out_dir), 0, "output-busy")
-    site = Site.open(site_dir, drafts)
-    return BuildResult([*site.config_problems, problem], language=site.config.language)
+    site = Site.open(site_dir, drafts, None, base_url)
+    return BuildResult([*site.config_problems, problem], language=site.config.language, strict=strict)
 
 
 def busy_note(site_dir: Path, out_dir: Path) -> Diagnostic:
@@ -105,14 +114,16 @@ def locked_build(
     out_dir: Path,
     drafts: bool,
     search: bool,
-    progress: Callable[[int, int], None],
+    progress: Callable[..., None],
     use_cache: bool,
+    strict: bool,
+    base_url: str,
 ) -> BuildResult:
     """build_site's work, with the output folder's lock held: from reading the build state to saving it."""
     cache, unusable = open_cache(site_dir) if use_cache else (None, [])
-    site = Site.open(site_dir, drafts, cache)
+    site = Site.open(site_dir, drafts, cache, base_url)
     site.config_problems += unusable
-    result = BuildResult(language=site.config.language)
+    result = BuildResult(language=site.config.language, strict=strict)
     state = BuildState.load(cache, out_dir, drafts)
     site.lists.stored = lambda part: state.part(cache, part)
     owned, problem = owner_problem(out_dir, state)
@@ -131,6 +142,7 @@ def locked_build(
     staged = StagedOutput(out_dir)
     try:
         made = site.load(state.sources, staged, intact, progress)
+        result.drafts = sorted(s for s, r in site.records.items() if r.readable and r.draft and not drafts)
         if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):
             result.diagnostics = site.file_diagnostics()
             result.notice_count = sum(1 for record in site.records.values() if site.is_published(record))
@@ -145,7 +157,9 @@ def locked_build(
                 if site.read_anew:  # touched, not changed (a checkout, a save without edits): note the new stamps,
                     result.diagnostics += save_state(site, state, out_dir, state.outputs, state.public_pages)
                 return result  # output/ already holds this site: not touched
-            result.written = len(made) + stage(staged, declared, intact, set(made), site)
+            result.written = len(made) + stage(staged, declared, intact, set(made), site, progress)
+            if search and not site.make_problems:
+                progress(0, 1, "search")
             mine = Mine(owned, carried)
             result.diagnostics += site.make_problems or publish(site, staged, declared, state, intact, search, mine)
         if not result.ok:
@@ -278,7 +292,14 @@ def claimed_addresses(site: Site) -> Counter[str]:
     return claimed
 
 
-def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, str], made: set[str], site: Site) -> int:
+def stage(
+    staged: StagedOutput,
+    declared: dict[str, Output],
+    intact: dict[str, str],
+    made: set[str],
+    site: Site,
+    progress: Callable[..., None] = lambda done, total, phase="": None,
+) -> int:
     """Every declared output into the staged folder: made when its key changed (on every core when there are
     many: a first build's list pages), else linked; returns how many were made."""
     staged.link([path for path, output in declared.items() if path not in made and intact.get(path) == output.key])
@@ -288,7 +309,10 @@ def stage(staged: StagedOutput, declared: dict[str, Output], intact: dict[str, s
 
         prepare_workers(site, TEMPLATES)
     shared = {"outputs": to_make, "into": staged, "root": site.config.root}
-    site.make_problems += [found for found in ordered_map(_make_job, range(len(to_make)), shared) if found]
+    for count, found in enumerate(ordered_map(_make_job, range(len(to_make)), shared), 1):
+        if found:
+            site.make_problems.append(found)
+        progress(count, len(to_make), "lists")
     return len(to_make)
 
 

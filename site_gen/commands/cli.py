@@ -10,166 +10,203 @@ import argparse
 import json
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 from .. import __version__
-from ..base.diagnostics import Diagnostic, Severity, format_report
+from ..base.cli_text import locale_language, say, speak_argparse
+from ..base.diagnostics import Diagnostic, Severity, error, format_report
 from ..base.layout import SiteLayout
 from .build import build_site, load_site
 from .new import add_new_command
-from .progress_line import ProgressLine
+from .progress_line import ProgressLine, silent
 
-EXAMPLES = """\
-examples:
-  site-gen build                      build the site in this folder into output/
-  site-gen build --site mysite --out /srv/www/xczg
-  site-gen build --drafts             include notices marked draft: true
-  site-gen check                      report every problem without writing anything
-  site-gen check --format json        the same problems as JSON, for editors and pipelines
-  site-gen schema > notice.schema.json  a JSON Schema of the front-matter, for editors
-  site-gen new site mysite            start a new site (--lang en for an English one)
-  site-gen new notice --site mysite   write a notice skeleton to fill in
-"""
+METAVARS = {
+    "zh": {"site": "网站", "out": "文件夹", "host": "地址", "port": "端口", "source": "来源", "heading": "标题",
+           "dir": "文件夹", "path": "路径", "title": "标题", "org": "单位", "date": "日期", "url": "地址",
+           "command": "命令", "sheet": "工作表"},
+    "en": {"site": "SITE", "out": "DIR", "host": "HOST", "port": "N", "source": "SOURCE", "heading": "HEADING",
+           "dir": "DIR", "path": "PATH", "title": "TITLE", "org": "ORG", "date": "DATE", "url": "URL",
+           "command": "COMMAND", "sheet": "NAME"},
+}  # fmt: skip
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = make_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    language = cli_language(argv)
+    speak_argparse(language)
+    parser = make_parser(language)
     args = parser.parse_args(argv)
+    args.language = language
     if not hasattr(args, "run"):
         parser.print_help()
         return 2
+    if hasattr(args, "site"):
+        args.site = site_folder(args.site)
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("stopped", file=sys.stderr)
+        print(say("stopped", language), file=sys.stderr)
         return 130
 
 
-def make_parser() -> argparse.ArgumentParser:
+def cli_language(argv: list[str]) -> str:
+    """The site's language (its site.yaml's language:), else the environment's locale: read before the arguments
+    are, so that --help and argparse's own errors are in it too."""
+    from ..notice.config import CONFIG_FILE, load_config
+
+    folder = site_folder(given_site(argv))
+    if not (folder / CONFIG_FILE).is_file():
+        return locale_language()
+    config, _ = load_config(folder)
+    return config.language
+
+
+def given_site(argv: list[str]) -> Path | None:
+    """--site/-s as typed, before argparse has read anything (None when not given)."""
+    for index, word in enumerate(argv):
+        if word in ("--site", "-s") and index + 1 < len(argv):
+            return Path(argv[index + 1])
+        if word.startswith("--site="):
+            return Path(word.partition("=")[2])
+    return None
+
+
+def site_folder(given: Path | None, start: Path | None = None) -> Path:
+    """The site: --site as given (its site.yaml accepted, as MkDocs' -f is), else the nearest folder from here
+    upwards that holds a site.yaml (as git and Hugo find theirs), else this folder."""
+    if given is not None:
+        return given.parent if given.name == "site.yaml" and given.is_file() else given
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / "site.yaml").is_file():
+            return folder if folder != here else Path(".")
+    return Path(".")
+
+
+def make_parser(language: str = "en") -> argparse.ArgumentParser:
+    words = partial(say, language=language)
+    metavar = METAVARS["zh" if language == "zh" else "en"]
     parser = argparse.ArgumentParser(
         prog="site-gen",
-        description="Build a public website from rectification-progress notices (巡察整改进展情况通报) "
-        "written as YAML front-matter + Markdown.",
-        epilog=EXAMPLES,
+        description=words("cli-description"),
+        epilog=words("cli-examples"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"site-gen {__version__}")
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"site-gen {__version__}", help=words("version"))
+    commands = parser.add_subparsers(title=words("commands"), metavar=metavar["command"])
 
     build = commands.add_parser(
         "build",
-        help="build the site into output/",
-        description="Read every notice, check it, and write the site. "
-        "On any error nothing is written and the previous output stays as it was.",
-        epilog=EXAMPLES,
+        help=words("build-help"),
+        description=words("build-description"),
+        epilog=words("cli-examples"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    add_site_argument(build)
-    build.add_argument("--out", type=Path, help="output folder (default: SITE/output)")
-    build.add_argument("--drafts", action="store_true", help="include notices marked draft: true")
-    build.add_argument(
-        "--no-wait", action="store_true", help="if another build is writing the output folder, fail instead of waiting"
-    )
+    add_site_argument(build, language)
+    build.add_argument("-o", "--out", type=Path, metavar=metavar["out"], help=words("opt-out"))
+    build.add_argument("-D", "--drafts", action="store_true", help=words("opt-drafts"))
+    build.add_argument("--strict", action="store_true", help=words("opt-build-strict"))
+    build.add_argument("--base-url", default="", metavar=metavar["url"], help=words("opt-base-url"))
+    loudness = build.add_mutually_exclusive_group()
+    loudness.add_argument("-q", "--quiet", action="store_true", help=words("opt-quiet"))
+    loudness.add_argument("-v", "--verbose", action="store_true", help=words("opt-verbose"))
+    build.add_argument("--no-wait", action="store_true", help=words("opt-no-wait"))
     build.set_defaults(run=run_build)
 
-    add_check_commands(commands)
-    serve = commands.add_parser(
-        "serve",
-        help="preview the site with live reload, drafts included",
-        description="Build into SITE/.preview and serve it; every saved change rebuilds "
-        "what it affects and the browser reloads by itself. Errors show in the browser.",
-    )
-    add_site_argument(serve)
+    add_check_commands(commands, language)
+    serve = commands.add_parser("serve", help=words("serve-help"), description=words("serve-description"))
+    add_site_argument(serve, language)
+    serve.add_argument("--host", default="127.0.0.1", metavar=metavar["host"], help=words("opt-host"))
     serve.add_argument(
-        "--host",
-        default="127.0.0.1",
-        help="address to listen on (default 127.0.0.1: only this computer can see the preview)",
-    )
-    serve.add_argument("--port", type=port_number, default=8000, help="port (default 8000)")
-    serve.add_argument("--no-drafts", action="store_true", help="hide notices marked draft: true")
-    serve.add_argument("--open", action="store_true", help="open the preview in a browser")
+        "-p", "--port", type=partial(port_number, language=language), default=8000, metavar=metavar["port"],
+        help=words("opt-port"),
+    )  # fmt: skip
+    serve.add_argument("--no-drafts", action="store_true", help=words("opt-no-drafts"))
+    serve.add_argument("--open", action="store_true", help=words("opt-open"))
     serve.set_defaults(run=run_serve)
 
-    imports = commands.add_parser(
-        "import",
-        help="turn notices published as text, web pages or Word files into notices",
-        description="Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, a .docx file or a PDF "
-        "with a text layer; a folder: every such file under it), write one notice per source into "
-        "SITE/content/ and print a report (and a summary table for several files).",
-    )
-    imports.add_argument("sources", nargs="+", type=Path, metavar="SOURCE", help="a file, or a folder of files")
-    add_site_argument(imports)
-    imports.add_argument("--out", type=Path, help="folder for the new notices (default: SITE/content)")
-    imports.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
-    imports.add_argument(
-        "--problems-in",
-        metavar="HEADING",
-        help='the part that lists the problems, by its heading or its start (e.g. "二、"), when the report chose wrong',
-    )
-    imports.add_argument("--sheet", metavar="NAME", help="a ledger (.xlsx, .xls, .ods, .csv): import this sheet only")
+    imports = commands.add_parser("import", help=words("import-help"), description=words("import-description"))
+    imports.add_argument("sources", nargs="+", type=Path, metavar=metavar["source"], help=words("opt-sources"))
+    add_site_argument(imports, language)
+    imports.add_argument("-o", "--out", type=Path, metavar=metavar["out"], help=words("opt-import-out"))
+    imports.add_argument("--dry-run", action="store_true", help=words("opt-dry-run"))
+    imports.add_argument("--problems-in", metavar=metavar["heading"], help=words("opt-problems-in"))
+    imports.add_argument("--sheet", metavar=metavar["sheet"], help=words("opt-sheet"))
     imports.set_defaults(run=run_import)
-    add_new_command(commands, add_site_argument)
+    add_new_command(commands, partial(add_site_argument, language=language), language, metavar)
     return parser
 
 
-def port_number(text: str) -> int:
+def port_number(text: str, language: str = "en") -> int:
     if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"{text} is not a port: use a number from 1 to 65535, e.g. 8000")
+        raise argparse.ArgumentTypeError(say("port-invalid", language, value=text))
     return int(text)
 
 
-def add_check_commands(commands) -> None:
+def add_check_commands(commands, language: str) -> None:
     """check, and schema: what editors and pipelines use to find problems before a build."""
-    check = commands.add_parser("check", help="report every problem in the site without writing anything")
-    add_site_argument(check)
-    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument(
-        "--format",
-        choices=("text", "json"),
-        default="text",
-        help="json: one object per problem (file, line, column, severity, code, message, hint) on stdout",
-    )
+    words = partial(say, language=language)
+    check = commands.add_parser("check", help=words("check-help"), description=words("check-help"))
+    add_site_argument(check, language)
+    check.add_argument("--strict", action="store_true", help=words("opt-strict"))
+    check.add_argument("--format", choices=("text", "json"), default="text", help=words("opt-format"))
     check.set_defaults(run=run_check)
-    schema = commands.add_parser(
-        "schema",
-        help="print a JSON Schema of the front-matter (or of site.yaml), for editors",
-        description="Print a JSON Schema (draft 2020-12) made from the fields site-gen reads, so an editor "
-        "with YAML support completes and checks them.",
-    )
-    schema.add_argument("which", nargs="?", choices=("notice", "site"), default="notice")
+    schema = commands.add_parser("schema", help=words("schema-help"), description=words("schema-description"))
+    schema.add_argument("which", nargs="?", choices=("notice", "site"), default="notice", help=words("opt-which"))
     schema.set_defaults(run=run_schema)
 
 
-def add_site_argument(parser: argparse.ArgumentParser) -> None:
+def add_site_argument(parser: argparse.ArgumentParser, language: str = "en") -> None:
     parser.add_argument(
-        "--site",
-        type=Path,
-        default=Path("."),
-        help="the site folder with site.yaml and content/ (default: current folder)",
-    )
+        "-s", "--site", type=Path, default=None, metavar=METAVARS["zh" if language == "zh" else "en"]["site"],
+        help=say("opt-site", language),
+    )  # fmt: skip
 
 
 def run_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out_dir = args.out if args.out is not None else SiteLayout(args.site).output
+    language = args.language
+    if args.base_url and not args.base_url.startswith(("http://", "https://")):
+        print(format_report([error("--base-url", 0, "base-url-scheme")], language), file=sys.stderr)
+        return 2
+    progress = silent if args.quiet else ProgressLine(language, verbose=args.verbose)
     try:
         result = build_site(
-            args.site, out_dir, drafts=args.drafts, progress=ProgressLine(), wait=not args.no_wait, waiting=say_waiting
+            args.site,
+            out_dir,
+            drafts=args.drafts,
+            progress=progress,
+            strict=args.strict,
+            base_url=args.base_url,
+            wait=not args.no_wait,
+            waiting=say_waiting,
         )
     except OSError as exc:  # disk full, no permission: the machine's problem, not the notice's
+        reason = exc.strerror or str(exc)
         print(
-            f"build failed: {exc.filename or out_dir}: {exc.strerror or exc}; {out_dir} is unchanged", file=sys.stderr
+            say("build-cannot-write", language, path=exc.filename or out_dir, reason=reason, out=out_dir),
+            file=sys.stderr,
         )
         return 1
+    finally:
+        if isinstance(progress, ProgressLine):
+            progress.finish()
+    language = result.language
     if result.diagnostics:
-        print(format_report(result.diagnostics, result.language), file=sys.stderr)
+        print(format_report(result.diagnostics, language), file=sys.stderr)
     if not result.ok:
-        print(f"build failed: nothing was written; {out_dir} is unchanged", file=sys.stderr)
+        print(say("build-failed", language, out=out_dir), file=sys.stderr)
         return 1
-    print(
-        f"built {result.notice_count} notice(s), {result.page_count} page(s) into {out_dir} "
-        f"({result.written} file(s) written, the rest unchanged) in {time.perf_counter() - started:.2f}s"
-    )
+    if not args.quiet:
+        seconds = f"{time.perf_counter() - started:.2f}"
+        print(
+            say("built", language, notices=result.notice_count, pages=result.page_count, out=out_dir,
+                written=result.written, seconds=seconds)
+        )  # fmt: skip
+        if result.drafts:
+            print(say("drafts-left-out", language, count=len(result.drafts), sources=", ".join(result.drafts)))
     return 0
 
 
@@ -179,7 +216,11 @@ def say_waiting(note: Diagnostic) -> None:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    load = load_site(args.site)
+    progress = ProgressLine(args.language)
+    try:
+        load = load_site(args.site, progress)
+    finally:
+        progress.finish()
     errors = sum(d.severity is Severity.ERROR for d in load.diagnostics)
     warnings = len(load.diagnostics) - errors
     failed = bool(errors or (args.strict and warnings))
@@ -191,7 +232,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(format_report(load.diagnostics, load.config.language), file=sys.stderr)
     if failed:
         return 1
-    print(f"checked {len(load.notices)} notice(s): no errors")
+    print(say("checked", load.config.language, count=len(load.notices)))
     return 0
 
 

@@ -26,6 +26,7 @@ from functools import partial
 from pathlib import Path
 
 from ..base import addresses
+from ..base.cli_text import locale_language, say
 from ..base.diagnostics import Diagnostic, Severity, format_report
 from ..base.layout import CONFIG_FILE, PREVIEW, SOURCES, SiteLayout
 from ..base.theme import theme_dir
@@ -33,6 +34,7 @@ from ..engine.lock import output_lock
 from ..engine.outputs import Output, asset_sources, notice_keys, notice_outputs
 from ..engine.site import Site, making_problem, render_files
 from ..engine.staging import LiveOutput, StagedOutput, replace_file
+from ..notice.config import load_config
 from ..pages.render import environment
 from .build import busy_note, stage
 
@@ -88,13 +90,13 @@ class Preview:
             if not changed:
                 return []
             self.publish(sorted(set().union(*touched_by.values())))
+        words = partial(say, language=self.site.config.language)
         names = ", ".join(p.relative_to(self.site_dir).as_posix() for p in changed[:3])
-        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
-        outcome = f"{self.error_count} error(s), shown in the browser" if self.showing_errors else "rebuilt"
-        self.log(
-            f"[{time.strftime('%H:%M:%S')}] {names}{more} changed: {outcome} "
-            f"in {(time.perf_counter() - started) * 1000:.0f} ms"
-        )
+        if len(changed) > 3:
+            names = words("serve-and-more", names=names, more=len(changed) - 3)
+        outcome = words("serve-errors-shown", count=self.error_count) if self.showing_errors else words("serve-rebuilt")
+        elapsed = f"{(time.perf_counter() - started) * 1000:.0f}"
+        self.log(words("serve-changed", time=time.strftime("%H:%M:%S"), names=names, outcome=outcome, ms=elapsed))
         return changed
 
     def publish(self, sources: list[str]) -> None:
@@ -239,18 +241,18 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def port_problem(host: str, port: int) -> str:
+def port_problem(host: str, port: int, language: str = "en") -> str:
     try:
         family, _, _, _, address = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)[0]
     except OSError as exc:
-        return f"cannot listen on {host}:{port}: {exc.strerror}"
+        return say("serve-cannot-listen", language, host=host, port=port, reason=exc.strerror)
     with socket.socket(family, socket.SOCK_STREAM) as probe:
         try:
             probe.bind(address)
         except OSError as exc:
             if exc.errno == errno.EADDRINUSE:
-                return f"port {port} is already in use; choose another with --port {port + 1}"
-            return f"cannot listen on {host}:{port}: {exc.strerror}"
+                return say("serve-port-taken", language, port=port, next=port + 1)
+            return say("serve-cannot-listen", language, host=host, port=port, reason=exc.strerror)
     return ""
 
 
@@ -272,7 +274,7 @@ def allowed_hosts(host: str) -> set[str] | None:
     return LOOPBACK_NAMES | {host} if is_loopback(host) else None
 
 
-def file_handler(preview: Preview, hosts: set[str] | None = None):
+def file_handler(preview: Preview, hosts: set[str] | None = None, language: str = "en"):
     """livereload's file server, which first lets the preview bring the asked-for file up to date."""
     from livereload.handlers import StaticFileHandler
 
@@ -280,7 +282,7 @@ def file_handler(preview: Preview, hosts: set[str] | None = None):
         async def get(self, path: str, include_body: bool = True) -> None:
             if hosts is not None and self.request.host_name not in hosts:
                 self.set_status(403)
-                self.finish("site-gen preview: open it as http://127.0.0.1 or http://localhost\n")
+                self.finish(say("serve-wrong-host", language) + "\n")
                 return
             preview.prepare(path)
             await super().get(path, include_body)
@@ -301,7 +303,7 @@ LIVE_START_JS = b"""(function () {
 """
 
 
-def preview_server(preview: Preview, watcher, hosts: set[str] | None):
+def preview_server(preview: Preview, watcher, hosts: set[str] | None, language: str = "en"):
     """livereload's server with our pieces: the file handler, the script tag above, a same-origin websocket.
 
     livereload's websocket answers any Origin, so any web page open in the browser could listen to
@@ -344,7 +346,7 @@ def preview_server(preview: Preview, watcher, hosts: set[str] | None):
             web.Application(handlers=handlers, transforms=[InjectStart]).listen(port, address=host.strip("[]"))
 
     server = PreviewServer(watcher=watcher)
-    server.SFH = file_handler(preview, hosts)
+    server.SFH = file_handler(preview, hosts, language)
     return server
 
 
@@ -364,31 +366,28 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
     # livereload drops any change made within 3 s of the previous reload; a clerk saving twice must not lose one
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
 
+    language = load_config(site_dir)[0].language if site_dir.is_dir() else locale_language()
+    words = partial(say, language=language)
     if not site_dir.is_dir():
-        print(f"serve: there is no site folder at {site_dir}; check --site", file=sys.stderr)
+        print(words("serve-no-site", site=site_dir), file=sys.stderr)
         return 1
-    problem = port_problem(host, port)
+    problem = port_problem(host, port, language)
     if problem:
-        print(f"serve: {problem}", file=sys.stderr)
+        print(problem, file=sys.stderr)
         return 1
     preview = Preview(site_dir, site_dir / PREVIEW_FOLDER, drafts=drafts)
     preview.build_all()
     if preview.showing_errors:
         print(format_report(preview.diagnostics, preview.site.config.language), file=sys.stderr)
-    server = preview_server(preview, ChangeWatcher(site_dir, WATCHED, preview.on_change), allowed_hosts(host))
+    server = preview_server(preview, ChangeWatcher(site_dir, WATCHED, preview.on_change), allowed_hosts(host), language)
     server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
     logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # not a "404 GET /favicon.ico" line per page view
     url = preview_url(host, port)
     if not is_loopback(host):
-        print(
-            f"warning: serving on {host}: anyone who can reach this machine can see the preview, drafts included",
-            file=sys.stderr,
-        )
-    print(
-        f"previewing {site_dir.resolve()} at {url} ({'drafts shown' if drafts else 'drafts hidden'}); Ctrl-C to stop",
-        flush=True,
-    )
+        print(words("serve-open-to-network", host=host), file=sys.stderr)
+    shown = words("serve-drafts-shown" if drafts else "serve-drafts-hidden")
+    print(words("serve-previewing", site=site_dir.resolve(), url=url, drafts=shown), flush=True)
     if open_browser:  # our URL, not livereload's (which has no brackets for an IPv6 address)
         import threading
         import webbrowser
@@ -398,5 +397,5 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
         server.serve(host=host, port=port, root=str(preview.out_dir), open_url_delay=None, restart_delay=0)
     except KeyboardInterrupt:
         pass
-    print("stopped", flush=True)
+    print(words("stopped"), flush=True)
     return 0

@@ -13,6 +13,7 @@ parsed notice never crosses a process boundary.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import posixpath
@@ -59,8 +60,12 @@ class Site:
     # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
 
     @classmethod
-    def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None) -> Site:
+    def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None, base_url: str = "") -> Site:
+        """The site's settings read; base_url, when given, in place of site.yaml's (build --base-url)."""
         config, problems = load_config(site_dir)
+        if base_url:
+            config = dataclasses.replace(config, base_url=base_url.rstrip("/") + "/")
+            problems = [p for p in problems if p.code != "base-url-missing"]
         return cls(config, problems, drafts, cache)
 
     @property
@@ -79,7 +84,7 @@ class Site:
         stored: dict[str, SourceRecord],
         make_into: Folder | None = None,
         reusable: dict[str, str] | None = None,
-        progress: Callable[[int, int], None] = lambda done, total: None,
+        progress: Callable[..., None] = lambda done, total, phase="": None,
     ) -> list[str]:
         """Every content file's record: the stored one when the file is as it was, else read again.
 
@@ -98,7 +103,13 @@ class Site:
         if jobs:
             prepare_workers(self, ("notice.html", "_notice_card.html"))
         shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
-        done = dict(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True))
+        phase = "pages" if make_into is not None else "reading"
+        if jobs:
+            progress(0, len(jobs), phase)  # at once: a first build of thousands shows what it is doing from the start
+        done = {}
+        for count, (index, result) in enumerate(zip(jobs, ordered_map(_notice_job, jobs, shared), strict=True), 1):
+            done[index] = result  # as each worker's chunk arrives: the progress shown is the work done
+            progress(count, len(jobs), phase)
         self.read_anew = [sources[i] for i in jobs if known[i] is None]
         made: list[str] = []
         for index, source in enumerate(sources):
@@ -114,7 +125,6 @@ class Site:
                 addresses.remember_slugs(slugs)  # learnt by a worker: pinyin is not loaded again here
             if record is not None:
                 self.records[source] = record
-            progress(index + 1, len(sources))
         return made
 
     def take(self, read: Read) -> None:

@@ -10,9 +10,12 @@ import os
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
+from ..base.cli_text import say
 from ..base.diagnostics import Severity
 from ..notice.config import SiteConfig
 from ..pages.theme_text import STATUS_LABELS
@@ -32,6 +35,9 @@ class Row:
     problems: str = ""
     statuses: str = ""
     warnings: str = ""
+    failed: bool = False  # not imported
+    skipped: bool = False  # left out on purpose (a link out of the folder): not imported, not a failure
+    errors: int = 0  # check's errors in what was imported
 
 
 def run_import(
@@ -43,11 +49,15 @@ def run_import(
     sheet: str | None = None,
 ) -> int:
     """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
-    jobs, failed, links_out = expand(sources, out_dir)
-    rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
+    words = partial(say, language=config.language)
+    jobs, failed, links_out = expand(sources, out_dir, words)
+    rows = [
+        Row(str(path), warnings=words("import-cannot", reason=words("import-not-found")), failed=True)
+        for path in failed
+    ]
     for name, leads_to in links_out:
-        print(f"import: {name}: {SKIPPED_LINK} ({leads_to})", file=sys.stderr)
-        rows.append(Row(name, warnings=f"{SKIPPED} {SKIPPED_LINK}"))
+        print(f"import: {name}: {words('import-link-out', target=leads_to)}", file=sys.stderr)
+        rows.append(Row(name, warnings=words("import-link-out", target=leads_to), skipped=True))
     for path, target, name in jobs:
         if path.suffix.lower() in LEDGER_SUFFIXES:
             found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet)
@@ -57,16 +67,16 @@ def run_import(
             row.source = name if len(found) == 1 else f"{name} ({row.source})"
             rows.append(row)
     if len(rows) > 1 or any(source.is_dir() for source in sources):
-        print(summary(rows))
-    return 1 if failed or any(row.warnings.startswith("无法导入") or "错误" in row.warnings for row in rows) else 0
+        print(summary(rows, words))
+    return 1 if failed or any(row.failed or row.errors for row in rows) else 0
 
 
 Job = tuple[Path, Path, str]  # source, target, name shown
-SKIPPED = "已跳过 skipped:"
-SKIPPED_LINK = "链接指向文件夹之外，未导入 a link to a file outside the folder, not imported"
 
 
-def expand(sources: list[Path], out_dir: Path) -> tuple[list[Job], list[Path], list[tuple[str, str]]]:
+def expand(
+    sources: list[Path], out_dir: Path, words: Callable[..., str]
+) -> tuple[list[Job], list[Path], list[tuple[str, str]]]:
     """(source, target, name shown) per file: a folder's files keep their sub-folders under the output folder.
 
     A folder's file that is a link to somewhere outside it (passwd.txt -> /etc/passwd) is skipped and listed with
@@ -92,7 +102,7 @@ def expand(sources: list[Path], out_dir: Path) -> tuple[list[Job], list[Path], l
                 continue
             jobs.append((path, out_dir / relative.parent / f"{slugify(path.stem)}.md", str(relative)))
     if not jobs:
-        print(f"import: no .txt, .html, .docx or .pdf file found in {', '.join(map(str, sources))}", file=sys.stderr)
+        print(words("import-no-files", sources=", ".join(map(str, sources))), file=sys.stderr)
         return [], list(sources), links_out
     return jobs, [], links_out
 
@@ -100,85 +110,89 @@ def expand(sources: list[Path], out_dir: Path) -> tuple[list[Job], list[Path], l
 def import_one(
     path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None
 ) -> Row:
+    words = partial(say, language=config.language)
     try:
         result = import_file(path, config, problems_in)
     except SourceError as exc:
-        print(f"import: {exc}", file=sys.stderr)
-        return Row(str(path), warnings=f"无法导入 cannot import: {str(exc).removeprefix(f'{path}: ')[:60]}")
+        print(exc, file=sys.stderr)
+        reason = str(exc).removeprefix(f"{path}: ")[:60]
+        return Row(str(path), warnings=words("import-cannot", reason=reason), failed=True)
     if dry_run:
-        print(report(result, f"{target} (dry run: not written)", config.language))
-        return row_of(result)
-    problem = write_new(target, result.markdown, out_dir)
+        print(report(result, words("report-dry-run", target=target), config.language))
+        return row_of(result, words, config.language)
+    problem = write_new(target, result.markdown, out_dir, words)
     if problem:
-        print(f"import: {problem}", file=sys.stderr)
-        return Row(str(path), result.front.get("title", ""), warnings=f"无法导入 cannot import: {problem[:60]}")
+        print(problem, file=sys.stderr)
+        title = result.front.get("title", "")
+        return Row(str(path), title, warnings=words("import-cannot", reason=problem[:60]), failed=True)
     print(report(result, str(target), config.language))
-    return row_of(result)
+    return row_of(result, words, config.language)
 
 
 def import_ledger_rows(
     path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, sheet: str | None
 ) -> list[Row]:
     """A ledger makes one notice per organisation it names: each written beside the others, each reported."""
+    words = partial(say, language=config.language)
     try:
         results = import_ledger(path, config, sheet)
     except SourceError as exc:
-        print(f"import: {exc}", file=sys.stderr)
-        return [Row(str(path), warnings=f"无法导入 cannot import: {str(exc).removeprefix(f'{path}: ')[:60]}")]
+        print(exc, file=sys.stderr)
+        reason = str(exc).removeprefix(f"{path}: ")[:60]
+        return [Row(str(path), warnings=words("import-cannot", reason=reason), failed=True)]
     rows = []
     for result in results:
         where = target.with_name(f"{result.slug}.md")
         if dry_run:
-            print(report(result, f"{where} (dry run: not written)", config.language))
-        elif problem := write_new(where, result.markdown, out_dir):
-            print(f"import: {problem}", file=sys.stderr)
-            rows.append(
-                Row(result.slug, result.front.get("title", ""), warnings=f"无法导入 cannot import: {problem[:60]}")
-            )
+            print(report(result, words("report-dry-run", target=where), config.language))
+        elif problem := write_new(where, result.markdown, out_dir, words):
+            print(problem, file=sys.stderr)
+            title = result.front.get("title", "")
+            rows.append(Row(result.slug, title, warnings=words("import-cannot", reason=problem[:60]), failed=True))
             continue
         else:
             print(report(result, str(where), config.language))
-        row = row_of(result)
+        row = row_of(result, words, config.language)
         row.source = result.slug
         rows.append(row)
     return rows
 
 
-def write_new(target: Path, text: str, out_dir: Path) -> str:
+def write_new(target: Path, text: str, out_dir: Path, words: Callable[..., str]) -> str:
     """Write a new file inside out_dir; the problem in words when it cannot be, else ''."""
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         inside = target.parent.resolve().is_relative_to(out_dir.resolve())
         if not inside:
-            return f"目标在输出文件夹之外，未写入 {target} would be written outside {out_dir} (a folder is a symbolic link); nothing was written"
-        if target.is_symlink() or target.exists():
-            kind = "is a symbolic link" if target.is_symlink() else "already exists"
-            return f"目标文件已存在或是链接，未写入 {target} {kind}; delete it or choose another --out (nothing was written)"
+            return words("import-outside", target=target, out=out_dir)
+        if target.is_symlink():
+            return words("import-symlink", target=target)
+        if target.exists():
+            return words("import-exists", target=target)
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             stream.write(text)
     except FileExistsError:
-        return (
-            f"目标文件已存在，未写入 {target} already exists; delete it or choose another --out (nothing was written)"
-        )
+        return words("import-exists", target=target)
     except OSError as exc:
-        return f"无法写入 cannot write {target}: {exc.strerror or exc}"
+        return words("import-cannot-write", target=target, reason=exc.strerror or exc)
     return ""
 
 
-def row_of(result: ImportResult) -> Row:
+def row_of(result: ImportResult, words: Callable[..., str], language: str) -> Row:
     notice = result.notice
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors
-    flags = [f"{errors} 错误 error(s)"] if errors else []
-    flags += [f"{warnings} 警告 warning(s)"] if warnings else []
-    flags += [f"{len(result.notes)} 注意 note(s)"] if result.notes else []
+    flags = [words("import-flag-errors", count=errors)] if errors else []
+    flags += [words("import-flag-warnings", count=warnings)] if warnings else []
+    flags += [words("import-flag-notes", count=len(result.notes))] if result.notes else []
     if notice is None:
-        return Row(str(result.source), result.front.get("title", ""), warnings=", ".join(flags))
+        return Row(str(result.source), result.front.get("title", ""), warnings=", ".join(flags), errors=errors)
     counts = Counter(issue.status for issue in notice.issues)
-    labels = STATUS_LABELS["zh"]
+    labels = STATUS_LABELS["zh" if language == "zh" else "en"]
     statuses = " ".join(f"{labels[s]}{n}" for s, n in sorted(counts.items(), key=lambda item: -item[0].rank))
-    return Row(str(result.source), notice.title, str(len(notice.issues)), statuses or "-", ", ".join(flags) or "-")
+    problems = str(len(notice.issues))
+    return Row(str(result.source), notice.title, problems, statuses or "-", ", ".join(flags) or "-", errors=errors)
 
 
 def width(text: str) -> int:
@@ -191,16 +205,14 @@ def cell(text: str, size: int) -> str:
     return text + " " * (size - width(text))
 
 
-def summary(rows: list[Row]) -> str:
-    """One line per file: 文件 file, 标题 title, 问题 problems, 状态 statuses, 提示 warnings."""
+def summary(rows: list[Row], words: Callable[..., str]) -> str:
+    """One line per file: file, title, issues, statuses, notes (headed in the site's language)."""
     sizes = (36, 44, 6, 28)
-    head = ["文件 file", "标题 title", "问题", "状态 statuses"]
-    lines = ["", "导入汇总 import summary:", "  ".join(cell(h, s) for h, s in zip(head, sizes, strict=True)) + "  提示"]
+    *head, last = words("import-summary-head").split("|")
+    lines = ["", words("import-summary"), "  ".join(cell(h, s) for h, s in zip(head, sizes, strict=True)) + "  " + last]
     for row in rows:
         cells = [row.source, row.title, row.problems, row.statuses]
         lines.append("  ".join(cell(c, s) for c, s in zip(cells, sizes, strict=True)) + "  " + row.warnings)
-    imported = sum(not row.warnings.startswith(("无法导入", SKIPPED)) for row in rows)
-    lines.append(
-        f"共 {len(rows)} 个文件 file(s)：{imported} 个已导入 imported，{len(rows) - imported} 个未导入 not imported"
-    )
+    imported = sum(not row.failed and not row.skipped for row in rows)
+    lines.append(words("import-summary-total", count=len(rows), imported=imported, failed=len(rows) - imported))
     return "\n".join(lines)

@@ -1,13 +1,17 @@
 """What an import found, removed and could not decide, for the clerk to read before publishing.
 
-Each line starts with a Chinese label (the clerk's language) followed by the English term,
-so the report is readable by the clerk and greppable by whoever supports them.
+Every label is in the site's language, from the coded table in site_gen/base/cli_text.py; the canonical status
+names ((done), (in_progress)) stay as site.yaml spells them, so whoever supports the clerk can grep for them.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from collections.abc import Callable
+from functools import partial
 
+from ..base.cli_text import say
 from ..base.diagnostics import Severity
 from ..notice.model import Notice
 from ..pages.theme_text import STATUS_LABELS
@@ -28,59 +32,62 @@ KINDS_ZH = {
     "disclosure metadata": "政府信息公开元数据",
     "repeated title": "重复的标题",
     "problem list heading (merged)": "问题清单标题（问题已并入整改情况）",
+    "page number": "页码",
+    "page header or footer": "页眉页脚",
 }
 
 
 def report(result: ImportResult, written_to: str, language: str = "zh") -> str:
+    """The report in the site's language, every label from the coded table (site_gen/base/cli_text.py)."""
+    words = partial(say, language=language)
     lines = [f"{result.source} → {written_to}"]
-    lines += metadata_lines(result)
-    lines += disclosure_lines(result)
+    lines += metadata_lines(result, words)
+    lines += disclosure_lines(result, words)
     if result.notice is not None:
-        lines += structure_lines(result.notice)
+        lines += structure_lines(result.notice, words, language)
     if result.decision:
-        lines.append(f"  问题部分 problem part: {result.decision}")
-    lines += contact_lines(result.front)
-    lines += removed_lines(result)
-    lines += [f"  注意 note: {note}" for note in result.notes]
-    lines += check_lines(result, language)
+        lines.append("  " + words("report-problem-part", decision=result.decision))
+    lines += contact_lines(result.front, words)
+    lines += removed_lines(result, words, language)
+    lines += ["  " + words("report-note", note=note) for note in result.notes]
+    lines += check_lines(result, words, language)
     return "\n".join(lines)
 
 
-def metadata_lines(result: ImportResult) -> list[str]:
+def metadata_lines(result: ImportResult, words: Callable[..., str]) -> list[str]:
     front = result.front
     lines = [
-        f"  标题 title: {front.get('title')}",
-        f"  发布单位 organization: {front.get('organization')}   日期 date: {front.get('date')}",
+        "  " + words("report-title", value=front.get("title")),
+        "  " + words("report-organization", organization=front.get("organization"), date=front.get("date")),
     ]
     if "inspection" in front:
-        lines.append("  巡察 inspection: " + " · ".join(f"{k} {v}" for k, v in front["inspection"].items()))
+        parts = " · ".join(f"{k} {v}" for k, v in front["inspection"].items())
+        lines.append("  " + words("report-inspection", parts=parts))
     if not result.is_rectification:
-        lines.append(
-            "  类型 kind: 不是整改进展通报，按文字段落导入 (not a rectification notice: imported as text sections)"
-        )
+        lines.append("  " + words("report-not-rectification"))
     return lines
 
 
-def disclosure_lines(result: ImportResult) -> list[str]:
+def disclosure_lines(result: ImportResult, words: Callable[..., str]) -> list[str]:
     """The disclosure block's fields and which of them the notice took."""
     found = result.disclosure
     if not found.fields:
         return []
-    shown = "; ".join(f"{label} {value or '（空 empty）'}" for label, value in found.fields.items())
+    shown = "; ".join(f"{label} {value or words('report-empty')}" for label, value in found.fields.items())
     front = result.front
     taken = {
-        "title 标题": found.title and found.title == front.get("title"),
-        "organization 发布单位": found.publisher and found.publisher == front.get("organization"),
-        "date 日期": found.date and found.date.isoformat() == front.get("date"),
+        "title": found.title and found.title == front.get("title"),
+        "organization": found.publisher and found.publisher == front.get("organization"),
+        "date": found.date and found.date.isoformat() == front.get("date"),
     }
     used = [name for name, was_taken in taken.items() if was_taken]
     return [
-        f"  公开信息 disclosure metadata (第 {found.lines[0]}–{found.lines[-1]} 行 lines, 已移出正文 removed): {shown}",
-        f"  采用 used from it: {', '.join(used) if used else '无 nothing (the notice itself says more)'}",
+        "  " + words("report-disclosure", first=found.lines[0], last=found.lines[-1], fields=shown),
+        "  " + words("report-disclosure-used", names=", ".join(used) if used else words("report-disclosure-none")),
     ]
 
 
-def structure_lines(notice: Notice) -> list[str]:
+def structure_lines(notice: Notice, words: Callable[..., str], language: str) -> list[str]:
     """Sections, issues and statuses as the site's reader sees them: the same counts check and build use."""
     with_issues = sum(1 for section in notice.sections if section.issues)
     subs = sum(len(issue.sub_problems) for issue in notice.issues)
@@ -89,52 +96,65 @@ def structure_lines(notice: Notice) -> list[str]:
         bool(issue.status_line) + sum(bool(sub.status_line) for sub in issue.sub_problems) for issue in notice.issues
     )
     counts = Counter(issue.status for issue in notice.issues)
-    labels = STATUS_LABELS["zh"]
+    labels = STATUS_LABELS["zh" if language == "zh" else "en"]
     by_status = " · ".join(
         f"{labels[status]} ({status.value}) {count}"
         for status, count in sorted(counts.items(), key=lambda item: -item[0].rank)
     )
+    structure = words(
+        "report-structure",
+        sections=len(notice.sections),
+        with_issues=with_issues,
+        issues=len(notice.issues),
+        subs=subs,
+        leaves=leaves,
+    )
     return [
-        f"  结构 structure: {len(notice.sections)} 个部分 section(s)，其中 {with_issues} 个含问题 with issues；"
-        f"{len(notice.issues)} 个问题 issue(s)；{subs} 个子问题 sub-problem(s)；共 {leaves} 个最小问题 leaf problem(s)",
-        f"  整改状态行 status lines found: {written}",
-        f"  各问题整改状态 issues by status: {by_status or '无 none'}",
+        "  " + structure,
+        "  " + words("report-status-lines", count=written),
+        "  " + words("report-by-status", statuses=by_status or words("report-none")),
     ]
 
 
-def contact_lines(front: dict) -> list[str]:
+def contact_lines(front: dict, words: Callable[..., str]) -> list[str]:
     contact = front.get("contact", {})
     found = "; ".join(f"{key} {', '.join(v) if isinstance(v, list) else v}" for key, v in contact.items())
-    lines = [f"  联系方式 contact: {found or '未找到，使用网站默认 none found (site defaults apply)'}"]
+    lines = ["  " + words("report-contact", found=found or words("report-no-contact"))]
     if front.get("reviewers"):
-        lines.append("  审核 reviewers (kept in front-matter): " + ", ".join(front["reviewers"]))
+        lines.append("  " + words("report-reviewers", names=", ".join(front["reviewers"])))
     return lines
 
 
-def removed_lines(result: ImportResult) -> list[str]:
+def removed_lines(result: ImportResult, words: Callable[..., str], language: str) -> list[str]:
     """Every non-blank source line is in the notice or listed here: the clerk can check nothing was lost."""
     removed_whole = sum(removed.whole for removed in result.removed)
-    lines = [
-        f"  原文 source: {result.lines_read} 行非空 non-blank line(s)：{result.lines_read - removed_whole} 行在通报中 "
-        f"in the notice，{removed_whole} 行移除 removed"
-    ]
+    kept = result.lines_read - removed_whole
+    lines = ["  " + words("report-source", read=result.lines_read, kept=kept, removed=removed_whole)]
     if result.attachments:
-        lines.append(
-            "  附件 attachments mentioned (kept as text; add the files under attachments:): "
-            + ", ".join(result.attachments)
-        )
+        lines.append("  " + words("report-attachments", names=", ".join(result.attachments)))
     if result.removed:
-        lines.append(f"  已移除 removed website text ({len(result.removed)}):")
+        lines.append("  " + words("report-removed", count=len(result.removed)))
         lines += [
-            f"    第 {r.line} 行 line {r.line} [{KINDS_ZH.get(r.kind.split(' (')[0], r.kind)} {r.kind}]: {r.text[:100]}"
+            "    " + words("report-removed-line", line=r.line, kind=kind_name(r.kind, language), text=r.text[:100])
             for r in result.removed
         ]
     return lines
 
 
-def check_lines(result: ImportResult, language: str) -> list[str]:
+def kind_name(kind: str, language: str) -> str:
+    """What a removed line was, in the language (a PDF's "page number (page 3)" keeps its page)."""
+    if language != "zh":
+        return kind
+    if kind in KINDS_ZH:
+        return KINDS_ZH[kind]
+    base, _, rest = kind.partition(" (")
+    page = re.fullmatch(r"page (\d+)\)", rest)
+    return KINDS_ZH.get(base, kind) + (f"（第 {page.group(1)} 页）" if page else "")
+
+
+def check_lines(result: ImportResult, words: Callable[..., str], language: str) -> list[str]:
     errors = [d for d in result.diagnostics if d.severity is Severity.ERROR]
     warnings = [d for d in result.diagnostics if d.severity is Severity.WARNING]
-    lines = [f"  检查 check: {len(errors)} 个错误 error(s), {len(warnings)} 个警告 warning(s)"]
+    lines = ["  " + words("report-check", errors=len(errors), warnings=len(warnings))]
     lines += ["    " + d.in_language(language).format(language).replace("\n", "\n    ") for d in errors + warnings]
     return lines

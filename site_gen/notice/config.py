@@ -19,6 +19,7 @@ from .grammar import is_email, is_phone
 from .model import Contact, Status
 from .organizations import Entry, Registry, build_registry
 from .schema import SITE_FIELDS, read_fields
+from .slips import starter_placeholders
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
 
 
@@ -86,7 +87,7 @@ def _load(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
     if not isinstance(data, dict):
         return SiteConfig(root=root), [error(CONFIG_FILE, 1, "config-not-mapping")]
     config, found = _parse(root, data, document.lines)
-    return config, problems + found
+    return config, problems + found + starter_placeholders(text, CONFIG_FILE)
 
 
 def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, list[Diagnostic]]:

@@ -32,8 +32,54 @@ class _Loader(_BaseLoader):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _BaseLoader.construct_scalar)  # type: ignore[type-var]
 
 _FENCE = re.compile(r"^(---|－－－|———)\s*$")
-# "title：值" or "title: 值" at the start of a line: a key followed by a full-width colon.
-_FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w-]*)\s*：[ \t\u3000]*", re.MULTILINE)
+# "title：值", "title: 值" or "title:　值" at the start of a line: a key followed by a full-width colon or space.
+_FULLWIDTH_KEY = re.compile(
+    r"^([ \t\u3000]*(?:-\s+)?[A-Za-z_][\w-]*)[ \t]*(?:：|:(?=\u3000))[ \t\u3000]*", re.MULTILINE
+)
+_INDENT = re.compile(r"^[ \t\u3000]+", re.MULTILINE)
+_NO_SPACE_AFTER_COLON = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w.-]*):(?=[^\s:/])")
+_KEY = re.compile(r"^(\s*(?:-\s+)?[A-Za-z_][\w.-]*):\s+")
+
+
+def forgiving(text: str) -> str:
+    """YAML as a clerk types it, made YAML: full-width colons after a key, and tabs or full-width spaces (U+3000,
+    as an IME types them) in the indentation, taken as spaces. Every line stays where it was."""
+    text = _FULLWIDTH_KEY.sub(lambda m: m.group(1) + ": ", text)
+    text = _INDENT.sub(lambda m: m.group(0).replace("\t", "  ").replace("\u3000", "  "), text)
+    return text.replace("\t", "  ")
+
+
+def explained(lines: list[str], line: int, column: int, problem: str, context_line: int | None) -> dict[str, str]:
+    """What a clerk can do about a YAML error at (line, column), 0-based in lines: the cause (a key of
+    messages.YAML_CAUSES, "" when none is known), the line to quote, where its caret goes and the fixed line."""
+    at = min(line, len(lines) - 1) if lines else 0
+    if "quoted scalar" in problem and context_line is not None:
+        quoted = lines[context_line]
+        opening = next((ch for ch in quoted[quoted.find(":") + 1 :].lstrip() if ch in "\"'"), '"')
+        return _cause("unclosed-quote", context_line, quoted, len(quoted), quoted.rstrip() + opening)
+    for candidate in range(at, max(-1, at - 2), -1):  # a missing space makes YAML stumble on the next line
+        found = _NO_SPACE_AFTER_COLON.match(lines[candidate]) if lines else None
+        if found:
+            text = lines[candidate]
+            return _cause(
+                "no-space-after-colon", candidate, text, found.end(), text[: found.end()] + " " + text[found.end() :]
+            )
+    text = lines[at] if lines else ""
+    key = _KEY.match(text)
+    if "mapping values" in problem and key and ": " in text[key.end() :]:
+        value = text[key.end() :].strip().replace("\\", "\\\\").replace('"', '\\"')
+        colon = key.end() + text[key.end() :].find(": ")
+        return _cause("colon-in-value", at, text, colon + 1, f'{key.group(1).strip()}: "{value}"')
+    if "\t" in text:
+        return _cause("tab", at, text, text.find("\t") + 1, text.replace("\t", "  "))
+    if "\u3000" in text:  # indentation in full-width spaces is read as spaces: here it indents a line too far
+        fixed = text.lstrip(" \u3000") if text.startswith("\u3000") else text.replace("\u3000", " ")
+        return _cause("fullwidth-space", at, text, text.find("\u3000") + 1, fixed)
+    return _cause("", at, text, column + 1, "")
+
+
+def _cause(cause: str, line: int, text: str, column: int, fix: str) -> dict[str, str]:
+    return {"cause": cause, "at_line": str(line), "source_line": text, "caret": str(column), "fix": fix.rstrip()}
 
 
 @dataclass
@@ -69,9 +115,7 @@ def split(text: str, path: str) -> tuple[FrontMatter | None, list[Diagnostic]]:
             break
     else:
         return None, [error(path, 1, "front-matter-unclosed")]
-    yaml_text = "\n".join(lines[1:index])
-    yaml_text = _FULLWIDTH_KEY.sub(lambda m: m.group(1) + ": ", yaml_text).replace("\t", "  ")
-    document, problems = read_yaml(yaml_text, path, "front-matter-yaml", first_line=2)
+    document, problems = read_yaml("\n".join(lines[1:index]), path, "front-matter-yaml", first_line=2)
     if document is None:
         return None, problems
     data = {} if document.data is None else document.data
@@ -86,13 +130,20 @@ def read_yaml(
 ) -> tuple[YamlDocument | None, list[Diagnostic]]:
     """A YAML document with its lines, or the located reason it cannot be used (lines counted from first_line)."""
     try:
-        document = _load_yaml(text)
+        document = _load_yaml(forgiving(text))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = mark.line + first_line if mark else first_line
-        column = mark.column + 1 if mark else 1
+        context = getattr(exc, "context_mark", None)
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        return None, [error(path, line, syntax_code, column, problem=problem)]
+        why = explained(
+            text.split("\n"),
+            mark.line if mark else 0,
+            mark.column if mark else 0,
+            f"{problem} {getattr(exc, 'context', '') or ''}",
+            context.line if context else None,
+        )
+        line = int(why.pop("at_line")) + first_line
+        return None, [error(path, line, syntax_code, int(why["caret"]), problem=problem, **why)]
     except YamlTooLarge as exc:
         return None, [error(path, exc.line + first_line - 1, "yaml-aliases", budget=ALIAS_BUDGET)]
     duplicates = [

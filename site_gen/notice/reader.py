@@ -23,7 +23,7 @@ from markdown_it.token import Token
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, Severity, error, warning
-from . import grammar, numbering
+from . import grammar, numbering, slips
 from .config import SiteConfig, contact_from
 from .frontmatter import split
 from .links import remote_images, scan_links
@@ -152,6 +152,9 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         links=tuple(body.links),
     )
     front_problems = problems + found + unknown + contact_problems + fields.found
+    body_problems += slips.summary_count_problems(notice, front.key_lines.get("summary", 1))
+    if not notice.draft:
+        body_problems += _placeholders(text, front.body, front.body_line, source)
     if any(d.severity is Severity.ERROR for d in front_problems):
         later = link_problems(notice) + attachment_problems(notice, config)
         return None, front_problems + body_problems + later
@@ -172,6 +175,16 @@ def organization_of(path: Path, config: SiteConfig) -> str:
     values, _ = read_fields({"organization": data.get("organization")}, NOTICE_FIELDS, {}, path.name)
     written = values.get("organization", "")
     return _organization(written, config, path.name, {})[0] if written else ""
+
+
+def _placeholders(text: str, body: str, body_line: int, source: str) -> list[Diagnostic]:
+    """The starter's example contact and the skeleton's 关于……的问题 in a notice that is to be published."""
+    front_matter = "\n".join(text.split("\n")[: body_line - 1])
+    return (
+        slips.starter_placeholders(front_matter, source)
+        + slips.starter_placeholders(body, source, body_line, yaml=False)
+        + slips.skeleton_placeholders(body, body_line, source)
+    )
 
 
 def _organization(written: str, config: SiteConfig, source: str, lines: dict[str, int]):
@@ -310,7 +323,7 @@ def parse_body(
     builder = _BodyBuilder(md, source, first_line, config, year)
     parsed = builder.build(root)
     parsed.links, link_problems = scan_links(tokens, first_line, source)
-    return parsed, builder.found + link_problems + image_problems
+    return parsed, builder.found + link_problems + image_problems + slips.unheaded_hashes(tokens, first_line, source)
 
 
 def _follow_attachments(tokens: list[Token], attachments: tuple[str, ...]) -> None:
@@ -344,6 +357,7 @@ class _BodyBuilder:
 
     def build(self, root: _Open) -> _Body:
         body = _Body(intro_html=self.render(root.tokens))
+        self.flag_status_lines_outside(root.tokens)
         for position, child in enumerate(root.children, start=1):
             if child.level == 2:
                 body.sections.append(self.section(child, position))
@@ -358,6 +372,7 @@ class _BodyBuilder:
             section_id = f"part-{position}"  # text-only parts (总体情况, 下一步) must not take a problem section's id
         if not heading.title:
             section_id = ""
+        self.flag_status_lines_outside(heading.tokens)
         issues = [self.issue(child, section_id, ordinal) for ordinal, child in enumerate(heading.children, start=1)]
         return Section(
             id=section_id,
@@ -483,6 +498,14 @@ class _BodyBuilder:
             if match and self.config.vocabulary.lookup(match.group("value")).status is not None:
                 line = self.first_line + (token.map[0] if token.map else 0)
                 self.found.append(error(self.source, line, "status-second"))
+
+    def flag_status_lines_outside(self, tokens: list[Token]) -> None:
+        """A status line in the opening or a section's own text belongs to no issue: its heading is missing."""
+        self.found += slips.status_lines_outside(tokens, self.first_line, self.source, self.is_status_line)
+
+    def is_status_line(self, text: str) -> bool:
+        match = self.status_line_pattern.match(text)
+        return match is not None and self.config.vocabulary.lookup(match.group("value")).status is not None
 
     def render(self, tokens: list[Token]) -> str:
         if not tokens:
