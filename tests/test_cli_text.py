@@ -35,7 +35,7 @@ TYPED = {
     status.value for status in Status  # the canonical names, as site.yaml's statuses: spells them
 }  # fmt: skip
 PATHS = re.compile(
-    r"(?:[\w.+-]+@[\w.-]+|[\w.+-]*/[\w./+-]*|[\w-]+\.(?:md|yaml|json|html|txt|docx|pdf|py)\b|--?[\w-]+|https?://\S+)"
+    r"(?:[\w.+-]+@[\w.-]+|[\w.+-]*/[\w./+-]*|[\w-]*\.(?:md|yaml|json|html|txt|docx|pdf|py|xlsx|xls|ods|csv)\b|--?[\w-]+|https?://\S+)"
 )
 
 

@@ -112,7 +112,7 @@ def test_summary_numbers_are_checked_against_the_computed_ones(tmp_path):
 
 def test_a_summary_that_agrees_says_nothing(tmp_path):
     body = "### 1. 关于甲的问题\n整改进度：整改完成\n\n### 2. 关于乙的问题\n整改进度：正在整改\n"
-    folder = site(tmp_path, body, extra="summary: 2 项问题中 1 项已完成整改，两项问题正在推进。\n")
+    folder = site(tmp_path, body, extra="summary: 2 项问题中 1 项已完成整改，其余正在推进。\n")
     assert [d for d in load_site(folder).diagnostics if d.code.startswith("summary-")] == []
 
 

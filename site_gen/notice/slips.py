@@ -17,7 +17,7 @@ from markdown_it.token import Token
 
 from ..base.diagnostics import Diagnostic, error, warning
 from . import numbering
-from .grammar import ISSUE_COUNT
+from .grammar import issue_count_claim
 from .model import Notice
 
 # --- a # line that is not a heading (markdownlint MD018/MD019 shapes) ----------------------------------
@@ -122,10 +122,9 @@ def summary_count_problems(notice: Notice, line: int) -> list[Diagnostic]:
         return []
     found = []
     listed, done = len(notice.issues), notice.progress.completed
-    for match in ISSUE_COUNT.finditer(text):
-        stated = numbering.parse_number(match.group(1))
-        if stated is not None and stated != listed:
-            found.append(warning(notice.source, line, "summary-issues", stated=match.group(0), listed=listed))
+    claim = issue_count_claim(text)  # the rule check and import read the opening's counts with
+    if claim is not None and claim[1] != listed:
+        found.append(warning(notice.source, line, "summary-issues", stated=claim[0], listed=listed))
     for match in SUMMARY_DONE.finditer(text):
         stated = numbering.parse_number(next(group for group in match.groups() if group))
         if stated is not None and stated != done:
