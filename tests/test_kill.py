@@ -126,7 +126,7 @@ def test_a_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one(tmp_pat
     assert snapshot(site / "output") == clean[target]  # the content as it now is, as a clean build makes it
     assert search_index_problems(site / "output") == []
     leftovers = [p.name for p in site.iterdir() if p.name.startswith((".output", ".pagefind"))]
-    assert leftovers == []
+    assert leftovers == [".output.lock"]  # the lock file stays (docs/failures.md): no staged folder, no scratch
     assert False in outcomes, "no kill landed before the commit: the test proved nothing"
     if os.environ.get("SITE_GEN_KILL_REPORT"):
         print(f"build {duration:.1f}s; kills that left the new site: {outcomes}")
