@@ -13,7 +13,7 @@ import hashlib
 import posixpath
 import re
 
-OUTPUT_MARKER = "notices.json"  # every output folder we write has it; we never replace a folder without it
+OPEN_DATA = "notices.json"  # published: it proves nothing about who made a folder (engine/ownership.py)
 SEARCH_FOLDER = "pagefind"  # written by Pagefind, not declared among the outputs
 INDEX = "index.html"
 DASHBOARD = "dashboard.html"

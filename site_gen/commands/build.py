@@ -145,7 +145,8 @@ def publish(
     ownership.carry(out_dir, staged.path, carried)
     committed = committed_files(staged.path, declared, state, intact)
     ownership.mark(out_dir, mine.owned | state.outputs.keys() | committed.keys())
-    kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in mine.carried)
+    carried_too = set(mine.carried)  # a .git holds thousands of files: looked up in a set
+    kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in carried_too)
     try:
         ownership.mark(out_dir, committed)
     except OSError:  # the site is published; the marker written before the swap still names every file of it
