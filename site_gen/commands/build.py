@@ -196,8 +196,9 @@ def publish(
     ownership.carry(out_dir, staged.path, carried)
     names = set(declared) | set(search_files(staged.path))
     ownership.mark(out_dir, mine.owned | state.outputs.keys() | names)  # both sites' files, while they swap
+    carried_too = set(mine.carried)  # a .git holds thousands of files: looked up in a set
     try:
-        kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in mine.carried)
+        kept = staged.commit(ours=lambda path: path in state.outputs or path in mine.owned or path in carried_too)
     except MountPoint as problem:  # nothing was moved: output/ is as it was
         return [error(str(out_dir), 0, "output-mount-point", detail=problem.strerror or problem)]
     kept_note = [warning(str(out_dir), 0, "output-files-kept", folder=str(kept))] if kept else []

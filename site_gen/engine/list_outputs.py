@@ -109,7 +109,7 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     found += ledger_outputs(config, published, addresses.INDEX, notices, config.title)
     everything = digest(*published.list_keys(notices))
     records = lambda: notices_json(config, (published.memo(n.source).record for n in notices))  # noqa: E731
-    found.append(Output(addresses.OUTPUT_MARKER, "data-" + everything, records, site_wide=True))
+    found.append(Output(addresses.OPEN_DATA, "data-" + everything, records, site_wide=True))
     return found
 
 

@@ -299,6 +299,8 @@ def host_problems(
 ) -> list[Diagnostic]:
     """Addresses no host keeps apart (Report.pdf and report.pdf) or none can hold (con.html), at the file that
     asks for them: the attachment's line, the notice, or the file in static/."""
+    if not addresses.host_trouble(list(found)):
+        return []
     problems: dict[tuple[str, int, str], Diagnostic] = {}  # a notice's page and data record: said once
     first: dict[str, str] = {}
     for path in found:
