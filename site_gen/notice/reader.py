@@ -439,15 +439,19 @@ class _BodyBuilder:
         return StatusLine(wording=value.strip().rstrip("。."), status=lookup.status, line=line)
 
     def flag_late_status_lines(self, tokens: list[Token]) -> None:
-        """A second status line further down one issue is a mistake worth stopping for."""
+        """A second status line further down one issue is a mistake worth stopping for; a per-issue line down in
+        the measures is shown as text, which the clerk should know (it states nothing there)."""
         for position in range(1, len(tokens)):
             token = tokens[position]
             if token.type != "inline" or token.level != 1 or tokens[position - 1].type != "paragraph_open":
                 continue
-            match = self.status_line_pattern.match(token.content.partition("\n")[0])
+            first = token.content.partition("\n")[0]
+            line = self.first_line + (token.map[0] if token.map else 0)
+            match = self.status_line_pattern.match(first)
             if match and self.config.vocabulary.lookup(match.group("value")).status is not None:
-                line = self.first_line + (token.map[0] if token.map else 0)
                 self.found.append(error(self.source, line, "status-second"))
+            elif (late := read_body_line(self.labels, first, self.year)) is not None and late.values:
+                self.found.append(warning(self.source, line, "body-line-late", label=late.label))
 
     def render(self, tokens: list[Token]) -> str:
         if not tokens:
