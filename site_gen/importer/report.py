@@ -10,6 +10,7 @@ from collections import Counter
 
 from ..base.diagnostics import Severity
 from ..notice.model import Notice
+from ..notice.schema import BODY_FIELDS
 from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult
 
@@ -99,7 +100,18 @@ def structure_lines(notice: Notice) -> list[str]:
         f"{len(notice.issues)} 个问题 issue(s)；{subs} 个子问题 sub-problem(s)；共 {leaves} 个最小问题 leaf problem(s)",
         f"  整改状态行 status lines found: {written}",
         f"  各问题整改状态 issues by status: {by_status or '无 none'}",
-    ]
+    ] + per_issue_lines(notice)
+
+
+def per_issue_lines(notice: Notice) -> list[str]:
+    """How many issues and sub-problems state each per-issue line, as the reader took them (none: no line)."""
+    items = [item for issue in notice.issues for item in (issue, *issue.sub_problems)]
+    counts = {
+        spec: sum(bool(getattr(item, spec.name)) or (spec.name == "deadline" and item.long_term) for item in items)
+        for spec in BODY_FIELDS[1:]
+    }
+    found = " · ".join(f"{spec.label_zh} {spec.name} {count}" for spec, count in counts.items() if count)
+    return [f"  时限与责任行 per-issue lines: {found}"] if found else []
 
 
 def contact_lines(front: dict) -> list[str]:
