@@ -28,7 +28,7 @@ from .frontmatter import split
 from .links import scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
-from .schema import NOTICE_FIELDS, body_labels, date_forms, read_body_line, read_fields
+from .schema import NOTICE_FIELDS, body_labels, body_line, date_forms, read_body_line, read_fields
 from .validate import attachment_problems, link_problems
 
 MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
@@ -393,17 +393,17 @@ class _BodyBuilder:
             return False
         if read[0] == "status":
             return self.take_status(read[1], line, values, seen)
-        body_line = read_body_line(self.labels, text, self.year)
-        if body_line is None:
+        found = body_line(*read, self.year)
+        if found is None:
             return False  # 责任单位：<a sentence>: prose that starts with a label
-        name = body_line.spec.name
+        name = found.spec.name
         if name in seen:
-            self.found.append(error(self.source, line, "body-field-twice", label=body_line.label))
-        elif body_line.values is None:
-            params = {"label": body_line.label, "value": body_line.value, "forms": date_forms(body_line.spec)}
-            self.found.append(error(self.source, line, "body-date", body_line.column, **params))
+            self.found.append(error(self.source, line, "body-field-twice", label=found.label))
+        elif found.values is None:
+            params = {"label": found.label, "value": found.value, "forms": date_forms(found.spec)}
+            self.found.append(error(self.source, line, "body-date", found.column, **params))
         else:
-            values.update(body_line.values)
+            values.update(found.values)
         seen.add(name)
         return True
 

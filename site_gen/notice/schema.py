@@ -8,6 +8,7 @@ importer's front-matter (``front_matter_text``). Adding a field is one entry her
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -298,6 +299,7 @@ BODY_FIELDS: tuple[BodyField, ...] = (
 BODY_FIELD = {spec.name: spec for spec in BODY_FIELDS}
 
 
+@functools.lru_cache(maxsize=8)  # one per site (status_keys), made once, not once per notice
 def body_labels(status_keys: tuple[str, ...]) -> grammar.LineLabels:
     """The labelled-line rule of a site: its status keys name the status, the table's labels the other lines."""
     names = {label: spec.name for spec in BODY_FIELDS[1:] for label in spec.labels}
@@ -336,9 +338,13 @@ def read_body_line(labels: grammar.LineLabels, text: str, year: int) -> BodyLine
     """The per-issue line a line of text is, or None when it is text: no label, the status label, or a label
     before prose (责任单位：<a sentence>). The reader and the importer both decide here."""
     read = labels.read(text)
-    if read is None or read[0] == "status":
+    return None if read is None else body_line(*read, year)
+
+
+def body_line(name: str, match: re.Match[str], year: int) -> BodyLine | None:
+    """read_body_line for a line the labelled-line rule has already matched (the reader matches each line once)."""
+    if name == "status":
         return None
-    name, match = read
     value = match.group("value")
     if len(value) > grammar.MAX_FIELD_LENGTH:
         return None
