@@ -3,6 +3,10 @@
 The table below drives parsing (``read_fields``), the unknown-key "did you mean", the reference tables in
 README.md and docs/fields.md (site_gen/schema_docs.py), the JSON Schema editors use (``json_schema``) and the
 importer's front-matter (``front_matter_text``). Adding a field is one entry here plus using its value.
+
+The body fields (``BODY_FIELDS``) are the lines under an issue heading (the status line, 整改时限：, 责任单位：, …):
+their labels feed the one labelled-line rule of grammar.py, so the reader (``read_body_line``), the importer, the
+model's attributes, the open data and docs/fields.md follow from the same table.
 """
 
 from __future__ import annotations
