@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 
 from ..base.diagnostics import Severity
-from ..notice.model import Notice
+from ..notice.model import Issue, Notice, SubProblem
 from ..notice.schema import BODY_FIELDS
 from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult
@@ -105,7 +105,8 @@ def structure_lines(notice: Notice) -> list[str]:
 
 def per_issue_lines(notice: Notice) -> list[str]:
     """How many issues and sub-problems state each per-issue line, as the reader took them (none: no line)."""
-    items = [item for issue in notice.issues for item in (issue, *issue.sub_problems)]
+    items: list[Issue | SubProblem] = [*notice.issues]
+    items += [sub for issue in notice.issues for sub in issue.sub_problems]
     counts = {
         spec: sum(bool(getattr(item, spec.name)) or (spec.name == "deadline" and item.long_term) for item in items)
         for spec in BODY_FIELDS[1:]
