@@ -144,17 +144,6 @@ def test_a_site_without_default_contact_gets_a_contact_block_to_fill(tmp_path, c
     assert problems == ["the notice gives the public no way to reach the publisher"]
 
 
-def test_english_site_gets_an_english_skeleton(tmp_path, capsys):
-    folder = tmp_path / "en"
-    assert main(["new", "site", str(folder), "--lang", "en"]) == 0
-    code, out, err = new_notice(capsys, folder, "--title", "Progress: second round", "--date", "2025-05-06")
-    assert code == 0 and "no --org given" in err
-    assert [d.format() for d in load_site(folder).diagnostics if "base_url" not in d.message] == []
-    notice = notice_at(folder, Path(out))
-    assert notice.title == "Progress: second round" and notice.lang == "en"
-    assert [issue.status for issue in notice.issues] == [Status.IN_PROGRESS, Status.IN_PROGRESS]
-
-
 @pytest.mark.parametrize("language", ["zh", "en"])
 def test_the_skeletons_per_issue_lines_claim_nothing_until_filled_in(tmp_path, capsys, language):
     folder = tmp_path / language
@@ -170,3 +159,14 @@ def test_the_skeletons_per_issue_lines_claim_nothing_until_filled_in(tmp_path, c
     filled = "整改时限：2025年6月底\n" if language == "zh" else "Deadline: 2025.6\n"
     path.write_text(text.replace(label, filled, 1), encoding="utf-8")
     assert notice_at(folder, path).issues[0].deadline == dt.date(2025, 6, 30)
+
+
+def test_english_site_gets_an_english_skeleton(tmp_path, capsys):
+    folder = tmp_path / "en"
+    assert main(["new", "site", str(folder), "--lang", "en"]) == 0
+    code, out, err = new_notice(capsys, folder, "--title", "Progress: second round", "--date", "2025-05-06")
+    assert code == 0 and "no --org given" in err
+    assert [d.format() for d in load_site(folder).diagnostics if "base_url" not in d.message] == []
+    notice = notice_at(folder, Path(out))
+    assert notice.title == "Progress: second round" and notice.lang == "en"
+    assert [issue.status for issue in notice.issues] == [Status.IN_PROGRESS, Status.IN_PROGRESS]

@@ -20,8 +20,7 @@ from ..base import addresses
 from ..base.diagnostics import Diagnostic, error
 from ..base.theme import theme_dir
 from ..notice.config import SiteConfig
-from ..notice.model import DISPLAY_ORDER, Issue, Notice, Progress, Status, SubProblem
-from ..notice.schema import BODY_FIELDS, Kind
+from ..notice.model import DISPLAY_ORDER, Notice, Progress, Status
 from .groups import Page
 from .qrcode import qr_svg
 from .theme_text import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
@@ -62,17 +61,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
     env.filters["date"] = jinja2.pass_context(lambda ctx, value: format_date(value, ctx["page_lang"]))
     env.filters["percent"] = format_percent
     env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
-    env.tests["stating_lines"] = states_issue_lines
     return env
-
-
-# The attributes the per-issue lines set (schema.BODY_FIELDS, long_term with the deadline): what the page shows.
-ISSUE_LINE_NAMES = tuple(spec.name for spec in BODY_FIELDS if spec.kind is not Kind.STATUS) + ("long_term",)
-
-
-def states_issue_lines(item: Issue | SubProblem) -> bool:
-    """`{% if issue is stating_lines %}`: a plain check, so a page whose issues state none calls no macro for them."""
-    return any(getattr(item, name) for name in ISSUE_LINE_NAMES)
 
 
 def badge_maker(env: jinja2.Environment):
