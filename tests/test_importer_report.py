@@ -82,3 +82,14 @@ def test_report_says_a_document_is_not_a_rectification_notice(config):
     assert "类型：不是整改进展通报" in text and "0 个问题" in text
     assert "原文：13 行非空：11 行在通报中，2 行移除" in text  # 大 中 小 was glued
     assert "联系方式：未找到" in text and "原文末尾没有落款日期" in text
+
+
+def test_report_counts_the_per_issue_lines_and_names_an_unreadable_date(config):
+    text = report(import_file(FIXTURES / "issue_lines.txt", config), "content/issue_lines.md")
+    assert "时限与责任行：整改时限 4 · 责任单位 1" in text
+    assert "第 13 行“整改时限：下个月”的日期无法识别" in text
+
+
+def test_report_without_per_issue_lines_says_nothing_of_them(config):
+    text = report(import_file(FIXTURES / "status_blocks.txt", config), "content/status_blocks.md")
+    assert "时限与责任行" not in text

@@ -209,3 +209,10 @@ def test_the_sites_status_keys_still_name_the_status_beside_the_per_issue_lines(
     assert [p for p in problems if p.severity == "error"] == []
     issue = notice.issues[0]
     assert issue.status is Status.DONE and issue.deadline == dt.date(2025, 6, 30)
+
+
+def test_a_per_issue_line_down_in_the_measures_is_text_with_a_warning(tmp_path):
+    text = "---\ntitle: t\norganization: o\ndate: 2025-01-02\n---\n\n### 1. 问题\n整改进度：正在整改\n\n措施。\n\n整改时限：2025年6月底\n"
+    notice, problems = parse_notice(text, "content/x.md", SiteConfig(root=tmp_path), "x")
+    assert [(p.code, p.line, p.severity) for p in problems] == [("body-line-late", 12, "warning")]
+    assert notice.issues[0].deadline is None and "整改时限：2025年6月底" in notice.issues[0].body_html

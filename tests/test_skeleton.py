@@ -148,6 +148,23 @@ def test_a_site_without_default_contact_gets_a_contact_block_to_fill(tmp_path, c
     assert problems == ["the notice gives the public no way to reach the publisher"]
 
 
+@pytest.mark.parametrize("language", ["zh", "en"])
+def test_the_skeletons_per_issue_lines_claim_nothing_until_filled_in(tmp_path, capsys, language):
+    folder = tmp_path / language
+    assert main(["new", "site", str(folder), "--lang", language]) == 0
+    code, out, _ = new_notice(capsys, folder, "--date", "2025-05-06", "--org", "X")
+    path = Path(out)
+    text = path.read_text(encoding="utf-8")
+    label = "整改时限：\n" if language == "zh" else "Deadline:\n"
+    assert code == 0 and label in text
+    notice = notice_at(folder, path)
+    assert all((issue.deadline, issue.long_term, issue.responsible) == (None, False, None) for issue in notice.issues)
+    assert all("<p>" + label.strip() not in issue.body_html for issue in notice.issues)  # an empty line: not shown
+    filled = "整改时限：2025年6月底\n" if language == "zh" else "Deadline: 2025.6\n"
+    path.write_text(text.replace(label, filled, 1), encoding="utf-8")
+    assert notice_at(folder, path).issues[0].deadline == dt.date(2025, 6, 30)
+
+
 def test_english_site_gets_an_english_skeleton(tmp_path, capsys):
     folder = tmp_path / "en"
     assert main(["new", "site", str(folder), "--lang", "en"]) == 0

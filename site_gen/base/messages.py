@@ -202,6 +202,10 @@ ENGLISH: dict[str, Text] = {
         "a second {label} line in the same issue",
         "an issue has one line of each kind under its heading; keep one, or split into #### sub-problems",
     ),
+    "body-line-late": Text(
+        "this {label} line is among the measures, not under the heading: it is shown as text and states nothing",
+        "move it right under the issue's heading, next to its status line",
+    ),
     "status-second": Text(
         "a second status line in the same issue",
         "an issue has one status line, right under its heading; split it into #### sub-problems if parts differ",
@@ -515,6 +519,10 @@ CHINESE: dict[str, Text] = {
     "body-field-twice": Text(
         "同一个问题下有第二行“{label}”",
         "每个问题的每一项只写一行（紧跟在标题下）；各部分不同时，请拆成 #### 子问题",
+    ),
+    "body-line-late": Text(
+        "这行“{label}”写在整改措施中间，不在标题下：只按正文显示，不作为该问题的{label}",
+        "请把它移到问题标题下、整改状态行旁边",
     ),
     "status-second": Text(
         "同一个问题下有第二行整改状态", "每个问题只写一行整改状态（紧跟在标题下）；各部分状态不同时，请拆成 #### 子问题"

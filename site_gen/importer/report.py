@@ -13,7 +13,8 @@ from functools import partial
 
 from ..base.cli_text import say
 from ..base.diagnostics import Severity
-from ..notice.model import Notice
+from ..notice.model import Issue, Notice, SubProblem
+from ..notice.schema import BODY_FIELDS
 from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult
 
@@ -113,7 +114,22 @@ def structure_lines(notice: Notice, words: Callable[..., str], language: str) ->
         "  " + structure,
         "  " + words("report-status-lines", count=written),
         "  " + words("report-by-status", statuses=by_status or words("report-none")),
-    ]
+    ] + per_issue_lines(notice, words)
+
+
+def per_issue_lines(notice: Notice, words: Callable[..., str]) -> list[str]:
+    """How many issues and sub-problems state each per-issue line, as the reader took them (none: no line)."""
+    items: list[Issue | SubProblem] = [*notice.issues]
+    items += [sub for issue in notice.issues for sub in issue.sub_problems]
+    counts = {
+        spec: sum(bool(getattr(item, spec.name)) or (spec.name == "deadline" and item.long_term) for item in items)
+        for spec in BODY_FIELDS[1:]
+    }
+    chinese = words("report-none") == "无"
+    found = " · ".join(
+        f"{spec.label_zh if chinese else spec.label_en} {count}" for spec, count in counts.items() if count
+    )
+    return ["  " + words("report-per-issue-lines", found=found)] if found else []
 
 
 def contact_lines(front: dict, words: Callable[..., str]) -> list[str]:

@@ -29,7 +29,7 @@ from .frontmatter import split
 from .links import remote_images, scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
-from .schema import NOTICE_FIELDS, body_labels, date_forms, read_body_line, read_fields
+from .schema import NOTICE_FIELDS, body_labels, body_line, date_forms, read_body_line, read_fields
 from .validate import attachment_problems, link_problems
 
 MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
@@ -443,17 +443,17 @@ class _BodyBuilder:
             return False
         if read[0] == "status":
             return self.take_status(read[1], line, values, seen)
-        body_line = read_body_line(self.labels, text, self.year)
-        if body_line is None:
+        found = body_line(*read, self.year)
+        if found is None:
             return False  # 责任单位：<a sentence>: prose that starts with a label
-        name = body_line.spec.name
+        name = found.spec.name
         if name in seen:
-            self.found.append(error(self.source, line, "body-field-twice", label=body_line.label))
-        elif body_line.values is None:
-            params = {"label": body_line.label, "value": body_line.value, "forms": date_forms(body_line.spec)}
-            self.found.append(error(self.source, line, "body-date", body_line.column, **params))
+            self.found.append(error(self.source, line, "body-field-twice", label=found.label))
+        elif found.values is None:
+            params = {"label": found.label, "value": found.value, "forms": date_forms(found.spec)}
+            self.found.append(error(self.source, line, "body-date", found.column, **params))
         else:
-            values.update(body_line.values)
+            values.update(found.values)
         seen.add(name)
         return True
 
@@ -489,15 +489,19 @@ class _BodyBuilder:
         return StatusLine(wording=value.strip().rstrip("。."), status=lookup.status, line=line)
 
     def flag_late_status_lines(self, tokens: list[Token]) -> None:
-        """A second status line further down one issue is a mistake worth stopping for."""
+        """A second status line further down one issue is a mistake worth stopping for; a per-issue line down in
+        the measures is shown as text, which the clerk should know (it states nothing there)."""
         for position in range(1, len(tokens)):
             token = tokens[position]
             if token.type != "inline" or token.level != 1 or tokens[position - 1].type != "paragraph_open":
                 continue
-            match = self.status_line_pattern.match(token.content.partition("\n")[0])
+            first = token.content.partition("\n")[0]
+            line = self.first_line + (token.map[0] if token.map else 0)
+            match = self.status_line_pattern.match(first)
             if match and self.config.vocabulary.lookup(match.group("value")).status is not None:
-                line = self.first_line + (token.map[0] if token.map else 0)
                 self.found.append(error(self.source, line, "status-second"))
+            elif (late := read_body_line(self.labels, first, self.year)) is not None and late.values:
+                self.found.append(warning(self.source, line, "body-line-late", label=late.label))
 
     def flag_status_lines_outside(self, tokens: list[Token]) -> None:
         """A status line in the opening or a section's own text belongs to no issue: its heading is missing."""

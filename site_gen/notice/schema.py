@@ -3,11 +3,16 @@
 The table below drives parsing (``read_fields``), the unknown-key "did you mean", the reference tables in
 README.md and docs/fields.md (site_gen/schema_docs.py), the JSON Schema editors use (``json_schema``) and the
 importer's front-matter (``front_matter_text``). Adding a field is one entry here plus using its value.
+
+The body fields (``BODY_FIELDS``) are the lines under an issue heading (the status line, 整改时限：, 责任单位：, …):
+their labels feed the one labelled-line rule of grammar.py, so the reader (``read_body_line``), the importer, the
+model's attributes, the open data and docs/fields.md follow from the same table.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -321,6 +326,7 @@ BODY_FIELDS: tuple[BodyField, ...] = (
 BODY_FIELD = {spec.name: spec for spec in BODY_FIELDS}
 
 
+@functools.lru_cache(maxsize=8)  # one per site (status_keys), made once, not once per notice
 def body_labels(status_keys: tuple[str, ...]) -> grammar.LineLabels:
     """The labelled-line rule of a site: its status keys name the status, the table's labels the other lines."""
     names = {label: spec.name for spec in BODY_FIELDS[1:] for label in spec.labels}
@@ -359,9 +365,13 @@ def read_body_line(labels: grammar.LineLabels, text: str, year: int) -> BodyLine
     """The per-issue line a line of text is, or None when it is text: no label, the status label, or a label
     before prose (责任单位：<a sentence>). The reader and the importer both decide here."""
     read = labels.read(text)
-    if read is None or read[0] == "status":
+    return None if read is None else body_line(*read, year)
+
+
+def body_line(name: str, match: re.Match[str], year: int) -> BodyLine | None:
+    """read_body_line for a line the labelled-line rule has already matched (the reader matches each line once)."""
+    if name == "status":
         return None
-    name, match = read
     value = match.group("value")
     if len(value) > grammar.MAX_FIELD_LENGTH:
         return None
