@@ -117,3 +117,23 @@ def pdf_of(pages: list[list[str]], path: Path) -> Path:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(out)
     return path
+
+
+def printed_pdf(lines: list[str], path: Path) -> Path:
+    """A PDF printed by headless Chromium with the Noto CJK fonts tests/install.sh installs, as a clerk's
+    browser prints a page: its text layer has Kangxi radicals (⼀ ⽉ ⽇) where the glyphs are shared."""
+    import html
+    import subprocess
+
+    from tests.conftest import chromium_path
+
+    page = path.with_suffix(".html")
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+    style = "body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC';font-size:16pt}"
+    page.write_text(f"<!DOCTYPE html><meta charset='utf-8'><style>{style}</style><body>{paragraphs}", "utf-8")
+    subprocess.run(
+        [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={path}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return path

@@ -84,3 +84,56 @@ def test_a_damaged_pdf_is_a_clear_message(tmp_path):
         with pytest.raises(SourceError, match="PDF") as caught:
             read_source(damaged)
         assert str(damaged) in str(caught.value)
+
+
+PRINTED = [
+    "示例市水务局党组关于市委第二轮巡察整改进展情况的通报",
+    "市委第一巡察组于2025年3月1日至4月30日对市水务局党组开展巡察，5月20日反馈了意见。",
+    "一、巡察反馈问题整改情况",
+    "（一）关于青年干部培养不足的问题",
+    "整改进度：整改完成",
+    "制定青年干部培养计划，每月开展一次专题培训。",
+    "（二）关于供水管网巡查不到位的问题",
+    "整改进度：视同完成",
+    "建立月度巡查台账。",
+    "（三）关于水费减免审核不严的问题",
+    "整改进度：正在整改",
+    "逐户复核减免名单。",
+    "二、下一步工作打算",
+    "持续巩固整改成果。",
+    "中共示例市水务局党组",
+    "2025年12月1日",
+]
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """Printed once for the module: Chromium takes a second or two."""
+    from tests.importer_support import printed_pdf
+
+    return printed_pdf(PRINTED, tmp_path_factory.mktemp("printed") / "printed.pdf")
+
+
+def test_a_pdf_printed_by_chromium_carries_radical_code_points(printed):
+    """The fixture is what the issue describes: without the mapping the headings and date are not seen."""
+    from pypdf import PdfReader
+
+    raw = PdfReader(str(printed)).pages[0].extract_text()
+    assert "⼀" in raw and "⽉" in raw and "⽇" in raw
+
+
+def test_a_printed_pdf_imports_every_issue_the_date_and_the_unit_as_plain_ideographs(printed, config):
+    result = import_file(printed, config)
+    notice = result.notice
+    assert notice is not None
+    assert [issue.title for issue in notice.issues] == [
+        "（一）关于青年干部培养不足的问题",
+        "（二）关于供水管网巡查不到位的问题",
+        "（三）关于水费减免审核不严的问题",
+    ]
+    assert [issue.status.value for issue in notice.issues] == ["done", "deemed_done", "in_progress"]
+    assert result.front["date"] == "2025-12-01"
+    assert result.front["organization"] == "中共示例市水务局党组"
+    assert "水务局" in notice.title and "水务局" in result.markdown
+    assert not any(0x2E80 <= ord(ch) <= 0x2FDF for ch in result.markdown)
+    assert not [d for d in result.diagnostics if d.code == "text-lookalike"]

@@ -11,7 +11,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from ..notice import grammar
+from ..notice import characters, grammar
 from .reading import Furniture, SourceError, SourceText, read_bytes
 
 __all__ = ["Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]
@@ -28,7 +28,19 @@ def read_lines(path: Path) -> list[str]:
 
 
 def read_source(path: Path) -> SourceText:
-    """The source's lines of text, and the lines its format added (removed, to be reported)."""
+    """The source's lines of text, and the lines its format added (removed, to be reported).
+
+    Look-alike characters (⽉ for 月, from a PDF printed with Noto CJK) are mapped before any
+    structure is read: headings, dates and the unit's name are then what they look like.
+    """
+    source = read_formatted(path)
+    source.lines = [characters.normalise(line) for line in source.lines]
+    source.furniture = [Furniture(item.line, characters.normalise(item.text), item.kind) for item in source.furniture]
+    return source
+
+
+def read_formatted(path: Path) -> SourceText:
+    """The lines as the file's format gives them."""
     suffix = path.suffix.lower()
     if path.is_symlink() and not path.exists() or not path.is_file():
         raise SourceError(f"{path}: 文件不存在 no such file")

@@ -21,7 +21,7 @@ from markdown_it.token import Token
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, Severity, error, warning
-from . import grammar, numbering
+from . import characters, grammar, numbering
 from .config import SiteConfig, contact_from
 from .frontmatter import split
 from .links import scan_links
@@ -130,10 +130,19 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         links=tuple(body.links),
     )
     front_problems = problems + found + unknown + contact_problems + fields.found
+    body_problems = lookalike_warnings(text, source) + body_problems
     if any(d.severity is Severity.ERROR for d in front_problems):
         later = link_problems(notice) + attachment_problems(notice, config)
         return None, front_problems + body_problems + later
     return notice, front_problems + body_problems
+
+
+def lookalike_warnings(text: str, source: str) -> list[Diagnostic]:
+    """A radical or compatibility form on a line (pasted from a PDF): shown right, read wrong. One per line."""
+    return [
+        warning(source, line, "text-lookalike", column, char=char, code=f"U+{ord(char):04X}", plain=plain)
+        for line, column, char, plain in characters.lookalikes(text)
+    ]
 
 
 def _organization(written: str, config: SiteConfig, source: str, lines: dict[str, int]):
