@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sources import LINK
+from .sources import LINK, TABLE
 
 # Whole lines that belong to the website, not to the notice.
 CHROME = [
@@ -65,6 +65,9 @@ def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed]
         links_only = LINK in raw and bool(SEPARATORS.match(LINK_TEXT.sub("", raw)))
         line = raw.replace(LINK, "").strip().lstrip("\ufeff")
         if not line:
+            continue
+        if line.startswith(TABLE):  # a table of the notice (a 整改台账): kept whole, where it stands
+            body.append((number, line))
             continue
         if links_only and not ATTACHMENT.match(line):  # a web page's navigation: menus, 上一篇, related links
             removed.append(Removed(number, line, "links"))

@@ -109,7 +109,7 @@ def write_new(target: Path, text: str, out_dir: Path) -> str:
 def row_of(result: ImportResult) -> Row:
     notice = result.notice
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
-    warnings = len(result.diagnostics) - errors
+    warnings = len(result.diagnostics) - errors + len(result.warnings)
     flags = [f"{errors} 错误 error(s)"] if errors else []
     flags += [f"{warnings} 警告 warning(s)"] if warnings else []
     flags += [f"{len(result.notes)} 注意 note(s)"] if result.notes else []

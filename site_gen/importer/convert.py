@@ -43,6 +43,7 @@ class ImportResult:
     lines_read: int = 0  # non-blank source lines: each is in the notice or in removed
     disclosure: Disclosure = field(default_factory=Disclosure)
     decision: str = ""  # which part holds the problems, and why
+    warnings: list[str] = field(default_factory=list)  # what the import itself doubts (the structure)
 
     @property
     def slug(self) -> str:
@@ -59,6 +60,8 @@ class Cleaned:
     reviewers: list[str]
     attachments: list[str]
     disclosure: Disclosure
+    levels: dict[int, int] = field(default_factory=dict)  # line -> level its format gives (Word styles)
+    unit: str = "line"
 
 
 def clean_source(path: Path) -> Cleaned:
@@ -76,7 +79,7 @@ def clean_source(path: Path) -> Cleaned:
             "check that this is the right file: nothing was written"
         )
     removed.sort(key=lambda r: r.line)
-    return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure)
+    return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure, source.levels, source.unit)
 
 
 def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) -> ImportResult:
@@ -92,8 +95,10 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     organization = choose_publisher(signed_by, metadata.publisher_from_title(title), disclosure.publisher)
     title, date = settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes)
     contacts = find_contacts(body)
-    tree = outline(body, config, problems_in) if is_rectification else outline_as_text(body)
+    levels = source.levels
+    tree = outline(body, config, problems_in, levels) if is_rectification else outline_as_text(body, levels)
     notes += tree.notes
+    warnings = [unheaded_warning(line, source.unit) for line in sorted(set(tree.unheaded))]
     if is_rectification:
         matched, merged_headings = match_audit_lists(tree)
         notes += matched
@@ -120,6 +125,16 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
         lines_read=lines_read,
         disclosure=disclosure,
         decision=tree.decision,
+        warnings=warnings,
+    )
+
+
+def unheaded_warning(line: int, unit: str) -> str:
+    """A status line with no heading of its own: the problems' titles may be missing (Word numbering lost)."""
+    where = f"第 {line} 段 paragraph {line}" if unit == "paragraph" else f"第 {line} 行 line {line}"
+    return (
+        f"{where}：这行整改状态上面没有自己的问题标题，结构可能有误（问题编号是否丢失？），请核对 "
+        f"(this status line has no heading of its own: the structure may be wrong)"
     )
 
 

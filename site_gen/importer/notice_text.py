@@ -17,6 +17,7 @@ from ..notice.grammar import status_line
 from ..notice.model import Notice
 from ..notice.reader import parse_notice
 from ..notice.schema import front_matter_text
+from .reading import TABLE
 from .structure import Block, Outline
 
 _MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")
@@ -106,8 +107,17 @@ def block(item: Block, level: str, explicit: dict[int, str], labels: re.Pattern)
 def paragraphs(lines: list[str]) -> list[str]:
     out = []
     for text in lines:
-        out += [escape(text), ""]
+        out += [table(text) if text.startswith(TABLE) else escape(text), ""]
     return out
+
+
+def table(text: str) -> str:
+    """A source table (rows of tab-separated cells) as a Markdown table: its first row is the header."""
+    rows = [row.split("\t") for row in text.removeprefix(TABLE).split("\n")]
+    width = max(len(row) for row in rows)
+    cells = [[inline(cell).replace("|", "\\|") for cell in row] + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(row) + " |" for row in cells]
+    return "\n".join([lines[0], "|" + " --- |" * width, *lines[1:]])
 
 
 def inline(text: str) -> str:

@@ -19,10 +19,15 @@ class Furniture:
     kind: str
 
 
+TABLE = "\x02"  # starts a line that is a table: rows separated by newlines, cells by tabs
+
+
 @dataclass
 class SourceText:
     lines: list[str]
     furniture: list[Furniture] = field(default_factory=list)
+    levels: dict[int, int] = field(default_factory=dict)  # line -> numbering level its format gives (a Word style)
+    unit: str = "line"  # what a line number counts: a "line" of text, a Word "paragraph"
 
 
 def read_bytes(path: Path, limit: int) -> bytes:

@@ -41,6 +41,7 @@ def report(result: ImportResult, written_to: str, language: str = "zh") -> str:
         lines.append(f"  问题部分 problem part: {result.decision}")
     lines += contact_lines(result.front)
     lines += removed_lines(result)
+    lines += [f"  警告 warning: {warning}" for warning in result.warnings]
     lines += [f"  注意 note: {note}" for note in result.notes]
     lines += check_lines(result, language)
     return "\n".join(lines)

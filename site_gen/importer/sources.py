@@ -12,9 +12,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..notice import characters, grammar
-from .reading import Furniture, SourceError, SourceText, read_bytes
+from .reading import TABLE, Furniture, SourceError, SourceText, read_bytes
 
-__all__ = ["Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]
+__all__ = ["TABLE", "Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
 OLD_BINARY = (".doc", ".wps", ".et", ".xls", ".ppt")
@@ -55,9 +55,9 @@ def read_formatted(path: Path) -> SourceText:
             "save the notice as .txt, .html, .docx or .pdf first"
         )
     if suffix == ".docx":
-        from .word import docx_lines
+        from .word import docx_source
 
-        return SourceText(docx_lines(path))
+        return docx_source(path)
     if suffix == ".pdf":
         from .pdf import pdf_source
 

@@ -66,6 +66,7 @@ class Outline:
     parts: list[Part] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     decision: str = ""  # which part holds the problems, and why
+    unheaded: list[int] = field(default_factory=list)  # status lines with no heading of their own
 
     @property
     def issues(self) -> list[Block]:
@@ -231,10 +232,18 @@ def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: st
     return text + "；如判断有误，请用 --problems-in 指定 (override with --problems-in)"
 
 
-def classify(lines: list[Line], config: SiteConfig, chosen: str | None = None) -> tuple[list[Line], str]:
+def line_level(line: Line, given: dict[int, int]) -> int | None:
+    """The level the line's number says, else the one its format gives (a Word heading style or list)."""
+    level = level_of(line.text)
+    return level if level is not None else given.get(line.number)
+
+
+def classify(
+    lines: list[Line], config: SiteConfig, chosen: str | None = None, given: dict[int, int] | None = None
+) -> tuple[list[Line], str]:
     """Each line with its kind (headings that hold no issue are text), and the problem-part decision."""
     texts = [line.text for line in lines]
-    levels = [level_of(text) for text in texts]
+    levels = [line_level(line, given or {}) for line in lines]
     labels = status_labels(config)
     statuses = [is_status(text, labels, config.vocabulary) for text in texts]
     top = issue_level(texts, levels, statuses)
@@ -286,10 +295,16 @@ def split_heading(text: str) -> tuple[str, str]:
     return text[:cut].strip(), text[cut:].strip()
 
 
-def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str | None = None) -> Outline:
-    """Sections, issues and sub-problems; problems_in names the part that holds the problems (the clerk's word)."""
+def outline(
+    lines: list[tuple[int, str]],
+    config: SiteConfig,
+    problems_in: str | None = None,
+    given: dict[int, int] | None = None,
+) -> Outline:
+    """Sections, issues and sub-problems; problems_in names the part that holds the problems (the clerk's word);
+    given holds the levels the source's format gives lines that carry no number (Word heading styles)."""
     chosen = (problems_in or "").strip() or None  # an empty --problems-in names nothing
-    typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, chosen)
+    typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, chosen, given)
     labels = status_labels(config)
     result = Outline(decision=decision)
     part: Part | None = None
@@ -318,9 +333,11 @@ def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str |
                     f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 "
                     f"site.yaml 的 statuses: 中再导入 (line {line.number}: unknown status wording kept as text)"
                 )
+            if line.kind is Kind.STATUS and issue is None:
+                result.unheaded.append(line.number)
             target.append(line if line.kind is Kind.STATUS and issue is not None else Line(line.number, line.text))
     for issue in result.issues:
-        settle_statuses(issue)
+        result.unheaded += settle_statuses(issue)
     for part in result.parts:
         part.lines = [item.text for item in part.items]
     result.intro = [item.text for item in intro]
@@ -337,12 +354,12 @@ def opened(line: Line) -> Block:
     return block
 
 
-def outline_as_text(body: list[tuple[int, str]]) -> Outline:
+def outline_as_text(body: list[tuple[int, str]], given: dict[int, int] | None = None) -> Outline:
     """A report or other document: its 一、 parts as text sections, nothing read as an issue or a status."""
     result = Outline()
     target = result.intro
     for number, text in body:
-        if level_of(text) == 0:
+        if line_level(Line(number, text), given or {}) == 0:
             result.parts.append(Part(text, number))
             target = result.parts[-1].lines
         else:
@@ -373,20 +390,27 @@ def join_wrapped_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
     return joined
 
 
-def settle_statuses(issue: Block) -> None:
-    """Put each status line where the notice format wants it: under the issue or its 一是 sub-problems."""
+def settle_statuses(issue: Block) -> list[int]:
+    """Put each status line where the notice format wants it: under the issue or its 一是 sub-problems.
+
+    Returns the status lines that had no heading of their own (no 一是 line above them): the
+    structure may be wrong there, and the report says so.
+    """
     for sub in issue.subs:
         sub.status, sub.lines = first_status(sub.items)
     marked = [item for item in issue.items if item.kind is Kind.STATUS]
     if issue.subs and any(sub.status for sub in issue.subs):  # the subs carry the statuses: keep the issue's as text
         issue.lines = [("原文另标：" if item.kind is Kind.STATUS else "") + item.text for item in issue.items]
-        return
+        return []
     if len(marked) <= 1 or issue.subs:
         issue.status, issue.lines = first_status(issue.items)
-        return
+        return []
     start = first_shi_or_status(issue.items)
-    issue.subs = shi_blocks(issue, issue.items[start:])
+    if 0 < start and issue.items[start].kind is Kind.STATUS:  # no 一是 above the first label: its own line is
+        start -= 1  # the one just above it, never the issue's heading
+    issue.subs, unheaded = shi_blocks(issue, issue.items[start:])
     issue.lines = [item.text for item in issue.items[:start]]
+    return unheaded
 
 
 def first_shi_or_status(items: list[Line]) -> int:
@@ -407,15 +431,24 @@ def first_status(items: list[Line]) -> tuple[str, list[str]]:
     return status, rest
 
 
-def shi_blocks(issue: Block, items: list[Line]) -> list[Block]:
-    """One sub-problem per status label: the 一是… text above the label, the measures below it."""
+def shi_blocks(issue: Block, items: list[Line]) -> tuple[list[Block], list[int]]:
+    """One sub-problem per status label: the 一是… text above the label, the measures below it.
+
+    A label with no 一是 line above it is reported; its title is its own nearest line above (the
+    previous block's last line), never the issue's heading copied.
+    """
     blocks: list[Block] = []
     pending: list[str] = []
+    unheaded: list[int] = []
     current: Block | None = None
     for item in items:
         if item.kind is Kind.STATUS:
+            if not pending or not SHI.match(pending[0]):
+                unheaded.append(item.number)
+            if not pending and current is not None and current.lines:
+                pending = [current.lines.pop()]
             title, rest = split_heading(pending[0]) if pending else ("", "")
-            current = Block(title or issue.title, issue.line, status=item.text)
+            current = Block(title or f"（第{len(blocks) + 1}项）", issue.line, status=item.text)
             current.lines = ([rest] if rest else []) + pending[1:]
             blocks.append(current)
             pending = []
@@ -426,7 +459,7 @@ def shi_blocks(issue: Block, items: list[Line]) -> list[Block]:
     if pending and blocks:  # problem text after the last label (no status of its own): keep it, unstated
         title, rest = split_heading(pending[0])
         blocks.append(Block(title, issue.line, lines=([rest] if rest else []) + pending[1:]))
-    return blocks
+    return blocks, unheaded
 
 
 def numbering_gaps(result: Outline) -> list[str]:
