@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..notice.grammar import level_of
 from .reading import TABLE, SourceError, SourceText, read_bytes
-from .word_numbering import W, Numbering
+from .word_numbering import Numbering, W
 
 ITEM_LEVEL = 2  # the 1. level: where a Word list's first level sits when its number reads like no other
 
