@@ -167,3 +167,33 @@ def test_twenty_seven_issues_all_numbered_1_import(tmp_path):
     done = run("import", str(source), cwd=site)
     assert done.returncode == 0 and "27 个问题 issue(s)" in done.stdout, done.stderr
     assert run("check", cwd=site).returncode == 0
+
+
+def test_force_replaces_only_what_an_import_of_the_same_source_wrote(tmp_path):
+    site = new_site(tmp_path)
+    source = tmp_path / "notice.txt"
+    source.write_text((FIXTURES / "no_status_subs.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("import", str(source), cwd=site).returncode == 0
+    written = site / "content" / "notice.md"
+    assert written.read_text(encoding="utf-8").startswith("---\n# site-gen import: notice.txt\n")
+    refused = run("import", str(source), cwd=site)
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    source.write_text(source.read_text(encoding="utf-8").replace("整改", "整改落实", 1), encoding="utf-8")
+    replaced = run("import", "--force", str(source), cwd=site)
+    assert replaced.returncode == 0, replaced.stderr
+    assert "整改落实" in written.read_text(encoding="utf-8")
+    assert sorted(p.name for p in written.parent.iterdir()) == ["notice.md"]  # no temporary left behind
+    # another source with the same stem, and a file a person wrote: never replaced
+    other = tmp_path / "other" / "notice.html"
+    other.parent.mkdir()
+    other.write_text("<p>示例局关于巡察整改进展情况的通报</p><p>1.关于甲的问题</p><p>整改进度：整改完成</p>", "utf-8")
+    before = written.read_bytes()
+    clash = run("import", "--force", str(other), cwd=site)
+    assert clash.returncode == 1 and "was not written by an import of notice.html" in clash.stderr
+    assert written.read_bytes() == before
+    handmade = site / "content" / "mine.md"
+    handmade.write_text("---\ntitle: 手写\n---\n", encoding="utf-8")
+    mine = tmp_path / "mine.txt"
+    mine.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("import", "--force", str(mine), cwd=site).returncode == 1
+    assert handmade.read_text(encoding="utf-8") == "---\ntitle: 手写\n---\n"

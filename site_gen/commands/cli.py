@@ -98,6 +98,11 @@ def make_parser() -> argparse.ArgumentParser:
     imports.add_argument("--out", type=Path, help="folder for the new notices (default: SITE/content)")
     imports.add_argument("--dry-run", action="store_true", help="print the report, write nothing")
     imports.add_argument(
+        "--force",
+        action="store_true",
+        help="replace a notice that an earlier import of the same source wrote (never any other file)",
+    )
+    imports.add_argument(
         "--problems-in",
         metavar="HEADING",
         help='the part that lists the problems, by its heading or its start (e.g. "二、"), when the report chose wrong',
@@ -203,4 +208,4 @@ def run_import(args: argparse.Namespace) -> int:
 
     config, _ = load_config(args.site)
     out_dir = args.out if args.out is not None else args.site / "content"
-    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in)
+    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in, args.force)

@@ -17,6 +17,7 @@ from ..base.diagnostics import Severity
 from ..notice.config import SiteConfig
 from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult, import_file, slugify
+from .notice_text import imported_from
 from .report import report
 from .sources import OLD_BINARY, SUPPORTED, SourceError
 
@@ -32,12 +33,14 @@ class Row:
     warnings: str = ""
 
 
-def run_import(sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None) -> int:
+def run_import(
+    sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None, force: bool = False
+) -> int:
     """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
     jobs, failed = expand(sources, out_dir)
     rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
     for path, target, name in jobs:
-        row = import_one(path, target, config, out_dir, dry_run, problems_in)
+        row = import_one(path, target, config, out_dir, dry_run, problems_in, force)
         row.source = name  # inside a folder: the path under it, the name the clerk knows
         rows.append(row)
     if len(rows) > 1 or any(source.is_dir() for source in sources):
@@ -66,7 +69,13 @@ def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, s
 
 
 def import_one(
-    path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None
+    path: Path,
+    target: Path,
+    config: SiteConfig,
+    out_dir: Path,
+    dry_run: bool,
+    problems_in: str | None,
+    force: bool = False,
 ) -> Row:
     try:
         result = import_file(path, config, problems_in)
@@ -76,7 +85,7 @@ def import_one(
     if dry_run:
         print(report(result, f"{target} (dry run: not written)", config.language))
         return row_of(result)
-    problem = write_new(target, result.markdown, out_dir)
+    problem = write_new(target, result.markdown, out_dir, path.name if force else "")
     if problem:
         print(f"import: {problem}", file=sys.stderr)
         return Row(str(path), result.front.get("title", ""), warnings=f"无法导入 cannot import: {problem[:60]}")
@@ -84,16 +93,30 @@ def import_one(
     return row_of(result)
 
 
-def write_new(target: Path, text: str, out_dir: Path) -> str:
-    """Write a new file inside out_dir; the problem in words when it cannot be, else ''."""
+def write_new(target: Path, text: str, out_dir: Path, replacing: str = "") -> str:
+    """Write a new file inside out_dir; the problem in words when it cannot be, else ''.
+
+    replacing (import --force) names the source: a file that an earlier import of that same source
+    wrote (its first line says so) is replaced, atomically; any other file is left alone.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         inside = target.parent.resolve().is_relative_to(out_dir.resolve())
         if not inside:
             return f"目标在输出文件夹之外，未写入 {target} would be written outside {out_dir} (a folder is a symbolic link); nothing was written"
+        if replacing and not target.is_symlink() and target.is_file() and earlier_import(target) == replacing:
+            return replace_file(target, text)
         if target.is_symlink() or target.exists():
+            if replacing and not target.is_symlink():
+                return (
+                    f"目标文件不是从 {replacing} 导入的，--force 也不会覆盖 {target} was not written by an import of "
+                    f"{replacing} (a person wrote it, or another source did); delete it or choose another --out"
+                )
             kind = "is a symbolic link" if target.is_symlink() else "already exists"
-            return f"目标文件已存在或是链接，未写入 {target} {kind}; delete it or choose another --out (nothing was written)"
+            return (
+                f"目标文件已存在或是链接，未写入 {target} {kind}; delete it, choose another --out, or re-import with "
+                "--force to replace what an earlier import of this source wrote (nothing was written)"
+            )
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -102,6 +125,29 @@ def write_new(target: Path, text: str, out_dir: Path) -> str:
             f"目标文件已存在，未写入 {target} already exists; delete it or choose another --out (nothing was written)"
         )
     except OSError as exc:
+        return f"无法写入 cannot write {target}: {exc.strerror or exc}"
+    return ""
+
+
+def earlier_import(target: Path) -> str | None:
+    """The source an earlier import recorded in the file, None when it has no such record (or is unreadable)."""
+    try:
+        with target.open(encoding="utf-8", errors="replace") as stream:
+            return imported_from(stream.read(4096))
+    except OSError:
+        return None
+
+
+def replace_file(target: Path, text: str) -> str:
+    """Write beside the target, then rename over it: a failure leaves the earlier import whole."""
+    temporary = target.with_name(f".{target.name}.import-{os.getpid()}")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
         return f"无法写入 cannot write {target}: {exc.strerror or exc}"
     return ""
 

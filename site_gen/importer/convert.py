@@ -105,7 +105,7 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
         removed += [Removed(line.number, line.text, "problem list heading (merged)") for line in merged_headings]
     front = front_matter(title, organization, date, found, contacts, reviewers=source.reviewers)
     slug = slugify(path.stem)
-    markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug)
+    markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug, path.name)
     if notice is not None:
         diagnostics += validate_notice(notice)
         opening = "\n".join(tree.intro + [line for part in tree.parts for line in part.lines])

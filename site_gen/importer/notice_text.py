@@ -24,14 +24,26 @@ _MARKDOWN_START = re.compile(r"^(\s*)([#>+\-*=]|\d+[.)])")
 _MARKDOWN_INLINE = re.compile(r"([\\`*_\[\]<])")
 
 
+IMPORTED_FROM = "# site-gen import: "  # the front-matter's first line: which source an import wrote this from
+
+
+def imported_from(text: str) -> str | None:
+    """The source file name an earlier import recorded in this notice's first lines; None when a person wrote it."""
+    lines = text.split("\n", 2)
+    if len(lines) >= 2 and lines[0].strip() == "---" and lines[1].startswith(IMPORTED_FROM):
+        return lines[1].removeprefix(IMPORTED_FROM).strip()
+    return None
+
+
 def write_notice(
-    front: dict, tree: Outline, source: str, config: SiteConfig, slug: str
+    front: dict, tree: Outline, source: str, config: SiteConfig, slug: str, origin: str = ""
 ) -> tuple[str, Notice | None, list[Diagnostic]]:
-    """The notice text, and the notice and diagnostics the reader makes of it."""
+    """The notice text, and the notice and diagnostics the reader makes of it; origin is the source's file name,
+    recorded so that `import --force` replaces only what an import of the same source wrote."""
     explicit: dict[int, str] = {}
     labels = status_line(config.status_keys)
     for _ in range(3):  # a renamed section changes its issues' ids: look again
-        markdown = render_markdown(front, tree, explicit, labels)
+        markdown = render_markdown(front, tree, explicit, labels, origin)
         notice, diagnostics = parse_notice(markdown, source, config, slug)
         if notice is None or not repeated_ids(tree, notice, explicit):
             break
@@ -68,8 +80,9 @@ def fresh(base: str, seen: set[str]) -> str:
     raise AssertionError("itertools.count never ends")
 
 
-def render_markdown(front: dict, tree: Outline, explicit: dict[int, str], labels: re.Pattern) -> str:
-    out = ["---", front_matter_text(front), "---", ""]
+def render_markdown(front: dict, tree: Outline, explicit: dict[int, str], labels: re.Pattern, origin: str = "") -> str:
+    origin_line = [IMPORTED_FROM + " ".join(origin.split())] if origin else []  # one line, whatever the name
+    out = ["---", *origin_line, front_matter_text(front), "---", ""]
     out += paragraphs(tree.intro)
     for part in tree.parts:
         if part.title:  # issues before any heading: the reader puts them in an untitled section
@@ -87,17 +100,17 @@ def heading(level: str, title: str, anchor: str | None) -> str:
 def block(item: Block, level: str, explicit: dict[int, str], labels: re.Pattern) -> list[str]:
     """A heading, its status line, its text, its sub-problems.
 
-    整改情况：<text that is not a status> first under a heading would be read as a status
-    line; its colon is written as a character reference (&#65306; shows as ：) so it stays text.
+    A status the site does not know is written as the notice words it: check reports it with its
+    hint, as for a hand-written notice. Only a bare label (整改情况：, the measures on the lines below)
+    first under a heading would be read as an empty status: its text is joined to the next line.
     """
     lines = [heading(level, item.title, explicit.get(id(item)))]
     if item.status:
         lines.append(item.status)
     lines.append("")
     text = list(item.lines)
-    if not item.status and text and (match := labels.match(text[0])):
-        colon = match.start("colon")
-        text[0] = text[0][:colon] + f"&#{ord(match.group('colon'))};" + text[0][colon + 1 :]
+    if not item.status and len(text) > 1 and (match := labels.match(text[0])) and not match.group("value"):
+        text[:2] = [text[0] + text[1]]  # 整改情况： + 已对……: one paragraph, as the label introduces it
     lines += paragraphs(text)
     for sub in item.subs:
         lines += block(sub, "####", explicit, labels)

@@ -329,10 +329,18 @@ def outline(
             target = sub.items
         else:
             if line.kind is Kind.TEXT and unknown_status(line.text, labels):
-                result.notes.append(
-                    f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 "
-                    f"site.yaml 的 statuses: 中再导入 (line {line.number}: unknown status wording kept as text)"
-                )
+                if issue is not None and not any(item.kind is Kind.STATUS for item in target):
+                    line = Line(line.number, line.text, Kind.STATUS)  # the block's status, as the notice words it
+                    result.notes.append(
+                        f"第 {line.number} 行“{line.text}”不是本站已知的整改状态写法，已照原文写作状态行，check 会报告它；"
+                        f"如果这是本单位的写法，请加到 site.yaml 的 statuses: 中 "
+                        f"(line {line.number}: unknown status wording written as the notice words it; check reports it)"
+                    )
+                else:
+                    result.notes.append(
+                        f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 "
+                        f"site.yaml 的 statuses: 中再导入 (line {line.number}: unknown status wording kept as text)"
+                    )
             if line.kind is Kind.STATUS and issue is None:
                 result.unheaded.append(line.number)
             target.append(line if line.kind is Kind.STATUS and issue is not None else Line(line.number, line.text))
