@@ -26,7 +26,7 @@ def test_dry_run_prints_the_report_and_writes_nothing(tmp_path):
     site = new_site(tmp_path)
     dry = run("import", "--dry-run", str(SEED_001), cwd=site)
     assert dry.returncode == 0, dry.stderr
-    assert "18 个问题 issue(s)" in dry.stdout and "dry run: not written" in dry.stdout
+    assert "18 个问题" in dry.stdout and "试运行，未写入" in dry.stdout
     assert not (site / "content").exists()
 
 
@@ -34,7 +34,7 @@ def test_dry_run_on_a_fixture_prints_the_report_and_writes_nothing(tmp_path):
     site = new_site(tmp_path)
     dry = run("import", "--dry-run", str(FIXTURES / "status_blocks.txt"), cwd=site)
     assert dry.returncode == 0, dry.stderr
-    assert "4 个问题 issue(s)" in dry.stdout and "dry run: not written" in dry.stdout
+    assert "4 个问题" in dry.stdout and "试运行，未写入" in dry.stdout
     assert not (site / "content").exists()
 
 
@@ -133,13 +133,13 @@ def test_a_folder_imports_every_notice_file_with_one_summary_table(tmp_path):
     (folder / "notes.xlsx").write_bytes(b"PK")  # not a notice: not listed
     done = run("import", str(folder), cwd=site)
     assert done.returncode == 1 and "Traceback" not in done.stderr + done.stdout  # the .doc could not be imported
-    table = done.stdout[done.stdout.index("导入汇总 import summary") :]
+    table = done.stdout[done.stdout.index("导入汇总") :]
     rows = {line.split()[0]: line for line in table.splitlines()[2:-1]}
     assert list(rows) == ["2024/a.txt", "b.html", "c.txt", "old.doc"]
     assert "18" in rows["2024/a.txt"].split() and "整改完成5" in rows["2024/a.txt"]
     assert "示例市林业局关于市委" in rows["b.html"] and "整改完成1 正在整改1" in rows["b.html"]
     assert rows["c.txt"].split()[2] == "0" and "无法导入" in rows["old.doc"]
-    assert table.splitlines()[-1].startswith("共 4 个文件 file(s)：3 个已导入")
+    assert table.splitlines()[-1].startswith("共 4 个文件：3 个已导入")
     assert sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*.md")) == [
         "2024/a.md",
         "b.md",
@@ -152,10 +152,10 @@ def test_problems_in_names_the_part_that_lists_the_problems(tmp_path):
     site = new_site(tmp_path)
     source = FIXTURES / "no_problem_part.txt"
     guessed = run("import", "--dry-run", str(source), cwd=site)
-    assert "0 个问题 issue(s)" in guessed.stdout and "--problems-in" in guessed.stdout
+    assert "0 个问题" in guessed.stdout and "--problems-in" in guessed.stdout
     chosen = run("import", "--dry-run", "--problems-in", "二、", str(source), cwd=site)
     assert chosen.returncode == 0, chosen.stderr
-    assert "2 个问题 issue(s)" in chosen.stdout and "按 --problems-in 指定" in chosen.stdout
+    assert "2 个问题" in chosen.stdout and "按 --problems-in 指定" in chosen.stdout
 
 
 def test_twenty_seven_issues_all_numbered_1_import(tmp_path):
@@ -165,7 +165,7 @@ def test_twenty_seven_issues_all_numbered_1_import(tmp_path):
     lines += [f"1.关于第{n}项工作不到位的问题。\n整改情况：整改完成" for n in range(27)]
     source.write_text("\n".join(lines), encoding="utf-8")
     done = run("import", str(source), cwd=site)
-    assert done.returncode == 0 and "27 个问题 issue(s)" in done.stdout, done.stderr
+    assert done.returncode == 0 and "27 个问题" in done.stdout, done.stderr
     assert run("check", cwd=site).returncode == 0
 
 

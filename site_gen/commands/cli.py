@@ -102,6 +102,7 @@ def make_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace a notice that an earlier import of the same source wrote (never any other file)",
     )
+    imports.add_argument("--lang", choices=("zh", "en"), help="the report's language (default: the site's language)")
     imports.add_argument(
         "--problems-in",
         metavar="HEADING",
@@ -208,4 +209,4 @@ def run_import(args: argparse.Namespace) -> int:
 
     config, _ = load_config(args.site)
     out_dir = args.out if args.out is not None else args.site / "content"
-    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in, args.force)
+    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in, args.force, args.lang)

@@ -53,6 +53,8 @@ class Removed:
     text: str
     kind: str
     whole: bool = True  # False: chrome glued to a sentence; the rest of the line stays in the notice
+    kept: str = ""  # what of a partly removed line stays in the notice
+    page: int = 0  # the PDF page of a page header, footer or number
 
 
 def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed], list[str], list[str]]:
@@ -74,8 +76,8 @@ def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed]
             continue
         glued = GLUED_FONT_SIZE.match(line)
         if glued:  # "大 中 小2023年,…": the page's size switcher glued to the first sentence
-            removed.append(Removed(number, glued.group(1), "font size", whole=False))
             line = line[glued.end() :].strip()
+            removed.append(Removed(number, glued.group(1), "font size", whole=False, kept=line))
         kind = next((name for name, pattern in CHROME if pattern.search(line)), None) or toolbar(line)
         reviewer = REVIEWER.match(line)
         attachment = ATTACHMENT.match(line)
@@ -83,7 +85,7 @@ def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed]
             removed.append(Removed(number, line, kind))
         elif reviewer:
             reviewers.append(f"{reviewer.group(1)}：{reviewer.group(2).strip()}")
-            removed.append(Removed(number, line, "reviewer (kept as reviewers:)"))
+            removed.append(Removed(number, line, "reviewer"))
         elif attachment:
             attachments.append(attachment.group(1))
             body.append((number, line))

@@ -18,7 +18,7 @@ from ..notice.config import SiteConfig
 from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult, import_file, slugify
 from .notice_text import imported_from
-from .report import report
+from .report import Words, report
 from .sources import OLD_BINARY, SUPPORTED, SourceError
 
 
@@ -31,21 +31,44 @@ class Row:
     problems: str = ""
     statuses: str = ""
     warnings: str = ""
+    failed: bool = False  # not imported: the warnings say why
+    errors: int = 0  # errors check gives the imported notice
+
+
+@dataclass(frozen=True)
+class Options:
+    """How to import: where to, whether to write, the problem part, replacing, the report's language."""
+
+    out_dir: Path
+    dry_run: bool = False
+    problems_in: str | None = None
+    force: bool = False
+    language: str = "zh"
 
 
 def run_import(
-    sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None, force: bool = False
+    sources: list[Path],
+    config: SiteConfig,
+    out_dir: Path,
+    dry_run: bool,
+    problems_in: str | None,
+    force: bool = False,
+    language: str | None = None,
 ) -> int:
     """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
+    options = Options(out_dir, dry_run, problems_in, force, language or config.language)
+    say = Words(options.language)
     jobs, failed = expand(sources, out_dir)
-    rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
+    rows = [
+        Row(str(path), warnings=say("无法导入：找不到", "cannot import: not found"), failed=True) for path in failed
+    ]
     for path, target, name in jobs:
-        row = import_one(path, target, config, out_dir, dry_run, problems_in, force)
+        row = import_one(path, target, config, options)
         row.source = name  # inside a folder: the path under it, the name the clerk knows
         rows.append(row)
     if len(rows) > 1 or any(source.is_dir() for source in sources):
-        print(summary(rows))
-    return 1 if failed or any(row.warnings.startswith("无法导入") or "错误" in row.warnings for row in rows) else 0
+        print(summary(rows, say))
+    return 1 if failed or any(row.failed or row.errors for row in rows) else 0
 
 
 def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, str]], list[Path]]:
@@ -68,29 +91,24 @@ def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, s
     return jobs, []
 
 
-def import_one(
-    path: Path,
-    target: Path,
-    config: SiteConfig,
-    out_dir: Path,
-    dry_run: bool,
-    problems_in: str | None,
-    force: bool = False,
-) -> Row:
+def import_one(path: Path, target: Path, config: SiteConfig, options: Options) -> Row:
+    say = Words(options.language)
+    cannot = say("无法导入", "cannot import")
     try:
-        result = import_file(path, config, problems_in)
+        result = import_file(path, config, options.problems_in)
     except SourceError as exc:
         print(f"import: {exc}", file=sys.stderr)
-        return Row(str(path), warnings=f"无法导入 cannot import: {str(exc).removeprefix(f'{path}: ')[:60]}")
-    if dry_run:
-        print(report(result, f"{target} (dry run: not written)", config.language))
-        return row_of(result)
-    problem = write_new(target, result.markdown, out_dir, path.name if force else "")
+        return Row(str(path), warnings=f"{cannot}: {str(exc).removeprefix(f'{path}: ')[:60]}", failed=True)
+    if options.dry_run:
+        shown = say(f"{target}（试运行，未写入）", f"{target} (dry run: not written)")
+        print(report(result, shown, options.language))
+        return row_of(result, say)
+    problem = write_new(target, result.markdown, options.out_dir, path.name if options.force else "")
     if problem:
         print(f"import: {problem}", file=sys.stderr)
-        return Row(str(path), result.front.get("title", ""), warnings=f"无法导入 cannot import: {problem[:60]}")
-    print(report(result, str(target), config.language))
-    return row_of(result)
+        return Row(str(path), result.front.get("title", ""), warnings=f"{cannot}: {problem[:60]}", failed=True)
+    print(report(result, str(target), options.language))
+    return row_of(result, say)
 
 
 def write_new(target: Path, text: str, out_dir: Path, replacing: str = "") -> str:
@@ -152,19 +170,21 @@ def replace_file(target: Path, text: str) -> str:
     return ""
 
 
-def row_of(result: ImportResult) -> Row:
+def row_of(result: ImportResult, say: Words) -> Row:
     notice = result.notice
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
     warnings = len(result.diagnostics) - errors + len(result.warnings)
-    flags = [f"{errors} 错误 error(s)"] if errors else []
-    flags += [f"{warnings} 警告 warning(s)"] if warnings else []
-    flags += [f"{len(result.notes)} 注意 note(s)"] if result.notes else []
+    flags = [say(f"{errors} 个错误", f"{errors} error(s)")] if errors else []
+    flags += [say(f"{warnings} 个警告", f"{warnings} warning(s)")] if warnings else []
+    flags += [say(f"{len(result.notes)} 条注意", f"{len(result.notes)} note(s)")] if result.notes else []
     if notice is None:
-        return Row(str(result.source), result.front.get("title", ""), warnings=", ".join(flags))
+        return Row(str(result.source), result.front.get("title", ""), warnings=", ".join(flags), errors=errors)
     counts = Counter(issue.status for issue in notice.issues)
-    labels = STATUS_LABELS["zh"]
-    statuses = " ".join(f"{labels[s]}{n}" for s, n in sorted(counts.items(), key=lambda item: -item[0].rank))
-    return Row(str(result.source), notice.title, str(len(notice.issues)), statuses or "-", ", ".join(flags) or "-")
+    labels = STATUS_LABELS[say.language]
+    gap = say("", " ")
+    statuses = " ".join(f"{labels[s]}{gap}{n}" for s, n in sorted(counts.items(), key=lambda item: -item[0].rank))
+    problems = str(len(notice.issues))
+    return Row(str(result.source), notice.title, problems, statuses or "-", ", ".join(flags) or "-", errors=errors)
 
 
 def width(text: str) -> int:
@@ -177,16 +197,21 @@ def cell(text: str, size: int) -> str:
     return text + " " * (size - width(text))
 
 
-def summary(rows: list[Row]) -> str:
-    """One line per file: 文件 file, 标题 title, 问题 problems, 状态 statuses, 提示 warnings."""
+def summary(rows: list[Row], say: Words) -> str:
+    """One line per file: file, title, problems, statuses, what to look at."""
     sizes = (36, 44, 6, 28)
-    head = ["文件 file", "标题 title", "问题", "状态 statuses"]
-    lines = ["", "导入汇总 import summary:", "  ".join(cell(h, s) for h, s in zip(head, sizes, strict=True)) + "  提示"]
+    head = [say("文件", "file"), say("标题", "title"), say("问题", "issues"), say("状态", "statuses")]
+    lines = ["", say("导入汇总:", "import summary:")]
+    lines.append("  ".join(cell(h, s) for h, s in zip(head, sizes, strict=True)) + "  " + say("提示", "notes"))
     for row in rows:
         cells = [row.source, row.title, row.problems, row.statuses]
         lines.append("  ".join(cell(c, s) for c, s in zip(cells, sizes, strict=True)) + "  " + row.warnings)
-    imported = sum(not row.warnings.startswith("无法导入") for row in rows)
+    imported = sum(not row.failed for row in rows)
+    failed = len(rows) - imported
     lines.append(
-        f"共 {len(rows)} 个文件 file(s)：{imported} 个已导入 imported，{len(rows) - imported} 个未导入 not imported"
+        say(
+            f"共 {len(rows)} 个文件：{imported} 个已导入，{failed} 个未导入",
+            f"{len(rows)} file(s): {imported} imported, {failed} not imported",
+        )
     )
     return "\n".join(lines)

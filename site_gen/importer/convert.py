@@ -18,13 +18,15 @@ from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
 from .disclosure import Disclosure, take_disclosure
 from .notice_text import write_notice
+from .said import Said
 from .sources import LINK, SourceError, read_source
 from .structure import outline, outline_as_text
 
 RECTIFICATION = re.compile(r"整改|巡察|巡视|审计")
-NOT_RECTIFICATION = (
-    "这不像整改进展通报（标题和开头没有“整改/巡察/巡视/审计”），已按普通文章导入：各部分为文字段落，不设整改状态 "
-    "(not a rectification notice: imported as text sections, no statuses)"
+NOT_RECTIFICATION = Said(
+    "这不像整改进展通报（标题和开头没有“整改/巡察/巡视/审计”），已按普通文章导入：各部分为文字段落，不设整改状态",
+    "this is not a rectification notice (no 整改/巡察/巡视/审计 in its title or opening): imported as an "
+    "ordinary article, its parts as text sections, with no statuses",
 )
 
 
@@ -72,7 +74,7 @@ def clean_source(path: Path) -> Cleaned:
     removed += [
         Removed(i, source.lines[i - 1].replace(LINK, "").strip(), "disclosure metadata") for i in disclosure.lines
     ]
-    removed += [Removed(f.line, f.text, f.kind) for f in source.furniture]
+    removed += [Removed(f.line, f.text, f.kind, page=f.page) for f in source.furniture]
     if not body:
         raise SourceError(
             f"{path}: 没有找到通报正文，未写入任何文件 no notice text found (the file is empty, or holds only website text); "
@@ -129,12 +131,13 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     )
 
 
-def unheaded_warning(line: int, unit: str) -> str:
+def unheaded_warning(line: int, unit: str) -> Said:
     """A status line with no heading of its own: the problems' titles may be missing (Word numbering lost)."""
-    where = f"第 {line} 段 paragraph {line}" if unit == "paragraph" else f"第 {line} 行 line {line}"
-    return (
-        f"{where}：这行整改状态上面没有自己的问题标题，结构可能有误（问题编号是否丢失？），请核对 "
-        f"(this status line has no heading of its own: the structure may be wrong)"
+    zh, en = (f"第 {line} 段", f"paragraph {line}") if unit == "paragraph" else (f"第 {line} 行", f"line {line}")
+    return Said(
+        f"{zh}：这行整改状态上面没有自己的问题标题，结构可能有误（问题编号是否丢失？），请核对",
+        f"{en}: this status line has no heading of its own, so the structure may be wrong (was the problems' "
+        "numbering lost?): check it",
     )
 
 
@@ -150,14 +153,26 @@ def settle_title_and_date(
 ) -> tuple[str, dt.date]:
     """A title and a date the notice can be published with; what was made up or inferred goes to the notes."""
     if not organization:
-        notes.append("落款、标题和公开信息中都没有找到发布单位，请填写 organization (no publisher found)")
+        notes.append(
+            Said(
+                "落款、标题和公开信息中都没有找到发布单位，请填写 organization",
+                "no publisher found in the signature, the title or the disclosure metadata: fill in organization",
+            )
+        )
     if not title:
         title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
-        notes.append(f"原文没有标题，已拟为“{title}”，请核对 (no title found; one was made)")
+        notes.append(
+            Said(f"原文没有标题，已拟为“{title}”，请核对", f"no title found; one was made: “{title}”, check it")
+        )
     date = signed or disclosure.date or unsigned_date(removed, text, found, title)
     if not signed:
-        origin = "公开信息中的日期 the disclosure metadata's date" if disclosure.date else "推定 inferred"
-        notes.append(f"原文末尾没有落款日期，日期取 {date.isoformat()}（{origin}），发布前请核对 (no signature date)")
+        zh, en = ("公开信息中的日期", "the disclosure metadata's date") if disclosure.date else ("推定", "inferred")
+        notes.append(
+            Said(
+                f"原文末尾没有落款日期，日期取 {date.isoformat()}（{zh}），发布前请核对",
+                f"no signature date at the end: the date is {date.isoformat()} ({en}); check it before publishing",
+            )
+        )
     return title, date
 
 
@@ -247,10 +262,17 @@ def count_claims(text: str, notice: Notice) -> list[str]:
     stated = sum(n for n in (claimed_total(match) for match in matches) if n is not None)
     found = len(notice.issues)
     if stated == found:
-        return [f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致 (stated counts match)"]
+        return [
+            Said(
+                f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致",
+                f"the counts the notice states ({claims}) add up to {stated}: the {found} issues found (stated counts match)",
+            )
+        ]
     return [
-        f"原文所述数目（{claims}）共 {stated} 项，但找到 {found} 个问题，请核对 "
-        f"(stated counts add up to {stated}, {found} issues found)"
+        Said(
+            f"原文所述数目（{claims}）共 {stated} 项，但找到 {found} 个问题，请核对",
+            f"the counts the notice states ({claims}) add up to {stated}, but {found} issues were found: check them",
+        )
     ]
 
 

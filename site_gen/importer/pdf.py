@@ -77,9 +77,9 @@ def strip_furniture(pages: list[list[str]]) -> tuple[list[str], list[Furniture]]
             number += 1
             at_edge = index < EDGE or index >= len(page) - EDGE
             if at_edge and PAGE_NUMBER.match(line):
-                furniture.append(Furniture(number, line, f"page number (page {page_number})"))
+                furniture.append(Furniture(number, line, "page number", page_number))
             elif at_edge and shape(line) in repeated:
-                furniture.append(Furniture(number, line, f"page header or footer (page {page_number})"))
+                furniture.append(Furniture(number, line, "page header or footer", page_number))
             else:
                 lines.append(line)
     return lines, furniture

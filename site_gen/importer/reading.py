@@ -17,6 +17,7 @@ class Furniture:
     line: int
     text: str
     kind: str
+    page: int = 0  # the PDF page it was on
 
 
 TABLE = "\x02"  # starts a line that is a table: rows separated by newlines, cells by tabs

@@ -35,7 +35,9 @@ def read_source(path: Path) -> SourceText:
     """
     source = read_formatted(path)
     source.lines = [characters.normalise(line) for line in source.lines]
-    source.furniture = [Furniture(item.line, characters.normalise(item.text), item.kind) for item in source.furniture]
+    source.furniture = [
+        Furniture(item.line, characters.normalise(item.text), item.kind, item.page) for item in source.furniture
+    ]
     return source
 
 

@@ -17,6 +17,7 @@ from ..notice.config import SiteConfig
 from ..notice.grammar import MAX_STATUS_LENGTH, SHI, after_number, level_of, status_line
 from ..notice.numbering import leading_number
 from ..notice.statuses import Vocabulary
+from .said import Said, in_language
 
 
 class Kind(enum.Enum):
@@ -198,19 +199,19 @@ def group_holds(
         named = chosen in group.title or any(
             chosen in texts[i] for i in span if (level := levels[i]) is not None and level < top
         )
-        return named, "按 --problems-in 指定 chosen with --problems-in"
+        return named, Said("按 --problems-in 指定", "chosen with --problems-in")
     status_count = sum(statuses[i] for i in span)
     stating = sum((level := levels[i]) is not None and level >= top and problem_like(texts[i], level) for i in span)
     if PROBLEM_PART.search(group.title):
-        return True, "标题说明是反馈的问题 its heading names the feedback's problems"
+        return True, Said("标题说明是反馈的问题", "its heading names the feedback's problems")
     if status_count:
-        return True, f"有 {status_count} 行整改状态 {status_count} status line(s)"
+        return True, Said(f"有 {status_count} 行整改状态", f"{status_count} status line(s)")
     if stating and not GENERAL_PART.search(group.title):
-        return True, f"{stating} 个标题写的是问题 {stating} heading(s) state a problem"
+        return True, Said(f"{stating} 个标题写的是问题", f"{stating} heading(s) state a problem")
     return False, ""
 
 
-def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: str | None) -> str:
+def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: str | None) -> Said:
     """Which 一、 parts gave the issues and why, which were read as the organisation's own measures."""
     parts: dict[str, str] = {}
     for group, why in judged:
@@ -218,18 +219,30 @@ def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: st
         parts[group.part] = parts.get(group.part) or (why if has_issues else "")
     if not any(parts.values()):
         if chosen is not None:
-            return f"没有标题含“{chosen}”且列有编号条目的部分，未设问题 (no numbered part under {chosen!r}: no issues)"
-        return (
+            return Said(
+                f"没有标题含“{chosen}”且列有编号条目的部分，未设问题",
+                f"no part whose heading contains “{chosen}” lists numbered items: no issues",
+            )
+        return Said(
             "没有找到问题部分（没有整改状态行、没有写明“反馈问题”的部分标题、没有写成“……的问题”的标题），"
-            '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入 '
-            "(no problem part found: imported as text sections, no issues invented; name it with --problems-in)"
+            '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入',
+            "no problem part found (no status lines, no part heading naming the feedback's problems, no heading "
+            'phrased as a problem): imported as text sections, no issues invented; name the part with --problems-in "二、"',
         )
-    taken = [f"“{part or '开头 opening'}”（{why}）" for part, why in parts.items() if why]
-    general = [f"“{part}”" for part, why in parts.items() if part and not why]
-    text = "问题取自 problems from " + "、".join(taken)
+    taken = [(part, why) for part, why in parts.items() if why]
+    general = [part for part, why in parts.items() if part and not why]
+    zh = "问题取自" + "、".join(f"“{part or '开头'}”（{in_language(why, 'zh')}）" for part, why in taken)
+    en = "problems from " + ", ".join(f"“{part or 'the opening'}” ({in_language(why, 'en')})" for part, why in taken)
     if general:
-        text += "；" + "、".join(general) + " 按正文导入 (text: the organisation's own measures or remarks)"
-    return text + "；如判断有误，请用 --problems-in 指定 (override with --problems-in)"
+        zh += "；" + "、".join(f"“{part}”" for part in general) + " 按正文导入"
+        en += (
+            "; "
+            + ", ".join(f"“{part}”" for part in general)
+            + " imported as text (the organisation's own measures or remarks)"
+        )
+    return Said(
+        zh + "；如判断有误，请用 --problems-in 指定", en + "; if this is wrong, name the part with --problems-in"
+    )
 
 
 def line_level(line: Line, given: dict[int, int]) -> int | None:
@@ -332,14 +345,23 @@ def outline(
                 if issue is not None and not any(item.kind is Kind.STATUS for item in target):
                     line = Line(line.number, line.text, Kind.STATUS)  # the block's status, as the notice words it
                     result.notes.append(
-                        f"第 {line.number} 行“{line.text}”不是本站已知的整改状态写法，已照原文写作状态行，check 会报告它；"
-                        f"如果这是本单位的写法，请加到 site.yaml 的 statuses: 中 "
-                        f"(line {line.number}: unknown status wording written as the notice words it; check reports it)"
+                        Said(
+                            f"第 {line.number} 行“{line.text}”不是本站已知的整改状态写法，已照原文写作状态行，check "
+                            "会报告它；如果这是本单位的写法，请加到 site.yaml 的 statuses: 中",
+                            f"line {line.number}: “{line.text}” is not a status wording the site knows; it is written "
+                            "as the notice words it and check reports it: if it is your wording, add it under "
+                            "statuses: in site.yaml",
+                        )
                     )
                 else:
                     result.notes.append(
-                        f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 "
-                        f"site.yaml 的 statuses: 中再导入 (line {line.number}: unknown status wording kept as text)"
+                        Said(
+                            f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法"
+                            "加到 site.yaml 的 statuses: 中再导入",
+                            f"line {line.number}: “{line.text}” is not a status wording the site knows and is kept as "
+                            "text (unknown status wording kept as text); if it is a status, add the wording under "
+                            "statuses: in site.yaml and import again",
+                        )
                     )
             if line.kind is Kind.STATUS and issue is None:
                 result.unheaded.append(line.number)
@@ -476,9 +498,19 @@ def numbering_gaps(result: Outline) -> list[str]:
     numbers = [n for n in (leading_number(issue.title) for issue in result.issues) if n is not None]
     for a, b in zip(numbers, numbers[1:], strict=False):
         if b > a + 1:
-            notes.append(f"问题编号从 {a} 跳到 {b}，中间的编号原文没有，未补 (issue numbers jump from {a} to {b})")
+            notes.append(
+                Said(
+                    f"问题编号从 {a} 跳到 {b}，中间的编号原文没有，未补",
+                    f"issue numbers jump from {a} to {b}: the numbers between are not in the source and were not filled in",
+                )
+            )
     sections = [n for n in (leading_number(p.title) for p in result.parts if p.issues and p.title) if n is not None]
     for a, b in zip(sections, sections[1:], strict=False):
         if b > a + 1:
-            notes.append(f"方面编号从 {a} 跳到 {b}，原文如此，未补 (section numbers jump from {a} to {b})")
+            notes.append(
+                Said(
+                    f"方面编号从 {a} 跳到 {b}，原文如此，未补",
+                    f"section numbers jump from {a} to {b}, as in the source: not filled in",
+                )
+            )
     return notes
