@@ -22,9 +22,11 @@ CHROME = [
             r"(ICP备|ICP证|公网安备|网站标识码|网站标识[:：]|主办单位[:：].*承办|技术支持|版权所有|Copyright|©)"
         ),
     ),
+    ("site footer", re.compile(r"^(主办单位|主办|承办单位|承办|协办单位|协办|运维单位)\s*[:：]")),
+    ("site footer", re.compile(r"^(?!.*(监督|举报|意见|来信|反映))(网站)?地址\s*[:：].{0,60}邮\s*编")),  # the portal's
     ("page counter", re.compile(r"^(访问量|浏览量|浏览次数|点击(总量|数|量|率)|阅读(量|数|次数))\s*[:：]")),
     ("related", re.compile(r"^(相关稿件|相关链接|相关阅读|打印本页|关闭窗口|【打印】|【关闭】)")),
-    ("publication line", re.compile(r"^(发布时间|发布日期|来源|信息来源|作者|文章来源)\s*[:：]")),
+    ("publication line", re.compile(r"^(发布时间|发布日期|日期|时间|来源|信息来源|作者|文章来源)\s*[:：]")),
     ("share", re.compile(r"^(分享到|分享)[:：]?\s*$")),
 ]
 TOOLBAR_WORDS = re.compile(

@@ -13,6 +13,7 @@ from ..notice.grammar import COUNT_CLAIM, claimed_total
 from ..notice.model import Notice
 from ..notice.validate import validate_notice
 from . import metadata
+from .article import after_signature, outside_article
 from .audit import match_audit_lists
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
@@ -71,6 +72,10 @@ def clean_source(path: Path) -> Cleaned:
     source = read_source(path)
     lines, disclosure = take_disclosure(source.lines, clean=lambda text: text.replace(LINK, ""))
     body, removed, reviewers, attachments = strip_chrome(lines)
+    if source.article_end is not None:  # a web page: the notice ends with its article, at its signature
+        body, outside = outside_article(body, source.article_end)
+        body, after = after_signature(body)
+        removed += outside + after
     removed += [
         Removed(i, source.lines[i - 1].replace(LINK, "").strip(), "disclosure metadata") for i in disclosure.lines
     ]

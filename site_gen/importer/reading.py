@@ -29,6 +29,7 @@ class SourceText:
     furniture: list[Furniture] = field(default_factory=list)
     levels: dict[int, int] = field(default_factory=dict)  # line -> numbering level its format gives (a Word style)
     unit: str = "line"  # what a line number counts: a "line" of text, a Word "paragraph"
+    article_end: int | None = None  # a web page: the last line of its article's container
 
 
 def read_bytes(path: Path, limit: int) -> bytes:
