@@ -197,3 +197,30 @@ def test_force_replaces_only_what_an_import_of_the_same_source_wrote(tmp_path):
     mine.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
     assert run("import", "--force", str(mine), cwd=site).returncode == 1
     assert handmade.read_text(encoding="utf-8") == "---\ntitle: 手写\n---\n"
+
+
+def test_disclosure_is_kept_shown_on_the_page_and_carried_in_the_open_data(tmp_path):
+    import json
+
+    site = new_site(tmp_path)
+    assert run("import", str(FIXTURES / "disclosure_table.html"), cwd=site).returncode == 0
+    written = (site / "content" / "disclosure_table.md").read_text(encoding="utf-8")
+    assert "disclosure:\n  index: 005123-2025-00017\n  subject: 综合政务\n  publisher: 示例市林业局\n" in written
+    from site_gen.notice.config import load_config
+    from site_gen.notice.reader import read_notice
+
+    notice, _ = read_notice(site / "content" / "disclosure_table.md", load_config(site)[0])
+    assert notice.disclosure.index == "005123-2025-00017" and notice.disclosure.written.isoformat() == "2025-03-18"
+    assert build_site(site, site / "output").ok
+    page = (site / "output" / notice.url).read_text(encoding="utf-8")
+    assert "<dt>索引号</dt><dd>005123-2025-00017</dd>" in page and "<dt>主题分类</dt><dd>综合政务</dd>" in page
+    assert '<dt>成文日期</dt><dd><time datetime="2025-03-18">' in page
+    record = json.loads((site / "output" / "notices.json").read_text(encoding="utf-8"))["notices"][0]
+    assert record["disclosure"] == {
+        "index": "005123-2025-00017",
+        "number": None,
+        "subject": "综合政务",
+        "publisher": "示例市林业局",
+        "written": "2025-03-18",
+        "method": None,
+    }

@@ -17,7 +17,7 @@ from .article import after_signature, outside_article
 from .audit import match_audit_lists
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
-from .disclosure import Disclosure, take_disclosure
+from .disclosure import Disclosure, kept_fields, take_disclosure
 from .notice_text import write_notice
 from .said import Said
 from .sources import LINK, SourceError, read_source
@@ -111,6 +111,8 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
         notes += matched
         removed += [Removed(line.number, line.text, "problem list heading (merged)") for line in merged_headings]
     front = front_matter(title, organization, date, found, contacts, reviewers=source.reviewers)
+    if kept := kept_fields(disclosure):
+        front["disclosure"] = kept
     slug = slugify(path.stem)
     markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug, path.name)
     if notice is not None:

@@ -102,7 +102,11 @@ def disclosure_lines(result: ImportResult, say: Words) -> list[str]:
     where = say(
         f"第 {found.lines[0]}–{found.lines[-1]} 行，已移出正文", f"lines {found.lines[0]}–{found.lines[-1]}, removed"
     )
-    kept = say("，全部存入 disclosure:", "; all kept under disclosure:") if result.front.get("disclosure") else ""
+    kept = (
+        say("，索引号等存入 disclosure:", "; its 索引号 etc. kept under disclosure:")
+        if result.front.get("disclosure")
+        else ""
+    )
     none = say("无（通报本身写得更全）", "nothing (the notice itself says more)")
     return [
         f"  {say('公开信息', 'disclosure metadata')} ({where}{kept}): {shown}",

@@ -26,7 +26,7 @@ from .config import SiteConfig, contact_from
 from .frontmatter import split
 from .links import scan_links
 from .markdown import parser
-from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
+from .model import Attachment, Disclosure, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
 from .schema import NOTICE_FIELDS, read_fields
 from .validate import attachment_problems, link_problems
 
@@ -119,6 +119,7 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         date=date or dt.date(1970, 1, 1),
         contact=contact,
         inspection=inspection,
+        disclosure=_disclosure(values.get("disclosure")),
         summary=values.get("summary", ""),
         tags=values.get("tags", ()),
         draft=values.get("draft", False),
@@ -166,6 +167,13 @@ def _inspection(values: dict | None) -> Inspection | None:
         end=values.get("to"),
         feedback=values.get("feedback"),
     )
+
+
+def _disclosure(values: dict | None) -> Disclosure | None:
+    if not values:
+        return None
+    texts = {name: values.get(name, "") for name in ("index", "number", "subject", "publisher", "method")}
+    return Disclosure(written=values.get("written"), **texts)
 
 
 def _attachments(records: tuple[tuple[int, dict], ...]) -> tuple[Attachment, ...]:
