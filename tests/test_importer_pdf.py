@@ -137,3 +137,35 @@ def test_a_printed_pdf_imports_every_issue_the_date_and_the_unit_as_plain_ideogr
     assert "水务局" in notice.title and "水务局" in result.markdown
     assert not any(0x2E80 <= ord(ch) <= 0x2FDF for ch in result.markdown)
     assert not [d for d in result.diagnostics if d.code == "text-lookalike"]
+
+
+def test_a_text_layer_in_kangxi_radicals_imports_as_the_ideographs_shown(tmp_path, config):
+    """Whatever the PDF library makes of a font, a text layer that states radicals is mapped before reading."""
+    radical = str.maketrans({"一": "⼀", "二": "⼆", "月": "⽉", "日": "⽇", "水": "⽔", "青": "⻘"})
+    lines = [line.translate(radical) for line in PRINTED]
+    result = import_file(pdf_of([lines], tmp_path / "radicals.pdf"), config)
+    assert [issue.status.value for issue in result.notice.issues] == ["done", "deemed_done", "in_progress"]
+    assert result.front["date"] == "2025-12-01" and "水务局" in result.notice.title
+    assert "（一）关于青年干部培养不足的问题" in result.markdown
+
+
+def test_a_text_file_with_radicals_is_mapped_too(tmp_path, config):
+    source = tmp_path / "pasted.txt"
+    source.write_text("\n".join(line.replace("月", "⽉").replace("一", "⼀") for line in PRINTED), encoding="utf-8")
+    result = import_file(source, config)
+    assert len(result.notice.issues) == 3 and result.front["date"] == "2025-12-01"
+
+
+def test_a_password_protected_pdf_is_a_clear_message(tmp_path):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(str(pdf_of([PAGE_ONE], tmp_path / "open.pdf"))).pages:
+        writer.add_page(page)
+    writer.encrypt("secret")
+    locked = tmp_path / "locked.pdf"
+    with locked.open("wb") as stream:
+        writer.write(stream)
+    with pytest.raises(SourceError, match="protected by a password") as caught:
+        read_source(locked)
+    assert str(locked) in str(caught.value)
