@@ -27,7 +27,7 @@ def problem_list(listing: Part, level: int | None) -> list[tuple[Line, list[str]
     return [(item, []) for item in listing.items if level is not None and level_of(item.text) == level]
 
 
-def match_audit_lists(tree: Outline) -> tuple[list[str], list[Line]]:
+def match_audit_lists(tree: Outline) -> tuple[list[Said], list[Line]]:
     """Merge a problem list into the rectifications that follow it; notes, and the list's heading (removed)."""
     for index, listing in enumerate(tree.parts):
         answers = next((part for part in tree.parts[index + 1 :] if part.issues), None)

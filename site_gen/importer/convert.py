@@ -38,7 +38,7 @@ class ImportResult:
     notice: Notice | None
     diagnostics: list[Diagnostic]
     removed: list[Removed]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     is_rectification: bool = True
     front: dict = field(default_factory=dict)
@@ -46,7 +46,7 @@ class ImportResult:
     lines_read: int = 0  # non-blank source lines: each is in the notice or in removed
     disclosure: Disclosure = field(default_factory=Disclosure)
     decision: str = ""  # which part holds the problems, and why
-    warnings: list[str] = field(default_factory=list)  # what the import itself doubts (the structure)
+    warnings: list[Said] = field(default_factory=list)  # what the import itself doubts (the structure)
 
     @property
     def slug(self) -> str:
@@ -97,7 +97,7 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     signed_by, signed, body = metadata.take_signature(body)
     text = "\n".join(line for _, line in body)
     is_rectification = bool(RECTIFICATION.search(title + text[:600]))
-    notes = [] if is_rectification else [NOT_RECTIFICATION]
+    notes: list[Said] = [] if is_rectification else [NOT_RECTIFICATION]
     found = metadata.inspection(text, title)
     organization = choose_publisher(signed_by, metadata.publisher_from_title(title), disclosure.publisher)
     title, date = settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes)
@@ -156,7 +156,7 @@ def settle_title_and_date(
     removed: list[Removed],
     text: str,
     found: dict,
-    notes: list[str],
+    notes: list[Said],
 ) -> tuple[str, dt.date]:
     """A title and a date the notice can be published with; what was made up or inferred goes to the notes."""
     if not organization:
@@ -255,7 +255,7 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def count_claims(text: str, notice: Notice) -> list[str]:
+def count_claims(text: str, notice: Notice) -> list[Said]:
     """Totals stated outside the issues (opening, section intros), compared with what was found.
 
     Counts inside an issue's measures are about something else (a review of case files, say),

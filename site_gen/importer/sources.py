@@ -165,10 +165,10 @@ class _PageText(HTMLParser):
             return
         if tag in NOT_ARTICLE:
             self.excluded = max(0, self.excluded - 1)
-        if tag in CELLS and self.tables and self.tables[-1].cell is not None:
+        if tag in CELLS and self.tables and (cell := self.tables[-1].cell) is not None:
             table = self.tables[-1]
             if table.rows:
-                table.rows[-1].append(" ".join("".join(table.cell).split()))
+                table.rows[-1].append(" ".join("".join(cell).split()))
             table.cell = None
         if tag == "a":
             self.parts.append(LINK)

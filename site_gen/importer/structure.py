@@ -65,7 +65,7 @@ class Part:
 class Outline:
     intro: list[str] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
     decision: str = ""  # which part holds the problems, and why
     unheaded: list[int] = field(default_factory=list)  # status lines with no heading of their own
 
@@ -492,7 +492,7 @@ def shi_blocks(issue: Block, items: list[Line]) -> tuple[list[Block], list[int]]
     return blocks, unheaded
 
 
-def numbering_gaps(result: Outline) -> list[str]:
+def numbering_gaps(result: Outline) -> list[Said]:
     """Skipped numbers are reported, never filled in: (一) -> (三) may be a deliberate omission."""
     notes = []
     numbers = [n for n in (leading_number(issue.title) for issue in result.issues) if n is not None]

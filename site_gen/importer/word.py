@@ -133,7 +133,8 @@ class Styles:
         own = pPr.find(f"{W}pStyle") if pPr is not None else None
         style_id = own.get(f"{W}val", "") if own is not None else self.default
         if style_id not in self.chains:
-            chain, current = [], style_id
+            chain: list[Style] = []
+            current = style_id
             while current in self.by_id and len(chain) < 10:
                 style, current = self.by_id[current]
                 chain.append(style)
