@@ -56,7 +56,12 @@ def printed_pdf(pages: int) -> Path:
 
 
 def docx_source(megabytes: float) -> Path:
-    """Word's List Number problems under 一、 headings, a table every tenth part, up to the size of document.xml."""
+    """Word's List Number problems under 一、 headings, a table every tenth part, up to the size of document.xml.
+
+    Building it with python-docx takes minutes at 5 MB: a file from an earlier run is used again."""
+    target = WORK / f"notice-{megabytes:g}mb.docx"
+    if target.is_file():
+        return target
     blocks: list = ["示例县水务局党组关于巡察整改进展情况的通报"]
     size, n = 0, 0
     while size < megabytes * 1_000_000:

@@ -52,7 +52,7 @@ def read_document(document) -> SourceText:
     lines: list[str] = []
     depths: dict[int, int] = {}  # line -> heading depth (Heading 1 = 1), from the style or its outline level
     list_levels: dict[int, int] = {}  # line -> list level (ilvl) of a numbered paragraph
-    for block in document.iter_inner_content():
+    for block in body_blocks(document):
         if isinstance(block, Table):
             lines.append(table_line(block))
             continue
@@ -66,6 +66,17 @@ def read_document(document) -> SourceText:
         elif number and text.strip():
             list_levels[len(lines)] = ilvl
     return SourceText(lines, levels=structure_levels(lines, depths, list_levels), unit="paragraph")
+
+
+def body_blocks(document):
+    """The body's paragraphs and tables in order, as Document.iter_inner_content() gives them, in linear time:
+    python-docx 1.2's iter_inner_content() took 0.8 s on 7,000 paragraphs and 8.7 s on 14,000."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    body = document._body
+    for element in document.element.body.iterchildren(f"{W}p", f"{W}tbl"):
+        yield Paragraph(element, body) if element.tag == f"{W}p" else Table(element, body)
 
 
 def structure_levels(lines: list[str], depths: dict[int, int], list_levels: dict[int, int]) -> dict[int, int]:
