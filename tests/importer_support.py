@@ -117,3 +117,88 @@ def pdf_of(pages: list[list[str]], path: Path) -> Path:
     out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
     path.write_bytes(out)
     return path
+
+
+def printed_pdf(lines: list[str], path: Path) -> Path:
+    """A PDF printed by headless Chromium with the Noto CJK fonts tests/install.sh installs, as a clerk's
+    browser prints a page: its text layer has Kangxi radicals (⼀ ⽉ ⽇) where the glyphs are shared."""
+    import html
+    import subprocess
+
+    from tests.conftest import chromium_path
+
+    page = path.with_suffix(".html")
+    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+    style = "body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC';font-size:16pt}"
+    page.write_text(f"<!DOCTYPE html><meta charset='utf-8'><style>{style}</style><body>{paragraphs}", "utf-8")
+    subprocess.run(
+        [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+         f"--print-to-pdf={path}", page.as_uri()],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    return path
+
+
+CHINESE_LIST = 90  # the numId of the Chinese multi-level list word_of adds: 一、 > （一） > 1.
+
+
+def word_of(blocks: list, path: Path) -> Path:
+    """A Word file made the way clerks make one. Each block is a paragraph's text, or a tuple:
+    ("heading", depth, text) Word's Heading N style; ("style", name, text) a style of that name (标题 2) based
+    on Heading N's outline level; ("outline", level, text) body text with an outline level; ("list", text) the
+    List Number style (decimal, numbered through the style); ("chinese", ilvl, text) a multi-level list
+    numbered 一、 / （一） / 1. by numbering.xml; ("table", rows) a table."""
+    import docx
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls, qn
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    abstract = parse_xml(
+        f"<w:abstractNum {nsdecls('w')} w:abstractNumId='{CHINESE_LIST}'><w:multiLevelType w:val='multilevel'/>"
+        + "".join(
+            f"<w:lvl w:ilvl='{i}'><w:start w:val='1'/><w:numFmt w:val='{fmt}'/><w:lvlText w:val='{text}'/></w:lvl>"
+            for i, (fmt, text) in enumerate(levels)
+        )
+        + "</w:abstractNum>"
+    )
+    numbering.insert(0, abstract)
+    numbering.append(
+        parse_xml(f"<w:num {nsdecls('w')} w:numId='{CHINESE_LIST}'><w:abstractNumId w:val='{CHINESE_LIST}'/></w:num>")
+    )
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+        elif block[0] == "heading":
+            document.add_heading(block[2], level=block[1])
+        elif block[0] == "style":
+            name = block[1]
+            if name not in [style.name for style in document.styles]:
+                style = document.styles.add_style(name, 1)
+                style.base_style = document.styles["Normal"]
+                depth = int(name[-1])
+                style.element.get_or_add_pPr().append(parse_xml(f"<w:outlineLvl {nsdecls('w')} w:val='{depth - 1}'/>"))
+            document.add_paragraph(block[2], style=name)
+        elif block[0] == "outline":
+            paragraph = document.add_paragraph(block[2])
+            paragraph._p.get_or_add_pPr().append(parse_xml(f"<w:outlineLvl {nsdecls('w')} w:val='{block[1]}'/>"))
+        elif block[0] == "list":
+            document.add_paragraph(block[1], style="List Number")
+        elif block[0] == "chinese":
+            paragraph = document.add_paragraph(block[2])
+            number = parse_xml(
+                f"<w:numPr {nsdecls('w')}><w:ilvl w:val='{block[1]}'/><w:numId w:val='{CHINESE_LIST}'/></w:numPr>"
+            )
+            paragraph._p.get_or_add_pPr().insert(0, number)
+        elif block[0] == "table":
+            rows = block[1]
+            table = document.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, row in enumerate(rows):
+                for c, text in enumerate(row):
+                    table.cell(r, c).text = text
+        else:
+            raise ValueError(f"unknown block {block[0]!r}")
+    assert qn("w:numPr")  # the namespace helper is the one python-docx writes with
+    document.save(str(path))
+    return path

@@ -307,3 +307,14 @@ def test_an_organisation_the_registry_lacks_and_a_registry_mistake_are_reported_
     }
     unknown = found[("content/2025/司法局.md", 3, "warning", "organization-unknown")]
     assert "县司法局党委" in unknown["message"] and unknown["hint"] == "是不是要写 中共示例县司法局党组？"
+
+
+def test_radical_forms_pasted_from_a_pdf_are_located_warnings(tmp_path):
+    site = site_with(tmp_path, "bom-crlf.md")
+    text = (BROKEN / "link-lines.md").read_text(encoding="utf-8").replace("段落第一行", "段落⽉第⼀行⻘")
+    (site / "content" / "kangxi.md").write_text(text, encoding="utf-8")
+    found = [d for d in load_site(site).diagnostics if d.path == "content/kangxi.md" and d.code == "text-lookalike"]
+    (diagnostic,) = found  # one per line: the first form on it
+    assert (diagnostic.line, diagnostic.column) == (10, 3)
+    assert diagnostic.severity.name == "WARNING"
+    assert dict(diagnostic.params) == {"char": "⽉", "code": "U+2F49", "plain": "月"}

@@ -189,3 +189,60 @@ def test_a_folder_import_skips_links_out_of_the_folder_and_lists_them(tmp_path):
     assert "4" in table.splitlines()[-1] and "2 个已导入" in table.splitlines()[-1]
     written = sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*.md"))
     assert written == ["c.md", "same.md"]
+
+
+def test_force_replaces_only_what_an_import_of_the_same_source_wrote(tmp_path):
+    site = new_site(tmp_path)
+    source = tmp_path / "notice.txt"
+    source.write_text((FIXTURES / "no_status_subs.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("import", str(source), cwd=site).returncode == 0
+    written = site / "content" / "notice.md"
+    assert written.read_text(encoding="utf-8").startswith("---\n# site-gen import: notice.txt\n")
+    refused = run("import", str(source), cwd=site)
+    assert refused.returncode == 1 and "--force" in refused.stderr
+    source.write_text(source.read_text(encoding="utf-8").replace("整改", "整改落实", 1), encoding="utf-8")
+    replaced = run("import", "--force", str(source), cwd=site)
+    assert replaced.returncode == 0, replaced.stderr
+    assert "整改落实" in written.read_text(encoding="utf-8")
+    assert sorted(p.name for p in written.parent.iterdir()) == ["notice.md"]  # no temporary left behind
+    # another source with the same stem, and a file a person wrote: never replaced
+    other = tmp_path / "other" / "notice.html"
+    other.parent.mkdir()
+    other.write_text("<p>示例局关于巡察整改进展情况的通报</p><p>1.关于甲的问题</p><p>整改进度：整改完成</p>", "utf-8")
+    before = written.read_bytes()
+    clash = run("import", "--force", str(other), cwd=site)
+    assert clash.returncode == 1 and "不是从 notice.html 导入的" in clash.stderr
+    assert written.read_bytes() == before
+    handmade = site / "content" / "mine.md"
+    handmade.write_text("---\ntitle: 手写\n---\n", encoding="utf-8")
+    mine = tmp_path / "mine.txt"
+    mine.write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    assert run("import", "--force", str(mine), cwd=site).returncode == 1
+    assert handmade.read_text(encoding="utf-8") == "---\ntitle: 手写\n---\n"
+
+
+def test_disclosure_is_kept_shown_on_the_page_and_carried_in_the_open_data(tmp_path):
+    import json
+
+    site = new_site(tmp_path)
+    assert run("import", str(FIXTURES / "disclosure_table.html"), cwd=site).returncode == 0
+    written = (site / "content" / "disclosure_table.md").read_text(encoding="utf-8")
+    assert "disclosure:\n  index: 005123-2025-00017\n  subject: 综合政务\n  publisher: 示例市林业局\n" in written
+    from site_gen.notice.config import load_config
+    from site_gen.notice.reader import read_notice
+
+    notice, _ = read_notice(site / "content" / "disclosure_table.md", load_config(site)[0])
+    assert notice.disclosure.index == "005123-2025-00017" and notice.disclosure.written.isoformat() == "2025-03-18"
+    assert build_site(site, site / "output").ok
+    page = (site / "output" / notice.url).read_text(encoding="utf-8")
+    assert "<dt>索引号</dt><dd>005123-2025-00017</dd>" in page and "<dt>主题分类</dt><dd>综合政务</dd>" in page
+    assert '<dt>成文日期</dt><dd><time datetime="2025-03-18">' in page
+    record = json.loads((site / "output" / "notices.json").read_text(encoding="utf-8"))["notices"][0]
+    assert record["disclosure"] == {
+        "index": "005123-2025-00017",
+        "number": None,
+        "subject": "综合政务",
+        "publisher": "示例市林业局",
+        "written": "2025-03-18",
+        "method": None,
+    }

@@ -70,7 +70,7 @@ def test_seed_000_no_status_no_top_level_and_numbering_gaps(config):
     }
     assert result.front["reviewers"] == ["一审：郑明建", "二审：张芳", "三审：周忠巨"]
     assert {r.kind for r in result.removed} >= {"font size", "QR code"}
-    assert any("(issue numbers jump from 3 to 7)" in note for note in result.notes)
+    assert any("issue numbers jump from 3 to 7" in note.en for note in result.notes)
     assert not any("17" in note for note in result.notes)  # 17项具体问题 inside measures is not a notice total
 
 
@@ -187,10 +187,11 @@ def test_every_source_line_is_kept_or_reported(seed, config):
 )
 def test_docx_and_html_import_to_the_same_notice_as_text(seed, config, tmp_path):
     lines = read_lines(seed)
-    expected = import_file(seed, config).markdown
-    assert import_file(docx_of(lines, tmp_path / f"{seed.stem}.docx"), config).markdown == expected
+    expected = import_file(seed, config).markdown.replace(seed.name, "SOURCE")  # the origin line names the file
+    from_docx = import_file(docx_of(lines, tmp_path / f"{seed.stem}.docx"), config)
+    assert from_docx.markdown.replace(f"{seed.stem}.docx", "SOURCE") == expected
     from_html = import_file(html_of(lines, tmp_path / f"{seed.stem}.html"), config)
-    assert from_html.markdown == expected
+    assert from_html.markdown.replace(f"{seed.stem}.html", "SOURCE") == expected
     assert {r.kind for r in from_html.removed} >= {"breadcrumb", "site footer"}
 
 
@@ -279,7 +280,7 @@ def test_fixture_no_status_no_top_level_and_numbering_gaps(config):
     }
     assert result.front["reviewers"] == ["一审：王一", "二审：李二", "三审：赵三"]
     assert {r.kind for r in result.removed} >= {"font size", "QR code"}
-    assert any("(issue numbers jump from 3 to 6)" in note for note in result.notes)
+    assert any("issue numbers jump from 3 to 6" in note.en for note in result.notes)
     assert not any("17" in note for note in result.notes)  # 17项具体问题 inside measures is not a notice total
 
 
@@ -405,3 +406,77 @@ def test_per_issue_lines_in_pasted_text_are_kept_and_read_as_check_reads_them(co
         ("2024-09-30", "in_progress"),
     ]
     assert "整改时限：2024年6月底" in result.markdown and "时限：2024.9" in result.markdown  # as written
+
+
+# --- issue 25: a portal page ends at its signature; the portal's footer is never the publisher's contact -----------
+
+PORTAL = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>通报</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>
+<div class="title"><h1>中共示例县水务局党组关于县委第四轮巡察整改进展情况的通报</h1></div>
+<div class="info"><span>日期:2025-11-20</span> <span>来源:示例县水务局</span> <span>浏览量:</span></div>
+<div class="share">分享:</div>
+<div class="TRS_Editor">
+<p>县委第三巡察组于2025年4月1日至5月30日对局党组开展巡察，6月20日反馈了巡察意见。</p>
+<p>一、巡察反馈问题整改情况</p>
+<p>（一）关于农村供水站管护不到位的问题</p>
+<p>整改进度：整改完成</p>
+<table><tr><td>项目</td><td>数量</td></tr><tr><td>供水站</td><td>42</td></tr><tr><td>管护员</td><td>84</td></tr></table>
+<p>逐站明确管护责任人。</p>
+<p>（二）关于水费减免审核不严的问题</p>
+<p>整改进度：正在整改</p>
+<p>逐户复核减免名单。</p>
+<p>下一步，局党组将持续巩固整改成果。欢迎监督，联系电话：0571-5550000。</p>
+<p>中共示例县水务局党组</p>
+<p>2025年11月18日</p>
+<p>分享：<a href="#">微信</a> <a href="#">微博</a></p>
+<div class="related"><p>相关文章</p><p><a href="/a.html">示例县水务局召开整改推进会</a></p></div>
+</div>
+<div class="footer"><p>主办单位：示例县人民政府办公室</p><p>地址：示例县政府大院1号 邮编：000000</p>
+<p>联系电话：0571-5559999</p><p>ICP备案号：示ICP备00000000号</p><p>网站标识码：0000000000</p></div>
+</body></html>
+"""
+
+
+@pytest.fixture
+def portal(tmp_path):
+    path = tmp_path / "portal.html"
+    path.write_text(PORTAL, encoding="utf-8")
+    return path
+
+
+def test_a_portal_page_ends_at_its_signature_and_keeps_its_table(portal, config):
+    result = import_file(portal, config)
+    notice = result.notice
+    assert [(issue.title, issue.status.value) for issue in notice.issues] == [
+        ("（一）关于农村供水站管护不到位的问题", "done"),
+        ("（二）关于水费减免审核不严的问题", "in_progress"),
+    ]
+    assert result.front["date"] == "2025-11-18" and result.front["organization"] == "中共示例县水务局党组"
+    assert result.front["contact"] == {"phones": ["0571-5550000"]}  # the portal's phone and address are not it
+    last = notice.issues[-1].body_html
+    assert "逐户复核减免名单" in last and "中共示例县水务局党组" not in last and "相关文章" not in last
+    assert "<td>供水站</td>" in notice.issues[0].body_html and "| 项目 | 数量 |" in result.markdown
+    for portal_text in ("政府大院", "邮编", "0571-5559999", "相关文章", "整改推进会", "分享", "浏览量", "ICP"):
+        assert portal_text not in result.markdown, portal_text
+    kinds = {r.text: r.kind for r in result.removed}
+    assert kinds["相关文章"] == "outside the article" or kinds["相关文章"] == "after the signature"
+    assert kinds["地址：示例县政府大院1号 邮编：000000"] in ("outside the article", "site footer")
+
+
+def test_a_wrapped_metadata_line_keeps_nothing_in_the_body(portal, config):
+    result = import_file(portal, config)
+    assert {r.text: r.kind for r in result.removed if r.line < 20} == {
+        "首页 政务公开": "links",
+        "日期:2025-11-20 来源:示例县水务局 浏览量:": "publication line",
+        "分享:": "share",
+    }
+
+
+def test_without_its_container_the_footer_lines_are_still_the_portals(tmp_path, config):
+    """A page with no container around the article (every paragraph in <body>): the chrome rules remove them."""
+    flat = PORTAL.replace('<div class="TRS_Editor">', "").replace('<div class="footer">', "<div>")
+    path = tmp_path / "flat.html"
+    path.write_text(flat, encoding="utf-8")
+    result = import_file(path, config)
+    assert result.front["contact"] == {"phones": ["0571-5550000"]}
+    assert "政府大院" not in result.markdown and "相关文章" not in result.markdown

@@ -77,7 +77,9 @@ def test_the_notice_takes_the_blocks_title_publisher_and_date(tmp_path):
     assert (result.notice.title, result.notice.organization) == (TITLE, "示例县交通运输局")
     assert result.notice.date == dt.date(2025, 2, 11)  # no signature: 成文日期
     assert [r.kind for r in result.removed].count("disclosure metadata") == 4
-    assert "0001-2025-07" not in result.markdown
+    body = result.markdown.split("\n---\n", 1)[1]
+    assert "0001-2025-07" not in body  # out of the text, kept under disclosure:
+    assert result.front["disclosure"]["index"] == "0001-2025-07"
 
 
 def test_a_full_name_in_the_title_wins_over_the_short_publisher():
@@ -95,8 +97,10 @@ def test_a_saved_page_with_a_metadata_table_repeated_title_and_toolbars():
     kinds = [r.kind for r in result.removed]
     assert kinds.count("disclosure metadata") == 4 and kinds.count("repeated title") == 1
     assert {"toolbar", "links", "publication line", "site footer"} <= set(kinds)
+    body = result.markdown.split("\n---\n", 1)[1]
     for chrome in ["005123-2025-00017", "关怀版", "色调调节", "浏览量", "微博", "首页"]:
-        assert chrome not in result.markdown, chrome
+        assert chrome not in body, chrome
+    assert result.notice.disclosure.index == "005123-2025-00017"  # the index number is kept, as a field
     assert result.markdown.count("示例市林业局关于市委第三轮巡察整改进展情况的通报") == 1  # the title field only
 
 

@@ -72,12 +72,24 @@ def test_sub_problems_with_their_own_statuses_give_the_issue_the_least_advanced(
     assert notice.issues[0].status.value == "in_progress"
 
 
-def test_a_label_introducing_text_first_under_a_heading_stays_text(config):
-    issue = Block("1.关于甲的问题。", 1, lines=["整改情况：另行研究", "主要做法：建立台账。"])
+def test_an_unknown_wording_is_written_as_the_notice_words_it_and_check_reports_it(config):
+    issue = Block("1.关于甲的问题。", 1, status="整改情况：整改到位。", lines=["主要做法：建立台账。"])
     markdown, notice, diagnostics = write(Outline(parts=[Part("（一）甲", 1, issues=[issue])]), config)
-    assert [d.format() for d in diagnostics if d.severity == "error"] == []  # not an "unknown status"
+    assert "\n整改情况：整改到位。\n" in markdown and "&#" not in markdown  # plain text the clerk can edit
+    (unknown,) = [d for d in diagnostics if d.code == "status-unknown"]
+    assert dict(unknown.params)["value"] == "整改到位。" and "statuses:" in unknown.in_language("en").format("en")
+
+
+def test_a_bare_label_first_under_a_heading_joins_the_text_it_introduces(config):
+    issue = Block(
+        "1.关于甲的问题。",
+        1,
+        lines=["整改情况：", "已对全县四十二个供水站逐一核查，建立了台账并明确了责任人和完成时限。"],
+    )
+    markdown, notice, diagnostics = write(Outline(parts=[Part("（一）甲", 1, issues=[issue])]), config)
+    assert not [d for d in diagnostics if d.severity == "error"] and "&#" not in markdown
     assert notice.issues[0].status.value == "unstated"
-    assert "整改情况：另行研究" in notice.issues[0].body_html
+    assert "整改情况：已对全县" in notice.issues[0].body_html
 
 
 def test_twenty_seven_issues_all_numbered_1_get_ids_without_running_out(config):

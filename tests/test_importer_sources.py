@@ -40,7 +40,7 @@ def test_html_br_splits_lines(tmp_path):
     assert [line for line in read_lines(page) if line] == ["整改进度：整改完成", "主要做法：建立台账。"]
 
 
-def test_docx_paragraphs_and_table_rows(tmp_path):
+def test_docx_paragraphs_and_a_table_as_one_line_of_rows_and_cells(tmp_path):
     import docx
 
     path = docx_of(["标题", "正文一段。"], tmp_path / "draft.docx")
@@ -49,7 +49,7 @@ def test_docx_paragraphs_and_table_rows(tmp_path):
     table.rows[0].cells[0].text = "联系电话"
     table.rows[0].cells[1].text = "0530-1234567"
     document.save(str(path))
-    assert read_lines(path) == ["标题", "正文一段。", "联系电话  0530-1234567"]
+    assert read_lines(path) == ["标题", "正文一段。", "\x02联系电话\t0530-1234567"]  # TABLE, then tab-separated cells
 
 
 @pytest.mark.parametrize(

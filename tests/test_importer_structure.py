@@ -127,10 +127,28 @@ def test_status_per_shi_block_and_shared_label(config):
 
 
 def test_a_line_that_fits_no_rule_stays_where_it_stood(config):
-    tree = outline(body("开头说明。", "1.关于甲的问题。", "整改情况：另行研究", "附：说明"), config)
+    tree = outline(body("开头说明。", "1.关于甲的问题。", "主要做法：另行研究。", "附：说明"), config)
     assert tree.intro == ["开头说明。"]
-    assert tree.issues[0].status == "" and tree.issues[0].lines == ["整改情况：另行研究", "附：说明"]
-    assert any("第 3 行“整改情况：另行研究”不是已知的整改状态写法" in note for note in tree.notes)
+    assert tree.issues[0].status == "" and tree.issues[0].lines == ["主要做法：另行研究。", "附：说明"]
+
+
+def test_an_unknown_wording_is_the_issues_status_as_the_notice_words_it(config):
+    tree = outline(
+        body("1.关于甲的问题。", "整改情况：整改到位。", "附：说明", "2.关于乙的问题。", "整改情况：整改完成"), config
+    )
+    assert [(issue.status, issue.lines) for issue in tree.issues] == [
+        ("整改情况：整改到位。", ["附：说明"]),
+        ("整改情况：整改完成", []),
+    ]
+    assert any(
+        "第 2 行“整改情况：整改到位。”不是本站已知的整改状态写法，已照原文写作状态行" in note for note in tree.notes
+    )
+
+
+def test_an_unknown_wording_after_the_status_line_stays_text(config):
+    tree = outline(body("1.关于甲的问题。", "整改情况：整改完成", "整改情况：已建台账。"), config)
+    assert tree.issues[0].status == "整改情况：整改完成" and tree.issues[0].lines == ["整改情况：已建台账。"]
+    assert any("第 3 行“整改情况：已建台账。”不是已知的整改状态写法，按正文保留" in note for note in tree.notes)
 
 
 def test_when_sub_problems_carry_statuses_the_issues_own_label_stays_visible_as_text(config):

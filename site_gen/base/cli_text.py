@@ -94,6 +94,8 @@ examples:
     "opt-sources": "a file, or a folder of files",
     "opt-import-out": "folder for the new notices (default: SITE/content)",
     "opt-dry-run": "print the report, write nothing",
+    "opt-force": "replace a notice that an earlier import of the same source wrote (never any other file)",
+    "opt-import-lang": "the report's language (default: the site's language)",
     "opt-no-wait": "if another build is writing the output folder, fail instead of waiting",
     "opt-sheet": "a ledger (.xlsx, .xls, .ods, .csv): import this sheet only",
     "opt-problems-in": 'the part that lists the problems, by its heading or its start (e.g. "二、"), when the report '
@@ -171,7 +173,10 @@ examples:
     "import-link-out": "skipped: a link to a file outside the folder ({target}), not imported",
     "import-no-files": "import: no .txt, .html, .docx or .pdf file found in {sources}",
     "import-outside": "{target} would be written outside {out} (a folder is a symbolic link); nothing was written",
-    "import-exists": "{target} already exists; delete it or choose another --out (nothing was written)",
+    "import-exists": "{target} already exists; delete it, choose another --out, or re-import with --force to replace "
+    "what an earlier import of this source wrote (nothing was written)",
+    "import-not-ours": "{target} was not written by an import of {source} (a person wrote it, or another source did): "
+    "--force does not replace it; delete it or choose another --out",
     "import-symlink": "{target} is a symbolic link; delete it or choose another --out (nothing was written)",
     "import-cannot-write": "cannot write {target}: {reason}",
 }
@@ -246,6 +251,8 @@ CHINESE: dict[str, str] = {
     "opt-sources": "一个文件，或一个文件夹",
     "opt-import-out": "新通报存放的文件夹（默认：网站文件夹/content）",
     "opt-dry-run": "只输出报告，不写入文件",
+    "opt-force": "覆盖以前从同一来源导入的通报（不会覆盖其他文件）",
+    "opt-import-lang": "报告的语言（默认：网站的语言）",
     "opt-no-wait": "如果另一次构建正在写输出文件夹，直接失败而不等待",
     "opt-sheet": "台账（.xlsx、.xls、.ods、.csv）：只导入这个工作表",
     "opt-problems-in": "报告选错问题部分时，用它的标题或开头（例如“二、”）指定列出问题的部分",
@@ -317,7 +324,8 @@ CHINESE: dict[str, str] = {
     "import-link-out": "已跳过：链接指向文件夹之外的文件（{target}），未导入",
     "import-no-files": "导入：{sources} 中没有 .txt、.html、.docx 或 .pdf 文件",
     "import-outside": "{target} 会写到 {out} 之外（其中某个文件夹是链接），没有写入",
-    "import-exists": "{target} 已经存在，没有覆盖；请删除它或换一个 --out",
+    "import-exists": "{target} 已经存在，没有覆盖；请删除它、换一个 --out，或者加 --force 覆盖以前从同一来源导入的文件",
+    "import-not-ours": "{target} 不是从 {source} 导入的（是人写的，或来自别的来源），--force 也不会覆盖它；请删除它或换一个 --out",
     "import-symlink": "{target} 是一个链接，没有写入；请删除它或换一个 --out",
     "import-cannot-write": "无法写入 {target}：{reason}",
 }

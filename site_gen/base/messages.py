@@ -55,6 +55,12 @@ ENGLISH: dict[str, Text] = {
         "the text contains the invisible control character {char}, which breaks feeds and pages",
         "delete it: it usually comes from pasting out of another program",
     ),
+    "text-lookalike": Text(
+        "{char} ({code}) looks like {plain} but is another character (a radical or compatibility form, as PDFs "
+        "printed with some fonts carry): search and the notice's headings and dates do not see it as {plain}",
+        "replace {char} with {plain} (and the same forms elsewhere on the line), or import the source again: "
+        "site-gen import maps these forms",
+    ),
     # front-matter and site.yaml as YAML
     "front-matter-missing": Text(
         "the file does not start with front-matter (a line of ---)",
@@ -399,6 +405,11 @@ CHINESE: dict[str, Text] = {
     ),
     "file-control-character": Text(
         "文字中有看不见的控制字符 {char}，会使订阅和页面出错", "请删除它：通常是从其他程序粘贴时带入的"
+    ),
+    "text-lookalike": Text(
+        "“{char}”（{code}）看起来像“{plain}”，实际是另一个字符（部首或兼容字形，某些字体打印的 PDF 会带入），"
+        "搜索、标题编号和日期都认不出它",
+        "请把“{char}”改成“{plain}”（本行其他同类字符一并修改），或重新导入原文件（导入时会自动转换）",
     ),
     "front-matter-missing": Text(
         "文件开头没有字段区（应以一行 --- 开始）", "文件第一行写 ---，然后写 title、organization、date，再写一行 ---"

@@ -133,6 +133,8 @@ def make_parser(language: str = "en") -> argparse.ArgumentParser:
     imports.add_argument("--dry-run", action="store_true", help=words("opt-dry-run"))
     imports.add_argument("--problems-in", metavar=metavar["heading"], help=words("opt-problems-in"))
     imports.add_argument("--sheet", metavar=metavar["sheet"], help=words("opt-sheet"))
+    imports.add_argument("--force", action="store_true", help=words("opt-force"))
+    imports.add_argument("--lang", choices=("zh", "en"), help=words("opt-import-lang"))
     imports.set_defaults(run=run_import)
     add_new_command(commands, partial(add_site_argument, language=language), language, metavar)
     return parser
@@ -255,4 +257,6 @@ def run_import(args: argparse.Namespace) -> int:
 
     config, _ = load_config(args.site)
     out_dir = args.out if args.out is not None else SiteLayout(args.site).content
-    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in, args.sheet)
+    return import_sources(
+        args.sources, config, out_dir, args.dry_run, args.problems_in, args.sheet, args.force, args.lang
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .sources import LINK
+from .sources import LINK, TABLE
 
 # Whole lines that belong to the website, not to the notice.
 CHROME = [
@@ -22,9 +22,11 @@ CHROME = [
             r"(ICP备|ICP证|公网安备|网站标识码|网站标识[:：]|主办单位[:：].*承办|技术支持|版权所有|Copyright|©)"
         ),
     ),
+    ("site footer", re.compile(r"^(主办单位|主办|承办单位|承办|协办单位|协办|运维单位)\s*[:：]")),
+    ("site footer", re.compile(r"^(?!.*(监督|举报|意见|来信|反映))(网站)?地址\s*[:：].{0,60}邮\s*编")),  # the portal's
     ("page counter", re.compile(r"^(访问量|浏览量|浏览次数|点击(总量|数|量|率)|阅读(量|数|次数))\s*[:：]")),
     ("related", re.compile(r"^(相关稿件|相关链接|相关阅读|打印本页|关闭窗口|【打印】|【关闭】)")),
-    ("publication line", re.compile(r"^(发布时间|发布日期|来源|信息来源|作者|文章来源)\s*[:：]")),
+    ("publication line", re.compile(r"^(发布时间|发布日期|日期|时间|来源|信息来源|作者|文章来源)\s*[:：]")),
     ("share", re.compile(r"^(分享到|分享)[:：]?\s*$")),
 ]
 TOOLBAR_WORDS = re.compile(
@@ -53,6 +55,8 @@ class Removed:
     text: str
     kind: str
     whole: bool = True  # False: chrome glued to a sentence; the rest of the line stays in the notice
+    kept: str = ""  # what of a partly removed line stays in the notice
+    page: int = 0  # the PDF page of a page header, footer or number
 
 
 def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed], list[str], list[str]]:
@@ -66,13 +70,16 @@ def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed]
         line = raw.replace(LINK, "").strip().lstrip("\ufeff")
         if not line:
             continue
+        if line.startswith(TABLE):  # a table of the notice (a 整改台账): kept whole, where it stands
+            body.append((number, line))
+            continue
         if links_only and not ATTACHMENT.match(line):  # a web page's navigation: menus, 上一篇, related links
             removed.append(Removed(number, line, "links"))
             continue
         glued = GLUED_FONT_SIZE.match(line)
         if glued:  # "大 中 小2023年,…": the page's size switcher glued to the first sentence
-            removed.append(Removed(number, glued.group(1), "font size", whole=False))
             line = line[glued.end() :].strip()
+            removed.append(Removed(number, glued.group(1), "font size", whole=False, kept=line))
         kind = next((name for name, pattern in CHROME if pattern.search(line)), None) or toolbar(line)
         reviewer = REVIEWER.match(line)
         attachment = ATTACHMENT.match(line)
@@ -80,7 +87,7 @@ def strip_chrome(lines: list[str]) -> tuple[list[tuple[int, str]], list[Removed]
             removed.append(Removed(number, line, kind))
         elif reviewer:
             reviewers.append(f"{reviewer.group(1)}：{reviewer.group(2).strip()}")
-            removed.append(Removed(number, line, "reviewer (kept as reviewers:)"))
+            removed.append(Removed(number, line, "reviewer"))
         elif attachment:
             attachments.append(attachment.group(1))
             body.append((number, line))

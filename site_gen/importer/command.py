@@ -22,6 +22,7 @@ from ..pages.theme_text import STATUS_LABELS
 from .convert import ImportResult, import_file, slugify
 from .ledger import SUFFIXES as LEDGER_SUFFIXES
 from .ledger import import_ledger
+from .notice_text import imported_from
 from .report import report
 from .sources import OLD_BINARY, SUPPORTED, SourceError
 
@@ -47,9 +48,15 @@ def run_import(
     dry_run: bool,
     problems_in: str | None,
     sheet: str | None = None,
+    force: bool = False,
+    language: str | None = None,
 ) -> int:
-    """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
-    words = partial(say, language=config.language)
+    """Import every source (a folder: every notice file under it); exit status 1 when any failed.
+
+    force replaces a notice an earlier import of the same source wrote (never another file); language is the
+    report's (default: the site's)."""
+    language = language or config.language
+    words = partial(say, language=language)
     jobs, failed, links_out = expand(sources, out_dir, words)
     rows = [
         Row(str(path), warnings=words("import-cannot", reason=words("import-not-found")), failed=True)
@@ -60,9 +67,9 @@ def run_import(
         rows.append(Row(name, warnings=words("import-link-out", target=leads_to), skipped=True))
     for path, target, name in jobs:
         if path.suffix.lower() in LEDGER_SUFFIXES:
-            found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet)
+            found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet, language)
         else:
-            found = [import_one(path, target, config, out_dir, dry_run, problems_in)]
+            found = [import_one(path, target, config, out_dir, dry_run, problems_in, force, language)]
         for row in found:
             row.source = name if len(found) == 1 else f"{name} ({row.source})"
             rows.append(row)
@@ -108,9 +115,16 @@ def expand(
 
 
 def import_one(
-    path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None
+    path: Path,
+    target: Path,
+    config: SiteConfig,
+    out_dir: Path,
+    dry_run: bool,
+    problems_in: str | None,
+    force: bool = False,
+    language: str = "zh",
 ) -> Row:
-    words = partial(say, language=config.language)
+    words = partial(say, language=language)
     try:
         result = import_file(path, config, problems_in)
     except SourceError as exc:
@@ -118,22 +132,22 @@ def import_one(
         reason = str(exc).removeprefix(f"{path}: ")[:60]
         return Row(str(path), warnings=words("import-cannot", reason=reason), failed=True)
     if dry_run:
-        print(report(result, words("report-dry-run", target=target), config.language))
-        return row_of(result, words, config.language)
-    problem = write_new(target, result.markdown, out_dir, words)
+        print(report(result, words("report-dry-run", target=target), language))
+        return row_of(result, words, language)
+    problem = write_new(target, result.markdown, out_dir, words, path.name if force else "")
     if problem:
         print(problem, file=sys.stderr)
         title = result.front.get("title", "")
         return Row(str(path), title, warnings=words("import-cannot", reason=problem[:60]), failed=True)
-    print(report(result, str(target), config.language))
-    return row_of(result, words, config.language)
+    print(report(result, str(target), language))
+    return row_of(result, words, language)
 
 
 def import_ledger_rows(
-    path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, sheet: str | None
+    path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, sheet: str | None, language: str
 ) -> list[Row]:
     """A ledger makes one notice per organisation it names: each written beside the others, each reported."""
-    words = partial(say, language=config.language)
+    words = partial(say, language=language)
     try:
         results = import_ledger(path, config, sheet)
     except SourceError as exc:
@@ -144,22 +158,26 @@ def import_ledger_rows(
     for result in results:
         where = target.with_name(f"{result.slug}.md")
         if dry_run:
-            print(report(result, words("report-dry-run", target=where), config.language))
+            print(report(result, words("report-dry-run", target=where), language))
         elif problem := write_new(where, result.markdown, out_dir, words):
             print(problem, file=sys.stderr)
             title = result.front.get("title", "")
             rows.append(Row(result.slug, title, warnings=words("import-cannot", reason=problem[:60]), failed=True))
             continue
         else:
-            print(report(result, str(where), config.language))
-        row = row_of(result, words, config.language)
+            print(report(result, str(where), language))
+        row = row_of(result, words, language)
         row.source = result.slug
         rows.append(row)
     return rows
 
 
-def write_new(target: Path, text: str, out_dir: Path, words: Callable[..., str]) -> str:
-    """Write a new file inside out_dir; the problem in words when it cannot be, else ''."""
+def write_new(target: Path, text: str, out_dir: Path, words: Callable[..., str], replacing: str = "") -> str:
+    """Write a new file inside out_dir; the problem in words when it cannot be, else ''.
+
+    replacing (import --force) names the source: a file that an earlier import of that same source
+    wrote (its first line says so) is replaced, atomically; any other file is left alone.
+    """
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         inside = target.parent.resolve().is_relative_to(out_dir.resolve())
@@ -167,8 +185,10 @@ def write_new(target: Path, text: str, out_dir: Path, words: Callable[..., str])
             return words("import-outside", target=target, out=out_dir)
         if target.is_symlink():
             return words("import-symlink", target=target)
+        if replacing and target.is_file() and earlier_import(target) == replacing:
+            return replace_file(target, text, words)
         if target.exists():
-            return words("import-exists", target=target)
+            return words("import-not-ours" if replacing else "import-exists", target=target, source=replacing)
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             stream.write(text)
@@ -179,10 +199,33 @@ def write_new(target: Path, text: str, out_dir: Path, words: Callable[..., str])
     return ""
 
 
+def earlier_import(target: Path) -> str | None:
+    """The source an earlier import recorded in the file, None when it has no such record (or is unreadable)."""
+    try:
+        with target.open(encoding="utf-8", errors="replace") as stream:
+            return imported_from(stream.read(4096))
+    except OSError:
+        return None
+
+
+def replace_file(target: Path, text: str, words: Callable[..., str]) -> str:
+    """Write beside the target, then rename over it: a failure leaves the earlier import whole."""
+    temporary = target.with_name(f".{target.name}.import-{os.getpid()}")
+    try:
+        descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+        with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        return words("import-cannot-write", target=target, reason=exc.strerror or exc)
+    return ""
+
+
 def row_of(result: ImportResult, words: Callable[..., str], language: str) -> Row:
     notice = result.notice
     errors = sum(d.severity is Severity.ERROR for d in result.diagnostics)
-    warnings = len(result.diagnostics) - errors
+    warnings = len(result.diagnostics) - errors + len(result.warnings)
     flags = [words("import-flag-errors", count=errors)] if errors else []
     flags += [words("import-flag-warnings", count=warnings)] if warnings else []
     flags += [words("import-flag-notes", count=len(result.notes))] if result.notes else []

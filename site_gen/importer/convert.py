@@ -13,18 +13,21 @@ from ..notice.grammar import issue_count_claim
 from ..notice.model import Notice
 from ..notice.validate import validate_notice
 from . import metadata
+from .article import after_signature, outside_article
 from .audit import match_audit_lists
 from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
-from .disclosure import Disclosure, take_disclosure
+from .disclosure import Disclosure, kept_fields, take_disclosure
 from .notice_text import write_notice
+from .said import Said
 from .sources import LINK, SourceError, read_source
 from .structure import outline, outline_as_text
 
 RECTIFICATION = re.compile(r"整改|巡察|巡视|审计")
-NOT_RECTIFICATION = (
-    "这不像整改进展通报（标题和开头没有“整改/巡察/巡视/审计”），已按普通文章导入：各部分为文字段落，不设整改状态 "
-    "(not a rectification notice: imported as text sections, no statuses)"
+NOT_RECTIFICATION = Said(
+    "这不像整改进展通报（标题和开头没有“整改/巡察/巡视/审计”），已按普通文章导入：各部分为文字段落，不设整改状态",
+    "this is not a rectification notice (no 整改/巡察/巡视/审计 in its title or opening): imported as an "
+    "ordinary article, its parts as text sections, with no statuses",
 )
 
 
@@ -35,7 +38,7 @@ class ImportResult:
     notice: Notice | None
     diagnostics: list[Diagnostic]
     removed: list[Removed]
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     is_rectification: bool = True
     front: dict = field(default_factory=dict)
@@ -44,6 +47,7 @@ class ImportResult:
     disclosure: Disclosure = field(default_factory=Disclosure)
     decision: str = ""  # which part holds the problems, and why
     stem: str = ""  # the new file's name when not the source's (a ledger naming two organisations makes two)
+    warnings: list[Said] = field(default_factory=list)  # what the import itself doubts (the structure)
 
     @property
     def slug(self) -> str:
@@ -60,6 +64,8 @@ class Cleaned:
     reviewers: list[str]
     attachments: list[str]
     disclosure: Disclosure
+    levels: dict[int, int] = field(default_factory=dict)  # line -> level its format gives (Word styles)
+    unit: str = "line"
 
 
 def clean_source(path: Path) -> Cleaned:
@@ -67,17 +73,21 @@ def clean_source(path: Path) -> Cleaned:
     source = read_source(path)
     lines, disclosure = take_disclosure(source.lines, clean=lambda text: text.replace(LINK, ""))
     body, removed, reviewers, attachments = strip_chrome(lines)
+    if source.article_end is not None:  # a web page: the notice ends with its article, at its signature
+        body, outside = outside_article(body, source.article_end)
+        body, after = after_signature(body)
+        removed += outside + after
     removed += [
         Removed(i, source.lines[i - 1].replace(LINK, "").strip(), "disclosure metadata") for i in disclosure.lines
     ]
-    removed += [Removed(f.line, f.text, f.kind) for f in source.furniture]
+    removed += [Removed(f.line, f.text, f.kind, page=f.page) for f in source.furniture]
     if not body:
         raise SourceError(
             f"{path}: 没有找到通报正文，未写入任何文件 no notice text found (the file is empty, or holds only website text); "
             "check that this is the right file: nothing was written"
         )
     removed.sort(key=lambda r: r.line)
-    return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure)
+    return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure, source.levels, source.unit)
 
 
 def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) -> ImportResult:
@@ -88,20 +98,24 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     signed_by, signed, body = metadata.take_signature(body)
     text = "\n".join(line for _, line in body)
     is_rectification = bool(RECTIFICATION.search(title + text[:600]))
-    notes = [] if is_rectification else [NOT_RECTIFICATION]
+    notes: list[Said] = [] if is_rectification else [NOT_RECTIFICATION]
     found = metadata.inspection(text, title)
     organization = choose_publisher(signed_by, metadata.publisher_from_title(title), disclosure.publisher)
     title, date = settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes)
     contacts = find_contacts(body)
-    tree = outline(body, config, problems_in) if is_rectification else outline_as_text(body)
+    levels = source.levels
+    tree = outline(body, config, problems_in, levels) if is_rectification else outline_as_text(body, levels)
     notes += tree.notes
+    warnings = [unheaded_warning(line, source.unit) for line in sorted(set(tree.unheaded))]
     if is_rectification:
         matched, merged_headings = match_audit_lists(tree)
         notes += matched
         removed += [Removed(line.number, line.text, "problem list heading (merged)") for line in merged_headings]
     front = front_matter(title, organization, date, found, contacts, reviewers=source.reviewers)
+    if kept := kept_fields(disclosure):
+        front["disclosure"] = kept
     slug = slugify(path.stem)
-    markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug)
+    markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug, path.name)
     if notice is not None:
         diagnostics += validate_notice(notice)
         opening = "\n".join(tree.intro + [line for part in tree.parts for line in part.lines])
@@ -121,6 +135,17 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
         lines_read=lines_read,
         disclosure=disclosure,
         decision=tree.decision,
+        warnings=warnings,
+    )
+
+
+def unheaded_warning(line: int, unit: str) -> Said:
+    """A status line with no heading of its own: the problems' titles may be missing (Word numbering lost)."""
+    zh, en = (f"第 {line} 段", f"paragraph {line}") if unit == "paragraph" else (f"第 {line} 行", f"line {line}")
+    return Said(
+        f"{zh}：这行整改状态上面没有自己的问题标题，结构可能有误（问题编号是否丢失？），请核对",
+        f"{en}: this status line has no heading of its own, so the structure may be wrong (was the problems' "
+        "numbering lost?): check it",
     )
 
 
@@ -132,18 +157,30 @@ def settle_title_and_date(
     removed: list[Removed],
     text: str,
     found: dict,
-    notes: list[str],
+    notes: list[Said],
 ) -> tuple[str, dt.date]:
     """A title and a date the notice can be published with; what was made up or inferred goes to the notes."""
     if not organization:
-        notes.append("落款、标题和公开信息中都没有找到发布单位，请填写 organization (no publisher found)")
+        notes.append(
+            Said(
+                "落款、标题和公开信息中都没有找到发布单位，请填写 organization",
+                "no publisher found in the signature, the title or the disclosure metadata: fill in organization",
+            )
+        )
     if not title:
         title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
-        notes.append(f"原文没有标题，已拟为“{title}”，请核对 (no title found; one was made)")
+        notes.append(
+            Said(f"原文没有标题，已拟为“{title}”，请核对", f"no title found; one was made: “{title}”, check it")
+        )
     date = signed or disclosure.date or unsigned_date(removed, text, found, title)
     if not signed:
-        origin = "公开信息中的日期 the disclosure metadata's date" if disclosure.date else "推定 inferred"
-        notes.append(f"原文末尾没有落款日期，日期取 {date.isoformat()}（{origin}），发布前请核对 (no signature date)")
+        zh, en = ("公开信息中的日期", "the disclosure metadata's date") if disclosure.date else ("推定", "inferred")
+        notes.append(
+            Said(
+                f"原文末尾没有落款日期，日期取 {date.isoformat()}（{zh}），发布前请核对",
+                f"no signature date at the end: the date is {date.isoformat()} ({en}); check it before publishing",
+            )
+        )
     return title, date
 
 
@@ -219,7 +256,7 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def count_claims(text: str, notice: Notice) -> list[str]:
+def count_claims(text: str, notice: Notice) -> list[Said]:
     """Totals stated outside the issues (opening, section intros), compared with what was found.
 
     Counts inside an issue's measures are about something else (a review of case files, say),
@@ -232,10 +269,17 @@ def count_claims(text: str, notice: Notice) -> list[str]:
     claims, stated = claim
     found = len(notice.issues)
     if stated == found:
-        return [f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致 (stated counts match)"]
+        return [
+            Said(
+                f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致",
+                f"the counts the notice states ({claims}) add up to {stated}: the {found} issues found (stated counts match)",
+            )
+        ]
     return [
-        f"原文所述数目（{claims}）共 {stated} 项，但找到 {found} 个问题，请核对 "
-        f"(stated counts add up to {stated}, {found} issues found)"
+        Said(
+            f"原文所述数目（{claims}）共 {stated} 项，但找到 {found} 个问题，请核对",
+            f"the counts the notice states ({claims}) add up to {stated}, but {found} issues were found: check them",
+        )
     ]
 
 

@@ -80,6 +80,24 @@ class Disclosure:
         return None
 
 
+KEPT = {  # the front-matter's disclosure: keys, and the labels each takes its value from (first found)
+    "index": ("索引号", "信息索引号"),
+    "number": ("文号", "发文字号"),
+    "subject": ("主题分类", "信息分类"),
+    "publisher": ("发布机构", "发文机关"),
+    "written": ("成文日期",),
+    "method": ("公开方式", "公开形式"),
+}
+
+
+def kept_fields(found: Disclosure) -> dict[str, str]:
+    """What the notice keeps under disclosure: (empty values left out; 成文日期 as an ISO date, when it is one)."""
+    kept = {key: found.first(labels) for key, labels in KEPT.items()}
+    written = grammar.dates_in(kept["written"])
+    kept["written"] = written[0].isoformat() if written else ""
+    return {key: value for key, value in kept.items() if value}
+
+
 def fields_of(text: str) -> list[tuple[str, str]]:
     """'索 引 号：11/2024-001 主题分类：综合' -> [('索引号', '11/2024-001'), ('主题分类', '综合')]."""
     text = re.sub(rf"^{BULLET}", "", text)

@@ -17,12 +17,19 @@ class Furniture:
     line: int
     text: str
     kind: str
+    page: int = 0  # the PDF page it was on
+
+
+TABLE = "\x02"  # starts a line that is a table: rows separated by newlines, cells by tabs
 
 
 @dataclass
 class SourceText:
     lines: list[str]
     furniture: list[Furniture] = field(default_factory=list)
+    levels: dict[int, int] = field(default_factory=dict)  # line -> numbering level its format gives (a Word style)
+    unit: str = "line"  # what a line number counts: a "line" of text, a Word "paragraph"
+    article_end: int | None = None  # a web page: the last line of its article's container
 
 
 def read_bytes(path: Path, limit: int) -> bytes:

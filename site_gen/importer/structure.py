@@ -18,6 +18,7 @@ from ..notice.grammar import MAX_STATUS_LENGTH, SHI, LineLabels, after_number, l
 from ..notice.numbering import leading_number
 from ..notice.schema import body_labels, date_forms, read_body_line
 from ..notice.statuses import Vocabulary
+from .said import Said, in_language
 
 
 class Kind(enum.Enum):
@@ -68,8 +69,9 @@ class Part:
 class Outline:
     intro: list[str] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
     decision: str = ""  # which part holds the problems, and why
+    unheaded: list[int] = field(default_factory=list)  # status lines with no heading of their own
 
     @property
     def issues(self) -> list[Block]:
@@ -217,19 +219,19 @@ def group_holds(
         named = chosen in group.title or any(
             chosen in texts[i] for i in span if (level := levels[i]) is not None and level < top
         )
-        return named, "按 --problems-in 指定 chosen with --problems-in"
+        return named, Said("按 --problems-in 指定", "chosen with --problems-in")
     status_count = sum(statuses[i] for i in span)
     stating = sum((level := levels[i]) is not None and level >= top and problem_like(texts[i], level) for i in span)
     if PROBLEM_PART.search(group.title):
-        return True, "标题说明是反馈的问题 its heading names the feedback's problems"
+        return True, Said("标题说明是反馈的问题", "its heading names the feedback's problems")
     if status_count:
-        return True, f"有 {status_count} 行整改状态 {status_count} status line(s)"
+        return True, Said(f"有 {status_count} 行整改状态", f"{status_count} status line(s)")
     if stating and not GENERAL_PART.search(group.title):
-        return True, f"{stating} 个标题写的是问题 {stating} heading(s) state a problem"
+        return True, Said(f"{stating} 个标题写的是问题", f"{stating} heading(s) state a problem")
     return False, ""
 
 
-def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: str | None) -> str:
+def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: str | None) -> Said:
     """Which 一、 parts gave the issues and why, which were read as the organisation's own measures."""
     parts: dict[str, str] = {}
     for group, why in judged:
@@ -237,24 +239,44 @@ def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: st
         parts[group.part] = parts.get(group.part) or (why if has_issues else "")
     if not any(parts.values()):
         if chosen is not None:
-            return f"没有标题含“{chosen}”且列有编号条目的部分，未设问题 (no numbered part under {chosen!r}: no issues)"
-        return (
+            return Said(
+                f"没有标题含“{chosen}”且列有编号条目的部分，未设问题",
+                f"no part whose heading contains “{chosen}” lists numbered items: no issues",
+            )
+        return Said(
             "没有找到问题部分（没有整改状态行、没有写明“反馈问题”的部分标题、没有写成“……的问题”的标题），"
-            '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入 '
-            "(no problem part found: imported as text sections, no issues invented; name it with --problems-in)"
+            '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入',
+            "no problem part found (no status lines, no part heading naming the feedback's problems, no heading "
+            'phrased as a problem): imported as text sections, no issues invented; name the part with --problems-in "二、"',
         )
-    taken = [f"“{part or '开头 opening'}”（{why}）" for part, why in parts.items() if why]
-    general = [f"“{part}”" for part, why in parts.items() if part and not why]
-    text = "问题取自 problems from " + "、".join(taken)
+    taken = [(part, why) for part, why in parts.items() if why]
+    general = [part for part, why in parts.items() if part and not why]
+    zh = "问题取自" + "、".join(f"“{part or '开头'}”（{in_language(why, 'zh')}）" for part, why in taken)
+    en = "problems from " + ", ".join(f"“{part or 'the opening'}” ({in_language(why, 'en')})" for part, why in taken)
     if general:
-        text += "；" + "、".join(general) + " 按正文导入 (text: the organisation's own measures or remarks)"
-    return text + "；如判断有误，请用 --problems-in 指定 (override with --problems-in)"
+        zh += "；" + "、".join(f"“{part}”" for part in general) + " 按正文导入"
+        en += (
+            "; "
+            + ", ".join(f"“{part}”" for part in general)
+            + " imported as text (the organisation's own measures or remarks)"
+        )
+    return Said(
+        zh + "；如判断有误，请用 --problems-in 指定", en + "; if this is wrong, name the part with --problems-in"
+    )
 
 
-def classify(lines: list[Line], config: SiteConfig, chosen: str | None = None) -> tuple[list[Line], str]:
+def line_level(line: Line, given: dict[int, int]) -> int | None:
+    """The level the line's number says, else the one its format gives (a Word heading style or list)."""
+    level = level_of(line.text)
+    return level if level is not None else given.get(line.number)
+
+
+def classify(
+    lines: list[Line], config: SiteConfig, chosen: str | None = None, given: dict[int, int] | None = None
+) -> tuple[list[Line], str]:
     """Each line with its kind (headings that hold no issue are text), and the problem-part decision."""
     texts = [line.text for line in lines]
-    levels = [level_of(text) for text in texts]
+    levels = [line_level(line, given or {}) for line in lines]
     labels = status_labels(config)
     rule = body_labels(config.status_keys)
     statuses = [is_status(text, labels, config.vocabulary) for text in texts]
@@ -313,10 +335,16 @@ def split_heading(text: str) -> tuple[str, str]:
     return text[:cut].strip(), text[cut:].strip()
 
 
-def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str | None = None) -> Outline:
-    """Sections, issues and sub-problems; problems_in names the part that holds the problems (the clerk's word)."""
+def outline(
+    lines: list[tuple[int, str]],
+    config: SiteConfig,
+    problems_in: str | None = None,
+    given: dict[int, int] | None = None,
+) -> Outline:
+    """Sections, issues and sub-problems; problems_in names the part that holds the problems (the clerk's word);
+    given holds the levels the source's format gives lines that carry no number (Word heading styles)."""
     chosen = (problems_in or "").strip() or None  # an empty --problems-in names nothing
-    typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, chosen)
+    typed, decision = classify([Line(n, text) for n, text in join_wrapped_headings(lines)], config, chosen, given)
     labels = status_labels(config)
     rule = body_labels(config.status_keys)
     result = Outline(decision=decision)
@@ -342,19 +370,41 @@ def outline(lines: list[tuple[int, str]], config: SiteConfig, problems_in: str |
             target = sub.items
         else:
             if line.kind is Kind.TEXT and unknown_status(line.text, labels):
-                result.notes.append(
-                    f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法加到 "
-                    f"site.yaml 的 statuses: 中再导入 (line {line.number}: unknown status wording kept as text)"
-                )
+                if issue is not None and not any(item.kind is Kind.STATUS for item in target):
+                    line = Line(line.number, line.text, Kind.STATUS)  # the block's status, as the notice words it
+                    result.notes.append(
+                        Said(
+                            f"第 {line.number} 行“{line.text}”不是本站已知的整改状态写法，已照原文写作状态行，check "
+                            "会报告它；如果这是本单位的写法，请加到 site.yaml 的 statuses: 中",
+                            f"line {line.number}: “{line.text}” is not a status wording the site knows; it is written "
+                            "as the notice words it and check reports it: if it is your wording, add it under "
+                            "statuses: in site.yaml",
+                        )
+                    )
+                else:
+                    result.notes.append(
+                        Said(
+                            f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法"
+                            "加到 site.yaml 的 statuses: 中再导入",
+                            f"line {line.number}: “{line.text}” is not a status wording the site knows and is kept as "
+                            "text (unknown status wording kept as text); if it is a status, add the wording under "
+                            "statuses: in site.yaml and import again",
+                        )
+                    )
             if line.kind is Kind.TEXT and (forms := unreadable_field(line.text, rule)):
                 result.notes.append(
-                    f"第 {line.number} 行“{line.text}”的日期无法识别，按正文保留；可写成 {forms} "
-                    f"(line {line.number}: a date that can't be read, kept as text)"
+                    Said(
+                        f"第 {line.number} 行“{line.text}”的日期无法识别，按正文保留；可写成 {forms}",
+                        f"line {line.number}: the date of “{line.text}” can't be read and is kept as text; "
+                        f"write it as {forms}",
+                    )
                 )
+            if line.kind is Kind.STATUS and issue is None:
+                result.unheaded.append(line.number)
             labelled = line.kind in (Kind.STATUS, Kind.FIELD) and issue is not None
             target.append(line if labelled else Line(line.number, line.text))
     for issue in result.issues:
-        settle_statuses(issue)
+        result.unheaded += settle_statuses(issue)
     for part in result.parts:
         part.lines = [item.text for item in part.items]
     result.intro = [item.text for item in intro]
@@ -371,12 +421,12 @@ def opened(line: Line) -> Block:
     return block
 
 
-def outline_as_text(body: list[tuple[int, str]]) -> Outline:
+def outline_as_text(body: list[tuple[int, str]], given: dict[int, int] | None = None) -> Outline:
     """A report or other document: its 一、 parts as text sections, nothing read as an issue or a status."""
     result = Outline()
     target = result.intro
     for number, text in body:
-        if level_of(text) == 0:
+        if line_level(Line(number, text), given or {}) == 0:
             result.parts.append(Part(text, number))
             target = result.parts[-1].lines
         else:
@@ -407,8 +457,12 @@ def join_wrapped_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str]]
     return joined
 
 
-def settle_statuses(issue: Block) -> None:
-    """Put each status line where the notice format wants it: under the issue or its 一是 sub-problems."""
+def settle_statuses(issue: Block) -> list[int]:
+    """Put each status line where the notice format wants it: under the issue or its 一是 sub-problems.
+
+    Returns the status lines that had no heading of their own (no 一是 line above them): the
+    structure may be wrong there, and the report says so.
+    """
     for sub in issue.subs:
         sub.status, sub.fields, sub.lines = first_status(sub.items)
     marked = [item for item in issue.items if item.kind is Kind.STATUS]
@@ -419,13 +473,16 @@ def settle_statuses(issue: Block) -> None:
             for item in issue.items
             if item.kind is not Kind.FIELD
         ]
-        return
+        return []
     if len(marked) <= 1 or issue.subs:
         issue.status, issue.fields, issue.lines = first_status(issue.items)
-        return
+        return []
     start = first_shi_or_status(issue.items)
-    issue.subs = shi_blocks(issue, issue.items[start:])
+    if 0 < start and issue.items[start].kind is Kind.STATUS:  # no 一是 above the first label: its own line is
+        start -= 1  # the one just above it, never the issue's heading
+    issue.subs, unheaded = shi_blocks(issue, issue.items[start:])
     _, issue.fields, issue.lines = first_status(issue.items[:start])
+    return unheaded
 
 
 def first_shi_or_status(items: list[Line]) -> int:
@@ -450,47 +507,74 @@ def first_status(items: list[Line]) -> tuple[str, list[str], list[str]]:
     return status, fields, rest
 
 
-def shi_blocks(issue: Block, items: list[Line]) -> list[Block]:
+def shi_blocks(issue: Block, items: list[Line]) -> tuple[list[Block], list[int]]:
     """One sub-problem per status label: the 一是… text above the label, the measures below it; per-issue lines
-    go to the block of the label they stand next to."""
+    go to the block of the label they stand next to.
+
+    A label with no 一是 line above it is reported; its title is its own nearest line above (the previous
+    block's last line of text), never the issue's heading copied.
+    """
     groups: list[list[Line]] = []  # per block: its lines, problem text first, its label among them
     pending: list[Line] = []
+    unheaded: list[int] = []
     for item in items:
         if item.kind is Kind.STATUS:
+            texts = [line for line in pending if line.kind is Kind.TEXT]
+            if not texts or not SHI.match(texts[0].text):
+                unheaded.append(item.number)
+            if not texts and groups:  # the previous block's last text line is this one's title
+                last = groups[-1]
+                label = next((i for i, line in enumerate(last) if line.kind is Kind.STATUS), len(last))
+                at = next((i for i in range(len(last) - 1, label, -1) if last[i].kind is Kind.TEXT), None)
+                if at is not None:
+                    pending = [last.pop(at), *pending]
             groups.append(pending + [item])
             pending = []
         elif SHI.match(item.text) or not groups or (pending and item.kind is Kind.FIELD):
             pending.append(item)
         else:
             groups[-1].append(item)
-    blocks = [shi_block(group, issue.title, issue.line) for group in groups]
+    blocks = [shi_block(group, issue.line, index) for index, group in enumerate(groups)]
     if any(item.kind is not Kind.FIELD for item in pending):  # problem text after the last label: kept, unstated
-        blocks.append(shi_block(pending, "", issue.line))
+        blocks.append(shi_block(pending, issue.line, len(blocks), fallback=""))
     elif pending and blocks:  # per-issue lines after the last label's measures: that block's
-        blocks[-1] = shi_block(groups[-1] + pending, issue.title, issue.line)
-    return blocks
+        blocks[-1] = shi_block(groups[-1] + pending, issue.line, len(blocks) - 1)
+    return blocks, unheaded
 
 
-def shi_block(group: list[Line], fallback_title: str, line: int) -> Block:
-    """A sub-problem from its lines: the first text above its label is its 一是… title, the rest its measures."""
+def shi_block(group: list[Line], line: int, index: int, fallback: str | None = None) -> Block:
+    """A sub-problem from its lines: the first text above its label is its 一是… title, the rest its measures;
+    without one, （第N项）, never another heading's words."""
     label = next((i for i, item in enumerate(group) if item.kind is Kind.STATUS), len(group))
     head = next((i for i, item in enumerate(group[:label]) if item.kind is Kind.TEXT), None)
     title, rest = split_heading(group[head].text) if head is not None else ("", "")
     status, fields, lines = first_status([item for i, item in enumerate(group) if i != head])
-    block = Block(title or fallback_title, line, status=status, fields=fields)
+    block = Block(
+        title or (f"（第{index + 1}项）" if fallback is None else fallback), line, status=status, fields=fields
+    )
     block.lines = ([rest] if rest else []) + lines
     return block
 
 
-def numbering_gaps(result: Outline) -> list[str]:
+def numbering_gaps(result: Outline) -> list[Said]:
     """Skipped numbers are reported, never filled in: (一) -> (三) may be a deliberate omission."""
     notes = []
     numbers = [n for n in (leading_number(issue.title) for issue in result.issues) if n is not None]
     for a, b in zip(numbers, numbers[1:], strict=False):
         if b > a + 1:
-            notes.append(f"问题编号从 {a} 跳到 {b}，中间的编号原文没有，未补 (issue numbers jump from {a} to {b})")
+            notes.append(
+                Said(
+                    f"问题编号从 {a} 跳到 {b}，中间的编号原文没有，未补",
+                    f"issue numbers jump from {a} to {b}: the numbers between are not in the source and were not filled in",
+                )
+            )
     sections = [n for n in (leading_number(p.title) for p in result.parts if p.issues and p.title) if n is not None]
     for a, b in zip(sections, sections[1:], strict=False):
         if b > a + 1:
-            notes.append(f"方面编号从 {a} 跳到 {b}，原文如此，未补 (section numbers jump from {a} to {b})")
+            notes.append(
+                Said(
+                    f"方面编号从 {a} 跳到 {b}，原文如此，未补",
+                    f"section numbers jump from {a} to {b}, as in the source: not filled in",
+                )
+            )
     return notes

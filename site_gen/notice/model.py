@@ -145,6 +145,18 @@ class Inspection:
 
 
 @dataclass(frozen=True)
+class Disclosure:
+    """The 政府信息公开 metadata the published original carried (索引号, 文号…), kept for readers and auditors."""
+
+    index: str = ""
+    number: str = ""
+    subject: str = ""
+    publisher: str = ""
+    written: dt.date | None = None
+    method: str = ""
+
+
+@dataclass(frozen=True)
 class Attachment:
     """A file published with the notice (path relative to the notice's source file)."""
 
@@ -219,6 +231,7 @@ class Notice:
     date: dt.date
     contact: Contact
     inspection: Inspection | None = None
+    disclosure: Disclosure | None = None
     summary: str = ""
     tags: tuple[str, ...] = ()
     draft: bool = False

@@ -23,12 +23,12 @@ from markdown_it.token import Token
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, Severity, error, warning
-from . import grammar, numbering, slips
+from . import characters, grammar, numbering, slips
 from .config import SiteConfig, contact_from
 from .frontmatter import split
 from .links import remote_images, scan_links
 from .markdown import parser
-from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
+from .model import Attachment, Disclosure, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
 from .schema import NOTICE_FIELDS, body_labels, body_line, date_forms, read_body_line, read_fields
 from .validate import attachment_problems, link_problems
 
@@ -141,6 +141,7 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         date=date or dt.date(1970, 1, 1),
         contact=contact,
         inspection=inspection,
+        disclosure=_disclosure(values.get("disclosure")),
         summary=values.get("summary", ""),
         tags=values.get("tags", ()),
         draft=values.get("draft", False),
@@ -155,6 +156,7 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
     body_problems += slips.summary_count_problems(notice, front.key_lines.get("summary", 1))
     if not notice.draft:
         body_problems += _placeholders(text, front.body, front.body_line, source)
+    body_problems = lookalike_warnings(text, source) + body_problems
     if any(d.severity is Severity.ERROR for d in front_problems):
         later = link_problems(notice) + attachment_problems(notice, config)
         return None, front_problems + body_problems + later
@@ -187,6 +189,14 @@ def _placeholders(text: str, body: str, body_line: int, source: str) -> list[Dia
     )
 
 
+def lookalike_warnings(text: str, source: str) -> list[Diagnostic]:
+    """A radical or compatibility form on a line (pasted from a PDF): shown right, read wrong. One per line."""
+    return [
+        warning(source, line, "text-lookalike", column, char=char, code=f"U+{ord(char):04X}", plain=plain)
+        for line, column, char, plain in characters.lookalikes(text)
+    ]
+
+
 def _organization(written: str, config: SiteConfig, source: str, lines: dict[str, int]):
     """The full name of the organisation a notice names, the contact it inherits, and a warning when the
     site's registry does not know it (with the closest name it has)."""
@@ -208,6 +218,13 @@ def _inspection(values: dict | None) -> Inspection | None:
         end=values.get("to"),
         feedback=values.get("feedback"),
     )
+
+
+def _disclosure(values: dict | None) -> Disclosure | None:
+    if not values:
+        return None
+    texts = {name: values.get(name, "") for name in ("index", "number", "subject", "publisher", "method")}
+    return Disclosure(written=values.get("written"), **texts)
 
 
 def _attachments(records: tuple[tuple[int, dict], ...]) -> tuple[Attachment, ...]:

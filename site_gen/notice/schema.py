@@ -118,6 +118,27 @@ NOTICE_FIELDS: tuple[Field, ...] = (
         ),
     ),
     Field("reviewers", Kind.TEXTS, "review chain (一审/二审/三审), kept but not shown", "审核人", "[张三, 李四]"),
+    Field(
+        "disclosure",
+        Kind.MAPPING,
+        "the government-information-disclosure metadata of the published original (政府信息公开), shown in the "
+        "page's metadata table and carried in the open data; site-gen import fills it",
+        "政府信息公开",
+        fields=(
+            Field("index", Kind.TEXT, "the index number (索引号)", "索引号", "005123-2025-00017"),
+            Field("number", Kind.TEXT, "the document number (文号)", "文号", "某党组〔2025〕3号"),
+            Field("subject", Kind.TEXT, "the subject category (主题分类)", "主题分类", "综合政务"),
+            Field(
+                "publisher",
+                Kind.TEXT,
+                "the publishing body, as the portal names it (发布机构)",
+                "发布机构",
+                "某某市林业局",
+            ),
+            Field("written", Kind.DATE, "the day the document was written (成文日期)", "成文日期", "2025-03-18"),
+            Field("method", Kind.TEXT, "how it is disclosed (公开方式)", "公开方式", "主动公开"),
+        ),
+    ),
 )
 
 _STATUS_NAMES = tuple(s.value for s in Status if s is not Status.UNSTATED)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 
 from .. import __version__
 from ..notice.config import SiteConfig
-from ..notice.model import Contact, Issue, Notice, Progress, SubProblem
+from ..notice.model import Contact, Disclosure, Issue, Notice, Progress, SubProblem
 
 
 def notices_json(config: SiteConfig, records: Iterable[bytes]) -> bytes:
@@ -56,6 +56,7 @@ def notice_record(notice: Notice, measures: bool = False) -> dict:
             "to": _iso(inspection.end),
             "feedback": _iso(inspection.feedback),
         },
+        "disclosure": disclosure_record(notice.disclosure),
         "contact": contact_record(notice.contact),
         "progress": progress_record(notice.progress),
         "sections": [
@@ -66,6 +67,20 @@ def notice_record(notice: Notice, measures: bool = False) -> dict:
             }
             for section in notice.sections
         ],
+    }
+
+
+def disclosure_record(disclosure: Disclosure | None) -> dict | None:
+    """The original's 政府信息公开 metadata: index, number, subject, publisher, written, method (None: not kept)."""
+    if disclosure is None:
+        return None
+    return {
+        "index": disclosure.index or None,
+        "number": disclosure.number or None,
+        "subject": disclosure.subject or None,
+        "publisher": disclosure.publisher or None,
+        "written": _iso(disclosure.written),
+        "method": disclosure.method or None,
     }
 
 
