@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import io
 import re
-import unicodedata
-
 import shutil
+import unicodedata
 
 import pypdf
 import pytest
