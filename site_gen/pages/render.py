@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..base import addresses
@@ -60,6 +61,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
     env.globals["badge"] = badge_maker(env)
     env.filters["date"] = jinja2.pass_context(lambda ctx, value: format_date(value, ctx["page_lang"]))
     env.filters["percent"] = format_percent
+    env.filters["email_breaks"] = email_breaks
     env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
     return env
 
@@ -93,6 +95,14 @@ def format_date(value: dt.date | None, language: str) -> str:
     if language == "zh":
         return f"{value.year}年{value.month}月{value.day}日"
     return f"{value.day} {value:%B} {value.year}"
+
+
+_BEFORE_AT_OR_DOT = re.compile(r"(?=[@.])")
+
+
+def email_breaks(address: str) -> Markup:
+    """An e-mail address that wraps only before an @ or a dot (<wbr>), never mid-word: …@linjiang / .gov.cn."""
+    return Markup("<wbr>").join(escape(part) for part in _BEFORE_AT_OR_DOT.split(address))
 
 
 def format_percent(rate: float | None) -> str:
