@@ -22,6 +22,7 @@ from .schema import SITE_FIELDS, read_fields
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
 
 CONFIG_FILE = "site.yaml"
+DEFAULT_LICENSE = "CC-BY-4.0"  # open data reused with attribution: what public-sector open-data portals mostly use
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,7 @@ class SiteConfig:
     status_keys: tuple[str, ...] = DEFAULT_STATUS_KEYS
     allow_html: bool = False
     encoding: str = "utf-8"
+    license: str = DEFAULT_LICENSE
 
     @property
     def content_dir(self) -> Path:
@@ -103,6 +105,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         status_keys=values.get("status_keys") or DEFAULT_STATUS_KEYS,
         allow_html=values.get("allow_html", False),
         encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
+        license=values.get("license", DEFAULT_LICENSE),
     )
     found += contact_found + vocabulary_found + registry_found
     if data.get("base_url") in (None, ""):
