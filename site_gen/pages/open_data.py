@@ -19,7 +19,18 @@ from typing import NamedTuple
 
 from .. import __version__
 from ..notice.config import SiteConfig
-from ..notice.model import Contact, Correction, Issue, Notice, Progress, Section, Status, StatusLine, SubProblem
+from ..notice.model import (
+    Contact,
+    Correction,
+    Inspection,
+    Issue,
+    Notice,
+    Progress,
+    Section,
+    Status,
+    StatusLine,
+    SubProblem,
+)
 
 SCHEMA_VERSION = 2  # 2: measures as text, attachments, corrections, updated, license
 
@@ -327,13 +338,21 @@ def example_record(language: str) -> str:
     itself, so the example has exactly the keys the data has."""
     zh = language == "zh"
     status = StatusLine("整改完成" if zh else "Completed", Status.DONE, 9)
+    sub = SubProblem(
+        id="s1-1-1",
+        title="一是制度修订滞后" if zh else "Rules revised late",
+        status_line=status,
+        body_html="<p>修订制度 2 项。</p>" if zh else "<p>Two rules revised.</p>",
+        line=10,
+    )
     issue = Issue(
         id="s1-1",
         number="1",
         title="1. 关于某某制度执行不到位的问题" if zh else "1. Rules not applied",
-        status_line=status,
-        body_html="<p>修订制度 2 项，按月通报执行情况。</p>" if zh else "<p>Two rules revised; reported monthly.</p>",
+        status_line=None,
+        body_html="<p>按月通报执行情况。</p>" if zh else "<p>Reported monthly.</p>",
         line=8,
+        sub_problems=(sub,),
     )
     notice = Notice(
         source="content/2025/example.md",
@@ -342,6 +361,7 @@ def example_record(language: str) -> str:
         organization="中共某某局党组" if zh else "Example Bureau",
         date=dt.date(2025, 4, 2),
         contact=Contact(phones=("0000-1234567",), emails=("example@example.gov.cn",)),
+        inspection=Inspection("区委第一巡察组" if zh else "Group 1", "", dt.date(2024, 9, 2), dt.date(2024, 11, 15)),
         sections=(
             Section(id="s1", title="（一）某某方面" if zh else "Section one", intro_html="", line=7, issues=(issue,)),
         ),
