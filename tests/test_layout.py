@@ -37,20 +37,24 @@ def phone(browser):
     context.close()
 
 
+@pytest.mark.parametrize("size", ["medium", "large", "xlarge"])
 @pytest.mark.parametrize("width", [320, 390])
-def test_nothing_is_cut_at_the_right_edge_of_any_page(browser, site_url, built_site, width):
+def test_nothing_is_cut_at_the_right_edge_of_any_page(browser, site_url, built_site, width, size):
+    """At every text size: 特大 on a 320 px phone is where a header, a table or a badge runs out of room."""
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
     problems = {}
     for relative in html_pages(built_site):
         page.goto(site_url + relative)
+        page.evaluate("size => document.documentElement.setAttribute('data-size', size)", size)
         cut = page.evaluate(CUT_AT_THE_RIGHT)
+        overflow = page.evaluate("() => document.scrollingElement.scrollWidth - document.scrollingElement.clientWidth")
         boxes = page.evaluate(
             "() => [...document.querySelectorAll('.table-scroll')].filter(b => b.scrollWidth > b.clientWidth)"
             ".map(b => b.id || b.getAttribute('aria-labelledby'))"
         )
-        if cut or boxes:
-            problems[relative] = {"cut": cut[:5], "scrolling tables": boxes}
+        if cut or boxes or overflow > 0:
+            problems[relative] = {"cut": cut[:5], "scrolling tables": boxes, "page scrolls by": overflow}
     context.close()
     assert problems == {}
 
