@@ -14,7 +14,12 @@ from tests.conftest import ARTIFACTS, html_pages
 
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-STATES = {"default": None, "large-text": ("data-size", "large"), "high-contrast": ("data-contrast", "high")}
+STATES = {
+    "default": None,
+    "large-text": ("data-size", "large"),
+    "extra-large-text": ("data-size", "xlarge"),
+    "high-contrast": ("data-contrast", "high"),
+}
 
 
 @pytest.fixture(scope="module")
@@ -116,6 +121,60 @@ def test_badges_are_announced_with_their_status(page, site_url):
     assert all(t.startswith("整改状态：") for t in texts)
 
 
+STATUS_TEXT = ".badge, .issue__wording, .progress__text, .summary__note, .units__count, .legend__item dd"
+MEASURE_STATUS = """selector => {
+  const body = parseFloat(getComputedStyle(document.body).fontSize);
+  const luminance = rgb => {
+    const [r, g, b] = rgb.match(/[\\d.]+/g).slice(0, 3).map(v => v / 255)
+      .map(c => c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const background = el => {
+    for (; el; el = el.parentElement) {
+      const bg = getComputedStyle(el).backgroundColor;
+      if (bg !== "rgba(0, 0, 0, 0)" && bg !== "transparent") return bg;
+    }
+    return "rgb(255, 255, 255)";
+  };
+  return [...document.querySelectorAll(selector)].filter(el => el.offsetParent).map(el => {
+    const s = getComputedStyle(el);
+    const [a, b] = [luminance(s.color), luminance(background(el))];
+    return {
+      what: el.className + " " + el.textContent.trim().slice(0, 12), size: parseFloat(s.fontSize), body,
+      contrast: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05),
+      shape: [s.borderTopStyle, s.borderTopWidth, s.borderTopLeftRadius].join(" "),
+    };
+  });
+}"""
+
+
+@pytest.mark.parametrize("state", list(STATES))
+def test_status_is_as_large_as_the_text_around_it_and_readable_in_every_state(page, site_url, state):
+    """Badges, 原文 wordings and counts: body size in 大 and 特大, at most one step (1px) under it otherwise;
+    each badge's own text against its own background at WCAG AA (4.5:1) in every state."""
+    for relative in ("notices/2025/linjiang-sifaju.html", "organizations/quwei.html", "dashboard.html", "index.html"):
+        page.goto(site_url + relative)
+        if STATES[state]:
+            page.evaluate("([name, value]) => document.documentElement.setAttribute(name, value)", list(STATES[state]))
+        found = page.evaluate(MEASURE_STATUS, STATUS_TEXT)
+        assert found, relative
+        smallest = 0 if state in ("large-text", "extra-large-text") else 1
+        too_small = [f for f in found if f["size"] < f["body"] - smallest - 0.01]
+        assert too_small == [], (relative, state, too_small[:3])
+        faint = [f for f in found if f["what"].startswith("badge ") and f["contrast"] < 4.5]
+        assert faint == [], (relative, state, faint[:3])
+
+
+def test_in_high_contrast_each_status_has_its_own_badge_shape(page, site_url):
+    page.goto(site_url + "dashboard.html")  # the totals table shows one badge per status found on the site
+    page.evaluate("() => document.documentElement.setAttribute('data-contrast', 'high')")
+    found = page.evaluate(MEASURE_STATUS, "tbody .badge")
+    shapes = {f["what"].split()[1]: f["shape"] for f in found}
+    assert len(shapes) >= 5, shapes
+    assert len(set(shapes.values())) == len(shapes), shapes  # no two statuses drawn alike
+    assert all(f["contrast"] >= 7 for f in found)
+
+
 @pytest.mark.parametrize("width", [320, 390, 640])
 def test_no_horizontal_scrolling_on_narrow_screens_or_at_200_percent_zoom(browser, site_url, built_site, width):
     """640 CSS px is what a 1280 px window shows at 200% zoom."""
@@ -143,10 +202,11 @@ def test_screenshots_and_print_for_people_to_look_at(browser, site_url, built_si
     page.goto(site_url + "notices/2025/linjiang-sifaju.html")
     page.emulate_media(media="print")
     assert not page.is_visible(".site-header") and not page.is_visible(".reader-tools")
-    after = page.evaluate(
-        "() => getComputedStyle(document.querySelector('.contact a[href^=mailto]'), '::after').content"
+    link = page.evaluate(
+        "() => { const a = document.querySelector('.contact a[href^=mailto]'); return [a.href, a.textContent] }"
     )
-    assert "mailto:" in after  # link targets are printed
+    assert link[0] == "mailto:" + link[1]  # the address printed is the link's own: no "(mailto:…)" repeated after it
+    assert page.is_visible(".print-masthead") and page.is_visible(".print-source")
     pdf = page.pdf(format="A4", print_background=True)
     (folder / "notice-print.pdf").write_bytes(pdf)
     assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page") >= 2

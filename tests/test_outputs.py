@@ -24,10 +24,14 @@ def changed(before: dict[str, str], after: dict[str, str]) -> set[str]:
     return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
 
 
-def test_a_measures_edit_changes_its_notice_page_and_record_only(site):
+def test_a_measures_edit_changes_its_notice_page_and_the_open_data_only(site):
     before = keys(site)
     edit(site, "夜间巡查 14 次", "夜间巡查 15 次")
-    assert changed(before, keys(site)) == {"notices/2025/linjiang-shuiwuju.html", "notices/2025/linjiang-shuiwuju.json"}
+    assert changed(before, keys(site)) == {
+        "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-shuiwuju.json",
+        "notices.json",  # it holds every issue's measures as text; no list page, feed or the sitemap shows them
+    }
 
 
 def test_a_title_edit_changes_the_pages_listing_the_notice(site):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,35 @@ def test_search_filters_by_organization_year_and_status(built_site, static_serve
     wait_until(page, "document.querySelectorAll('.pagefind-ui__filter-name').length >= 3")
     names = page.eval_on_selector_all(".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())")
     assert sorted(names) == sorted(["发布单位", "发布年份", "整改状态"])
+    page.close()
+
+
+def test_each_result_answers_with_its_date_unit_and_progress_in_chinese_punctuation(built_site, static_server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    page.goto(static_server(built_site) + "search.html?q=整改")
+    page.wait_for_function("document.querySelectorAll('.search-result__meta').length >= 3", timeout=15_000)
+    results = page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        """els => els.map(e => ({title: e.querySelector('.pagefind-ui__result-link').textContent,
+                               meta: e.querySelector('.search-result__meta').textContent,
+                               excerpts: [...e.querySelectorAll('.pagefind-ui__result-excerpt')].map(x => x.textContent),
+                               tags: e.querySelectorAll('.pagefind-ui__result-tag').length}))""",
+    )
+    (sifaju,) = [r for r in results if r["title"].startswith("中共临江区司法局党组")]
+    assert sifaju["meta"] == (
+        "2025年3月18日 · 中共临江区司法局党组 · 完成率 57.1%，7 项问题：整改完成 2 · 完成并长期坚持 1 · 视同完成 1 · "
+        "阶段性完成 1 · 正在整改 2"
+    )
+    for result in results:
+        assert result["tags"] == 0  # the meta is said once, above the excerpt
+        for excerpt in result["excerpts"]:
+            assert not re.search(r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef]\.(\s|$)", excerpt), excerpt
+            assert "正在整改尚未开始" not in excerpt  # the hidden filter values stay out of the excerpt
+    targets = page.eval_on_selector_all(
+        "#search button, #search .pagefind-ui__filter-label",
+        "els => els.filter(e => e.offsetParent).map(e => [e.className, e.getBoundingClientRect().height])",
+    )
+    assert targets and all(height >= 44 for _, height in targets), targets
     page.close()
 
 

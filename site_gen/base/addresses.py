@@ -18,6 +18,7 @@ SEARCH_FOLDER = "pagefind"  # written by Pagefind, not declared among the output
 INDEX = "index.html"
 DASHBOARD = "dashboard.html"
 SEARCH_PAGE = "search.html"
+DATA_GUIDE = "data.html"  # 数据说明: what notices.json and each notice's record hold
 NOT_FOUND = "404.html"
 SITE_FEED = "feed.xml"
 ROBOTS = "robots.txt"

@@ -150,6 +150,14 @@ ENGLISH: dict[str, Text] = {
         "check both dates: an inspection ends after it starts, findings come after it, "
         "and the notice is published last",
     ),
+    "correction-no-date": Text(
+        "correction {item} needs a date",
+        "write each correction as - {{date: 2025-07-01, note: 更正第3项问题的整改状态}}",
+    ),
+    "correction-before-date": Text(
+        "this correction is dated {corrected}, before the notice itself ({published})",
+        "check both dates: a notice is corrected after it is published",
+    ),
     "contact-unreachable": Text(
         "the notice gives the public no way to reach the publisher",
         "add contact: with phones, emails or address, or set a default contact in site.yaml",
@@ -477,6 +485,14 @@ CHINESE: dict[str, Text] = {
     "date-order": Text(
         "{later}（{later_date}）早于 {earlier}（{earlier_date}），日期顺序不对",
         "请核对这两个日期：巡察结束晚于开始，反馈晚于结束，通报发布在最后",
+    ),
+    "correction-no-date": Text(
+        "更正记录 {item} 缺少 date（更正日期）",
+        "每条更正请写成 - {{date: 2025-07-01, note: 更正第3项问题的整改状态}}",
+    ),
+    "correction-before-date": Text(
+        "这条更正的日期 {corrected} 早于通报本身的发布日期（{published}）",
+        "请核对这两个日期：更正应在通报发布之后",
     ),
     "contact-unreachable": Text(
         "通报没有提供任何联系方式，群众无法反映意见",

@@ -38,7 +38,15 @@ if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
 
-TEMPLATES = ("index.html", "group.html", "groups.html", "dashboard.html", "search.html", "404.html")  # used below
+TEMPLATES = (
+    "index.html",
+    "group.html",
+    "groups.html",
+    "dashboard.html",
+    "search.html",
+    "data.html",
+    "404.html",
+)  # used below
 
 
 def render_page(env: jinja2.Environment, template: str, page_path: str, **values: Any) -> str:
@@ -101,14 +109,17 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
             in_sitemap=True,
         )
     )
+    found.append(data_guide(config, env))
     found.append(Output(addresses.NOT_FOUND, "fixed", lambda: not_found_page(env, config)))
     newest = digest(*published.list_keys(notices[:FEED_ENTRIES]))
     feed = lambda: atom_feed(config, notices, addresses.SITE_FEED, config.title, addresses.INDEX)  # noqa: E731
     found.append(Output(addresses.SITE_FEED, "feed-" + newest, feed))
     found.append(Output(addresses.ROBOTS, "fixed", lambda: robots(config)))
     found += ledger_outputs(config, published, addresses.INDEX, notices, config.title)
-    everything = digest(*published.list_keys(notices))
-    records = lambda: notices_json(config, (published.memo(n.source).record for n in notices))  # noqa: E731
+    everything = digest(*(published.records[n.source].data_key for n in notices))
+    records = lambda: notices_json(  # noqa: E731
+        config, (published.memo(n.source).record for n in notices), addresses.DATA_GUIDE
+    )
     found.append(Output(addresses.OPEN_DATA, "data-" + everything, records, site_wide=True))
     return found
 
@@ -144,8 +155,8 @@ def sitemap_output(config: SiteConfig, declared: list[Output], notices: list[Sum
     if not config.base_url:
         return []
     pages = [output.path for output in declared if output.in_sitemap]
-    key = digest(*pages, *(f"{n.url} {n.date.isoformat()}" for n in notices))
-    dates: Callable[[], dict[str, str]] = lambda: {notice.url: notice.date.isoformat() for notice in notices}  # noqa: E731
+    key = digest(*pages, *(f"{n.url} {n.updated.isoformat()}" for n in notices))
+    dates: Callable[[], dict[str, str]] = lambda: {notice.url: notice.updated.isoformat() for notice in notices}  # noqa: E731
     return [Output(addresses.SITEMAP, key, lambda: sitemap(config, pages, dates()), site_wide=True)]
 
 
@@ -231,6 +242,21 @@ def dashboard(
     values = {"total": site_progress(notices), "organizations": organizations, "years": years}
     make = lambda: render_page(env, "dashboard.html", addresses.DASHBOARD, **values)  # noqa: E731
     return Output(addresses.DASHBOARD, key, make, in_sitemap=True)
+
+
+def data_guide(config: SiteConfig, env: jinja2.Environment) -> Output:
+    """数据说明: the open data's fields from the one table that declares them, and an example record."""
+    from ..pages.open_data import SCHEMA_VERSION, example_record, field_rows
+
+    key = "data-guide-" + str(SCHEMA_VERSION)  # and site.yaml, the templates and site-gen: the cache's signature
+
+    def make() -> str:
+        example = example_record(config.language)
+        rows = field_rows(config.language)
+        values = {"fields": rows, "example": example, "schema_version": SCHEMA_VERSION}
+        return render_page(env, "data.html", addresses.DATA_GUIDE, **values)
+
+    return Output(addresses.DATA_GUIDE, key, make, in_sitemap=True)
 
 
 def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:

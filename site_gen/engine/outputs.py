@@ -67,7 +67,7 @@ def notice_keys(record: SourceRecord) -> dict[str, str]:
     """A notice's files and their keys, in notice_outputs' order: asked for every notice on every build."""
     keys = {
         addresses.notice_page(record.slug): record.page_key,
-        addresses.notice_data(record.slug): "data-" + record.digest,
+        addresses.notice_data(record.slug): "data-" + record.page_key,  # it lists the attachments' sizes too
     }
     for attached in record.attachments:
         keys[attached.address] = "file-" + repr(attached.stamp)

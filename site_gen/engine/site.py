@@ -38,6 +38,7 @@ from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
 if TYPE_CHECKING:
     import jinja2
 
+    from ..pages.open_data import AttachedData
     from .list_outputs import Published
 
 
@@ -359,7 +360,8 @@ def render_files(site: Site, record: SourceRecord, notice: Notice | None = None)
         notice, _ = reader.read_notice(site.config.root / record.source, site.config)
         if notice is None:
             raise FileChanged(record.source)
-    return render.render_notice(site.env, notice, attachment_cards(site.config, notice)), notice_data(notice)
+    page = render.render_notice(site.env, notice, attachment_cards(site.config, notice))
+    return page, notice_data(site.config, notice)
 
 
 class FileChanged(Exception):
@@ -456,7 +458,8 @@ def read_record(path: Path, site: Site) -> Read:
             raise
         problems.append(found)
         card = card_below = ""
-    memo = Memo(card.encode(), card_below.encode(), notice_json(notice).encode())
+    memo = Memo(card.encode(), card_below.encode(), notice_json(notice, attachment_records(config, notice)).encode())
+    summary = summarize(notice)
     record = SourceRecord(
         source,
         when,
@@ -465,15 +468,18 @@ def read_record(path: Path, site: Site) -> Read:
         slug=notice.slug,
         draft=notice.draft,
         attachments=attachments,
-        list_key=memo_key(memo),
+        list_key=list_key(memo, summary),
+        data_key=hashlib.sha256(memo.record).hexdigest(),
         page_key=page_key(notice.digest, attachments),
         has_error=has_errors(problems),
     )
-    return Read(record, summarize(notice), memo, notice)
+    return Read(record, summary, memo, notice)
 
 
-def memo_key(memo: Memo) -> str:
-    return hashlib.sha256(b"\0".join(memo)).hexdigest()
+def list_key(memo: Memo, summary: Summary) -> str:
+    """What a list page, feed or group page shows of a notice: its cards and its summary (title, dates,
+    progress, open problems), not its measures, which only its page and the open data show."""
+    return hashlib.sha256(b"\0".join((memo.card, memo.card_below, repr(summary).encode()))).hexdigest()
 
 
 def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
@@ -492,24 +498,39 @@ def attached_files(folder: Path, notice: Notice) -> list[AttachedFile]:
 
 def attachment_cards(config: SiteConfig, notice: Notice) -> tuple[dict[str, str], ...]:
     """What the page shows of each attached file: a link the build made, its type and size."""
-    folder = (config.root / notice.source).parent
     page_folder = posixpath.dirname(notice.url)
     return tuple(
         {
-            "href": posixpath.relpath(addresses.attachment(notice.slug, attached.path), page_folder),
+            "href": posixpath.relpath(attached.url, page_folder),
             "title": attached.title,
-            "kind": ((folder / attached.path).suffix.lstrip(".") or "file").upper(),
-            "size": human_size((folder / attached.path).stat().st_size),
+            "kind": attached.type,
+            "size": human_size(attached.size),
         }
-        for attached in notice.attachments
+        for attached in attachment_records(config, notice)
     )
 
 
-def notice_data(notice: Notice) -> str:
+def attachment_records(config: SiteConfig, notice: Notice) -> tuple[AttachedData, ...]:
+    """What the open data says of each attached file: its title, address from the site root, bytes and type."""
+    from ..pages.open_data import AttachedData
+
+    folder = (config.root / notice.source).parent
+    found: list[AttachedData] = []
+    for attached in notice.attachments:
+        path = folder / attached.path
+        try:
+            size, address = path.stat().st_size, addresses.attachment(notice.slug, attached.path)
+        except (OSError, addresses.UnsafeAddress):  # check reports it, and nothing is built
+            continue
+        found.append(AttachedData(attached.title, address, size, (path.suffix.lstrip(".") or "file").upper()))
+    return tuple(found)
+
+
+def notice_data(config: SiteConfig, notice: Notice) -> str:
     """notices/<slug>.json: the notice's record with its measures."""
     from ..pages.open_data import notice_json
 
-    return notice_json(notice, measures=True) + "\n"
+    return notice_json(notice, attachment_records(config, notice), measures=True) + "\n"
 
 
 def human_size(size: int) -> str:

@@ -27,7 +27,7 @@ from .cache import BuildCache, digest
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 5
+STATE_VERSION = 6  # 5: kept pages' digests; a summary keeps its latest correction, a record its data_key
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -74,9 +74,10 @@ class SourceRecord(NamedTuple):
     slug: str = ""
     draft: bool = False
     attachments: tuple[AttachedFile, ...] = ()
-    list_key: str = ""  # digest of its memo: what every page listing the notice depends on
+    list_key: str = ""  # digest of its cards and summary: what every page listing the notice depends on
     page_key: str = ""  # the key of its page: its text and the files it links to (page_key())
     has_error: bool = False  # one of its problems is an error (the preview asks of every file on each save)
+    data_key: str = ""  # digest of its entry in notices.json, which also holds its measures
 
     @property
     def readable(self) -> bool:

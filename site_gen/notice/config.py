@@ -22,6 +22,8 @@ from .schema import SITE_FIELDS, read_fields
 from .slips import starter_placeholders
 from .statuses import DEFAULT_STATUS_KEYS, Vocabulary
 
+DEFAULT_LICENSE = "CC-BY-4.0"  # open data reused with attribution: what public-sector open-data portals mostly use
+
 
 @dataclass(frozen=True)
 class Footer:
@@ -48,6 +50,7 @@ class SiteConfig:
     encoding: str = "utf-8"
     ledger_columns: tuple[tuple[str, tuple[str, ...]], ...] = ()  # a ledger column kind -> the site's own headers
     keep: tuple[str, ...] = ()  # files of output/ a deployment added, carried into every new site (ownership.py)
+    license: str = DEFAULT_LICENSE
 
     @property
     def layout(self) -> SiteLayout:
@@ -114,6 +117,7 @@ def _parse(root: Path, data: dict, lines: dict[str, int]) -> tuple[SiteConfig, l
         encoding="gb18030" if values.get("encoding") == "gbk" else values.get("encoding", "utf-8"),
         ledger_columns=tuple((role, tuple(headers)) for role, headers in values.get("ledger_columns", {}).items()),
         keep=_keep_patterns(values.get("keep", ()), lines, found),
+        license=values.get("license", DEFAULT_LICENSE),
     )
     found += contact_found + vocabulary_found + registry_found
     if data.get("base_url") in (None, ""):

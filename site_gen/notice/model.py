@@ -166,6 +166,15 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A change made to the notice after it was published, as the publisher states it (更正): never silent."""
+
+    date: dt.date
+    note: str
+    line: int = field(default=0, compare=False)  # where the front-matter lists it, for located warnings
+
+
+@dataclass(frozen=True)
 class Link:
     """A link written in a notice's body, kept so check can tell whether it leads anywhere."""
 
@@ -239,6 +248,7 @@ class Notice:
     intro_html: str = ""
     sections: tuple[Section, ...] = ()
     attachments: tuple[Attachment, ...] = ()
+    corrections: tuple[Correction, ...] = ()  # newest first
     reviewers: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     digest: str = ""  # hash of the source file's bytes: the build cache's key
@@ -250,6 +260,16 @@ class Notice:
     @cached_property
     def progress(self) -> Progress:
         return Progress.of(self.issues)
+
+    @property
+    def corrected(self) -> dt.date | None:
+        """The latest correction's date, if any."""
+        return max((c.date for c in self.corrections), default=None)
+
+    @property
+    def updated(self) -> dt.date:
+        """When the notice last changed: its latest correction, else its publication (feeds, sitemap, data)."""
+        return max(self.date, self.corrected or self.date)
 
     @property
     def anchors(self) -> set[str]:

@@ -28,7 +28,19 @@ from .config import SiteConfig, contact_from
 from .frontmatter import split
 from .links import remote_images, scan_links
 from .markdown import parser
-from .model import Attachment, Disclosure, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
+from .model import (
+    Attachment,
+    Correction,
+    Disclosure,
+    Inspection,
+    Issue,
+    Link,
+    Notice,
+    Section,
+    Status,
+    StatusLine,
+    SubProblem,
+)
 from .schema import NOTICE_FIELDS, body_labels, body_line, date_forms, read_body_line, read_fields
 from .validate import attachment_problems, link_problems
 
@@ -129,6 +141,8 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
     inspection = _inspection(values.get("inspection"))
     fields.check_date_order(inspection, date)
     attachments = _attachments(values.get("attachments", ()))
+    corrections = _corrections(values.get("corrections", ()))
+    fields.check_corrections(corrections, date)
     year = date.year if date else 1970  # a missing date is already an error: the notice is not made
     body, body_problems = parse_body(
         front.body, front.body_line, source, config, tuple(a.path for a in attachments), year
@@ -149,6 +163,7 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         intro_html=body.intro_html,
         sections=tuple(body.sections),
         attachments=attachments,
+        corrections=corrections,
         reviewers=values.get("reviewers", ()),
         links=tuple(body.links),
     )
@@ -234,6 +249,12 @@ def _attachments(records: tuple[tuple[int, dict], ...]) -> tuple[Attachment, ...
     )
 
 
+def _corrections(records: tuple[tuple[int, dict], ...]) -> tuple[Correction, ...]:
+    """Newest first, as the page lists them; two on one day keep the order they are written in."""
+    found = [Correction(date=values["date"], note=values["note"], line=line) for line, values in records]
+    return tuple(sorted(found, key=lambda c: c.date, reverse=True))
+
+
 class _Checks:
     """The front-matter checks that need more than one field's type: the address, the order of dates."""
 
@@ -255,6 +276,20 @@ class _Checks:
             self.fail("slug", "slug-too-long", slug=shown, max_length=MAX_SLUG_LENGTH, max_parts=MAX_SLUG_PARTS)
             return "invalid"
         return address
+
+    def check_corrections(self, corrections: tuple[Correction, ...], published: dt.date | None) -> None:
+        """A correction dated before the notice it corrects is a typo in one of the two dates."""
+        for correction in corrections:
+            if published is not None and correction.date < published:
+                self.found.append(
+                    warning(
+                        self.source,
+                        correction.line or self.key_lines.get("corrections", 1),
+                        "correction-before-date",
+                        corrected=correction.date,
+                        published=published,
+                    )
+                )
 
     def check_date_order(self, inspection: Inspection | None, published: dt.date | None) -> None:
         """Inspection start <= end <= feedback <= publication: anything else is a typo in a date."""

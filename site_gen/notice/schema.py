@@ -117,6 +117,26 @@ NOTICE_FIELDS: tuple[Field, ...] = (
             Field("title", Kind.TEXT, "the link text", "附件名称", "满意度测评表", default="the file name"),
         ),
     ),
+    Field(
+        "corrections",
+        Kind.RECORDS,
+        "changes made after publication, each with its date and what changed: shown on the page, in the data, "
+        "and as the feed's and sitemap's last update",
+        "更正记录",
+        fields=(
+            Field("date", Kind.DATE, "the day of the correction", "更正日期", "2025-07-01", required=True),
+            Field(
+                "note",
+                Kind.TEXT,
+                "what was corrected",
+                "更正说明",
+                "更正第3项问题的整改状态",
+                required=True,
+                multiline=True,
+            ),
+        ),
+        record_code="correction-no-date",
+    ),
     Field("reviewers", Kind.TEXTS, "review chain (一审/二审/三审), kept but not shown", "审核人", "[张三, 李四]"),
     Field(
         "disclosure",
@@ -262,6 +282,15 @@ SITE_FIELDS: tuple[Field, ...] = (
         "允许 HTML",
         "false",
         default="false",
+    ),
+    Field(
+        "license",
+        Kind.TEXT,
+        "the licence of the open data (notices.json, each notice's record), shown on the 数据说明 page: "
+        "an SPDX identifier or a sentence",
+        "数据许可",
+        "CC-BY-4.0",
+        default="CC-BY-4.0",
     ),
     Field(
         "encoding",

@@ -48,6 +48,8 @@ class NoticeLike(Protocol):
     @property
     def progress(self) -> Progress: ...
     @property
+    def updated(self) -> dt.date: ...
+    @property
     def url(self) -> str: ...
     @property
     def data_url(self) -> str: ...
@@ -66,6 +68,11 @@ class Summary:
     lang: str
     progress: Progress
     open_issues: tuple[OpenIssue, ...] = ()
+    corrected: dt.date | None = None  # the latest correction's date
+
+    @property
+    def updated(self) -> dt.date:
+        return max(self.date, self.corrected or self.date)
 
     @property
     def url(self) -> str:
@@ -89,6 +96,7 @@ def summarize(notice: Notice) -> Summary:
         lang=notice.lang,
         progress=notice.progress,
         open_issues=open_issues(notice),
+        corrected=notice.corrected,
     )
 
 

@@ -1,7 +1,7 @@
 """Atom feeds (RFC 4287), sitemap.xml and robots.txt: what journalists and search engines subscribe to.
 
 Ids are derived from the site and the notice's slug, so they never change between
-builds; `updated` comes from notice dates, never the clock, so output stays reproducible.
+builds; `updated` comes from notice dates (a notice's latest correction, else its publication), never the clock, so output stays reproducible.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def atom_feed(config: SiteConfig, notices: Sequence[NoticeLike], feed_path: str,
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "zh-CN" if config.language == "zh" else "en"})
     ET.SubElement(feed, f"{{{ATOM}}}id").text = stable_id(config, feed_path)
     ET.SubElement(feed, f"{{{ATOM}}}title").text = title
-    ET.SubElement(feed, f"{{{ATOM}}}updated").text = timestamp(max((n.date for n in notices), default=None))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = timestamp(max((n.updated for n in notices), default=None))
     ET.SubElement(
         feed,
         f"{{{ATOM}}}link",
@@ -71,7 +71,7 @@ def entry(config: SiteConfig, notice: NoticeLike, feed_path: str) -> ET.Element:
     element = ET.Element(f"{{{ATOM}}}entry")
     ET.SubElement(element, f"{{{ATOM}}}id").text = stable_id(config, notice.slug)
     ET.SubElement(element, f"{{{ATOM}}}title").text = notice.title
-    ET.SubElement(element, f"{{{ATOM}}}updated").text = timestamp(notice.date)
+    ET.SubElement(element, f"{{{ATOM}}}updated").text = timestamp(notice.updated)  # a correction is news too
     ET.SubElement(element, f"{{{ATOM}}}published").text = timestamp(notice.date)
     ET.SubElement(
         element,

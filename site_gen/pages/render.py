@@ -12,11 +12,12 @@ import base64
 import datetime as dt
 import hashlib
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .. import __version__
 from ..base import addresses
@@ -88,6 +89,7 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
     env.filters["percent"] = format_percent
     env.filters["search_value"] = search_value
     env.filters["bar_segments"] = bar_segments
+    env.filters["email_breaks"] = email_breaks
     env.filters["progress_text"] = jinja2.pass_context(lambda ctx, progress: progress_text(progress, ctx["page_lang"]))
     return env
 
@@ -134,6 +136,14 @@ def search_value(text: object) -> str:
     (issue 23). The full-width ＜ ＞ ＆ read the same to a person and are never markup.
     """
     return str(text).translate(SEARCH_LOOKALIKES)
+
+
+_BEFORE_AT_OR_DOT = re.compile(r"(?=[@.])")
+
+
+def email_breaks(address: str) -> Markup:
+    """An e-mail address that wraps only before an @ or a dot (<wbr>), never mid-word: …@linjiang / .gov.cn."""
+    return Markup("<wbr>").join(escape(part) for part in _BEFORE_AT_OR_DOT.split(address))
 
 
 def format_percent(rate: float | None) -> str:

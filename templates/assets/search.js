@@ -17,6 +17,7 @@
       }),
       baseUrl: here.pathname,
       showSubResults: true,
+      processResult: answer,
       showImages: false,
       resetStyles: false,
       translations: document.documentElement.lang.indexOf("zh") === 0 ? {placeholder: "输入关键词，如：公务用车"} : {}
@@ -25,6 +26,27 @@
     var query = new URLSearchParams(window.location.search).get("q");
     if (query) ui.triggerSearch(query);
   }
+  /* A result that answers: its date, unit and progress (the page's Pagefind meta) above the excerpt, and the
+     excerpt's blocks joined as Chinese is written: Pagefind ends a block that has no closing punctuation (a
+     heading: 方面, 问题) with an ASCII ". ", which after a Chinese character becomes 。 */
+  var CJK_STOP = /([\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef])((?:<\/mark>)?)\.(?: |$)/g;
+  function chinese(excerpt) {
+    return (excerpt || "").replace(CJK_STOP, "$1$2。");
+  }
+  function escaped(text) {
+    return String(text).replace(/[&<>"']/g, function (c) {
+      return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c];
+    });
+  }
+  function answer(result) {
+    var meta = result.meta || {};
+    var line = [meta.date, meta.organization, meta.progress].filter(Boolean).map(escaped).join(" · ");
+    delete meta.date; delete meta.organization; delete meta.progress;  /* shown here, not again as tags */
+    result.excerpt = (line ? '<span class="search-result__meta">' + line + "</span>" : "") + chinese(result.excerpt);
+    (result.sub_results || []).forEach(function (sub) { sub.excerpt = chinese(sub.excerpt); });
+    return result;
+  }
+
   /* Pagefind's box is named only by its title attribute (axe: label-title-only); a real <label> names it for
      every screen reader. The label sits outside Pagefind's own elements, which its script re-renders. */
   function labelInput() {

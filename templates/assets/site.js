@@ -1,4 +1,4 @@
-/* Reader settings: text size (字号 大/中/小) and high contrast, remembered across pages.
+/* Reader settings: text size (字号 特大/大/中/小) and high contrast, remembered across pages.
    Progressive enhancement: without JavaScript the page keeps its default size and the controls stay hidden. */
 (function () {
   var root = document.documentElement;
