@@ -46,6 +46,10 @@ def test_a_title_edit_changes_the_pages_listing_the_notice(site):
         "years/2025.html",
         "feed.xml",
         "notices.json",
+        "ledger.xlsx",  # the ledgers name each row's notice
+        "ledger.csv",
+        "organizations/shuiwuju.ledger.xlsx",
+        "organizations/shuiwuju.ledger.csv",
     }
 
 

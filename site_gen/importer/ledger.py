@@ -21,6 +21,7 @@ from .contacts import Contacts, take_contacts
 from .convert import ImportResult, front_matter, slugify
 from .notice_text import write_notice
 from .reading import SourceError
+from .said import Said
 from .spreadsheet import Cell, Sheet, cell_name, read_sheets
 from .structure import Block, Outline, Part
 
@@ -68,7 +69,7 @@ class Read:
     cells: int = 0  # non-empty cells of the sheet, a merged range once
     left_cells: int = 0  # of which not in the notice (each listed in left_out with the reason)
     left_out: list[Removed] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Said] = field(default_factory=list)
 
 
 def import_ledger(path: Path, config: SiteConfig, sheet_name: str | None = None) -> list[ImportResult]:
@@ -234,15 +235,25 @@ def ledger_notice(path: Path, stem: str, reads: list[Read], config: SiteConfig) 
     notes = [note for read in reads for note in read.notes]
     organization = first.organization
     if not organization:
-        notes.append("台账中没有找到填报单位，请填写 organization (no organisation found)")
+        notes.append(Said("台账中没有找到填报单位，请填写 organization", "no organisation found: fill in organization"))
     date = next((read.date for read in reads if read.date), None)
     if date is None:
         date = dt.date.today()
-        notes.append(f"台账中没有找到填报日期，日期暂取 {date.isoformat()}，发布前请核对 (no date found)")
+        notes.append(
+            Said(
+                f"台账中没有找到填报日期，日期暂取 {date.isoformat()}，发布前请核对",
+                f"no date found in the ledger: {date.isoformat()} for now, check it before publishing",
+            )
+        )
     usable = first.title_given or "通报" in first.title
     title = first.title if usable else f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
     if first.title and not usable:
-        notes.append(f"台账标题“{first.title}”不是通报标题，已拟为“{title}”，请核对 (a title was made)")
+        notes.append(
+            Said(
+                f"台账标题“{first.title}”不是通报标题，已拟为“{title}”，请核对",
+                f"the ledger's title “{first.title}” is not a notice's: “{title}” was made, check it",
+            )
+        )
     contacts = Contacts()
     for read in reads:
         for line in (*read.contacts.phones, *read.contacts.emails):
@@ -256,8 +267,12 @@ def ledger_notice(path: Path, stem: str, reads: list[Read], config: SiteConfig) 
     left = sum(read.left_cells for read in reads)
     problems = sum(len(read.problems) for read in reads)
     notes.append(
-        f"台账 {len(reads)} 个工作表、{problems} 个问题；非空单元格 {cells} 个：{cells - left} 个写入通报，"
-        f"{left} 个未写入（见下方列出的原因）"
+        Said(
+            f"台账 {len(reads)} 个工作表、{problems} 个问题；非空单元格 {cells} 个：{cells - left} 个写入通报，"
+            f"{left} 个未写入（见下方列出的原因）",
+            f"ledger: {len(reads)} sheet(s), {problems} problem(s); {cells} non-empty cell(s): {cells - left} in the "
+            f"notice, {left} left out (the reasons are listed below)",
+        )
     )
     return ImportResult(
         path,
@@ -328,7 +343,8 @@ def to_date(value: str) -> dt.date | None:
     """2025-06-30, 2025年6月30日, 2025.6.30, or an Excel serial date (45838)."""
     if value.isdigit() and 20000 < int(value) < 80000:
         return _EXCEL_EPOCH + dt.timedelta(days=int(value))
-    return grammar.date_value(value) or (grammar.dates_in(value) or [None])[0]
+    found = grammar.dates_in(value)
+    return grammar.date_value(value) or (found[0] if found else None)
 
 
 def _number(value: str) -> bool:

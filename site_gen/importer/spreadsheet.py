@@ -25,7 +25,7 @@ MAX_ROWS = 200_000
 MAX_FILE = 64 * 1024 * 1024  # a ledger of 100,000 rows is ~10 MB
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and an encrypted .xlsx (an OLE file holding EncryptedPackage)
 
-Cell = str | float | int | bool | dt.date | dt.datetime | None
+Cell = str | float | int | bool | dt.date | dt.datetime | dt.time | dt.timedelta | None
 
 
 @dataclass
@@ -176,9 +176,9 @@ def _html_table(path: Path, raw: bytes) -> Sheet:
                 row.append(spans.pop((r, c)))
                 c += 1
             text = td.get_text("\n", strip=True)
-            for _ in range(int(td.get("colspan", 1) or 1)):
+            for _ in range(_span(td.get("colspan"))):
                 row.append(text)
-                for down in range(1, int(td.get("rowspan", 1) or 1)):
+                for down in range(1, _span(td.get("rowspan"))):
                     spans[(r + down, c)] = text
                 c += 1
         while (r, c) in spans:
@@ -186,3 +186,9 @@ def _html_table(path: Path, raw: bytes) -> Sheet:
             c += 1
         rows.append(row)
     return _settled(Sheet(path.stem, rows), None)
+
+
+def _span(value: object) -> int:
+    """A colspan or rowspan as a count: 1 when missing or not a number, at most 100 (a hostile page's 10**9)."""
+    text = str(value or "1").strip()
+    return min(int(text), 100) if text.isdigit() and int(text) > 0 else 1

@@ -63,11 +63,24 @@ _MEASURES = (
     ),
     _f("measures_html", "string", "整改措施与成效，HTML", "the same measures as HTML", detail_only=True),
 )
+_LINES = (  # the per-issue lines under its heading (schema.BODY_FIELDS): null when the notice states none
+    _f(
+        "deadline",
+        "string|null",
+        "整改时限，YYYY-MM-DD（长期坚持时为 null）",
+        "deadline, YYYY-MM-DD (null when long-term)",
+    ),
+    _f("long_term", "boolean", "是否长期坚持（无截止日期）", "long-term: no deadline"),
+    _f("responsible", "string|null", "责任单位", "responsible unit"),
+    _f("responsible_person", "string|null", "责任人", "responsible person"),
+    _f("completed_on", "string|null", "完成（销号）时间，YYYY-MM-DD", "completed on, YYYY-MM-DD"),
+)
 SUB_PROBLEM_FIELDS = (
     _f("id", "string", "页面锚点，如 s1-5-1", "anchor on the notice page, e.g. s1-5-1"),
     _f("title", "string", "具体问题标题", "the sub-problem's title"),
     _f("status", "string", _STATUS, _STATUS_EN),
     _f("wording", "string|null", "通报原文的状态写法", "the status as the notice words it"),
+    *_LINES,
     *_MEASURES,
 )
 ISSUE_FIELDS = (
@@ -76,6 +89,7 @@ ISSUE_FIELDS = (
     _f("title", "string", "问题标题", "the issue's title"),
     _f("status", "string", _STATUS + "（有具体问题时取其中最靠后的状态）", _STATUS_EN + " (the weakest of its parts)"),
     _f("wording", "string|null", "通报原文的状态写法", "the status as the notice words it"),
+    *_LINES,
     _f(
         "sub_problems",
         "array",
@@ -142,6 +156,18 @@ NOTICE_FIELDS = (
             "完成率，0 到 1；均未标明状态时为 null",
             "completed / total, 0 to 1; null if none stated",
         ),
+    ),
+    _f(
+        "disclosure",
+        "object|null",
+        "政府信息公开目录信息（原网页有时）",
+        "the government-disclosure catalogue entry, when the page had one",
+        _f("index", "string|null", "索引号", "index number"),
+        _f("number", "string|null", "文号", "document number"),
+        _f("subject", "string|null", "主题分类", "subject"),
+        _f("publisher", "string|null", "发布机构", "publishing body"),
+        _f("written", "string|null", "成文日期，YYYY-MM-DD", "date written, YYYY-MM-DD"),
+        _f("method", "string|null", "公开方式", "how it is disclosed"),
     ),
     _f(
         "attachments",
@@ -396,6 +422,9 @@ def example_record(language: str) -> str:
         ),
         corrections=(
             Correction(dt.date(2025, 5, 6), "更正第 1 项问题的整改状态" if zh else "Status of issue 1 corrected"),
+        ),
+        disclosure=Disclosure(
+            "000000-2025-00001", "某党组〔2025〕1号", "综合政务", "某某局", dt.date(2025, 4, 1), "主动公开"
         ),
     )
     attached = AttachedData("满意度测评表" if zh else "Survey", "notices/2025/files/survey.pdf", 48213, "PDF")
