@@ -22,6 +22,9 @@ NOT_FOUND = "404.html"
 SITE_FEED = "feed.xml"
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
+OPEN_PROBLEMS = "open-problems.html"  # every problem not done as of its latest notice
+SERIES_DATA = "series.json"  # every notice series with each problem's history
+SERIES_FOLDER = "series"
 ASSETS = "assets"
 FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
 MAX_SLUG = 80  # a file name holds 255 bytes; a group page adds "~NN.html"
@@ -104,6 +107,15 @@ def _slug_of(kind: str, name: str) -> str:
     if kind == "organization" and name in _REGISTRY:
         return _REGISTRY[name]
     return group_slug(name)
+
+
+def series_slug(name: str) -> str:
+    """A series' ASCII name, from its front-matter value as a group's is from its name."""
+    return group_slug(name)
+
+
+def series_page(name: str) -> str:
+    return f"{SERIES_FOLDER}/{series_slug(name)}.html"
 
 
 def asset(relative: str) -> str:

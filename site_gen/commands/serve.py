@@ -23,14 +23,13 @@ import shutil
 import socket
 import sys
 import time
-from functools import partial
 from pathlib import Path
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, Severity, format_report
 from ..base.theme import theme_dir
-from ..engine.outputs import Output, notice_keys, notice_outputs
-from ..engine.site import Site, making_problem, render_files
+from ..engine.outputs import Output, notice_keys
+from ..engine.site import Site, making_problem
 from ..engine.staging import LiveOutput, StagedOutput, replace_file
 from ..notice.config import CONFIG_FILE
 from ..pages.render import environment
@@ -99,6 +98,7 @@ class Preview:
     def publish(self, sources: list[str]) -> None:
         """Read the touched files again and write their notices' files at once; the lists when next asked for."""
         before = {s: self.site.records[s] for s in sources if s in self.site.records}
+        mates = self.series_mates(sources)  # their pages show these notices: before the edit
         self.site.update(sources)
         if self.has_errors():
             return self.write_error_pages()
@@ -106,6 +106,7 @@ class Preview:
             return self.build_all()
         try:
             kept = self.write_notices(sources)
+            self.write_notices(sorted((mates | self.series_mates(sources)) - set(sources)))
         except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
             found = making_problem(problem, self.site.config.root)
             if found is None:
@@ -120,14 +121,20 @@ class Preview:
                     self.written.pop(path, None)
         self.lists_stale = True
 
+    def series_mates(self, sources: list[str]) -> set[str]:
+        """The other notices of these notices' series, whose pages show them (neighbours, history)."""
+        names = {r.series for s in sources if (r := self.site.records.get(s)) is not None and r.series}
+        return {s for s, r in self.site.records.items() if r.series in names} if names else set()
+
     def write_notices(self, sources: list[str]) -> set[str]:
-        """The files of these notices whose keys changed; returns every file they have now."""
+        """The files of these notices whose keys changed (by the build's keys, its series' included); returns
+        every file they have now."""
         folder, kept = LiveOutput(self.out_dir), set()
         for source in sources:
             record = self.site.records.get(source)
             if record is None or not self.site.is_published(record):
                 continue
-            for output in notice_outputs(record, partial(render_files, self.site, record)):
+            for output in self.site.notice_files(record):
                 kept.add(output.path)
                 if self.written.get(output.path) != output.key:
                     folder.put(output)

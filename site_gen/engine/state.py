@@ -25,7 +25,7 @@ from .cache import BuildCache, digest
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 4
+STATE_VERSION = 5
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -74,6 +74,7 @@ class SourceRecord(NamedTuple):
     list_key: str = ""  # digest of its memo: what every page listing the notice depends on
     page_key: str = ""  # the key of its page: its text and the files it links to (page_key())
     has_error: bool = False  # one of its problems is an error (the preview asks of every file on each save)
+    series: str = ""  # its series' name: its page shows the series' other notices (outputs.notice_products)
 
     @property
     def readable(self) -> bool:

@@ -82,6 +82,11 @@ class Issue:
     body_html: str
     line: int
     sub_problems: tuple[SubProblem, ...] = ()
+    deadline: dt.date | None = None
+    long_term: bool = False
+    responsible: str | None = None
+    responsible_person: str | None = None
+    completed_on: dt.date | None = None
 
     @property
     def status(self) -> Status:
@@ -219,6 +224,7 @@ class Notice:
     reviewers: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     digest: str = ""  # hash of the source file's bytes: the build cache's key
+    series: str = ""  # the inspection round of one organisation it reports on, with its other notices
 
     @cached_property  # derived once: templates ask for it many times per page
     def issues(self) -> tuple[Issue, ...]:

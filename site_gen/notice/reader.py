@@ -128,6 +128,7 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
         attachments=attachments,
         reviewers=values.get("reviewers", ()),
         links=tuple(body.links),
+        series=values.get("series", ""),
     )
     front_problems = problems + found + unknown + contact_problems + fields.found
     if any(d.severity is Severity.ERROR for d in front_problems):

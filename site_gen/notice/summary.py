@@ -22,6 +22,25 @@ class OpenIssue:
     id: str  # the anchor on the notice page
     title: str
     status: Status
+    url: str = ""  # the notice whose text states it, when not the one it is listed under (a series' issue)
+    deadline: dt.date | None = None
+    overdue: bool = False  # its deadline passed before the date of the notice stating it
+    not_reported: bool = False  # a series' later notice no longer reports it: its last stated status
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """What a notice series follows of one issue of one notice (plain data, kept with the summary)."""
+
+    id: str  # its anchor
+    explicit: bool  # the id is the clerk's own {#id}, not derived from the numbering
+    title: str
+    status: Status
+    line: int
+    deadline: dt.date | None = None
+    long_term: bool = False
+    responsible: str | None = None
+    completed_on: dt.date | None = None
 
 
 class NoticeLike(Protocol):
@@ -66,6 +85,8 @@ class Summary:
     lang: str
     progress: Progress
     open_issues: tuple[OpenIssue, ...] = ()
+    series: str = ""
+    tracked: tuple[Tracked, ...] = ()  # its issues, for its series (empty outside any)
 
     @property
     def url(self) -> str:
@@ -89,7 +110,32 @@ def summarize(notice: Notice) -> Summary:
         lang=notice.lang,
         progress=notice.progress,
         open_issues=open_issues(notice),
+        series=notice.series,
+        tracked=tracked_issues(notice) if notice.series else (),
     )
+
+
+def tracked_issues(notice: Notice) -> tuple[Tracked, ...]:
+    """Every issue as its series follows it. An id is the clerk's own when it is not the one the numbering gives
+    (s2-5, i3): numbers alone never match an issue across notices, which renumber their open items."""
+    found = []
+    for section in notice.sections:
+        for issue in section.issues:
+            derived = f"{section.id}-{issue.number}" if section.id else f"i{issue.number}"
+            found.append(
+                Tracked(
+                    issue.id,
+                    issue.id != derived,
+                    issue.title,
+                    issue.status,
+                    issue.line,
+                    issue.deadline,
+                    issue.long_term,
+                    issue.responsible,
+                    issue.completed_on,
+                )
+            )
+    return tuple(found)
 
 
 def open_issues(notice: Notice) -> tuple[OpenIssue, ...]:

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from .. import __version__
 from ..notice.config import SiteConfig
 from ..notice.model import Contact, Issue, Notice, Progress, SubProblem
+from ..notice.series import Series
 
 
 def notices_json(config: SiteConfig, records: Iterable[bytes]) -> bytes:
@@ -46,6 +47,7 @@ def notice_record(notice: Notice, measures: bool = False) -> dict:
         "lang": notice.lang or None,
         "summary": notice.summary or None,
         "tags": list(notice.tags),
+        "series": notice.series or None,
         "draft": notice.draft,
         "inspection": None
         if inspection is None
@@ -65,6 +67,43 @@ def notice_record(notice: Notice, measures: bool = False) -> dict:
                 "issues": [issue_record(issue, measures) for issue in section.issues],
             }
             for section in notice.sections
+        ],
+    }
+
+
+def series_json(config: SiteConfig, series: list[Series]) -> str:
+    """series.json: every series with its notices and each problem's history (docs/series.md)."""
+    header = {
+        "generator": f"site-gen {__version__}",
+        "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
+    }
+    return encode({**header, "series": [series_record(one) for one in series]}) + "\n"
+
+
+def series_record(one: Series) -> dict:
+    return {
+        "id": one.id,
+        "title": one.title,
+        "url": one.url,
+        "notices": [{"url": stop.url, "date": stop.date.isoformat()} for stop in one.notices],
+        "issues": [
+            {
+                "title": thread.title,
+                "deadline": _iso(thread.deadline),
+                "long_term": thread.long_term,
+                "responsible": thread.responsible,
+                "regressed": thread.regressed,
+                "history": [
+                    {
+                        "notice": one.notices[entry.notice].url,
+                        "date": one.notices[entry.notice].date.isoformat(),
+                        "status": entry.status.value,
+                        "overdue": entry.overdue,
+                    }
+                    for entry in thread.entries
+                ],
+            }
+            for thread in one.threads
         ],
     }
 
