@@ -175,6 +175,14 @@ ENGLISH: dict[str, Text] = {
         'unknown status "{value}"',
         ('did you mean "{suggestion}"? allowed: {allowed}' + _ADD_WORDING, "allowed: {allowed}" + _ADD_WORDING),
     ),
+    "body-date": Text(
+        "{label} is not a date site-gen can read: {value}",
+        "write one of: {forms} (a month means its last day; 6月底 takes the notice's year)",
+    ),
+    "body-field-twice": Text(
+        "a second {label} line in the same issue",
+        "an issue has one line of each kind under its heading; keep one, or split into #### sub-problems",
+    ),
     "status-second": Text(
         "a second status line in the same issue",
         "an issue has one status line, right under its heading; split it into #### sub-problems if parts differ",
@@ -381,6 +389,14 @@ CHINESE: dict[str, Text] = {
             "是不是要写“{suggestion}”？可用的写法：{allowed}（也可在 site.yaml 的 statuses: 中添加本单位的写法）",
             "可用的写法：{allowed}（也可在 site.yaml 的 statuses: 中添加本单位的写法）",
         ),
+    ),
+    "body-date": Text(
+        "{label}写的不是能识别的日期：{value}",
+        "请写成以下之一：{forms}（只写到月份的，按该月最后一天计；6月底不写年份的，按通报发布年份计）",
+    ),
+    "body-field-twice": Text(
+        "同一个问题下有第二行“{label}”",
+        "每个问题的每一项只写一行（紧跟在标题下）；各部分不同时，请拆成 #### 子问题",
     ),
     "status-second": Text(
         "同一个问题下有第二行整改状态", "每个问题只写一行整改状态（紧跟在标题下）；各部分状态不同时，请拆成 #### 子问题"

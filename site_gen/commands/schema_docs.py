@@ -14,9 +14,10 @@ from pathlib import Path
 
 import yaml
 
-from ..notice.schema import NOTICE_FIELDS, SITE_FIELDS, Field, Kind
+from ..notice.grammar import DATE_VALUE
+from ..notice.schema import BODY_FIELDS, NOTICE_FIELDS, SITE_FIELDS, BodyField, Field, Kind
 
-_DATE_PATTERN = r"^\s*\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*$"
+_DATE_PATTERN = DATE_VALUE.pattern  # the grammar's own front-matter date, not a copy of it
 _SCALAR = {"type": ["string", "number"]}
 SCHEMAS = {"notice": NOTICE_FIELDS, "site": SITE_FIELDS}
 _TITLES = {"notice": "site-gen notice front-matter", "site": "site-gen site.yaml"}
@@ -75,6 +76,9 @@ _KIND_WORDS = {
     Kind.CHOICE: "one of",
     Kind.MAPPING: "mapping",
     Kind.RECORDS: "list of mappings",
+    Kind.STATUS: "a status wording (`整改完成`, `正在整改`, …)",
+    Kind.DEADLINE: "date (`2024-06-30`, `2024年6月底`, `6月底`, `2024年6月`, `2024年底`, `2024.6`) or `长期坚持`",
+    Kind.DUE_DATE: "date (`2024-06-30`, `2024年6月30日`, `2024年6月底`, `2024.6`, …)",
 }
 
 
@@ -103,8 +107,30 @@ def _rows(fields: tuple[Field, ...], prefix: str, nested: bool) -> list[str]:
     return rows
 
 
+def body_table(fields: tuple[BodyField, ...] = BODY_FIELDS) -> str:
+    """A Markdown table of the lines under an issue heading: its labels, what it holds, its open-data key."""
+    rows = [
+        "| line | English label | also written | value | meaning | model and open data | example |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for spec in fields:
+        keys = "`deadline`, `long_term`" if spec.kind is Kind.DEADLINE else f"`{spec.name}`"
+        cells = [
+            f"`{spec.label_zh}：`",
+            f"`{spec.label_en}:`",
+            ", ".join(f"`{alias}：`" for alias in spec.aliases),
+            _KIND_WORDS[spec.kind],
+            spec.help,
+            keys,
+            f"`{spec.label_zh}：{spec.example}`",
+        ]
+        rows.append("| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |")
+    return "\n".join(rows)
+
+
 # name of a region in a document -> its table
 REGIONS = {
+    "body": body_table,
     "site": lambda: reference_table(SITE_FIELDS, nested=False),
     "site-full": lambda: reference_table(SITE_FIELDS),
     "notice-full": lambda: reference_table(NOTICE_FIELDS),

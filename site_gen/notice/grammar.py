@@ -34,21 +34,44 @@ def after_number(text: str, level: int) -> str:
     return text[match.end() :].strip() if match else text.strip()
 
 
-# --- status lines --------------------------------------------------------------------------------
+# --- labelled lines (the status line and the per-issue lines) -------------------------------------
 MAX_STATUS_LENGTH = 25  # the longest real wording has 16 characters; longer text after 整改情况： is prose
+MAX_FIELD_LENGTH = 40  # 责任单位：<a unit's name>; longer text after a label is prose that starts with one
 
 
-def status_line(keys: Iterable[str]) -> re.Pattern[str]:
-    """整改情况：整改完成 (also **整改情况**：… in Markdown): groups key, colon, value.
+def labelled_line(labels: Iterable[str]) -> re.Pattern[str]:
+    """<label>：<value> (also **<label>：**<value> or **<label>**：<value> in Markdown): groups key, colon, value.
 
-    The same pattern serves the reader (Markdown), the importer (plain text) and the importer's
-    writer (which escapes the colon of a label that introduces prose, so it stays text).
+    The one rule of every line a notice introduces with a label: the status line (整改情况：整改完成) and the
+    per-issue lines (整改时限：2024年6月底, 责任单位：…). It serves the reader (Markdown), the importer (plain
+    text) and the importer's writer (which escapes the colon of a label that introduces prose, so it stays text).
+    Longer labels are tried first, so 整改时限 is never read as 时限 after a stray prefix.
     """
-    names = "|".join(re.escape(key) for key in keys)
+    names = "|".join(re.escape(key) for key in sorted(labels, key=len, reverse=True))
     return re.compile(
         rf"^(?P<lead>\s*[*_]*\s*(?P<key>{names})\s*[*_]*\s*)(?P<colon>[:：])\s*[*_]*(?P<value>.*?)[*_]*\s*$",
         re.IGNORECASE,
     )
+
+
+def status_line(keys: Iterable[str]) -> re.Pattern[str]:
+    """整改情况：整改完成: the labelled-line rule with the site's status keys as its labels."""
+    return labelled_line(keys)
+
+
+class LineLabels:
+    """The labelled-line rule for one set of labels, each naming the field it introduces.
+
+    ``read("**整改时限：**2024年6月底")`` -> ``("deadline", match)``; None for any other line.
+    """
+
+    def __init__(self, names: dict[str, str]):
+        self.names = {label.casefold(): name for label, name in names.items()}
+        self.pattern = labelled_line(names)
+
+    def read(self, text: str) -> tuple[str, re.Match[str]] | None:
+        match = self.pattern.match(text)
+        return (self.names[match.group("key").casefold()], match) if match else None
 
 
 # --- count claims --------------------------------------------------------------------------------
@@ -75,6 +98,15 @@ def claimed_total(match: re.Match[str]) -> int | None:
 DATE_IN_TEXT = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 NUMERIC_DATE = re.compile(r"(?<![\d.])(\d{4})([-./])(\d{1,2})\2(\d{1,2})(?![\d.])")
 DATE_VALUE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
+# A deadline or a closing date names a month as often as a day: 2024年6月底, 6月底, 2024年6月, 2024.6 (its last
+# day), 2024年底 (31 December); 前 after it (2024年6月底前) and a closing full stop change nothing.
+MONTH_VALUE = re.compile(r"^(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*[底末]?$|^(\d{4})\s*[\-/.]\s*(\d{1,2})$")
+YEAR_END_VALUE = re.compile(r"^(\d{4})\s*年\s*[底末]$")
+LONG_TERM_VALUE = re.compile(r"^(?:长期坚持|长期|long[\s-]?term)$", re.IGNORECASE)
+_DEADLINE_TAIL = re.compile(r"(?:之?前|以前)?\s*[。.；;，,]*\s*$")
+# What the per-issue date lines accept, as a clerk would write them (the hint of an unreadable date).
+DATE_FORMS = ("2024-06-30", "2024年6月30日", "2024年6月底", "6月底", "2024年6月", "2024年底", "2024.6")
+LONG_TERM_FORMS = ("长期坚持", "长期")
 
 
 def make_date(year, month, day) -> dt.date | None:
@@ -88,6 +120,39 @@ def date_value(text: str) -> dt.date | None:
     """A whole value that is one date: 2025-04-02, 2025年4月2日, ２０２５年４月２日, 2025.4.2."""
     match = DATE_VALUE.match(text.translate(FULLWIDTH_DIGITS))
     return make_date(*match.groups()) if match else None
+
+
+def month_end(year, month) -> dt.date | None:
+    """The last day of a month (2024, 2 -> 2024-02-29); None when there is no such month."""
+    first = make_date(year, month, 1)
+    if first is None:
+        return None
+    following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return following - dt.timedelta(days=1)
+
+
+def due_date(text: str, year: int) -> dt.date | None:
+    """A date a per-issue line names, in every form notices use; a month means its last day.
+
+    year is the notice's own year, for a month written without one (6月底). 2024-06-30, 2024年6月30日,
+    2024年6月底, 6月底, 2024年6月, 2024.6, 2024年底, each optionally followed by 前.
+    """
+    value = _DEADLINE_TAIL.sub("", text.translate(FULLWIDTH_DIGITS).strip())
+    if match := DATE_VALUE.match(value):
+        return make_date(*match.groups())
+    if match := MONTH_VALUE.match(value):
+        written_year, month, numeric_year, numeric_month = match.groups()
+        if numeric_year:
+            return month_end(numeric_year, numeric_month)
+        return month_end(written_year or year, month)
+    if match := YEAR_END_VALUE.match(value):
+        return make_date(match.group(1), 12, 31)
+    return None
+
+
+def is_long_term(text: str) -> bool:
+    """长期坚持 / 长期 (Long-term): an item with no end date, never overdue."""
+    return bool(LONG_TERM_VALUE.match(_DEADLINE_TAIL.sub("", text.strip())))
 
 
 def as_chinese_dates(text: str) -> str:

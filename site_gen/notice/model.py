@@ -65,6 +65,11 @@ class SubProblem:
     status_line: StatusLine | None
     body_html: str
     line: int
+    deadline: dt.date | None = None
+    long_term: bool = False
+    responsible: str | None = None
+    responsible_person: str | None = None
+    completed_on: dt.date | None = None
 
     @property
     def status(self) -> Status:

@@ -2,8 +2,9 @@
 
 A notice is YAML front-matter and a Markdown body. In the body, ``##`` headings
 are sections, ``###`` headings are issues and ``####`` headings are an issue's
-sub-problems; the first line under an issue or sub-problem heading may be its
-status line (``整改进度：整改完成``). Everything else is the clerk's Markdown.
+sub-problems; the first lines under an issue or sub-problem heading may be its
+status line (``整改进度：整改完成``) and its per-issue lines (``整改时限：2024年6月底``,
+``责任单位：…``), in any order. Everything else is the clerk's Markdown.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from .frontmatter import split
 from .links import scan_links
 from .markdown import parser
 from .model import Attachment, Inspection, Issue, Link, Notice, Section, Status, StatusLine, SubProblem
-from .schema import NOTICE_FIELDS, read_fields
+from .schema import BODY_FIELD, NOTICE_FIELDS, body_labels, body_values, date_forms, read_fields
 from .validate import attachment_problems, link_problems
 
 MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
@@ -110,7 +111,10 @@ def parse_notice(text: str, source: str, config: SiteConfig, slug: str) -> tuple
     inspection = _inspection(values.get("inspection"))
     fields.check_date_order(inspection, date)
     attachments = _attachments(values.get("attachments", ()))
-    body, body_problems = parse_body(front.body, front.body_line, source, config, tuple(a.path for a in attachments))
+    year = date.year if date else 1970  # a missing date is already an error: the notice is not made
+    body, body_problems = parse_body(
+        front.body, front.body_line, source, config, tuple(a.path for a in attachments), year
+    )
     notice = Notice(
         source=source,
         slug=fields.slug(values.get("slug") or slug),
@@ -235,10 +239,15 @@ class _Open:
 
 
 def parse_body(
-    body: str, first_line: int, source: str, config: SiteConfig, attachments: tuple[str, ...] = ()
+    body: str,
+    first_line: int,
+    source: str,
+    config: SiteConfig,
+    attachments: tuple[str, ...] = (),
+    year: int = 1970,
 ) -> tuple[_Body, list[Diagnostic]]:
     """Sections, issues and sub-problems from the Markdown body, parsed once; links to attachments lead to
-    their ASCII addresses."""
+    their ASCII addresses. year is the notice's, for a date line that names a month without one (6月底)."""
     md = parser(config.allow_html)
     tokens = md.parse(body)
     _follow_attachments(tokens, attachments)
@@ -264,7 +273,7 @@ def parse_body(
             continue
         stack[-1].tokens.append(token)
         index += 1
-    builder = _BodyBuilder(md, source, first_line, config)
+    builder = _BodyBuilder(md, source, first_line, config, year)
     parsed = builder.build(root)
     parsed.links, link_problems = scan_links(tokens, first_line, source)
     return parsed, builder.found + link_problems
@@ -293,9 +302,10 @@ def _heading_text(text: str) -> tuple[str, str]:
 class _BodyBuilder:
     """Turns the heading tree into model objects, rendering each part's Markdown once."""
 
-    def __init__(self, md, source: str, first_line: int, config: SiteConfig):
-        self.md, self.source, self.first_line, self.config = md, source, first_line, config
+    def __init__(self, md, source: str, first_line: int, config: SiteConfig, year: int = 1970):
+        self.md, self.source, self.first_line, self.config, self.year = md, source, first_line, config, year
         self.found: list[Diagnostic] = []
+        self.labels = body_labels(config.status_keys)
         self.status_line_pattern = grammar.status_line(config.status_keys)
 
     def build(self, root: _Open) -> _Body:
@@ -327,7 +337,8 @@ class _BodyBuilder:
         number = numbering.leading_number(heading.title) or ordinal
         prefix = f"{section_id}-" if section_id else "i"
         issue_id = heading.explicit_id or f"{prefix}{number}"
-        status_line, tokens = self.take_status_line(heading.tokens)
+        lines, tokens = self.take_labelled_lines(heading.tokens)
+        status_line = lines.pop("status", None)
         sub_problems = tuple(self.sub_problem(child, issue_id, k) for k, child in enumerate(heading.children, start=1))
         if status_line and any(sub.status_line for sub in sub_problems):
             self.found.append(error(self.source, status_line.line, "status-issue-and-subs"))
@@ -339,37 +350,72 @@ class _BodyBuilder:
             body_html=self.render(tokens),
             line=heading.line,
             sub_problems=sub_problems,
+            **lines,
         )
 
     def sub_problem(self, heading: _Open, issue_id: str, ordinal: int) -> SubProblem:
-        status_line, tokens = self.take_status_line(heading.tokens)
+        lines, tokens = self.take_labelled_lines(heading.tokens)
+        status_line = lines.pop("status", None)
         return SubProblem(
             id=heading.explicit_id or f"{issue_id}-{ordinal}",
             title=heading.title,
             status_line=status_line,
             body_html=self.render(tokens),
             line=heading.line,
+            **lines,
         )
 
-    def take_status_line(self, tokens: list[Token]) -> tuple[StatusLine | None, list[Token]]:
-        """The status line, if the first paragraph starts with one, and the tokens without it."""
+    def take_labelled_lines(self, tokens: list[Token]) -> tuple[dict, list[Token]]:
+        """The status line and per-issue lines the first paragraphs start with (any order, blank lines or not),
+        as the model's attributes ("status" -> StatusLine, "deadline" -> date ...), and the tokens without them."""
+        values: dict = {}
+        seen: set[str] = set()
+        while len(tokens) >= 3 and tokens[0].type == "paragraph_open" and tokens[1].type == "inline":
+            start = self.first_line + (tokens[0].map[0] if tokens[0].map else 0)
+            lines = tokens[1].content.split("\n")
+            taken = 0
+            for offset, text in enumerate(lines):
+                if not self.take_line(text, start + offset, values, seen):
+                    break
+                taken += 1
+            if taken == 0:
+                break
+            if taken < len(lines):  # the clerk went on without a blank line: keep the rest as text
+                tokens = self.md.parse("\n".join(lines[taken:])) + tokens[3:]
+                break
+            tokens = tokens[3:]
         self.flag_late_status_lines(tokens)
-        if len(tokens) < 3 or tokens[0].type != "paragraph_open":
-            return None, tokens
-        inline = tokens[1]
-        first, _, rest = inline.content.partition("\n")
-        match = self.status_line_pattern.match(first)
-        if not match:
-            return None, tokens
+        return values, tokens
+
+    def take_line(self, text: str, line: int, values: dict, seen: set[str]) -> bool:
+        """Read one labelled line into values; False when the line is text (no label, or a label before prose)."""
+        read = self.labels.read(text)
+        if read is None:
+            return False
+        name, match = read
         value = match.group("value")
-        if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
-            return None, tokens  # "整改情况：" introducing the measures, as some notices use it
-        line = self.first_line + (tokens[0].map[0] if tokens[0].map else 0)
-        status_line = self.status(value, line, first.find(value) + 1)
-        if not rest.strip():
-            return status_line, tokens[3:]
-        remaining = self.md.parse(rest)  # the clerk went on without a blank line: keep the rest as text
-        return status_line, remaining + tokens[3:]
+        column = match.start("value") + 1
+        if name == "status":
+            if len(value) > MAX_STATUS_LENGTH and self.config.vocabulary.lookup(value).status is None:
+                return False  # "整改情况：" introducing the measures, as some notices use it
+            if name in seen:
+                self.found.append(error(self.source, line, "status-second"))
+            else:
+                values["status"] = self.status(value, line, column)
+        elif len(value) > grammar.MAX_FIELD_LENGTH:
+            return False  # 责任单位：<a sentence>: prose that starts with a label
+        elif name in seen:
+            self.found.append(error(self.source, line, "body-field-twice", label=match.group("key")))
+        else:
+            spec = BODY_FIELD[name]
+            typed = body_values(spec, value, self.year)
+            if typed is None:
+                label, forms = match.group("key"), date_forms(spec)
+                self.found.append(error(self.source, line, "body-date", column, label=label, value=value, forms=forms))
+            else:
+                values.update(typed)
+        seen.add(name)
+        return True
 
     def status(self, value: str, line: int, column: int) -> StatusLine:
         lookup = self.config.vocabulary.lookup(value)
@@ -392,7 +438,7 @@ class _BodyBuilder:
 
     def flag_late_status_lines(self, tokens: list[Token]) -> None:
         """A second status line further down one issue is a mistake worth stopping for."""
-        for position in range(3, len(tokens)):
+        for position in range(1, len(tokens)):
             token = tokens[position]
             if token.type != "inline" or token.level != 1 or tokens[position - 1].type != "paragraph_open":
                 continue

@@ -16,8 +16,9 @@ from typing import Any
 import yaml
 
 from ..base.diagnostics import Diagnostic, Severity, error, unknown_name
-from . import numbering
+from . import grammar
 from .model import Status
+from .statuses import DEFAULT_STATUS_KEYS
 
 
 class Kind(StrEnum):
@@ -29,6 +30,9 @@ class Kind(StrEnum):
     CHOICE = "choice"
     MAPPING = "mapping"
     RECORDS = "records"  # a list of mappings; a bare value is the first field (an attachment's path)
+    STATUS = "status"  # a body line: one of the site's status wordings (site.yaml statuses)
+    DEADLINE = "deadline"  # a body line: a date in any form notices use, or 长期坚持 (no end date)
+    DUE_DATE = "due_date"  # a body line: a date in any form notices use
 
 
 @dataclass(frozen=True)
@@ -236,8 +240,101 @@ SITE_FIELDS: tuple[Field, ...] = (
     ),
 )
 
+
+@dataclass(frozen=True)
+class BodyField:
+    """A line under an issue or sub-problem heading that states one fact about it: 整改时限：2024年6月底.
+
+    name is the model's attribute (Issue.deadline ...); label_zh and label_en are the labels a notice writes,
+    aliases the other labels notices use for the same line. One labelled-line rule (grammar.labelled_line)
+    reads them all; the status line is the case whose labels are the site's status_keys.
+    """
+
+    name: str
+    kind: Kind
+    help: str
+    label_zh: str
+    label_en: str
+    aliases: tuple[str, ...] = ()
+    example: str = ""  # the value as written after the label
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return (self.label_zh, self.label_en, *self.aliases)
+
+
+BODY_FIELDS: tuple[BodyField, ...] = (
+    BodyField(
+        "status",
+        Kind.STATUS,
+        "the issue's rectification status (labels: site.yaml status_keys)",
+        DEFAULT_STATUS_KEYS[0],
+        "Status",
+        tuple(key for key in DEFAULT_STATUS_KEYS[1:] if key != "Status"),
+        "整改完成",
+    ),
+    BodyField(
+        "deadline",
+        Kind.DEADLINE,
+        "when the issue is due; a month means its last day; 长期坚持 = long-term, no deadline",
+        "整改时限",
+        "Deadline",
+        ("完成时限", "时限"),
+        "2024年6月底",
+    ),
+    BodyField(
+        "responsible",
+        Kind.TEXT,
+        "the unit responsible",
+        "责任单位",
+        "Responsible unit",
+        ("牵头单位", "责任部门"),
+        "县住建局",
+    ),
+    BodyField("responsible_person", Kind.TEXT, "the person responsible", "责任人", "Responsible person", (), "张某某"),
+    BodyField(
+        "completed_on",
+        Kind.DUE_DATE,
+        "when the issue was closed (销号)",
+        "完成时间",
+        "Completed on",
+        ("销号时间",),
+        "2024年5月20日",
+    ),
+)
+BODY_FIELD = {spec.name: spec for spec in BODY_FIELDS}
+
+
+def body_labels(status_keys: tuple[str, ...]) -> grammar.LineLabels:
+    """The labelled-line rule of a site: its status keys name the status, the table's labels the other lines."""
+    names = {label: spec.name for spec in BODY_FIELDS[1:] for label in spec.labels}
+    names.update({key: "status" for key in status_keys})  # a site's own status key wins
+    return grammar.LineLabels(names)
+
+
+def body_values(spec: BodyField, value: str, year: int) -> dict[str, object] | None:
+    """The model's attributes a body line sets (a date line's value typed); None when its date can't be read.
+
+    An empty value (整改时限： in a skeleton still to fill in) states nothing. year is the notice's, for 6月底.
+    """
+    text = value.strip().rstrip("。.；;")
+    if not text:
+        return {}
+    if spec.kind is Kind.TEXT:
+        return {spec.name: text}
+    if spec.kind is Kind.DEADLINE and grammar.is_long_term(text):
+        return {"deadline": None, "long_term": True}
+    due = grammar.due_date(text, year)
+    return None if due is None else {spec.name: due}
+
+
+def date_forms(spec: BodyField) -> str:
+    """The forms a date line accepts, for the hint of one that can't be read."""
+    forms = grammar.DATE_FORMS + (grammar.LONG_TERM_FORMS if spec.kind is Kind.DEADLINE else ())
+    return ", ".join(forms)
+
+
 _SPLIT = re.compile(r"[,，、]")
-_CHINESE_DATE = re.compile(r"^\s*(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})\s*日?\s*$")
 _FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _FORBIDDEN_ONE_LINE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 
@@ -249,12 +346,7 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, str):
-        match = _CHINESE_DATE.match(value.translate(numbering.FULLWIDTH_DIGITS))
-        if match:
-            try:
-                return dt.date(*(int(part) for part in match.groups()))
-            except ValueError:
-                return None
+        return grammar.date_value(value)  # the grammar owns every written date form
     return None
 
 

@@ -133,6 +133,7 @@ def issue_record(issue: Issue, measures: bool) -> dict:
         "title": issue.title,
         "status": issue.status.value,
         "wording": issue.wording or None,
+        **issue_lines_record(issue),
         "sub_problems": [sub_problem_record(sub, measures) for sub in issue.sub_problems],
     }
     if measures:
@@ -146,10 +147,22 @@ def sub_problem_record(sub: SubProblem, measures: bool) -> dict:
         "title": sub.title,
         "status": sub.status.value,
         "wording": sub.status_line.wording if sub.status_line else None,
+        **issue_lines_record(sub),
     }
     if measures:
         record["measures_html"] = sub.body_html
     return record
+
+
+def issue_lines_record(item: Issue | SubProblem) -> dict:
+    """What the per-issue lines under its heading state (整改时限, 责任单位, 责任人, 完成时间); null when unstated."""
+    return {
+        "deadline": _iso(item.deadline),
+        "long_term": item.long_term,
+        "responsible": item.responsible,
+        "responsible_person": item.responsible_person,
+        "completed_on": _iso(item.completed_on),
+    }
 
 
 def _iso(value) -> str | None:
