@@ -30,6 +30,15 @@ _SPACE = re.compile(r"\s+")
 _NO_WORDS = re.compile(r"[\W\d_]*")  # digits and punctuation alone: a number, never a title
 
 
+def without_numbering(title: str) -> str:
+    """A title as the series page shows it: its numbering differs from notice to notice."""
+    text = title.strip()
+    for _ in range(3):
+        for pattern in _NUMBERING:
+            text = pattern.sub("", text, count=1) if pattern.match(text) else text
+    return text or title
+
+
 def title_key(title: str) -> str:
     """A title as matched across notices: no numbering, no whitespace, punctuation of one width ("" for none)."""
     text = unicodedata.normalize("NFKC", title).strip()
@@ -84,7 +93,8 @@ class Thread:
 
     @property
     def title(self) -> str:
-        return self.latest.title
+        """As the latest notice reporting it writes it, without its numbering."""
+        return without_numbering(self.latest.title)
 
     @property
     def not_reported(self) -> bool:

@@ -122,6 +122,10 @@ def tracked_issues(notice: Notice) -> tuple[Tracked, ...]:
     for section in notice.sections:
         for issue in section.issues:
             derived = f"{section.id}-{issue.number}" if section.id else f"i{issue.number}"
+            subs = issue.sub_problems
+            # an issue in parts is done when its last part is: its lines are its own, else its parts'
+            deadlines = [sub.deadline for sub in subs if sub.deadline]
+            completions = [sub.completed_on for sub in subs if sub.completed_on]
             found.append(
                 Tracked(
                     issue.id,
@@ -129,10 +133,10 @@ def tracked_issues(notice: Notice) -> tuple[Tracked, ...]:
                     issue.title,
                     issue.status,
                     issue.line,
-                    issue.deadline,
-                    issue.long_term,
-                    issue.responsible,
-                    issue.completed_on,
+                    issue.deadline or (max(deadlines) if deadlines else None),
+                    issue.long_term or bool(subs) and all(sub.long_term for sub in subs),
+                    issue.responsible or next((sub.responsible for sub in subs if sub.responsible), None),
+                    issue.completed_on or (max(completions) if completions else None),
                 )
             )
     return tuple(found)
