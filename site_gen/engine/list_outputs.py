@@ -7,7 +7,6 @@ Loaded only when lists must be declared: a rebuild with nothing to do never impo
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -260,14 +259,13 @@ def series_pages(env: jinja2.Environment, published: Published) -> list[Output]:
     return found
 
 
-def open_items(published: Published) -> list[tuple[str, str, list[tuple[str, str, dt.date, OpenIssue]]]]:
+def open_items(published: Published) -> list[tuple[str, str, list[tuple[str, OpenIssue]]]]:
     """Every problem not done as of its latest notice (a series' once), by organisation: (name, page, items),
-    each item (notice title, notice address, notice date, issue)."""
-    by_org: dict[str, list[tuple[str, str, dt.date, OpenIssue]]] = {}
+    each item (the address of the notice stating it, the issue): all the page shows, so also its key."""
+    by_org: dict[str, list[tuple[str, OpenIssue]]] = {}
     for summary in sorted(published.counted, key=lambda s: (s.organization, -s.date.toordinal(), s.slug)):
         for issue in summary.open_issues:
-            url = issue.url or summary.url
-            by_org.setdefault(summary.organization, []).append((summary.title, url, summary.date, issue))
+            by_org.setdefault(summary.organization, []).append((issue.url or summary.url, issue))
     return [(name, addresses.group_page("organization", name), items) for name, items in by_org.items()]
 
 
