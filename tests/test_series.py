@@ -15,7 +15,11 @@ from site_gen.notice.series import counted, notice_view, problems, series_of, ti
 from site_gen.notice.summary import Summary, Tracked
 
 SERIES = "十二届区委第三轮巡察·区司法局"
-FIRST, SECOND, THIRD = "content/2025/linjiang-sifaju.md", "content/2025/linjiang-sifaju-2.md", "content/2026/linjiang-sifaju-3.md"
+FIRST, SECOND, THIRD = (
+    "content/2025/linjiang-sifaju.md",
+    "content/2025/linjiang-sifaju-2.md",
+    "content/2026/linjiang-sifaju-3.md",
+)
 SERIES_PAGE = "series/shierjiequweidisanlunxuncha-qusifaju.html"
 
 
@@ -194,7 +198,9 @@ def test_a_notice_of_the_series_links_its_neighbours_and_shows_history(site, tmp
     assert build_site(site, out, search=False).ok
     page = (out / "notices/2025/linjiang-sifaju-2.html").read_text(encoding="utf-8")
     assert "本轮巡察前次通报" in page and "后续通报" in page and f"../../{SERIES_PAGE}" in page
-    assert 'href="../../notices/2025/linjiang-sifaju.html#s2-5"' in page  # the same issue in the previous notice, by its anchor
+    assert (
+        'href="../../notices/2025/linjiang-sifaju.html#s2-5"' in page
+    )  # the same issue in the previous notice, by its anchor
     assert ">反弹</span>" in page
 
 

@@ -49,7 +49,12 @@ def render_page(env: jinja2.Environment, template: str, page_path: str, **values
 
 
 def render_index(
-    env: jinja2.Environment, page: Page, cards: list[str], organizations: list[Group], years: list[Group], open_count: int
+    env: jinja2.Environment,
+    page: Page,
+    cards: list[str],
+    organizations: list[Group],
+    years: list[Group],
+    open_count: int,
 ) -> str:
     from ..pages import render
 
@@ -155,7 +160,9 @@ def home_pages(
     still_open = open_count(published)
     for page in paginate(published.summaries, addresses.INDEX):
         below = page.number > 1
-        key = digest("index", filters, str(still_open), str(page.number), str(page.count), *published.list_keys(page.notices))
+        key = digest(
+            "index", filters, str(still_open), str(page.number), str(page.count), *published.list_keys(page.notices)
+        )
 
         def make(page: Page = page, below: bool = below) -> str:
             return render_index(env, page, [published.cards(page.notices, below)], organizations, years, still_open)
@@ -191,7 +198,11 @@ def one_group(
 ) -> list[Output]:
     """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
     feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
-    view = organization_view(group, config.organizations, pages, published.series) if group.kind == "organization" else None
+    view = (
+        organization_view(group, config.organizations, pages, published.series)
+        if group.kind == "organization"
+        else None
+    )
     summary, found = summary_key(group), []
     view_key = view_digest(view, published, group) if view else ""
     for page in paginate(group.notices, group.url):
@@ -211,8 +222,8 @@ def one_group(
         key = "feed-" + digest(group.name, feed_url, *published.list_keys(newest), changes_key(published, newest))
         feed_title = f"{config.title}：{group.name}"
         own = [published.own[n.source] for n in group.notices]
-        make = lambda: atom_feed(config, own, feed_url, feed_title, group.url, published.changes)  # noqa: E731
-        found.append(Output(feed_url, key, make))
+        feed = lambda: atom_feed(config, own, feed_url, feed_title, group.url, published.changes)  # noqa: E731
+        found.append(Output(feed_url, key, feed))
     return found
 
 
@@ -220,13 +231,21 @@ def view_digest(view: OrganizationView, published: Published, group: Group) -> s
     """What an organisation's page shows besides its cards: its registry entry, parent, units, and the open
     problems of all its notices (which their list keys cover: their records carry every issue's status)."""
     return digest(
-        repr(view.registered), repr(view.parent), repr(view.units), repr(view.open_problems), repr(view.series),
+        repr(view.registered),
+        repr(view.parent),
+        repr(view.units),
+        repr(view.open_problems),
+        repr(view.series),
         *published.list_keys(group.notices),
     )
 
 
 def dashboard(
-    env: jinja2.Environment, notices: list[Summary], organizations: list[Group], years: list[Group], published: Published
+    env: jinja2.Environment,
+    notices: list[Summary],
+    organizations: list[Group],
+    years: list[Group],
+    published: Published,
 ) -> Output:
     """Totals only: an edit that changes no status leaves it as it is."""
     tracking = series_totals(published.series)

@@ -87,7 +87,9 @@ def notice_outputs(
         if product.copy_of is not None:
             found.append(Output(product.address, product.key, copy_of=product.copy_of))
         else:
-            found.append(Output(product.address, product.key, partial(render, product.part), in_sitemap=not product.part))
+            found.append(
+                Output(product.address, product.key, partial(render, product.part), in_sitemap=not product.part)
+            )
     return found
 
 

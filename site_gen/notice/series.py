@@ -228,7 +228,9 @@ def match(ordered: list[Summary]) -> tuple[list[list[tuple[int, Tracked]]], list
             if found is not None and found in taken:
                 first = taken[found]
                 problems.append(
-                    warning(summary.source, issue.line, "series-issue-matched-twice", title=issue.title, other=first.title)
+                    warning(
+                        summary.source, issue.line, "series-issue-matched-twice", title=issue.title, other=first.title
+                    )
                 )
                 found = None
             if found is None:
@@ -283,9 +285,9 @@ def problems(summaries: Iterable[Summary]) -> list[Diagnostic]:
 def _series_problems(name: str, ordered: list[Summary]) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     first = ordered[0]
-    for before, after in zip(ordered, ordered[1:], strict=False):
-        if before.date == after.date:
-            found.append(warning(after.source, 1, "series-same-date", series=name, other=before.source))
+    for earlier, later in zip(ordered, ordered[1:], strict=False):
+        if earlier.date == later.date:
+            found.append(warning(later.source, 1, "series-same-date", series=name, other=earlier.source))
     for summary in ordered[1:]:
         if summary.organization != first.organization:
             found.append(
@@ -302,7 +304,8 @@ def _series_problems(name: str, ordered: list[Summary]) -> list[Diagnostic]:
     threads, matching = match(ordered)
     found += matching
     for parts in threads:
-        for (position, issue), (after, _) in zip(parts, [*parts[1:], (len(ordered), None)], strict=True):
+        nexts = [position for position, _ in parts[1:]] + [len(ordered)]
+        for (position, issue), after in zip(parts, nexts, strict=True):
             if after > position + 1 and position + 1 < len(ordered) and not issue.status.is_completed:
                 missing = ordered[position + 1]
                 found.append(

@@ -302,7 +302,12 @@ STATUS_LABELS: dict[str, dict[Status, str]] = {
 
 CHANGE_WORDS: dict[str, dict[str, str]] = {  # what the feed says changed in a notice of a series
     "zh": {"new_done": "新完成", "closed_late": "逾期完成", "overdue": "逾期", "regressed": "反弹"},
-    "en": {"new_done": "newly completed", "closed_late": "completed late", "overdue": "overdue", "regressed": "regressed"},
+    "en": {
+        "new_done": "newly completed",
+        "closed_late": "completed late",
+        "overdue": "overdue",
+        "regressed": "regressed",
+    },
 }
 
 STATUS_DESCRIPTIONS: dict[str, dict[Status, str]] = {
