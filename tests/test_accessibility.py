@@ -47,6 +47,8 @@ def pages_of(built_site: Path) -> list[str]:
 
 def test_every_page_type_passes_axe_in_every_reader_state(page, site_url, built_site):
     assert len(pages_of(built_site)) >= 6  # index, four notices, the preview error page (and any newer pages)
+    series_pages = {"series/shierjiequweidisanlunxuncha-qusifaju.html", "open-problems.html"}
+    assert series_pages <= set(pages_of(built_site))  # the series page and the open problems are audited too
     failures = {}
     for relative in pages_of(built_site):
         for state, attribute in STATES.items():
