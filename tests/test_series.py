@@ -258,3 +258,11 @@ def test_the_sample_series_is_in_the_repository():
     repo = Path(__file__).resolve().parents[1]
     for source in (FIRST, SECOND, THIRD):
         assert f"series: {SERIES}" in (repo / source).read_text(encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_to_do_still_reports_the_series_warnings(site, tmp_path):
+    first = build_site(site, tmp_path / "out", search=False)
+    again = build_site(site, tmp_path / "out", search=False)
+    assert again.written == 0
+    codes = [d.code for d in again.diagnostics if d.code.startswith("series-")]
+    assert codes == [d.code for d in first.diagnostics if d.code.startswith("series-")] == ["series-issue-not-reported"]

@@ -102,6 +102,9 @@ def make_parser() -> argparse.ArgumentParser:
         metavar="HEADING",
         help='the part that lists the problems, by its heading or its start (e.g. "二、"), when the report chose wrong',
     )
+    imports.add_argument(
+        "--series", default="", metavar="NAME", help="the series the notices belong to (one inspection round)"
+    )
     imports.set_defaults(run=run_import)
     add_new_command(commands, add_site_argument)
     return parser
@@ -203,4 +206,4 @@ def run_import(args: argparse.Namespace) -> int:
 
     config, _ = load_config(args.site)
     out_dir = args.out if args.out is not None else args.site / "content"
-    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in)
+    return import_sources(args.sources, config, out_dir, args.dry_run, args.problems_in, args.series.strip())

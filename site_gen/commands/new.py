@@ -25,6 +25,7 @@ WORDS = {
         "no_contact": "site.yaml 里没有默认联系方式：请在新通报的 contact: 里至少填一项，否则 check 会报错。",
         "org_unregistered": "“{org}”不在 site.yaml 的单位名录（organizations:）中。",
         "registered": "单位名录中的单位（用 --org 指定，全称、简称或别名都可以）：\n{names}",
+        "series_new": "“{series}”是新的通报系列（本站还没有通报写这个 series）。",
     },
     "en": {
         "outside": "{path} is not inside {content}: notices live under content/. Nothing was written.",
@@ -42,6 +43,7 @@ WORDS = {
         "org_unregistered": '"{org}" is not in the organizations: list of site.yaml.',
         "registered": "the organisations in site.yaml (give one with --org: its full name, short name or an alias):\n"
         "{names}",
+        "series_new": '"{series}" is a new series (no notice of this site names it yet).',
     },
 }
 
@@ -73,6 +75,9 @@ def add_new_command(commands, add_site_argument) -> None:
     notice.add_argument("--title", default="", help="the notice's title")
     notice.add_argument("--org", default="", help="the publishing organisation (run without it to list the site's)")
     notice.add_argument("--date", default="", help="publication date (default: today), e.g. 2025-04-02")
+    notice.add_argument(
+        "--series", default="", help="the inspection round it follows up (run without it to see the site's)"
+    )
     notice.set_defaults(run=run_new_notice)
 
 
@@ -110,7 +115,9 @@ def run_new_notice(args: argparse.Namespace) -> int:
     if problem:
         print(words[problem].format(path=path, content=config.content_dir), file=sys.stderr)
         return 1
-    organization = config.organizations.full_name(args.org.strip())  # a short name or alias: the full name
+    known_series = site_series(config.root)
+    series = args.series.strip()
+    organization = config.organizations.full_name(args.org.strip() or known_series.get(series, ""))
     notes = registry_notes if config.organizations else organization_notes
     for note in notes(config, organization, words, PLACEHOLDER[config.language][0]):
         print(note, file=sys.stderr)
@@ -119,9 +126,35 @@ def run_new_notice(args: argparse.Namespace) -> int:
         print(words["no_contact"], file=sys.stderr)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even if the file appeared meanwhile
-        file.write(skeleton(config, day, args.title.strip(), organization, registered))
+        file.write(skeleton(config, day, args.title.strip(), organization, registered, series, tuple(known_series)))
+    for note in series_notes(series, list(known_series), words):
+        print(note, file=sys.stderr)
     print(path)
     return 0
+
+
+def site_series(root: Path) -> dict[str, str]:
+    """The series the site's notices name, with the organisation of each one's latest notice."""
+    from .build import load_site
+
+    found: dict[str, str] = {}
+    for notice in sorted(load_site(root).notices, key=lambda n: n.date):
+        if notice.series:
+            found[notice.series] = notice.organization
+    return dict(sorted(found.items()))
+
+
+def series_notes(series: str, known: list[str], words: dict[str, str]) -> list[str]:
+    """A series new to the site that looks like one it has: did you mean."""
+    from .new_notice import closest
+
+    if not series or series in known:
+        return []
+    notes = [words["series_new"].format(series=series)]
+    similar = closest(series, known)
+    if similar:
+        notes.append(words["did_you_mean"].format(names="、".join(similar)))
+    return notes
 
 
 def registry_notes(config, organization: str, words: dict[str, str], placeholder: str) -> list[str]:

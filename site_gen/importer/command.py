@@ -32,12 +32,15 @@ class Row:
     warnings: str = ""
 
 
-def run_import(sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None) -> int:
-    """Import every source (a folder: every notice file under it); exit status 1 when any failed."""
+def run_import(
+    sources: list[Path], config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None, series: str = ""
+) -> int:
+    """Import every source (a folder: every notice file under it), each of `series` when given; exit status 1
+    when any failed."""
     jobs, failed = expand(sources, out_dir)
     rows = [Row(str(path), warnings="无法导入 cannot import: not found") for path in failed]
     for path, target, name in jobs:
-        row = import_one(path, target, config, out_dir, dry_run, problems_in)
+        row = import_one(path, target, config, out_dir, dry_run, problems_in, series)
         row.source = name  # inside a folder: the path under it, the name the clerk knows
         rows.append(row)
     if len(rows) > 1 or any(source.is_dir() for source in sources):
@@ -66,10 +69,16 @@ def expand(sources: list[Path], out_dir: Path) -> tuple[list[tuple[Path, Path, s
 
 
 def import_one(
-    path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, problems_in: str | None
+    path: Path,
+    target: Path,
+    config: SiteConfig,
+    out_dir: Path,
+    dry_run: bool,
+    problems_in: str | None,
+    series: str = "",
 ) -> Row:
     try:
-        result = import_file(path, config, problems_in)
+        result = import_file(path, config, problems_in, series)
     except SourceError as exc:
         print(f"import: {exc}", file=sys.stderr)
         return Row(str(path), warnings=f"无法导入 cannot import: {str(exc).removeprefix(f'{path}: ')[:60]}")
