@@ -215,31 +215,31 @@ def one_series(name: str, members: list[Summary]) -> Series:
 
 
 def match(ordered: list[Summary]) -> tuple[list[list[tuple[int, Tracked]]], list[Diagnostic]]:
-    """The issues of the notices (oldest first) grouped into problems, and the matching's problems: two issues
-    of one notice taking the same earlier one. Explicit ids match first, then titles."""
+    """The issues of the notices (oldest first) grouped into problems, and the matching's problems: an issue
+    whose every match an earlier issue of this notice took. Explicit ids match first, then titles; two like
+    titles in one notice are two problems, matched in their order."""
     threads: list[list[tuple[int, Tracked]]] = []
-    by_key: dict[tuple[str, str], int] = {}
+    by_key: dict[tuple[str, str], list[int]] = {}
     problems: list[Diagnostic] = []
     for position, summary in enumerate(ordered):
         taken: dict[int, Tracked] = {}
         for issue in summary.tracked:
             keys = _keys(issue)
-            found = next((by_key[k] for k in keys if k in by_key), None)
-            if found is not None and found in taken:
-                first = taken[found]
+            candidates = list(dict.fromkeys(t for key in keys for t in by_key.get(key, ())))
+            found = next((t for t in candidates if t not in taken), None)
+            if found is None and any(threads[t][0][0] < position for t in candidates):
+                other = taken[candidates[0]].title
                 problems.append(
-                    warning(
-                        summary.source, issue.line, "series-issue-matched-twice", title=issue.title, other=first.title
-                    )
+                    warning(summary.source, issue.line, "series-issue-matched-twice", title=issue.title, other=other)
                 )
-                found = None
             if found is None:
                 found = len(threads)
                 threads.append([])
             taken[found] = issue
             threads[found].append((position, issue))
             for key in keys:
-                by_key[key] = found
+                if found not in by_key.setdefault(key, []):
+                    by_key[key].append(found)
     return threads, problems
 
 
