@@ -49,7 +49,9 @@ def test_one_page_per_published_notice_and_no_draft(sample):
     assert pages == [
         "notices/2024/linjiang-jiaoyuju.html",
         "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-sifaju-2.html",
         "notices/2025/linjiang-sifaju.html",
+        "notices/2026/linjiang-sifaju-3.html",
         "notices/en/linjiang-audit-office.html",
     ]
     index = (sample / "index.html").read_text(encoding="utf-8")
