@@ -260,14 +260,6 @@ def test_the_sample_series_is_in_the_repository():
         assert f"series: {SERIES}" in (repo / source).read_text(encoding="utf-8")
 
 
-def test_a_rebuild_with_nothing_to_do_still_reports_the_series_warnings(site, tmp_path):
-    first = build_site(site, tmp_path / "out", search=False)
-    again = build_site(site, tmp_path / "out", search=False)
-    assert again.written == 0
-    codes = [d.code for d in again.diagnostics if d.code.startswith("series-")]
-    assert codes == [d.code for d in first.diagnostics if d.code.startswith("series-")] == ["series-issue-not-reported"]
-
-
 def test_two_like_titles_in_the_first_notice_are_two_problems_and_no_warning():
     first = notice("a.md", "2025-03-01", issue("1. 甲", Status.IN_PROGRESS, 5), issue("2. 甲", Status.IN_PROGRESS, 9))
     second = notice("b.md", "2025-06-01", issue("1. 甲", Status.DONE, 5), issue("2. 甲", Status.DONE, 9))

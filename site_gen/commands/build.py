@@ -90,7 +90,7 @@ def build_site(
         intact, file_count = state.survey(out_dir)
         made = site.load(state.sources, staged, intact, progress)
         if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):
-            result.diagnostics = site.file_diagnostics() + site.series_problems()  # warnings across notices
+            result.diagnostics = site.file_diagnostics()  # series warnings: said by check and by a build that declares
             result.notice_count = sum(1 for record in site.records.values() if site.is_published(record))
             result.page_count = state.public_pages
             return result  # no input changed and output/ is as committed: not touched
