@@ -94,6 +94,7 @@ def main() -> None:
     parser.add_argument("after", type=Path)
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--series", type=int, default=0, help="corpus: every N successive notices one series")
     args = parser.parse_args()
     for tree in (args.before, args.after):  # as pip installs it: byte-compiled (not compiled again on every run)
         subprocess.run([PY, "-m", "compileall", "-q", str(tree / "site_gen")], check=True, stdout=subprocess.DEVNULL)
@@ -103,7 +104,9 @@ def main() -> None:
             sites[name] = WORK / f"{name}-{count}"
             shutil.rmtree(sites[name], ignore_errors=True)
             subprocess.run(
-                [PY, "-m", "tests.corpus", str(sites[name]), "--notices", str(count)], check=True, cwd=HERE.parent
+                [PY, "-m", "tests.corpus", str(sites[name]), "--notices", str(count), "--series", str(args.series)],
+                check=True,
+                cwd=HERE.parent,
             )
         results: dict[str, dict] = {"before": {}, "after": {}}
         for round_ in range(args.repeat):

@@ -1,15 +1,19 @@
 """A seeded corpus of realistic notices in site-gen's own syntax, for tests and benchmarks.
 
-    python -m tests.corpus OUT_DIR --notices 1000 [--seed 1] [--kb 21]
+    python -m tests.corpus OUT_DIR --notices 1000 [--seed 1] [--kb 21] [--series 3]
 
 Each notice: front-matter with inspection and contact, an opening paragraph, 6 sections x 3 issues, every status
 (and some unstated), sub-problems in some issues, Chinese measures text padded to about --kb kilobytes.
+With --series N, every N successive notices are one series (series: front-matter, the first one's organisation,
+issue titles numbered so that each matches the same issue in the others): the random draws, so the rest of
+each notice, are the same as without it.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import re
 from pathlib import Path
 
 ORGS = [
@@ -112,7 +116,14 @@ def notice(rng: random.Random, index: int, kb: int) -> str:
     return "\n".join(lines)
 
 
-def generate(out: Path, count: int, seed: int = 1, kb: int = 21) -> None:
+def in_series(text: str, index: int, size: int, first_organization: str) -> str:
+    """A notice made one of a series: its series line, its series' organisation, issue titles that match."""
+    text = text.replace("\ninspection:", f"\nseries: 基准系列{index // size}\ninspection:", 1)
+    text = re.sub(r"(?m)^organization: .*$", f"organization: {first_organization}", text, count=1)
+    return re.sub(r"(?m)^### (\d+)\. .*$", r"### \1. 关于第\1项整改事项落实不到位的问题", text)
+
+
+def generate(out: Path, count: int, seed: int = 1, kb: int = 21, series: int = 0) -> None:
     rng = random.Random(seed)
     (out / "content").mkdir(parents=True, exist_ok=True)
     (out / "site.yaml").write_text(
@@ -122,7 +133,12 @@ def generate(out: Path, count: int, seed: int = 1, kb: int = 21) -> None:
     for index in range(count):
         folder = out / "content" / f"{index // 500:03d}"
         folder.mkdir(exist_ok=True)
-        (folder / f"notice-{index:05d}.md").write_text(notice(rng, index, kb), encoding="utf-8")
+        text = notice(rng, index, kb)
+        if series:
+            if index % series == 0:
+                first = re.search(r"(?m)^organization: (.*)$", text).group(1)  # type: ignore[union-attr]
+            text = in_series(text, index, series, first)
+        (folder / f"notice-{index:05d}.md").write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -131,8 +147,9 @@ def main() -> None:
     parser.add_argument("--notices", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--kb", type=int, default=21)
+    parser.add_argument("--series", type=int, default=0, help="every N successive notices are one series")
     args = parser.parse_args()
-    generate(args.out, args.notices, args.seed, args.kb)
+    generate(args.out, args.notices, args.seed, args.kb, args.series)
 
 
 if __name__ == "__main__":

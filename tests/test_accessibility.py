@@ -54,6 +54,8 @@ def pages_of(built_site: Path) -> list[str]:
 
 def test_every_page_type_passes_axe_in_every_reader_state(page, site_url, built_site):
     assert len(pages_of(built_site)) >= 6  # index, four notices, the preview error page (and any newer pages)
+    series_pages = {"series/shierjiequweidisanlunxuncha-qusifaju.html", "open-problems.html"}
+    assert series_pages <= set(pages_of(built_site))  # the series page and the open problems are audited too
     failures = {}
     for relative in pages_of(built_site):
         for state, attribute in STATES.items():
@@ -238,3 +240,45 @@ def test_search_page_passes_axe_best_practices_too_before_and_after_a_query(page
         if violations:
             failures[f"results [{state}]"] = violations
     assert failures == {}
+
+
+SERIES_PAGES = (
+    "series/shierjiequweidisanlunxuncha-qusifaju.html",
+    "open-problems.html",
+    "notices/2025/linjiang-sifaju-2.html",  # a notice with history and neighbours
+    "organizations/sifaju.html",
+    "dashboard.html",
+)
+
+
+def test_the_series_pages_pass_axe_best_practices_too_in_every_reader_state(page, site_url):
+    failures = {}
+    for relative in SERIES_PAGES:
+        for state, attribute in STATES.items():
+            page.goto(site_url + relative)
+            if attribute:
+                page.evaluate("([name, value]) => document.documentElement.setAttribute(name, value)", list(attribute))
+            violations = audit(page, WCAG_TAGS + ["best-practice"])
+            if violations:
+                failures[f"{relative} [{state}]"] = violations
+    assert failures == {}
+
+
+def test_the_series_table_has_headers_and_scrolls_in_its_own_box_on_a_phone(browser, site_url):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    page = context.new_page()
+    page.goto(site_url + SERIES_PAGES[0])
+    box = page.evaluate(
+        """() => { const s = document.querySelector('.table-scroll'); const t = s.querySelector('table');
+        return [s.clientWidth, t.scrollWidth, getComputedStyle(s).overflowX, document.scrollingElement.scrollWidth]; }"""
+    )
+    assert box[1] > box[0] and box[2] == "auto" and box[3] <= 390  # the table scrolls, the page does not
+    headers = page.evaluate(
+        "() => [document.querySelectorAll('thead th[scope=col]').length, document.querySelectorAll('tbody th[scope=row]').length]"
+    )
+    assert headers == [4, 7]  # 问题 + three notices; seven problems
+    statuses = page.evaluate(
+        "() => [...document.querySelectorAll('td[data-status] .badge__label')].map(b => b.textContent)"
+    )
+    assert statuses and all(statuses)  # each cell says its status in words, not colour alone
+    context.close()

@@ -49,7 +49,9 @@ def test_one_page_per_published_notice_and_no_draft(sample):
     assert pages == [
         "notices/2024/linjiang-jiaoyuju.html",
         "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-sifaju-2.html",
         "notices/2025/linjiang-sifaju.html",
+        "notices/2026/linjiang-sifaju-3.html",
         "notices/en/linjiang-audit-office.html",
     ]
     index = (sample / "index.html").read_text(encoding="utf-8")
@@ -103,6 +105,8 @@ def test_index_lists_newest_first_with_progress(sample):
     index = page(sample, "index.html")
     links = [a.attrs["href"] for a in index.find_all("a") if a.attrs.get("href", "").startswith("notices/")]
     assert links == [
+        "notices/2026/linjiang-sifaju-3.html",
+        "notices/2025/linjiang-sifaju-2.html",
         "notices/2025/linjiang-shuiwuju.html",
         "notices/2025/linjiang-sifaju.html",
         "notices/en/linjiang-audit-office.html",
@@ -127,6 +131,8 @@ def test_open_data_matches_the_pages(sample):
         "2024/linjiang-jiaoyuju",
         "2025/linjiang-shuiwuju",
         "2025/linjiang-sifaju",
+        "2025/linjiang-sifaju-2",
+        "2026/linjiang-sifaju-3",
         "en/linjiang-audit-office",
     }
     sifaju = by_slug["2025/linjiang-sifaju"]

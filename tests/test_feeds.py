@@ -38,7 +38,7 @@ def test_site_feed_lists_every_published_notice(built_site):
     entries = check_feed(parse(built_site / "feed.xml"))
     data = json.loads((built_site / "notices.json").read_text(encoding="utf-8"))
     assert [e.find(f"{A}link").get("href") for e in entries] == [BASE + n["url"] for n in data["notices"]]
-    assert parse(built_site / "feed.xml").find(f"{A}updated").text == "2025-05-06T00:00:00Z"  # newest notice
+    assert parse(built_site / "feed.xml").find(f"{A}updated").text == "2026-03-16T00:00:00Z"  # newest notice
 
 
 def test_feed_ids_are_stable_across_builds(built_site, tmp_path):
@@ -52,8 +52,12 @@ def test_feed_ids_are_stable_across_builds(built_site, tmp_path):
 def test_organization_feed_has_only_its_notices(built_site):
     entries = check_feed(parse(built_site / "organizations" / "sifaju.xml"))
     assert [e.find(f"{A}title").text for e in entries] == [
-        "中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报"
+        "中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的第三次通报",
+        "中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的第二次通报",
+        "中共临江区司法局党组关于十二届区委第三轮巡察整改进展情况的通报",
     ]
+    second = entries[1].find(f"{A}summary").text  # what changed since the previous notice of its series
+    assert second.startswith("1 项问题新完成，1 项逾期完成，1 项逾期，1 项反弹。")
 
 
 def test_every_page_links_to_the_feed(built_site):

@@ -66,6 +66,15 @@ def test_out_folder(tmp_path):
     assert result.returncode == 0 and (tmp_path / "drafts" / f"{source.stem}.md").is_file()
 
 
+def test_the_series_given_is_written_into_the_front_matter(tmp_path):
+    site = new_site(tmp_path)
+    source = FIXTURES / "no_status_subs.txt"
+    result = run("import", "--series", "第二轮巡察·某局", str(source), cwd=site)
+    assert result.returncode == 0, result.stderr
+    text = (site / "content" / f"{source.stem}.md").read_text(encoding="utf-8")
+    assert "\nseries: 第二轮巡察·某局\n" in text.split("---")[1]
+
+
 def test_bad_input_is_a_clear_message_and_exit_1(tmp_path):
     site = new_site(tmp_path)
     run("import", str(FIXTURES / "no_status_subs.txt"), cwd=site)

@@ -75,3 +75,44 @@ def test_every_file_of_a_build_is_declared(site, tmp_path):
     assert build_site(site, tmp_path / "out", search=False).ok
     built = {p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*") if p.is_file()}
     assert built == set(keys(site))
+
+
+SERIES_PAGE = "series/shierjiequweidisanlunxuncha-qusifaju.html"
+FIRST, SECOND, THIRD = (
+    "notices/2025/linjiang-sifaju.html",
+    "notices/2025/linjiang-sifaju-2.html",
+    "notices/2026/linjiang-sifaju-3.html",
+)
+
+
+def edit_at(site: Path, relative: str, old: str, new: str) -> None:
+    path = site / relative
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_measures_edit_in_a_series_leaves_the_neighbours_pages_alone(site):
+    """The neighbours show no measures: their keys are what they show of the notice, not its file."""
+    before = keys(site)
+    edit_at(site, "content/2025/linjiang-sifaju-2.md", "报名 27 人", "报名 28 人")
+    assert changed(before, keys(site)) == {SECOND, SECOND.replace(".html", ".json")}
+
+
+def test_a_status_edit_in_a_series_changes_the_later_neighbour_the_series_page_and_the_totals(site):
+    before = keys(site)
+    edit_at(
+        site,
+        "content/2025/linjiang-sifaju-2.md",
+        "整改进度：正在整改\n整改时限：2025年12月底",
+        "整改进度：整改完成\n整改时限：2025年12月底",
+    )
+    found = changed(before, keys(site))
+    assert {SECOND, THIRD, SERIES_PAGE, "series.json", "dashboard.html", "organizations/sifaju.html"} <= found
+    assert FIRST not in found  # it shows nothing of the notices after it but the next one's title and date
+
+
+def test_a_title_edit_in_a_series_changes_both_neighbours(site):
+    before = keys(site)
+    edit_at(site, "content/2025/linjiang-sifaju-2.md", "title: 中共临江区司法局党组关于", "title: 区司法局党组关于")
+    assert {FIRST, SECOND, THIRD, SERIES_PAGE} <= changed(before, keys(site))

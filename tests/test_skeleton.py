@@ -193,3 +193,18 @@ def test_listing_the_sites_organisations_parses_no_body_and_renders_nothing(demo
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.strip().splitlines()[-1] == "[]"
     assert "是不是要写：中共示例县农业农村局党组" in done.stderr  # and the names are still found
+
+
+def test_the_skeleton_offers_the_sites_series_and_a_given_one_brings_its_organisation(demo, capsys):
+    code, out, _ = new_notice(capsys, demo, "--date", "2025-04-02", "--org", ORG)
+    text = Path(out).read_text(encoding="utf-8")
+    assert code == 0 and "# series:" in text and notice_at(demo, Path(out)).series == ""  # offered, commented out
+    code, out, _ = new_notice(capsys, demo, "--date", "2025-05-02", "--org", ORG, "--series", "第一轮巡察·农业农村局")
+    assert code == 0 and notice_at(demo, Path(out)).series == "第一轮巡察·农业农村局"
+    code, out, err = new_notice(capsys, demo, "--date", "2025-10-02")
+    assert "本站已有：第一轮巡察·农业农村局" in Path(out).read_text(encoding="utf-8")
+    code, out, err = new_notice(capsys, demo, "--date", "2025-11-02", "--series", "第一轮巡察·农业农村局")
+    follow_up = notice_at(demo, Path(out))
+    assert (follow_up.series, follow_up.organization) == ("第一轮巡察·农业农村局", ORG)  # its series' organisation
+    code, out, err = new_notice(capsys, demo, "--date", "2025-12-02", "--series", "第一轮巡查·农业农村局")
+    assert "是新的通报系列" in err and "是不是要写：第一轮巡察·农业农村局" in err

@@ -23,6 +23,9 @@ NOT_FOUND = "404.html"
 SITE_FEED = "feed.xml"
 ROBOTS = "robots.txt"
 SITEMAP = "sitemap.xml"
+OPEN_PROBLEMS = "open-problems.html"  # every problem not done as of its latest notice
+SERIES_DATA = "series.json"  # every notice series with each problem's history
+SERIES_FOLDER = "series"
 LEDGER_FORMATS = ("xlsx", "csv")  # a ledger (整改台账) is offered in both: Excel's own and the plainest
 
 
@@ -116,6 +119,15 @@ def _slug_of(kind: str, name: str) -> str:
     if kind == "organization" and name in _REGISTRY:
         return _REGISTRY[name]
     return group_slug(name)
+
+
+def series_slug(name: str) -> str:
+    """A series' ASCII name, from its front-matter value as a group's is from its name."""
+    return group_slug(name)
+
+
+def series_page(name: str) -> str:
+    return f"{SERIES_FOLDER}/{series_slug(name)}.html"
 
 
 _SLUGS: dict[str, str] = {}  # a memo kept by the build state: pypinyin takes half a second to load

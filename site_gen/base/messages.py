@@ -262,6 +262,22 @@ ENGLISH: dict[str, Text] = {
         'issue id "{id}" is used twice in this notice (first at line {first_line})',
         "number issues uniquely within a section, or give one an id with {{#my-id}} at the end of its heading",
     ),
+    "series-issue-not-reported": Text(
+        'issue "{title}" is not done here and no longer reported in {later}, the next notice of its series',
+        "report it in the later notice (its status now), or check that its title is written the same way there",
+    ),
+    "series-issue-matched-twice": Text(
+        'issue "{title}" and issue "{other}" of this notice both match one issue of an earlier notice of the series',
+        "give each its own title, or mark the right one with the same {{#id}} in both notices",
+    ),
+    "series-same-date": Text(
+        'this notice and {other} of the series "{series}" have the same date; their order is a guess',
+        "check the date of each notice",
+    ),
+    "series-organizations-differ": Text(
+        'this notice of the series "{series}" names {organization}, but {source} names {other}',
+        "a series is one inspection round of one organisation: correct the organisation or the series",
+    ),
     "issue-unstated": Text(
         'issue "{title}" has no status line; it is shown as unstated',
         "add a line such as 整改进度：整改完成 right under the heading",
@@ -589,6 +605,21 @@ CHINESE: dict[str, Text] = {
     "issue-id-duplicate": Text(
         "问题编号“{id}”在本通报中重复（第一次出现在第 {first_line} 行）",
         "同一方面内问题编号不能重复，或在标题末尾用 {{#编号}} 指定",
+    ),
+    "series-issue-not-reported": Text(
+        "问题“{title}”在本通报中尚未完成，但本轮巡察的后续通报 {later} 没有再报告它",
+        "请在后续通报中写明其最新整改状态；如已写，请核对两份通报中的问题标题是否一致",
+    ),
+    "series-issue-matched-twice": Text(
+        "本通报的问题“{title}”和“{other}”都对应前次通报中的同一个问题",
+        "请分别使用不同的标题，或在两份通报中为对应的问题加上相同的 {{#编号}}",
+    ),
+    "series-same-date": Text(
+        "本通报与同一系列“{series}”的 {other} 发布日期相同，无法确定先后顺序", "请核对两份通报的发布日期"
+    ),
+    "series-organizations-differ": Text(
+        "系列“{series}”中本通报的发布单位是 {organization}，而 {source} 是 {other}",
+        "一个系列是同一单位的同一轮巡察：请更正发布单位或 series",
     ),
     "issue-unstated": Text(
         "问题“{title}”没有整改状态行，将显示为“未标明”", "在问题标题下一行写整改状态，例如：整改进度：整改完成"

@@ -144,7 +144,7 @@ def locked_build(
         made = site.load(state.sources, staged, intact, progress)
         result.drafts = sorted(s for s, r in site.records.items() if r.readable and r.draft and not drafts)
         if (not search or searchable(state, intact)) and nothing_changed(site, state, made, intact, file_count):
-            result.diagnostics = site.file_diagnostics()
+            result.diagnostics = site.file_diagnostics()  # series warnings: said by check and by a build that declares
             result.notice_count = sum(1 for record in site.records.values() if site.is_published(record))
             result.page_count = state.public_pages
             return result  # no input changed and output/ is as committed: not touched

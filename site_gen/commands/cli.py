@@ -24,10 +24,10 @@ from .progress_line import ProgressLine, silent
 METAVARS = {
     "zh": {"site": "网站", "out": "文件夹", "host": "地址", "port": "端口", "source": "来源", "heading": "标题",
            "dir": "文件夹", "path": "路径", "title": "标题", "org": "单位", "date": "日期", "url": "地址",
-           "command": "命令", "sheet": "工作表"},
+           "command": "命令", "sheet": "工作表", "series": "系列"},
     "en": {"site": "SITE", "out": "DIR", "host": "HOST", "port": "N", "source": "SOURCE", "heading": "HEADING",
            "dir": "DIR", "path": "PATH", "title": "TITLE", "org": "ORG", "date": "DATE", "url": "URL",
-           "command": "COMMAND", "sheet": "NAME"},
+           "command": "COMMAND", "sheet": "NAME", "series": "SERIES"},
 }  # fmt: skip
 
 
@@ -135,6 +135,7 @@ def make_parser(language: str = "en") -> argparse.ArgumentParser:
     imports.add_argument("--sheet", metavar=metavar["sheet"], help=words("opt-sheet"))
     imports.add_argument("--force", action="store_true", help=words("opt-force"))
     imports.add_argument("--lang", choices=("zh", "en"), help=words("opt-import-lang"))
+    imports.add_argument("--series", default="", metavar=metavar["series"], help=words("opt-import-series"))
     imports.set_defaults(run=run_import)
     add_new_command(commands, partial(add_site_argument, language=language), language, metavar)
     return parser
@@ -258,5 +259,13 @@ def run_import(args: argparse.Namespace) -> int:
     config, _ = load_config(args.site)
     out_dir = args.out if args.out is not None else SiteLayout(args.site).content
     return import_sources(
-        args.sources, config, out_dir, args.dry_run, args.problems_in, args.sheet, args.force, args.lang
+        args.sources,
+        config,
+        out_dir,
+        args.dry_run,
+        args.problems_in,
+        args.sheet,
+        args.force,
+        args.lang,
+        args.series.strip(),
     )

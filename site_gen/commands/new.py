@@ -35,6 +35,7 @@ def add_new_command(commands, add_site_argument, language: str = "en", metavar: 
     notice.add_argument("--title", default="", metavar=metavar.get("title", "TITLE"), help=words("opt-title"))
     notice.add_argument("--org", default="", metavar=metavar.get("org", "ORG"), help=words("opt-org"))
     notice.add_argument("--date", default="", metavar=metavar.get("date", "DATE"), help=words("opt-date"))
+    notice.add_argument("--series", default="", metavar=metavar.get("series", "SERIES"), help=words("opt-series"))
     notice.set_defaults(run=run_new_notice)
 
 
@@ -72,7 +73,9 @@ def run_new_notice(args: argparse.Namespace) -> int:
     if problem:
         print(words(f"new-{problem}", path=path, content=config.content_dir), file=sys.stderr)
         return 1
-    organization = config.organizations.full_name(args.org.strip())  # a short name or alias: the full name
+    known_series = site_series(config)
+    series = args.series.strip()
+    organization = config.organizations.full_name(args.org.strip() or known_series.get(series, ""))
     notes = registry_notes if config.organizations else organization_notes
     for note in notes(config, organization, words, PLACEHOLDER[config.language][0]):
         print(note, file=sys.stderr)
@@ -83,9 +86,42 @@ def run_new_notice(args: argparse.Namespace) -> int:
         print(words("new-no-contact"), file=sys.stderr)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even if the file appeared meanwhile
-        file.write(skeleton(config, day, args.title.strip(), organization, registered))
+        file.write(skeleton(config, day, args.title.strip(), organization, registered, series, tuple(known_series)))
+    for note in series_notes(series, list(known_series), words):
+        print(note, file=sys.stderr)
     print(path)
     return 0
+
+
+def site_series(config) -> dict[str, str]:
+    """The series the site's notices name, with the organisation of each one's latest notice (front-matter alone,
+    as organization_notes reads it: no body parsed, no page rendered)."""
+    from ..notice.config import notice_sources
+    from ..notice.reader import header_of
+
+    found: list[tuple[object, str, str]] = []
+    for source in notice_sources(config)[0]:
+        try:
+            organization, series, date = header_of(config.root / source, config)
+        except OSError:  # said by organization_notes
+            continue
+        if series:
+            found.append((date, series, organization))
+    latest = {series: organization for _, series, organization in sorted(found, key=lambda f: str(f[0]))}
+    return dict(sorted(latest.items()))
+
+
+def series_notes(series: str, known: list[str], words) -> list[str]:
+    """A series new to the site that looks like one it has: did you mean."""
+    from .new_notice import closest
+
+    if not series or series in known:
+        return []
+    notes = [words("new-series-new", series=series)]
+    similar = closest(series, known)
+    if similar:
+        notes.append(words("new-did-you-mean", names="、".join(similar)))
+    return notes
 
 
 def registry_notes(config, organization: str, words, placeholder: str) -> list[str]:

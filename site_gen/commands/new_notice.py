@@ -25,7 +25,7 @@ date: {date}
 draft: true          # 草稿：写完、核对无误后改成 false（或删掉这一行）才会发布
 summary:             # 一两句话摘要，显示在首页列表和搜索结果里，例如：反馈的 5 项问题中 3 项已完成整改。
 tags: []             # 标签，例如：[农业农村, 2025年巡察]
-inspection:          # 巡察的基本情况，不知道的可以空着
+{series}inspection:          # 巡察的基本情况，不知道的可以空着
   group:             # 巡察组，例如：县委第一巡察组
   round:             # 巡察轮次，例如：十五届县委第二轮巡察
   from:              # 进驻日期，例如：2025-03-03
@@ -66,7 +66,7 @@ date: {date}
 draft: true          # not published until you set this to false (or delete the line)
 summary:             # one or two sentences for lists and search results, e.g. Three of the five problems are fixed.
 tags: []             # e.g. [agriculture, 2025 inspection]
-inspection:          # about the inspection; leave empty what you do not know
+{series}inspection:          # about the inspection; leave empty what you do not know
   group:             # who inspected, e.g. First inspection group
   round:             # which round
   from:              # when it started, e.g. 2025-03-03
@@ -118,6 +118,19 @@ CONTACT = {
         "  address:            # e.g. 1 Example Street, Example Town\n",
     },
 }
+SERIES = {
+    "zh": {
+        "given": "series: {value}\n",
+        "none": "# series:           # 同一单位同一轮巡察的历次通报写同一个名称，例如：十二届区委第二轮巡察·区市场监管局\n",
+        "known": "# series:           # 本轮巡察的后续通报：删掉 # 并写上与前次通报相同的名称。本站已有：{names}\n",
+    },
+    "en": {
+        "given": "series: {value}\n",
+        "none": "# series:           # the same name in every notice of one inspection round, e.g. Round 2 · Market bureau\n",
+        "known": "# series:           # a later notice of an inspection round: remove the # and give its name; "
+        "this site has: {names}\n",
+    },
+}
 PLACEHOLDER = {
     "zh": ("中共某某局党组", "{org}关于巡察整改进展情况的通报"),
     "en": ("Example organisation", "Progress report of {org} on the inspection's findings"),
@@ -125,9 +138,16 @@ PLACEHOLDER = {
 
 
 def skeleton(
-    config: SiteConfig, day: dt.date, title: str = "", organization: str = "", registered: Organization | None = None
+    config: SiteConfig,
+    day: dt.date,
+    title: str = "",
+    organization: str = "",
+    registered: Organization | None = None,
+    series: str = "",
+    known_series: tuple[str, ...] = (),
 ) -> str:
-    """The text of a new notice; empty title and organisation become placeholders to replace.
+    """The text of a new notice; empty title and organisation become placeholders to replace. Its series line
+    names the one given, else offers the series the site already has (commented out).
 
     The contact block is commented out when the notice inherits a reachable contact (its registered
     organisation's, else the site's), and left to fill when it would have none."""
@@ -139,7 +159,15 @@ def skeleton(
         organization=_yaml_text(organization),
         date=day.isoformat(),
         contact=CONTACT[language][(registered.contact if registered else config.contact).is_reachable],
+        series=series_line(language, series, known_series),
     )
+
+
+def series_line(language: str, series: str, known: tuple[str, ...]) -> str:
+    words = SERIES[language]
+    if series:
+        return words["given"].format(value=_yaml_text(series))
+    return words["known"].format(names="；".join(known)) if known else words["none"]
 
 
 def _yaml_text(value: str) -> str:

@@ -31,8 +31,8 @@ from ..base.diagnostics import Diagnostic, Severity, format_report
 from ..base.layout import CONFIG_FILE, PREVIEW, SOURCES, SiteLayout
 from ..base.theme import theme_dir
 from ..engine.lock import output_lock
-from ..engine.outputs import Output, asset_sources, notice_keys, notice_outputs
-from ..engine.site import Site, making_problem, render_files
+from ..engine.outputs import Output, asset_sources, notice_keys
+from ..engine.site import Site, making_problem
 from ..engine.staging import LiveOutput, StagedOutput, replace_file
 from ..notice.config import load_config
 from ..pages.render import environment
@@ -102,6 +102,7 @@ class Preview:
     def publish(self, sources: list[str]) -> None:
         """Read the touched files again and write their notices' files at once; the lists when next asked for."""
         before = {s: self.site.records[s] for s in sources if s in self.site.records}
+        mates = self.series_mates(sources)  # their pages show these notices: before the edit
         self.site.update(sources)
         if self.has_errors():
             return self.write_error_pages()
@@ -109,6 +110,7 @@ class Preview:
             return self.build_all()
         try:
             kept = self.write_notices(sources)
+            self.write_notices(sorted((mates | self.series_mates(sources)) - set(sources)))
         except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
             found = making_problem(problem, self.site.config.root)
             if found is None:
@@ -123,14 +125,20 @@ class Preview:
                     self.written.pop(path, None)
         self.lists_stale = True
 
+    def series_mates(self, sources: list[str]) -> set[str]:
+        """The other notices of these notices' series, whose pages show them (neighbours, history)."""
+        names = {r.series for s in sources if (r := self.site.records.get(s)) is not None and r.series}
+        return {s for s, r in self.site.records.items() if r.series in names} if names else set()
+
     def write_notices(self, sources: list[str]) -> set[str]:
-        """The files of these notices whose keys changed; returns every file they have now."""
+        """The files of these notices whose keys changed (by the build's keys, its series' included); returns
+        every file they have now."""
         folder, kept = LiveOutput(self.out_dir), set()
         for source in sources:
             record = self.site.records.get(source)
             if record is None or not self.site.is_published(record):
                 continue
-            for output in notice_outputs(record, partial(render_files, self.site, record)):
+            for output in self.site.notice_files(record):
                 kept.add(output.path)
                 if self.written.get(output.path) != output.key:
                     folder.put(output)

@@ -8,14 +8,15 @@ Loaded only when lists must be declared: a rebuild with nothing to do never impo
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..base import addresses
 from ..notice.config import SiteConfig
-from ..notice.summary import NoticeLike, Summary
+from ..notice.series import Series, counted
+from ..notice.summary import NoticeLike, OpenIssue, Summary
 from ..pages.feeds import FEED_ENTRIES, atom_feed, robots, sitemap
 from ..pages.groups import (
     Group,
@@ -57,11 +58,16 @@ def render_page(env: jinja2.Environment, template: str, page_path: str, **values
 
 
 def render_index(
-    env: jinja2.Environment, page: Page, cards: list[str], organizations: list[Group], years: list[Group]
+    env: jinja2.Environment,
+    page: Page,
+    cards: list[str],
+    organizations: list[Group],
+    years: list[Group],
+    open_count: int,
 ) -> str:
     from ..pages import render
 
-    return render.render_index(env, page, cards, organizations, years)
+    return render.render_index(env, page, cards, organizations, years, open_count)
 
 
 @dataclass(frozen=True)
@@ -71,12 +77,33 @@ class Published:
     summaries: list[Summary]
     records: dict[str, SourceRecord]  # by source
     memo: Callable[[str], Memo]  # a notice's memo by its source
+    series: dict[str, Series] = field(default_factory=dict)  # by name
+
+    @cached_property
+    def counted(self) -> list[Summary]:
+        """The summaries as totals count them: each problem of a series once, at its latest notice's state."""
+        return counted(self.summaries, self.series) if self.series else self.summaries
 
     def cards(self, notices: Iterable[NoticeLike], below: bool) -> Markup:
         from markupsafe import Markup  # here: a rebuild with nothing to do never loads it
 
         cards = (self.memo(n.source).card_below if below else self.memo(n.source).card for n in notices)
         return Markup(b"".join(cards).decode("utf-8"))
+
+    @cached_property
+    def changes(self) -> dict[str, dict[str, int]]:
+        """What changed in each later notice of a series since the previous one (the feeds say it), by source."""
+        return {
+            stop.source: dict(sorted(one.changes(index).items()))
+            for one in self.series.values()
+            for index, stop in enumerate(one.notices)
+            if index
+        }
+
+    @cached_property
+    def own(self) -> dict[str, Summary]:
+        """Each notice's summary as it is (counted ones carry a series' state instead)."""
+        return {summary.source: summary for summary in self.summaries}
 
     def list_keys(self, notices: Iterable[NoticeLike]) -> list[str]:
         key = self.key_of
@@ -89,9 +116,11 @@ class Published:
 
 def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
     """Home list, group pages, dashboard, search page, feeds, robots.txt, notices.json and the sitemap."""
-    notices = published.summaries
+    notices = published.counted  # each problem of a series once, at its latest state
     organizations, years = groups(notices, "organization"), groups(notices, "year")
     found = list(home_pages(env, published, organizations, years))
+    found += series_pages(env, published)
+    found.append(open_problems_page(env, published))
     t = ui_strings(config.language)
     for kind, kind_groups, title in (
         ("organization", organization_groups(notices, config.organizations), t.by_organization),
@@ -100,7 +129,7 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     ):
         if kind_groups or kind != "tag":  # every page links to the organisations and the years, even with none
             found += group_pages(config, env, published, kind, kind_groups, title)
-    found.append(dashboard(env, notices, organizations, years))
+    found.append(dashboard(env, notices, organizations, years, published))
     found.append(
         Output(
             addresses.SEARCH_PAGE,
@@ -111,8 +140,10 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     )
     found.append(data_guide(config, env))
     found.append(Output(addresses.NOT_FOUND, "fixed", lambda: not_found_page(env, config)))
-    newest = digest(*published.list_keys(notices[:FEED_ENTRIES]))
-    feed = lambda: atom_feed(config, notices, addresses.SITE_FEED, config.title, addresses.INDEX)  # noqa: E731
+    notices = published.summaries  # feeds and data: each notice as it is
+    newest = digest(*published.list_keys(notices[:FEED_ENTRIES]), changes_key(published, notices[:FEED_ENTRIES]))
+    changes = published.changes
+    feed = lambda: atom_feed(config, notices, addresses.SITE_FEED, config.title, addresses.INDEX, changes)  # noqa: E731
     found.append(Output(addresses.SITE_FEED, "feed-" + newest, feed))
     found.append(Output(addresses.ROBOTS, "fixed", lambda: robots(config)))
     found += ledger_outputs(config, published, addresses.INDEX, notices, config.title)
@@ -121,6 +152,7 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
         config, (published.memo(n.source).record for n in notices), addresses.DATA_GUIDE
     )
     found.append(Output(addresses.OPEN_DATA, "data-" + everything, records, site_wide=True))
+    found.append(series_data(config, published))
     return found
 
 
@@ -164,12 +196,15 @@ def home_pages(
     env: jinja2.Environment, published: Published, organizations: list[Group], years: list[Group]
 ) -> Iterator[Output]:
     filters = digest(*(g.name for g in organizations), "|", *(g.name for g in years))  # the index's links to groups
+    still_open = open_count(published)
     for page in paginate(published.summaries, addresses.INDEX):
         below = page.number > 1
-        key = digest("index", filters, str(page.number), str(page.count), *published.list_keys(page.notices))
+        key = digest(
+            "index", filters, str(still_open), str(page.number), str(page.count), *published.list_keys(page.notices)
+        )
 
         def make(page: Page = page, below: bool = below) -> str:
-            return render_index(env, page, [published.cards(page.notices, below)], organizations, years)
+            return render_index(env, page, [published.cards(page.notices, below)], organizations, years, still_open)
 
         yield Output(page.url, key, make, in_sitemap=True)
 
@@ -202,7 +237,11 @@ def one_group(
 ) -> list[Output]:
     """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
     feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
-    view = organization_view(group, config.organizations, pages) if group.kind == "organization" else None
+    view = (
+        organization_view(group, config.organizations, pages, published.series)
+        if group.kind == "organization"
+        else None
+    )
     summary, found = summary_key(group), []
     view_key = view_digest(view, published, group) if view else ""
     for page in paginate(group.notices, group.url):
@@ -220,26 +259,41 @@ def one_group(
     if group.kind == "organization":
         found += ledger_outputs(config, published, group.url, group.notices, group.name)
     if feed_url:
-        key = "feed-" + digest(group.name, feed_url, *published.list_keys(group.notices[:FEED_ENTRIES]))
+        newest = group.notices[:FEED_ENTRIES]
+        key = "feed-" + digest(group.name, feed_url, *published.list_keys(newest), changes_key(published, newest))
         feed_title = f"{config.title}：{group.name}"
-        found.append(
-            Output(feed_url, key, lambda: atom_feed(config, list(group.notices), feed_url, feed_title, group.url))
-        )
+        own = [published.own[n.source] for n in group.notices]
+        feed = lambda: atom_feed(config, own, feed_url, feed_title, group.url, published.changes)  # noqa: E731
+        found.append(Output(feed_url, key, feed))
     return found
 
 
 def view_digest(view: OrganizationView, published: Published, group: Group) -> str:
     """What an organisation's page shows besides its cards: its registry entry, parent, units, and the open
     problems of all its notices (which their list keys cover: their records carry every issue's status)."""
-    return digest(repr(view.registered), repr(view.parent), repr(view.units), *published.list_keys(group.notices))
+    return digest(
+        repr(view.registered),
+        repr(view.parent),
+        repr(view.units),
+        repr(view.open_problems),
+        repr(view.series),
+        *published.list_keys(group.notices),
+    )
 
 
 def dashboard(
-    env: jinja2.Environment, notices: list[Summary], organizations: list[Group], years: list[Group]
+    env: jinja2.Environment,
+    notices: list[Summary],
+    organizations: list[Group],
+    years: list[Group],
+    published: Published,
 ) -> Output:
     """Totals only: an edit that changes no status leaves it as it is."""
-    key = digest(repr(site_progress(notices)), *map(summary_key, organizations), *map(summary_key, years))
-    values = {"total": site_progress(notices), "organizations": organizations, "years": years}
+    tracking = series_totals(published.series)
+    key = digest(
+        repr(site_progress(notices)), repr(tracking), *map(summary_key, organizations), *map(summary_key, years)
+    )
+    values = {"total": site_progress(notices), "organizations": organizations, "years": years, "tracking": tracking}
     make = lambda: render_page(env, "dashboard.html", addresses.DASHBOARD, **values)  # noqa: E731
     return Output(addresses.DASHBOARD, key, make, in_sitemap=True)
 
@@ -267,3 +321,61 @@ def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
     return env.get_template("404.html").render(
         page_path="404.html", root=config.base_url, inline_css=Markup(css), csp=content_security_policy(css)
     )
+
+
+# --- notice series ----------------------------------------------------------------------------------
+
+
+def series_pages(env: jinja2.Environment, published: Published) -> list[Output]:
+    """One page per series: every problem in rows, one column per notice. Its key is the series itself (plain
+    data: the notices' addresses, titles and dates, and every problem's entries)."""
+    found = []
+    for one in published.series.values():
+        make = lambda one=one: render_page(env, "series.html", one.url, series=one)  # noqa: E731
+        found.append(Output(one.url, digest("series", repr(one)), make, in_sitemap=True))
+    return found
+
+
+def open_items(published: Published) -> list[tuple[str, str, list[tuple[str, OpenIssue]]]]:
+    """Every problem not done as of its latest notice (a series' once), by organisation: (name, page, items),
+    each item (the address of the notice stating it, the issue): all the page shows, so also its key."""
+    by_org: dict[str, list[tuple[str, OpenIssue]]] = {}
+    for summary in sorted(published.counted, key=lambda s: (s.organization, -s.date.toordinal(), s.slug)):
+        for issue in summary.open_issues:
+            by_org.setdefault(summary.organization, []).append((issue.url or summary.url, issue))
+    return [(name, addresses.group_page("organization", name), items) for name, items in by_org.items()]
+
+
+def open_count(published: Published) -> int:
+    return sum(len(s.open_issues) for s in published.counted)
+
+
+def open_problems_page(env: jinja2.Environment, published: Published) -> Output:
+    items = open_items(published)
+    make = lambda: render_page(env, "open_problems.html", addresses.OPEN_PROBLEMS, groups=items)  # noqa: E731
+    return Output(addresses.OPEN_PROBLEMS, digest("open", repr(items)), make, in_sitemap=True)
+
+
+def series_totals(series: dict[str, Series]) -> dict[str, int]:
+    """The dashboard's counts across every series: problems followed, overdue, regressed, closed late."""
+    threads = [thread for one in series.values() for thread in one.threads]
+    return {
+        "series": len(series),
+        "issues": len(threads),
+        "overdue": sum(t.overdue for t in threads),
+        "regressed": sum(t.regressed for t in threads),
+        "closed_late": sum(t.closed_late for t in threads),
+        "not_reported": sum(t.not_reported for t in threads),
+    }
+
+
+def changes_key(published: Published, notices: Iterable[NoticeLike]) -> str:
+    """What the feed says changed in each notice of a series: part of the feed's key."""
+    return repr([published.changes.get(n.source) for n in notices])
+
+
+def series_data(config: SiteConfig, published: Published) -> Output:
+    from ..pages.open_data import series_json
+
+    key = "data-" + digest("series", *(repr(one) for one in published.series.values()))
+    return Output(addresses.SERIES_DATA, key, lambda: series_json(config, list(published.series.values())))

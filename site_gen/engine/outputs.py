@@ -15,11 +15,13 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from ..base import addresses
 from ..base.theme import theme_dir
 from ..notice.config import SiteConfig
+from .cache import digest
 from .state import SourceRecord, stamp
 
 
@@ -44,34 +46,61 @@ class Output:
 # --- a notice's own files ---------------------------------------------------------------------------
 
 
-def notice_outputs(record: SourceRecord, render: Callable[[], tuple[str, str]]) -> list[Output]:
-    """Its page, its full data record and its attached files; `render` makes page and record together."""
-    made: list[tuple[str, str]] = []
+@dataclass(frozen=True)
+class Product:
+    """One file a notice makes: its address, its key, and how it is made (part of the rendered pair, or a copy).
 
-    def part(index: int) -> Callable[[], str]:
-        def make() -> str:
-            if not made:
-                made.append(render())
-            return made[0][index]
+    `across` marks a file that shows other notices (a page in a series: its neighbours, its issues' history):
+    its key is the site's, computed once every file is read, and it is made at staging. The others depend on
+    their own file alone and are made in the read worker, while the notice is in memory."""
 
-        return make
+    address: str
+    key: str
+    part: int = -1  # 0 the page, 1 the data record; -1 a copied file
+    copy_of: str | None = None
+    across: bool = False
 
-    (page, page_key), (data, data_key), *files = notice_keys(record).items()
-    found = [Output(page, page_key, part(0), in_sitemap=True), Output(data, data_key, part(1))]
-    for (path, key), attached in zip(files, record.attachments, strict=True):
-        found.append(Output(path, key, copy_of=attached.source))
+
+def notice_products(record: SourceRecord, across_key: str = "") -> list[Product]:
+    """A notice's page, its full data record and its attached files, in that order.
+
+    `across_key` digests what the page shows of the other notices of its series (the site's series_keys);
+    a notice outside any series has none, and its page's key is its own file's."""
+    page_key = "page-" + digest(record.page_key, across_key) if record.series else record.page_key
+    found = [
+        Product(addresses.notice_page(record.slug), page_key, 0, across=bool(record.series)),
+        Product(addresses.notice_data(record.slug), "data-" + record.page_key, 1),  # lists the attachments' sizes
+    ]
+    found += [Product(a.address, "file-" + repr(a.stamp), copy_of=a.source) for a in record.attachments]
     return found
 
 
-def notice_keys(record: SourceRecord) -> dict[str, str]:
-    """A notice's files and their keys, in notice_outputs' order: asked for every notice on every build."""
-    keys = {
-        addresses.notice_page(record.slug): record.page_key,
-        addresses.notice_data(record.slug): "data-" + record.page_key,  # it lists the attachments' sizes too
-    }
-    for attached in record.attachments:
-        keys[attached.address] = "file-" + repr(attached.stamp)
-    return keys
+def notice_outputs(
+    record: SourceRecord, render: Callable[[int], str], across_key: str = "", own_only: bool = False
+) -> list[Output]:
+    """The products as outputs; `render(part)` makes the page (0) or the record (1). own_only: those made from the
+    notice's own file alone (what a read worker makes)."""
+    found = []
+    for product in notice_products(record, across_key):
+        if own_only and product.across:
+            continue
+        if product.copy_of is not None:
+            found.append(Output(product.address, product.key, copy_of=product.copy_of))
+        else:
+            found.append(
+                Output(product.address, product.key, partial(render, product.part), in_sitemap=not product.part)
+            )
+    return found
+
+
+def notice_keys(record: SourceRecord, across_key: str = "") -> dict[str, str]:
+    """A notice's files and their keys, in notice_products' order: asked for every notice on every build."""
+    return {product.address: product.key for product in notice_products(record, across_key)}
+
+
+def own_keys(record: SourceRecord) -> dict[str, str]:
+    """The keys of the files a read worker makes: those its own file decides alone."""
+    return {p.address: p.key for p in notice_products(record) if not p.across}
 
 
 # --- files copied as they are -----------------------------------------------------------------------

@@ -20,7 +20,6 @@ import posixpath
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -29,9 +28,11 @@ from ..base.diagnostics import Diagnostic, error, has_errors
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..notice.config import SiteConfig, load_config, notice_sources
 from ..notice.model import Notice
+from ..notice.series import NoticeView, Series, notice_view, series_of
+from ..notice.series import problems as series_problems
 from ..notice.summary import Summary, newest_first, summarize
-from .cache import BuildCache, text_digest
-from .outputs import Output, asset_outputs, notice_keys, notice_outputs
+from .cache import BuildCache, digest, text_digest
+from .outputs import Output, asset_outputs, notice_outputs, own_keys
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
 
@@ -55,7 +56,7 @@ class Site:
     make_problems: list[Diagnostic] = field(default_factory=list)  # template mistakes found while making pages
     address_problems: list[Diagnostic] = field(default_factory=list)  # files at one address, found by declared()
     just_read: dict[str, Notice | None] = field(default_factory=dict)  # by update(), for the page made next
-    declared_files: dict[str, tuple[SourceRecord, list[Output]]] = field(default_factory=dict)
+    declared_files: dict[str, tuple[SourceRecord, str, list[Output]]] = field(default_factory=dict)
     read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # by load(): each notice's own page and
     # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
@@ -96,6 +97,7 @@ class Site:
         self.config_problems += problems
         self.__dict__.pop("_clashes", None)
         self.rendered = {}
+        self.__dict__.pop("_series", None)
         root = str(self.config.root)
         known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
@@ -137,12 +139,13 @@ class Site:
         if into is None or not self.is_published(record):
             return False
         reusable = reusable or {}
-        return any(reusable.get(path) != key for path, key in notice_keys(record).items())
+        return any(reusable.get(path) != key for path, key in own_keys(record).items())
 
     def update(self, sources: list[str]) -> None:
         """The preview's step: read these files again, or forget those that are gone."""
         self.just_read.clear()
         self.make_problems, self.address_problems = [], []  # found again from the new content
+        self.__dict__.pop("_series", None)
         for source in sources:
             old = addressed(self.records.pop(source, None), self.lists.forget(source))
             path = self.config.root / source
@@ -185,12 +188,38 @@ class Site:
         summary_of = self.summaries()
         records = {s: r for s, r in self.records.items() if self.is_published(r)}
         summaries = sorted((summary_of[s] for s in records), key=newest_first)
-        return Published(summaries, records, self.memo)
+        return Published(summaries, records, self.memo, self.series())
+
+    def series(self) -> dict[str, Series]:
+        """Every series of the published notices, computed once every file is read (again after update())."""
+        if "_series" not in self.__dict__:
+            summary_of = self.summaries() if any(r.series for r in self.records.values()) else {}
+            members = [summary_of[s] for s, r in self.records.items() if r.series and self.is_published(r)]
+            self.__dict__["_series"] = series_of(members)
+        found: dict[str, Series] = self.__dict__["_series"]
+        return found
+
+    def series_view(self, record: SourceRecord) -> NoticeView | None:
+        """What a notice's page shows of its series: neighbours and its issues' history (None outside one)."""
+        one = self.series().get(record.series) if record.series else None
+        return notice_view(one, record.source) if one is not None and self.is_published(record) else None
+
+    def across_key(self, record: SourceRecord) -> str:
+        """The part of a notice page's key that other notices decide: a digest of what it shows of them."""
+        view = self.series_view(record)
+        return digest(repr(view)) if view is not None else ""
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem of the site: settings, each file, notices or groups sharing an address, templates."""
         once = list(dict.fromkeys(self.make_problems))  # one override mistake breaks many pages: said once
-        return self.file_diagnostics() + self.clashes() + self.address_problems + once
+        return self.file_diagnostics() + self.clashes() + self.address_problems + once + self.series_problems()
+
+    def series_problems(self) -> list[Diagnostic]:
+        """check's warnings about series (issues matched twice or no longer reported, dates, organisations)."""
+        if not any(r.series for r in self.records.values()):
+            return []
+        summary_of = self.summaries()
+        return series_problems(summary_of[s] for s, r in self.records.items() if r.series and self.is_published(r))
 
     def file_diagnostics(self) -> list[Diagnostic]:
         """The settings' and each file's problems: all there is when nothing changed since a committed build."""
@@ -215,11 +244,12 @@ class Site:
 
     def notice_files(self, record: SourceRecord) -> list[Output]:
         """A notice's declared files, kept while its record is the same (the preview declares the site on each save)."""
+        across = self.across_key(record)
         kept = self.declared_files.get(record.source)
-        if kept is None or kept[0] is not record:
-            kept = (record, notice_outputs(record, partial(render_files, self, record)))
+        if kept is None or kept[0] is not record or kept[1] != across:
+            kept = (record, across, notice_outputs(record, notice_maker(self, record), across))
             self.declared_files[record.source] = kept
-        return kept[1]
+        return kept[2]
 
     def declared(self) -> dict[str, Output]:
         """Every output of the site by its address; files that would share one are address_problems."""
@@ -346,22 +376,42 @@ def addressed(record: SourceRecord | None, summary: Summary | None) -> tuple[obj
     return (summary.slug, summary.organization, summary.tags, summary.date, summary.draft)
 
 
-def render_files(site: Site, record: SourceRecord, notice: Notice | None = None) -> tuple[str, str]:
+def notice_maker(
+    site: Site, record: SourceRecord, notice: Notice | None = None, made: dict[int, str] | None = None
+) -> Callable[[int], str]:
+    """make(part): a notice's page (0) or full data record (1), each made once, from one reading of the file;
+    `made` holds what was made (a read worker digests it for the pages a failed build keeps)."""
+    made = {} if made is None else made
+
+    def make(part: int) -> str:
+        if part not in made:
+            made.update(render_parts(site, record, notice, part))
+        return made[part]
+
+    return make
+
+
+def render_parts(site: Site, record: SourceRecord, notice: Notice | None, part: int) -> dict[int, str]:
     """A notice's page and full data record: kept in the cache by key (by a build that failed: see
-    build.keep_rendered), else rendered (reading it if need be)."""
+    build.keep_rendered), else rendered (reading it if need be). A page in a series shows its neighbours: it is
+    never taken from the kept ones (kept by the file's key alone), and only the part asked for is made."""
     from ..notice import reader
     from ..pages import render
 
-    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None else None  # each checked whole
+    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None and not record.series else None
     if kept is not None:
-        return kept[0], kept[1]
-    notice = notice or site.just_read.pop(record.source, None)
+        return {0: kept[0], 1: kept[1]}
+    notice = notice or site.just_read.get(record.source)
     if notice is None or notice.digest != record.digest:
         notice, _ = reader.read_notice(site.config.root / record.source, site.config)
         if notice is None:
             raise FileChanged(record.source)
-    page = render.render_notice(site.env, notice, attachment_cards(site.config, notice))
-    return page, notice_data(site.config, notice)
+    if record.series and part == 1:
+        return {1: notice_data(site.config, notice)}
+    page = render.render_notice(
+        site.env, notice, attachment_cards(site.config, notice), site.series_view(record) if record.series else None
+    )
+    return {0: page} if record.series else {0: page, 1: notice_data(site.config, notice)}
 
 
 class FileChanged(Exception):
@@ -403,14 +453,10 @@ def _notice_job(index: int) -> Job:
     if into is None or not site.is_published(record) or has_errors(record.problems):
         return read, [], [], slugs, None
     written: list[str] = []
-    texts: list[tuple[str, str]] = []
-
-    def render() -> tuple[str, str]:
-        texts.append(render_files(site, record, notice))
-        return texts[0]
-
+    made: dict[int, str] = {}
+    make = notice_maker(site, record, notice, made)
     try:
-        for output in notice_outputs(record, render):
+        for output in notice_outputs(record, make, own_only=True):
             if reusable.get(output.path) != output.key:
                 into.put(output)
                 written.append(output.path)
@@ -419,7 +465,7 @@ def _notice_job(index: int) -> Job:
         if found is None:
             raise
         return read, written, [found], slugs, None
-    rendered = (text_digest(texts[0][0]), text_digest(texts[0][1])) if texts else None
+    rendered = (text_digest(made[0]), text_digest(made[1])) if 0 in made and 1 in made else None
     return read, written, [], slugs, rendered
 
 
@@ -472,6 +518,7 @@ def read_record(path: Path, site: Site) -> Read:
         data_key=hashlib.sha256(memo.record).hexdigest(),
         page_key=page_key(notice.digest, attachments),
         has_error=has_errors(problems),
+        series=notice.series,
     )
     return Read(record, summary, memo, notice)
 

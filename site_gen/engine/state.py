@@ -27,7 +27,7 @@ from .cache import BuildCache, digest
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 6  # 5: kept pages' digests; a summary keeps its latest correction, a record its data_key
+STATE_VERSION = 7  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -78,6 +78,7 @@ class SourceRecord(NamedTuple):
     page_key: str = ""  # the key of its page: its text and the files it links to (page_key())
     has_error: bool = False  # one of its problems is an error (the preview asks of every file on each save)
     data_key: str = ""  # digest of its entry in notices.json, which also holds its measures
+    series: str = ""  # its series' name: its page shows the series' other notices (outputs.notice_products)
 
     @property
     def readable(self) -> bool:

@@ -50,6 +50,7 @@ def run_import(
     sheet: str | None = None,
     force: bool = False,
     language: str | None = None,
+    series: str = "",
 ) -> int:
     """Import every source (a folder: every notice file under it); exit status 1 when any failed.
 
@@ -69,7 +70,7 @@ def run_import(
         if path.suffix.lower() in LEDGER_SUFFIXES:
             found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet, language)
         else:
-            found = [import_one(path, target, config, out_dir, dry_run, problems_in, force, language)]
+            found = [import_one(path, target, config, out_dir, dry_run, problems_in, force, language, series)]
         for row in found:
             row.source = name if len(found) == 1 else f"{name} ({row.source})"
             rows.append(row)
@@ -123,10 +124,11 @@ def import_one(
     problems_in: str | None,
     force: bool = False,
     language: str = "zh",
+    series: str = "",
 ) -> Row:
     words = partial(say, language=language)
     try:
-        result = import_file(path, config, problems_in)
+        result = import_file(path, config, problems_in, series)
     except SourceError as exc:
         print(exc, file=sys.stderr)
         reason = str(exc).removeprefix(f"{path}: ")[:60]

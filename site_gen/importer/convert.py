@@ -90,8 +90,9 @@ def clean_source(path: Path) -> Cleaned:
     return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure, source.levels, source.unit)
 
 
-def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) -> ImportResult:
-    """Read -> remove chrome -> metadata, contacts, outline -> write and read back with the site's reader."""
+def import_file(path: Path, config: SiteConfig, problems_in: str | None = None, series: str = "") -> ImportResult:
+    """Read -> remove chrome -> metadata, contacts, outline -> write and read back with the site's reader.
+    `series`: the series the notice follows up (front-matter series:), when the clerk names it."""
     source = clean_source(path)
     removed, disclosure = source.removed, source.disclosure
     title, body = choose_title(source.body, disclosure, removed)
@@ -114,6 +115,8 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None) 
     front = front_matter(title, organization, date, found, contacts, reviewers=source.reviewers)
     if kept := kept_fields(disclosure):
         front["disclosure"] = kept
+    if series:
+        front["series"] = series
     slug = slugify(path.stem)
     markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug, path.name)
     if notice is not None:

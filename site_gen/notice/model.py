@@ -252,6 +252,7 @@ class Notice:
     reviewers: tuple[str, ...] = ()
     links: tuple[Link, ...] = ()
     digest: str = ""  # hash of the source file's bytes: the build cache's key
+    series: str = ""  # the inspection round of one organisation it reports on, with its other notices
 
     @cached_property  # derived once: templates ask for it many times per page
     def issues(self) -> tuple[Issue, ...]:

@@ -103,6 +103,13 @@ NOTICE_FIELDS: tuple[Field, ...] = (
         fields=_contact_fields(),
     ),
     Field("tags", Kind.TEXTS, "tags, each with its own page", "标签", "[巡察, 2025]"),
+    Field(
+        "series",
+        Kind.TEXT,
+        "one inspection round of one organisation: its notices, ordered by date, track each problem over time",
+        "通报系列",
+        "十二届区委第二轮巡察·区市场监管局",
+    ),
     Field("draft", Kind.BOOLEAN, "true while the notice must not be published", "草稿", "true", default="false"),
     Field("slug", Kind.TEXT, "the page's address", "页面地址", "2025/sifaju", default="the file's path under content/"),
     Field("summary", Kind.TEXT, "one or two sentences for the index and search engines", "摘要", "", multiline=True),

@@ -22,6 +22,25 @@ class OpenIssue:
     id: str  # the anchor on the notice page
     title: str
     status: Status
+    url: str = ""  # the notice whose text states it, when not the one it is listed under (a series' issue)
+    deadline: dt.date | None = None
+    overdue: bool = False  # its deadline passed before the date of the notice stating it
+    not_reported: bool = False  # a series' later notice no longer reports it: its last stated status
+
+
+@dataclass(frozen=True)
+class Tracked:
+    """What a notice series follows of one issue of one notice (plain data, kept with the summary)."""
+
+    id: str  # its anchor
+    explicit: bool  # the id is the clerk's own {#id}, not derived from the numbering
+    title: str
+    status: Status
+    line: int
+    deadline: dt.date | None = None
+    long_term: bool = False
+    responsible: str | None = None
+    completed_on: dt.date | None = None
 
 
 class NoticeLike(Protocol):
@@ -68,6 +87,8 @@ class Summary:
     lang: str
     progress: Progress
     open_issues: tuple[OpenIssue, ...] = ()
+    series: str = ""
+    tracked: tuple[Tracked, ...] = ()  # its issues, for its series (empty outside any)
     corrected: dt.date | None = None  # the latest correction's date
 
     @property
@@ -97,7 +118,36 @@ def summarize(notice: Notice) -> Summary:
         progress=notice.progress,
         open_issues=open_issues(notice),
         corrected=notice.corrected,
+        series=notice.series,
+        tracked=tracked_issues(notice) if notice.series else (),
     )
+
+
+def tracked_issues(notice: Notice) -> tuple[Tracked, ...]:
+    """Every issue as its series follows it. An id is the clerk's own when it is not the one the numbering gives
+    (s2-5, i3): numbers alone never match an issue across notices, which renumber their open items."""
+    found = []
+    for section in notice.sections:
+        for issue in section.issues:
+            derived = f"{section.id}-{issue.number}" if section.id else f"i{issue.number}"
+            subs = issue.sub_problems
+            # an issue in parts is done when its last part is: its lines are its own, else its parts'
+            deadlines = [sub.deadline for sub in subs if sub.deadline]
+            completions = [sub.completed_on for sub in subs if sub.completed_on]
+            found.append(
+                Tracked(
+                    issue.id,
+                    issue.id != derived,
+                    issue.title,
+                    issue.status,
+                    issue.line,
+                    issue.deadline or (max(deadlines) if deadlines else None),
+                    issue.long_term or bool(subs) and all(sub.long_term for sub in subs),
+                    issue.responsible or next((sub.responsible for sub in subs if sub.responsible), None),
+                    issue.completed_on or (max(completions) if completions else None),
+                )
+            )
+    return tuple(found)
 
 
 def open_issues(notice: Notice) -> tuple[OpenIssue, ...]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..base.addresses import relative_root
@@ -36,8 +36,16 @@ def stable_id(config: SiteConfig, key: str) -> str:
 FEED_ENTRIES = 100  # a reader wants what is new; the whole record is in notices.json
 
 
-def atom_feed(config: SiteConfig, notices: Sequence[NoticeLike], feed_path: str, title: str, page_url: str) -> str:
-    """The newest FEED_ENTRIES notices, newest first (notices come sorted so)."""
+def atom_feed(
+    config: SiteConfig,
+    notices: Sequence[NoticeLike],
+    feed_path: str,
+    title: str,
+    page_url: str,
+    changes: Mapping[str, Mapping[str, int]] | None = None,
+) -> str:
+    """The newest FEED_ENTRIES notices, newest first (notices come sorted so); `changes`: what changed in a notice
+    of a series since the previous one, by its source."""
     import xml.etree.ElementTree as ET  # here: a rebuild with nothing to do never loads it
 
     notices = notices[:FEED_ENTRIES]
@@ -58,12 +66,12 @@ def atom_feed(config: SiteConfig, notices: Sequence[NoticeLike], feed_path: str,
     ET.SubElement(author, f"{{{ATOM}}}name").text = config.footer.host or config.title
     ET.SubElement(feed, f"{{{ATOM}}}generator").text = "site-gen"
     for notice in notices:
-        feed.append(entry(config, notice, feed_path))
+        feed.append(entry(config, notice, feed_path, (changes or {}).get(notice.source, {})))
     ET.indent(feed)
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def entry(config: SiteConfig, notice: NoticeLike, feed_path: str) -> ET.Element:
+def entry(config: SiteConfig, notice: NoticeLike, feed_path: str, changed: Mapping[str, int]) -> ET.Element:
     import xml.etree.ElementTree as ET
 
     from .render import progress_text
@@ -80,11 +88,28 @@ def entry(config: SiteConfig, notice: NoticeLike, feed_path: str) -> ET.Element:
     )
     author = ET.SubElement(element, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = notice.organization
-    summary = " ".join(part for part in (notice.summary, progress_text(notice.progress, config.language)) if part)
+    parts = (change_text(changed, config.language), notice.summary, progress_text(notice.progress, config.language))
+    summary = " ".join(part for part in parts if part)
     ET.SubElement(element, f"{{{ATOM}}}summary").text = summary
     for tag in notice.tags:
         ET.SubElement(element, f"{{{ATOM}}}category", {"term": tag})
     return element
+
+
+CHANGE_ORDER = ("new_done", "closed_late", "overdue", "regressed")
+
+
+def change_text(changed: Mapping[str, int], language: str) -> str:
+    """What changed since the previous notice of the series: 3 项问题新完成，1 项逾期 (empty when nothing did)."""
+    from .theme_text import CHANGE_WORDS
+
+    words = CHANGE_WORDS[language]
+    parts = [(kind, changed[kind]) for kind in CHANGE_ORDER if changed.get(kind)]
+    if not parts:
+        return ""
+    if language == "zh":
+        return "，".join(f"{n} 项{'问题' if i == 0 else ''}{words[kind]}" for i, (kind, n) in enumerate(parts)) + "。"
+    return "Since the previous notice: " + ", ".join(f"{n} {words[kind]}" for kind, n in parts) + "."
 
 
 def timestamp(date: dt.date | None) -> str:

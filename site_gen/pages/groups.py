@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..base import addresses
 from ..notice.model import DISPLAY_ORDER, Progress
 from ..notice.organizations import Organization, Registry
+from ..notice.series import Series
 from ..notice.summary import NoticeLike, OpenIssue, Summary
 
 PAGE_SIZE = 50  # notices per listing page: a phone loads fifty cards, not the whole province
@@ -69,12 +70,13 @@ class OrganizationView:
     parent: tuple[str, str] | None  # name, address
     units: tuple[tuple[str, str, int], ...]  # name, address, number of notices
     notices: tuple[NoticeLike, ...] = field(repr=False)
+    series: tuple[tuple[str, str, int, int], ...] = ()  # its series: name, address, notices, open problems
 
     @cached_property  # made only when the page is: a big site's preview declares every page on each save
     def open_problems(self) -> tuple[tuple[str, str, dt.date, tuple[OpenIssue, ...]], ...]:
         """Per notice with open issues: its title, address, date and those issues."""
         return tuple(
-            (notice.title, notice.url, notice.date, notice.open_issues)
+            (notice.title, notice.url, notice.date, notice.open_issues)  # a series' issue names its own notice
             for notice in self.notices
             if isinstance(notice, Summary) and notice.open_issues  # lists are made of summaries
         )
@@ -84,12 +86,21 @@ class OrganizationView:
         return sum(len(issues) for *_, issues in self.open_problems)
 
 
-def organization_view(group: Group, registry: Registry, pages: dict[str, Group]) -> OrganizationView:
-    """The organisation's registry entry, its parent and units that have pages, and its notices (for open problems)."""
+def organization_view(
+    group: Group, registry: Registry, pages: dict[str, Group], series: Mapping[str, Series] | None = None
+) -> OrganizationView:
+    """The organisation's registry entry, its parent and units that have pages, its notices (for open problems)
+    and the series its notices belong to."""
     registered = registry.find(group.name)
     parent = pages.get(registered.parent) if registered and registered.parent else None
     units = tuple((u.name, u.url, len(u.notices)) for org in registry.units(group.name) if (u := pages.get(org.name)))
-    return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, group.notices)
+    sources = {notice.source for notice in group.notices}
+    own = tuple(
+        (one.title, one.url, len(one.notices), len(one.open_issues))
+        for one in (series or {}).values()
+        if any(stop.source in sources for stop in one.notices)
+    )
+    return OrganizationView(registered, (parent.name, parent.url) if parent else None, units, group.notices, own)
 
 
 def keys_of(notice: NoticeLike, kind: str) -> tuple[str, ...]:

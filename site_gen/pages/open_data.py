@@ -32,8 +32,9 @@ from ..notice.model import (
     StatusLine,
     SubProblem,
 )
+from ..notice.series import Series
 
-SCHEMA_VERSION = 2  # 2: measures as text, attachments, corrections, updated, license
+SCHEMA_VERSION = 3  # 2: measures as text, attachments, corrections, updated, license; 3: series, disclosure
 
 
 @dataclass(frozen=True)
@@ -265,6 +266,7 @@ def notice_record(notice: Notice, attachments: Sequence[AttachedData] = (), meas
         "lang": notice.lang or None,
         "summary": notice.summary or None,
         "tags": list(notice.tags),
+        "series": notice.series or None,
         "draft": notice.draft,
         "inspection": None
         if inspection is None
@@ -302,6 +304,43 @@ def disclosure_record(disclosure: Disclosure | None) -> dict | None:
         "publisher": disclosure.publisher or None,
         "written": _iso(disclosure.written),
         "method": disclosure.method or None,
+    }
+
+
+def series_json(config: SiteConfig, series: list[Series]) -> str:
+    """series.json: every series with its notices and each problem's history (docs/series.md)."""
+    header = {
+        "generator": f"site-gen {__version__}",
+        "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
+    }
+    return encode({**header, "series": [series_record(one) for one in series]}) + "\n"
+
+
+def series_record(one: Series) -> dict:
+    return {
+        "id": one.id,
+        "title": one.title,
+        "url": one.url,
+        "notices": [{"url": stop.url, "date": stop.date.isoformat()} for stop in one.notices],
+        "issues": [
+            {
+                "title": thread.title,
+                "deadline": _iso(thread.deadline),
+                "long_term": thread.long_term,
+                "responsible": thread.responsible,
+                "regressed": thread.regressed,
+                "history": [
+                    {
+                        "notice": one.notices[entry.notice].url,
+                        "date": one.notices[entry.notice].date.isoformat(),
+                        "status": entry.status.value,
+                        "overdue": entry.overdue,
+                    }
+                    for entry in thread.entries
+                ],
+            }
+            for thread in one.threads
+        ],
     }
 
 

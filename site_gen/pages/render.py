@@ -186,7 +186,9 @@ def render_page(env: jinja2.Environment, template: str, page_path: str, **values
     return env.get_template(template).render(page_path=page_path, root=relative_root(page_path), **values)
 
 
-def render_index(env: jinja2.Environment, page: Page, cards: list[str], organizations: list, years: list) -> str:
+def render_index(
+    env: jinja2.Environment, page: Page, cards: list[str], organizations: list, years: list, open_count: int = 0
+) -> str:
     """One page of the home list: `cards` are its notices rendered with render_card (root "" on page 1, "../" after).
 
     The groups for the filter links are the caller's, made once: a big site has hundreds of pages.
@@ -200,6 +202,7 @@ def render_index(env: jinja2.Environment, page: Page, cards: list[str], organiza
         cards=Markup("".join(cards)),
         organizations=organizations,
         years=years,
+        open_count=open_count,
     )
 
 
@@ -208,7 +211,8 @@ def render_card(env: jinja2.Environment, notice: Notice, root: str = "") -> str:
     return env.get_template("_notice_card.html").render(notice=notice, root=root, heading_level=2)
 
 
-def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = ()) -> str:
+def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = (), series: object = None) -> str:
+    """A notice's page; `series` is what it shows of its series (a series.NoticeView), None outside one."""
     config = env.globals["site"]
     assert isinstance(config, SiteConfig)  # environment() puts it there
     language = page_language(config, notice)
@@ -222,6 +226,7 @@ def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = 
         t=t,
         qr=qr,
         attachments=attachments,
+        series=series,
     )
 
 

@@ -1,0 +1,267 @@
+"""Notice series (#24): matching an issue across notices, overdue and regression, check's warnings, the pages and
+series.json, and the equivalences (an edit to one notice of a series then a rebuild, the preview, == a clean build)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import time
+from pathlib import Path
+
+from site_gen.commands.build import build_site, load_site
+from site_gen.notice.model import Progress, Status
+from site_gen.notice.series import counted, notice_view, problems, series_of, title_key
+from site_gen.notice.summary import Summary, Tracked
+
+SERIES = "十二届区委第三轮巡察·区司法局"
+FIRST, SECOND, THIRD = (
+    "content/2025/linjiang-sifaju.md",
+    "content/2025/linjiang-sifaju-2.md",
+    "content/2026/linjiang-sifaju-3.md",
+)
+SERIES_PAGE = "series/shierjiequweidisanlunxuncha-qusifaju.html"
+
+
+def issue(title: str, status: Status, line: int = 10, id: str = "", **lines) -> Tracked:
+    return Tracked(id or f"i{line}", bool(id), title, status, line, **lines)
+
+
+def notice(source: str, day: str, *issues: Tracked, organization: str = "某局", series: str = "第一轮·某局") -> Summary:
+    return Summary(
+        source,
+        source.removesuffix(".md"),
+        source,
+        organization,
+        dt.date.fromisoformat(day),
+        "",
+        (),
+        False,
+        "",
+        Progress.of(()),
+        series=series,
+        tracked=issues,
+    )
+
+
+# --- matching ---------------------------------------------------------------------------------------
+
+
+def test_a_title_matches_without_its_numbering_spaces_or_punctuation_width():
+    assert title_key("1. 关于“三重一大”记录不全的问题") == title_key("（三）关于 “三重一大” 记录不全的问题")
+    assert title_key("一是车辆登记不全，") == title_key("车辆登记不全,")
+    assert title_key("1.") == "" and title_key("（一）") == ""  # a number alone is no title
+
+
+def test_renumbered_issues_match_by_title_and_numbers_alone_never_do():
+    first = notice("a.md", "2025-03-01", issue("1. 甲问题", Status.IN_PROGRESS), issue("2. 乙问题", Status.IN_PROGRESS))
+    second = notice("b.md", "2025-09-01", issue("1. 乙问题", Status.DONE))  # only the open one left, renumbered
+    (one,) = series_of([second, first]).values()
+    assert [[(e.notice, e.status) for e in t.entries] for t in one.threads] == [
+        [(0, Status.IN_PROGRESS)],
+        [(0, Status.IN_PROGRESS), (1, Status.DONE)],
+    ]
+    assert one.threads[0].not_reported and not one.threads[1].not_reported
+
+
+def test_an_explicit_id_matches_a_reworded_title():
+    first = notice("a.md", "2025-03-01", issue("导师帮带未落实", Status.DONE, id="daoshi"))
+    second = notice("b.md", "2025-09-01", issue("关于新干部导师制度执行不到位", Status.IN_PROGRESS, id="daoshi"))
+    (one,) = series_of([first, second]).values()
+    assert len(one.threads) == 1 and one.threads[0].regressed
+
+
+# --- overdue, closed late, regression -----------------------------------------------------------------
+
+
+def test_overdue_is_judged_from_notice_dates_and_never_for_long_term_items():
+    june = dt.date(2025, 6, 30)
+    first = notice(
+        "a.md",
+        "2025-03-01",
+        issue("甲", Status.IN_PROGRESS, 5, deadline=june),
+        issue("乙", Status.IN_PROGRESS, 6, long_term=True),
+        issue("丙", Status.IN_PROGRESS, 7, deadline=june),
+    )
+    second = notice(
+        "b.md",
+        "2025-09-01",
+        issue("甲", Status.IN_PROGRESS, 5, deadline=june),
+        issue("乙", Status.IN_PROGRESS, 6, long_term=True),
+        issue("丙", Status.DONE, 7, deadline=june, completed_on=dt.date(2025, 8, 1)),
+    )
+    (one,) = series_of([first, second]).values()
+    late, long_term, closed = one.threads
+    assert [e.overdue for e in late.entries] == [False, True] and late.overdue  # before its deadline, then after
+    assert not long_term.overdue and not any(e.overdue for e in long_term.entries)
+    assert closed.closed_late and not closed.overdue and closed.change(1) == "closed_late"  # counted apart
+    assert late.change(1) == "overdue" and one.count("overdue") == 1 and one.count("closed_late") == 1
+
+
+def test_a_status_going_back_from_done_is_a_regression_and_a_return_is_new_done():
+    statuses = (Status.DONE, Status.IN_PROGRESS, Status.DONE_ONGOING)
+    notices = [notice(f"{n}.md", f"2025-0{n + 1}-01", issue("甲", status)) for n, status in enumerate(statuses)]
+    (one,) = series_of(notices).values()
+    (thread,) = one.threads
+    assert thread.regressed and [thread.change(i) for i in range(3)] == ["", "regressed", "new_done"]
+    assert one.changes(2) == {"new_done": 1}
+
+
+def test_totals_count_each_problem_of_a_series_once_at_its_latest_status():
+    first = notice("a.md", "2025-03-01", issue("甲", Status.IN_PROGRESS, 5), issue("乙", Status.IN_PROGRESS, 6))
+    second = notice("b.md", "2025-09-01", issue("甲", Status.DONE, 5))
+    alone = notice("c.md", "2025-01-01", issue("丙", Status.IN_PROGRESS), series="")
+    summaries = [second, first, alone]
+    found = {s.source: s for s in counted(summaries, series_of(summaries))}
+    assert found["a.md"].progress.total == 0 and found["a.md"].open_issues == ()
+    assert found["b.md"].progress.total == 2 and found["b.md"].progress.completed == 1
+    (still_open,) = found["b.md"].open_issues  # 乙: no longer reported, at its last stated status, in its own notice
+    assert still_open.title == "乙" and still_open.not_reported and still_open.url == "notices/a.html"
+    assert found["c.md"] is alone
+
+
+def test_a_notice_page_shows_its_history_up_to_itself_and_its_neighbours():
+    notices = [notice(f"{n}.md", f"2025-0{n + 1}-01", issue("甲", Status.IN_PROGRESS)) for n in range(3)]
+    one = series_of(notices)["第一轮·某局"]
+    view = notice_view(one, "1.md")
+    assert view.previous.source == "0.md" and view.next.source == "2.md" and view.position == 2
+    assert [cell.notice.source for cell in view.of("i10")] == ["0.md", "1.md"]  # nothing of the later notice
+
+
+# --- check -------------------------------------------------------------------------------------------
+
+
+def test_check_warns_at_the_line_of_the_issue():
+    first = notice("a.md", "2025-03-01", issue("甲", Status.IN_PROGRESS, 12), issue("乙", Status.IN_PROGRESS, 20))
+    second = notice("b.md", "2025-03-01", issue("1. 甲", Status.DONE, 8), issue("2. 甲", Status.DONE, 14))
+    other = notice("c.md", "2025-04-01", organization="另一局")
+    found = {(d.code, d.path, d.line) for d in problems([other, second, first])}
+    assert found == {
+        ("series-same-date", "b.md", 1),
+        ("series-issue-matched-twice", "b.md", 14),  # the second of two issues taking one earlier issue
+        ("series-organizations-differ", "c.md", 1),
+        ("series-issue-not-reported", "a.md", 20),  # 乙, open, missing from b.md: at its own line in a.md
+    }
+
+
+def test_a_done_issue_left_out_of_a_later_notice_is_not_warned_about():
+    first = notice("a.md", "2025-03-01", issue("甲", Status.DONE, 12), issue("乙", Status.IN_PROGRESS, 20))
+    second = notice("b.md", "2025-06-01", issue("乙", Status.DONE, 8))
+    assert problems([first, second]) == []
+
+
+def test_check_reports_the_sample_series_with_file_and_line(site):
+    loaded = load_site(site)
+    found = [(d.code, d.path, d.line) for d in loaded.diagnostics if d.code.startswith("series-")]
+    text = (site / SECOND).read_text(encoding="utf-8").splitlines()
+    assert found == [("series-issue-not-reported", SECOND, 18)]
+    assert "人民调解员" in text[17]  # the issue's own heading line
+
+
+# --- pages and open data ------------------------------------------------------------------------------
+
+
+def test_the_series_page_open_problems_and_series_json(site, tmp_path):
+    out = tmp_path / "out"
+    assert build_site(site, out, search=False).ok
+    page = (out / SERIES_PAGE).read_text(encoding="utf-8")
+    assert '<th scope="col">' in page and page.count('<th scope="row"') == 7
+    assert 'role="region"' in page and 'tabindex="0"' in page  # scrolls in its own box
+    cells = re.findall(r'<td data-status="(\w+)"><a class="series-grid__cell" href="../([^"]+)"', page)
+    assert ("done", "notices/2026/linjiang-sifaju-3.html#daoshi") in cells
+    for label in ("反弹", "逾期", "逾期完成", "新完成", "未再报告"):
+        assert f">{label}</span>" in page
+    data = json.loads((out / "series.json").read_text(encoding="utf-8"))
+    (one,) = data["series"]
+    assert one["title"] == SERIES and [n["date"] for n in one["notices"]] == ["2025-03-18", "2025-09-22", "2026-03-16"]
+    mentor = next(i for i in one["issues"] if "导师" in i["title"])
+    assert mentor["regressed"] and [h["status"] for h in mentor["history"]] == ["done", "in_progress", "done"]
+    assert set(mentor) == {"title", "deadline", "long_term", "responsible", "regressed", "history"}
+    assert set(mentor["history"][0]) == {"notice", "date", "status", "overdue"}
+    mediators = next(i for i in one["issues"] if "调解员" in i["title"])
+    assert mediators["deadline"] == "2025-06-30" and [h["overdue"] for h in mediators["history"]] == [False, True]
+    records = json.loads((out / "notices.json").read_text(encoding="utf-8"))["notices"]
+    assert {r["slug"]: r["series"] for r in records}["2025/linjiang-sifaju-2"] == SERIES
+    open_page = (out / "open-problems.html").read_text(encoding="utf-8")
+    assert "人民调解员" in open_page and ">未再报告</span>" in open_page and "导师" not in open_page
+    assert "尚有 " in (out / "index.html").read_text(encoding="utf-8")
+    org = (out / "organizations" / "sifaju.html").read_text(encoding="utf-8")
+    assert SERIES_PAGE in org and "3 份通报" in org
+    open_part = org.split('class="open-problems"')[1].split("</section>")[0]
+    assert "人民调解员" in open_part and "法治宣传" not in open_part and "导师" not in open_part  # latest state
+    feed = (out / "feed.xml").read_text(encoding="utf-8")
+    assert "1 项问题新完成。" in feed
+
+
+def test_a_notice_of_the_series_links_its_neighbours_and_shows_history(site, tmp_path):
+    out = tmp_path / "out"
+    assert build_site(site, out, search=False).ok
+    page = (out / "notices/2025/linjiang-sifaju-2.html").read_text(encoding="utf-8")
+    assert "本轮巡察前次通报" in page and "后续通报" in page and f"../../{SERIES_PAGE}" in page
+    assert (
+        'href="../../notices/2025/linjiang-sifaju.html#s2-5"' in page
+    )  # the same issue in the previous notice, by its anchor
+    assert ">反弹</span>" in page
+
+
+# --- equivalences -------------------------------------------------------------------------------------
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_editing_one_notice_of_a_series_then_rebuilding_equals_a_clean_build(site, tmp_path):
+    out = tmp_path / "out"
+    assert build_site(site, out, search=False).ok
+    before = tree(out)
+    edit(site / SECOND, "整改进度：正在整改\n整改时限：2025年12月底", "整改进度：整改完成\n整改时限：2025年12月底")
+    edit(site / SECOND, "title: 中共临江区司法局党组关于", "title: 临江区司法局党组关于")
+    assert build_site(site, out, search=False).ok
+    assert build_site(site, tmp_path / "clean", search=False, use_cache=False).ok
+    after = tree(out)
+    assert after == tree(tmp_path / "clean")
+    changed = {path for path in after if before.get(path) != after[path]}
+    assert {"notices/2025/linjiang-sifaju.html", "notices/2026/linjiang-sifaju-3.html", SERIES_PAGE} <= changed
+    edit(site / SECOND, "series: 十二届区委第三轮巡察·区司法局", "series: 另一轮")  # leaves the series
+    assert build_site(site, out, search=False).ok
+    assert build_site(site, tmp_path / "clean2", search=False, use_cache=False).ok
+    assert tree(out) == tree(tmp_path / "clean2")
+
+
+def test_the_preview_refreshes_the_neighbours_and_equals_a_build(site, tmp_path):
+    from site_gen.commands.serve import Preview
+
+    preview = Preview(site, tmp_path / "preview", drafts=False, log=lambda *_: None)
+    preview.build_all()
+    neighbour = tmp_path / "preview" / "notices/2026/linjiang-sifaju-3.html"
+    shown = neighbour.read_bytes()
+    time.sleep(0.05)
+    edit(site / SECOND, "title: 中共临江区司法局党组关于", "title: 临江区司法局党组关于")
+    assert preview.on_change([site / SECOND]) == [site / SECOND]
+    assert neighbour.read_bytes() != shown  # at once: it names its previous notice
+    assert build_site(site, tmp_path / "built", search=False).ok
+    built = tree(tmp_path / "built")
+    for path in built:
+        preview.prepare(path)
+    assert tree(tmp_path / "preview") == built
+
+
+def test_the_sample_series_is_in_the_repository():
+    """The other tests build the sample site (the `site` fixture copies it)."""
+    repo = Path(__file__).resolve().parents[1]
+    for source in (FIRST, SECOND, THIRD):
+        assert f"series: {SERIES}" in (repo / source).read_text(encoding="utf-8")
+
+
+def test_two_like_titles_in_the_first_notice_are_two_problems_and_no_warning():
+    first = notice("a.md", "2025-03-01", issue("1. 甲", Status.IN_PROGRESS, 5), issue("2. 甲", Status.IN_PROGRESS, 9))
+    second = notice("b.md", "2025-06-01", issue("1. 甲", Status.DONE, 5), issue("2. 甲", Status.DONE, 9))
+    (one,) = series_of([first, second]).values()
+    assert len(one.threads) == 2 and problems([first, second]) == []
