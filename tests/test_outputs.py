@@ -31,6 +31,10 @@ def test_a_measures_edit_changes_its_notice_page_and_the_open_data_only(site):
         "notices/2025/linjiang-shuiwuju.html",
         "notices/2025/linjiang-shuiwuju.json",
         "notices.json",  # it holds every issue's measures as text; no list page, feed or the sitemap shows them
+        "ledger.xlsx",  # so do the ledgers: the site's and the organisation's
+        "ledger.csv",
+        "organizations/shuiwuju.ledger.xlsx",
+        "organizations/shuiwuju.ledger.csv",
     }
 
 
@@ -96,7 +100,15 @@ def test_a_measures_edit_in_a_series_leaves_the_neighbours_pages_alone(site):
     """The neighbours show no measures: their keys are what they show of the notice, not its file."""
     before = keys(site)
     edit_at(site, "content/2025/linjiang-sifaju-2.md", "报名 27 人", "报名 28 人")
-    assert changed(before, keys(site)) == {SECOND, SECOND.replace(".html", ".json")}
+    assert changed(before, keys(site)) == {
+        SECOND,
+        SECOND.replace(".html", ".json"),
+        "notices.json",  # it carries the measures as text
+        "ledger.xlsx",  # and so do the ledgers: the site's and its organisation's
+        "ledger.csv",
+        "organizations/sifaju.ledger.xlsx",
+        "organizations/sifaju.ledger.csv",
+    }
 
 
 def test_a_status_edit_in_a_series_changes_the_later_neighbour_the_series_page_and_the_totals(site):

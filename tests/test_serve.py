@@ -266,8 +266,15 @@ def test_an_edit_to_measures_alone_leaves_the_lists_alone(site, tmp_path):
     for path in ("", "notices.json", "dashboard.html"):
         preview.prepare(path)
     rewritten = {path for path, stamp in files_of(tmp_path / "preview").items() if before[path] != stamp}
-    # notices.json holds every issue's measures as text: it changes with them; no list page does
-    assert rewritten == {"notices/2025/linjiang-shuiwuju.html", "notices/2025/linjiang-shuiwuju.json", "notices.json"}
+    # notices.json and the ledgers hold every issue's measures as text: they change with them; no list page does
+    # (the site's ledger, like notices.json, only when asked for)
+    assert rewritten == {
+        "notices/2025/linjiang-shuiwuju.html",
+        "notices/2025/linjiang-shuiwuju.json",
+        "notices.json",
+        "organizations/shuiwuju.ledger.xlsx",
+        "organizations/shuiwuju.ledger.csv",
+    }
     page = tmp_path / "preview" / "notices" / "2025" / "linjiang-shuiwuju.html"
     assert "夜间巡查 15 次" in page.read_text(encoding="utf-8")
 

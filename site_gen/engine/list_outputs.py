@@ -162,7 +162,9 @@ def ledger_outputs(
     """The ledger of every issue a page lists (.xlsx and .csv), from the notices' open-data records: its key is
     theirs, so editing one notice rewrites its organisation's ledger and the site's, nothing else."""
     notices = list(notices)
-    key = digest("ledger", config.language, config.base_url, sheet, *published.list_keys(notices))
+    key = digest(
+        "ledger", config.language, config.base_url, sheet, *(published.records[n.source].data_key for n in notices)
+    )  # the rows are the records' (notices.json's): keyed as that file is
 
     def rows() -> list[list[object]]:
         import json
@@ -177,8 +179,10 @@ def ledger_outputs(
 
         return xlsx_bytes(rows(), config.language, sheet) if format == "xlsx" else csv_bytes(rows(), config.language)
 
+    site_wide = page == addresses.INDEX  # the whole site's: the preview writes it only when asked for
     return [
-        Output(addresses.ledger_of(page, f), f"ledger-{f}-{key}", partial(make, f)) for f in addresses.LEDGER_FORMATS
+        Output(addresses.ledger_of(page, f), f"ledger-{f}-{key}", partial(make, f), site_wide=site_wide)
+        for f in addresses.LEDGER_FORMATS
     ]
 
 

@@ -115,6 +115,12 @@ NOTICE_FIELDS = (
     ),
     _f("lang", "string|null", "通报语言（与网站不同时）", "the notice's language, when not the site's"),
     _f("summary", "string|null", "摘要", "summary"),
+    _f(
+        "series",
+        "string|null",
+        "所属通报系列（同一单位同一轮巡察的各次通报）；各问题的历次状态见 series.json",
+        "the notice series it belongs to (one inspection round of one organisation); histories in series.json",
+    ),
     _f("tags", "array", "标签（字符串）", "tags (strings)"),
     _f("draft", "boolean", "是否草稿（已发布数据中恒为 false）", "a draft (false in published data)"),
     _f(
