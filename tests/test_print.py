@@ -115,7 +115,7 @@ def test_status_prints_in_black_with_its_words(browser, built_site, static_serve
     )
     assert badges and all(b[:3] == ["rgb(0, 0, 0)", "rgb(255, 255, 255)", "rgb(0, 0, 0)"] and b[3] for b in badges)
     segments = page.evaluate(
-        "() => [...document.querySelectorAll('.progress__seg')].map(s => getComputedStyle(s).backgroundColor)"
+        "() => [...document.querySelectorAll('.progress__seg')].map(s => getComputedStyle(s).fill)"
     )
     grey = re.compile(r"rgb\((\d+), \1, \1\)")
     assert segments and all(grey.fullmatch(colour) for colour in segments), segments
