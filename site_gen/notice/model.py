@@ -56,8 +56,20 @@ class StatusLine:
     line: int
 
 
+@dataclass(frozen=True, kw_only=True)
+class Commitment:
+    """What a notice promises about one problem, from the per-issue lines under its heading (整改时限：, 责任单位：…):
+    an issue and a sub-problem carry the same ones, so the series, the open data and the ledgers read them alike."""
+
+    deadline: dt.date | None = None
+    long_term: bool = False  # 长期坚持: no deadline, never overdue
+    responsible: str | None = None
+    responsible_person: str | None = None
+    completed_on: dt.date | None = None
+
+
 @dataclass(frozen=True)
-class SubProblem:
+class SubProblem(Commitment):
     """One of an issue's 一是/二是… parts that carries its own status line."""
 
     id: str
@@ -65,11 +77,6 @@ class SubProblem:
     status_line: StatusLine | None
     body_html: str
     line: int
-    deadline: dt.date | None = None
-    long_term: bool = False
-    responsible: str | None = None
-    responsible_person: str | None = None
-    completed_on: dt.date | None = None
 
     @property
     def status(self) -> Status:
@@ -77,7 +84,7 @@ class SubProblem:
 
 
 @dataclass(frozen=True)
-class Issue:
+class Issue(Commitment):
     """A problem found by the inspection, with what was done about it."""
 
     id: str
@@ -87,11 +94,6 @@ class Issue:
     body_html: str
     line: int
     sub_problems: tuple[SubProblem, ...] = ()
-    deadline: dt.date | None = None
-    long_term: bool = False
-    responsible: str | None = None
-    responsible_person: str | None = None
-    completed_on: dt.date | None = None
 
     @property
     def status(self) -> Status:
