@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from site_gen.importer.sources import read_source
 from site_gen.notice.config import SiteConfig, load_config
 
 REPO = Path(__file__).resolve().parents[1]
@@ -23,6 +24,11 @@ SEED_001 = SEEDS / "001_2289b50be2cd3afc.txt"
 SEED_002 = SEEDS / "002_69c4dd6300acab87.txt"
 ALL_SEEDS = [SEED_000, SEED_001, SEED_002]
 needs_seeds = pytest.mark.seeds  # see tests/conftest.py: skipped without ../shared/seeds, required when CI=true
+
+
+def read_lines(path: Path) -> list[str]:
+    """A source's lines as the importer reads them (look-alike characters mapped)."""
+    return read_source(path).lines
 
 
 def seed_param(seed: Path):

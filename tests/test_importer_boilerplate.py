@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from site_gen.importer.boilerplate import strip_chrome
-from site_gen.importer.sources import read_lines
-from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, needs_seeds
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, needs_seeds, read_lines
 
 
 def test_chrome_lines_are_removed_with_their_kind_and_line_number():

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from site_gen.importer.boilerplate import strip_chrome
 from site_gen.importer.contacts import find_contacts
-from site_gen.importer.sources import read_lines
-from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, needs_seeds
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, needs_seeds, read_lines
 
 
 def test_phone_separators_and_area_codes():

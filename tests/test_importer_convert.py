@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from site_gen.importer import import_file
-from site_gen.importer.sources import SourceError, read_lines, read_source
+from site_gen.importer.sources import SourceError, read_source
 from tests.importer_support import (
     FIXTURES,
     SEED_000,
@@ -25,6 +25,7 @@ from tests.importer_support import (
     html_of,
     needs_seeds,
     pdf_of,
+    read_lines,
     seed_param,
     site_config,
 )

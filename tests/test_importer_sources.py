@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from site_gen.importer.sources import SourceError, read_lines
-from tests.importer_support import FIXTURES, docx_of, html_of
+from site_gen.importer.sources import SourceError
+from tests.importer_support import FIXTURES, docx_of, html_of, read_lines
 
 
 def test_utf8_and_gb18030_text_read_the_same(tmp_path):

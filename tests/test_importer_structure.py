@@ -11,9 +11,8 @@ import pytest
 
 from site_gen.importer.boilerplate import strip_chrome
 from site_gen.importer.metadata import take_signature, take_title
-from site_gen.importer.sources import read_lines
 from site_gen.importer.structure import outline, outline_as_text
-from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, needs_seeds, site_config
+from tests.importer_support import FIXTURES, SEED_000, SEED_001, SEED_002, body, needs_seeds, read_lines, site_config
 
 
 @pytest.fixture(scope="module")

@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from site_gen.importer import word
-from site_gen.importer.sources import SourceError, read_lines
-from tests.importer_support import docx_of
+from site_gen.importer.sources import SourceError
+from tests.importer_support import docx_of, read_lines
 
 LINES = ["中共示例局党组关于巡察整改进展情况的通报", "1.关于学习不深的问题。", "整改情况：整改完成"]
 

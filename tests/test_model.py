@@ -54,10 +54,3 @@ def test_progress_counts_completed_and_rate():
 def test_no_rate_when_nothing_is_stated():
     assert Progress.of([issue(None), issue(None)]).completion_rate is None
     assert Progress.of([]).completion_rate is None
-
-
-def test_merged_progress_adds_counts():
-    a = Progress.of([issue(Status.DONE)])
-    b = Progress.of([issue(Status.DONE), issue(Status.NOT_STARTED)])
-    merged = a.merged(b)
-    assert merged.total == 3 and merged.count(Status.DONE) == 2 and merged.count(Status.NOT_STARTED) == 1

@@ -13,7 +13,6 @@ from pathlib import Path
 from ..base.cli_text import say
 
 STARTER = Path(__file__).resolve().parents[1] / "starter"
-LANGUAGES = ("zh", "en")
 # Stored without its dot: a dotfile inside a package is easy to lose when the package is built.
 RENAMED = {"gitignore": ".gitignore"}
 

@@ -42,7 +42,6 @@ class ImportResult:
     attachments: list[str] = field(default_factory=list)
     is_rectification: bool = True
     front: dict = field(default_factory=dict)
-    contacts_found: object = None
     lines_read: int = 0  # non-blank source lines: each is in the notice or in removed
     disclosure: Disclosure = field(default_factory=Disclosure)
     decision: str = ""  # which part holds the problems, and why
@@ -134,7 +133,6 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None, 
         source.attachments,
         is_rectification,
         front,
-        contacts_found=contacts,
         lines_read=lines_read,
         disclosure=disclosure,
         decision=tree.decision,

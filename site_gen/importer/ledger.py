@@ -282,7 +282,6 @@ def ledger_notice(path: Path, stem: str, reads: list[Read], config: SiteConfig) 
         left_out,
         notes,
         front=front,
-        contacts_found=contacts,
         lines_read=sum(read.rows for read in reads) - sum(1 for r in left_out if r.kind == "computed by site-gen"),
         decision="整改台账：每行一个问题 (a ledger: one row per problem)",
         stem=stem,

@@ -16,7 +16,7 @@ from ..notice import characters, grammar
 from .disclosure import LABEL
 from .reading import TABLE, Furniture, SourceError, SourceText, read_bytes
 
-__all__ = ["TABLE", "Furniture", "SourceError", "SourceText", "read_bytes", "read_lines", "read_source"]
+__all__ = ["TABLE", "Furniture", "SourceError", "SourceText", "read_bytes", "read_source"]
 
 SUPPORTED = (".txt", ".html", ".htm", ".docx", ".pdf")
 OLD_BINARY = (".doc", ".wps", ".et", ".ppt")  # .xls is a ledger: importer/ledger.py reads it
@@ -24,10 +24,6 @@ LINK = "\x01"  # brackets a web page's link text in its lines: boilerplate remov
 MAX_TEXT_BYTES = 5_000_000  # a notice as text is 10-100 KB; more is not a notice
 MAX_HTML_BYTES = 10_000_000  # a saved page with its inline scripts and styles is well under this
 LABEL_CELL = re.compile(rf"^{LABEL.pattern}")  # 索引号： in a cell: a disclosure table, read by disclosure.py
-
-
-def read_lines(path: Path) -> list[str]:
-    return read_source(path).lines
 
 
 def read_source(path: Path) -> SourceText:
@@ -234,7 +230,3 @@ def html_source(text: str) -> SourceText:
         for line in lines
     ]  # a table's cells are already spaced, and its tabs part them
     return SourceText(cleaned, unit="line", article_end=page.article_end())
-
-
-def html_lines(text: str) -> list[str]:
-    return html_source(text).lines

@@ -40,10 +40,6 @@ def docx_source(path: Path) -> SourceText:
         raise SourceError(f"{path}: Word 文件已损坏 not a readable Word .docx file ({exc}); {SAVE_AS}") from exc
 
 
-def docx_lines(path: Path) -> list[str]:
-    return docx_source(path).lines
-
-
 def read_document(document) -> SourceText:
     from docx.table import Table
 

@@ -30,7 +30,6 @@ ROLES = (
     "link",
 )
 COMPUTED = ("overdue", "link")
-NOTICE_LEVEL = ("organization", "notice", "date")
 
 WORDINGS: dict[str, tuple[str, ...]] = {  # the first is the header an export writes
     "section": ("所属方面", "问题类别", "类别", "方面"),

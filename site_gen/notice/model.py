@@ -225,11 +225,6 @@ class Progress:
             return None
         return self.completed / self.total
 
-    def merged(self, other: Progress) -> Progress:
-        tally = Counter(dict(self.counts)) + Counter(dict(other.counts))
-        counts = tuple((status, tally[status]) for status in DISPLAY_ORDER if tally[status])
-        return Progress(counts=counts, total=self.total + other.total)
-
 
 @dataclass(frozen=True)
 class Notice:
