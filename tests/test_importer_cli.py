@@ -145,8 +145,8 @@ def test_a_folder_imports_every_notice_file_with_one_summary_table(tmp_path):
     table = done.stdout[done.stdout.index("导入汇总：") :]
     rows = {line.split()[0]: line for line in table.splitlines()[2:-1]}
     assert list(rows) == ["2024/a.txt", "b.html", "c.txt", "old.doc"]
-    assert "18" in rows["2024/a.txt"].split() and "整改完成5" in rows["2024/a.txt"]
-    assert "示例市林业局关于市委" in rows["b.html"] and "整改完成1 正在整改1" in rows["b.html"]
+    assert "18" in rows["2024/a.txt"].split() and "整改完成 5" in rows["2024/a.txt"]
+    assert "示例市林业局关于市委" in rows["b.html"] and "整改完成 1 正在整改 1" in rows["b.html"]
     assert rows["c.txt"].split()[2] == "0" and "无法导入" in rows["old.doc"]
     assert table.splitlines()[-1].startswith("共 4 个文件：3 个已导入")
     assert sorted(p.relative_to(site / "content").as_posix() for p in (site / "content").rglob("*.md")) == [

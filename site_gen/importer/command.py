@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import unicodedata
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -18,7 +17,8 @@ from pathlib import Path
 from ..base.cli_text import say
 from ..base.diagnostics import Severity
 from ..notice.config import SiteConfig
-from ..pages.theme_text import STATUS_LABELS
+from ..notice.model import Progress
+from ..pages.theme_text import status_tally
 from .convert import ImportResult, import_file, slugify
 from .ledger import SUFFIXES as LEDGER_SUFFIXES
 from .ledger import import_ledger
@@ -233,9 +233,7 @@ def row_of(result: ImportResult, words: Callable[..., str], language: str) -> Ro
     flags += [words("import-flag-notes", count=len(result.notes))] if result.notes else []
     if notice is None:
         return Row(str(result.source), result.front.get("title", ""), warnings=", ".join(flags), errors=errors)
-    counts = Counter(issue.status for issue in notice.issues)
-    labels = STATUS_LABELS["zh" if language == "zh" else "en"]
-    statuses = " ".join(f"{labels[s]}{n}" for s, n in sorted(counts.items(), key=lambda item: -item[0].rank))
+    statuses = status_tally(Progress.of(notice.issues), language, separator=" ")
     problems = str(len(notice.issues))
     return Row(str(result.source), notice.title, problems, statuses or "-", ", ".join(flags) or "-", errors=errors)
 

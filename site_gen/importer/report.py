@@ -6,12 +6,10 @@ every label is a pair here, every note a Said made with both wordings where it w
 
 from __future__ import annotations
 
-from collections import Counter
-
 from ..base.diagnostics import Severity
-from ..notice.model import Issue, Notice, SubProblem
+from ..notice.model import Issue, Notice, Progress, SubProblem
 from ..notice.schema import BODY_FIELDS
-from ..pages.theme_text import STATUS_LABELS
+from ..pages.theme_text import status_tally
 from .boilerplate import Removed
 from .convert import ImportResult
 from .said import in_language
@@ -123,11 +121,7 @@ def structure_lines(notice: Notice, say: Words) -> list[str]:
     written = sum(
         bool(issue.status_line) + sum(bool(sub.status_line) for sub in issue.sub_problems) for issue in notice.issues
     )
-    counts = Counter(issue.status for issue in notice.issues)
-    labels = STATUS_LABELS[say.language]
-    by_status = " · ".join(
-        f"{labels[status]} {count}" for status, count in sorted(counts.items(), key=lambda item: -item[0].rank)
-    )
+    by_status = status_tally(Progress.of(notice.issues), say.language)
     sections, issues = len(notice.sections), len(notice.issues)
     return [
         "  "

@@ -28,7 +28,7 @@ from ..notice.config import SiteConfig
 from ..notice.model import DISPLAY_ORDER, Notice, Progress, Status
 from .groups import Page
 from .qrcode import qr_svg
-from .theme_text import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, ui_strings
+from .theme_text import STATUS_DESCRIPTIONS, STATUS_LABELS, STRINGS, status_tally, ui_strings
 
 # Every page's policy, as a <meta http-equiv> (a static host may send no headers): scripts and styles only
 # from the site itself, WebAssembly for Pagefind, no inline script, handler or style attribute, no other host.
@@ -171,8 +171,7 @@ def bar_segments(progress: Progress) -> list[BarSegment]:
 
 def progress_text(progress: Progress, language: str) -> str:
     """e.g. 18 项问题：整改完成 12 · 视同完成 6 — the summary read aloud and printed."""
-    labels = STATUS_LABELS[language]
-    parts = " · ".join(f"{labels[status]} {count}" for status, count in progress.counts)
+    parts = status_tally(progress, language)
     if language == "zh":
         return f"{progress.total} 项问题：{parts}" if parts else "0 项问题"
     return f"{progress.total} issues: {parts}" if parts else "0 issues"

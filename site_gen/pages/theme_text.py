@@ -5,7 +5,7 @@ Templates use ``t.key``; ``language: en`` in site.yaml switches them all.
 
 from __future__ import annotations
 
-from ..notice.model import Status
+from ..notice.model import Progress, Status
 
 STRINGS: dict[str, dict[str, str]] = {
     "zh": {
@@ -401,3 +401,10 @@ class UIStrings(dict[str, str]):
 
 def ui_strings(language: str) -> UIStrings:
     return UIStrings(STRINGS[language])
+
+
+def status_tally(progress: Progress, language: str, separator: str = " · ") -> str:
+    """整改完成 12 · 视同完成 6: the counts in display order, as the notice page, the import report and the batch
+    summary all say them (the summary, one row per file, joins them closer)."""
+    labels = STATUS_LABELS["zh" if language == "zh" else "en"]
+    return separator.join(f"{labels[status]} {count}" for status, count in progress.counts)
