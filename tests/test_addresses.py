@@ -7,11 +7,7 @@ import pytest
 from site_gen.base import addresses
 from site_gen.notice.config import load_config
 
-
-@pytest.fixture(autouse=True)
-def no_registry():
-    """Organisation pages named without a site's registry: a test that loaded one must not leak its slugs here."""
-    addresses.use_registry_slugs({})
+PLAIN = addresses.GroupAddresses()  # a site without an organisations registry
 
 
 def test_notice_files_and_list_pages():
@@ -23,15 +19,9 @@ def test_notice_files_and_list_pages():
 
 
 def test_group_pages_are_named_in_pinyin():
-    assert (
-        addresses.group_page("organization", "中共临江区司法局党组")
-        == "organizations/zhonggonglinjiangqusifajudangzu.html"
-    )
-    assert (
-        addresses.group_feed("organization", "中共临江区司法局党组")
-        == "organizations/zhonggonglinjiangqusifajudangzu.xml"
-    )
-    assert addresses.group_page("tag", "Water supply") == "tags/water-supply.html"
+    assert PLAIN.page("organization", "中共临江区司法局党组") == "organizations/zhonggonglinjiangqusifajudangzu.html"
+    assert PLAIN.feed("organization", "中共临江区司法局党组") == "organizations/zhonggonglinjiangqusifajudangzu.xml"
+    assert PLAIN.page("tag", "Water supply") == "tags/water-supply.html"
     assert addresses.group_slug("重庆市") == "chongqingshi"  # phrase-aware: not zhongqing
 
 
@@ -104,11 +94,10 @@ def test_an_organisation_page_takes_its_registry_slug_and_only_for_the_site_load
     (registered / "site.yaml").write_text(
         "organizations:\n  - name: 中共示例县水务局党组\n    slug: shuiwu\n", encoding="utf-8"
     )
-    load_config(registered)
-    assert addresses.group_page("organization", "中共示例县水务局党组") == "organizations/shuiwu.html"
-    assert addresses.group_feed("organization", "中共示例县水务局党组") == "organizations/shuiwu.xml"
-    assert addresses.group_page("tag", "中共示例县水务局党组") == "tags/zhonggongshilixianshuiwujudangzu.html"
-    load_config(plain)  # another site: its names are its own
-    assert addresses.group_page("organization", "中共示例县水务局党组") == (
-        "organizations/zhonggongshilixianshuiwujudangzu.html"
-    )
+    book = load_config(registered)[0].group_addresses
+    assert book.page("organization", "中共示例县水务局党组") == "organizations/shuiwu.html"
+    assert book.feed("organization", "中共示例县水务局党组") == "organizations/shuiwu.xml"
+    assert book.page("tag", "中共示例县水务局党组") == "tags/zhonggongshilixianshuiwujudangzu.html"
+    other = load_config(plain)[0].group_addresses  # another site loaded after it: its names are its own
+    assert book.page("organization", "中共示例县水务局党组") == "organizations/shuiwu.html"
+    assert other.page("organization", "中共示例县水务局党组") == ("organizations/zhonggongshilixianshuiwujudangzu.html")

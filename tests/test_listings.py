@@ -6,6 +6,7 @@ import datetime as dt
 import json
 from collections import Counter
 
+from site_gen.base.addresses import GroupAddresses
 from site_gen.notice.model import Progress
 from site_gen.notice.organizations import Organization, Registry
 from site_gen.notice.summary import Summary
@@ -110,7 +111,7 @@ def test_registered_parents_of_publishing_units_get_a_page_and_list_them(tmp_pat
     notice = Summary(
         "content/a.md", "a", "通报", "中共某县水务局党组", dt.date(2025, 1, 1), "", (), False, "", Progress((), 0)
     )
-    found = organization_groups([notice], registry)
+    found = organization_groups([notice], registry, GroupAddresses(registry.slugs()))
     names = [(g.name, len(g.notices)) for g in found]  # by name, as groups always are
     assert names == [("中共某县委", 0), ("中共某县水务局党组", 1), ("中共某市委", 0)]
     pages = {g.name: g for g in found}
@@ -118,4 +119,8 @@ def test_registered_parents_of_publishing_units_get_a_page_and_list_them(tmp_pat
     assert view.parent == ("中共某市委", pages["中共某市委"].url) and [u[0] for u in view.units] == [
         "中共某县水务局党组"
     ]
-    assert organization_groups([notice], Registry()) == [pages["中共某县水务局党组"]]  # no registry: as written
+    assert pages["中共某县水务局党组"].url == "organizations/shuiwu.html"  # the slug its entry gives
+    plain = organization_groups([notice], Registry(), GroupAddresses())  # no registry: as written
+    assert [(g.name, g.url) for g in plain] == [
+        ("中共某县水务局党组", "organizations/zhonggongmouxianshuiwujudangzu.html")
+    ]

@@ -64,6 +64,22 @@ def test_renumbered_issues_match_by_title_and_numbers_alone_never_do():
     assert one.threads[0].not_reported and not one.threads[1].not_reported
 
 
+def test_only_a_problem_left_out_while_open_counts_as_dropped():
+    first = notice(
+        "a.md",
+        "2025-03-01",
+        issue("甲问题", Status.DONE, line=10),
+        issue("乙问题", Status.IN_PROGRESS, line=20),
+        issue("丙问题", Status.IN_PROGRESS, line=30),
+    )
+    second = notice("b.md", "2025-09-01", issue("丙问题", Status.DONE))  # 甲 closed before, 乙 gone quiet
+    (one,) = series_of([first, second]).values()
+    by_title = {t.title: t for t in one.threads}
+    assert by_title["甲问题"].not_reported and not by_title["甲问题"].dropped  # closed, then not listed again
+    assert by_title["乙问题"].not_reported and by_title["乙问题"].dropped
+    assert not by_title["丙问题"].dropped and one.count("dropped") == 1
+
+
 def test_an_explicit_id_matches_a_reworded_title():
     first = notice("a.md", "2025-03-01", issue("导师帮带未落实", Status.DONE, id="daoshi"))
     second = notice("b.md", "2025-09-01", issue("关于新干部导师制度执行不到位", Status.IN_PROGRESS, id="daoshi"))
@@ -171,6 +187,7 @@ def test_the_series_page_open_problems_and_series_json(site, tmp_path):
     assert ("done", "notices/2026/linjiang-sifaju-3.html#daoshi") in cells
     for label in ("反弹", "逾期", "逾期完成", "新完成", "未再报告"):
         assert f">{label}</span>" in page
+    assert "<dt>未完成而未再报告</dt><dd>1 项</dd>" in page  # the mediators; the four closed and left out are not
     data = json.loads((out / "series.json").read_text(encoding="utf-8"))
     (one,) = data["series"]
     assert one["title"] == SERIES and [n["date"] for n in one["notices"]] == ["2025-03-18", "2025-09-22", "2026-03-16"]

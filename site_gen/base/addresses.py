@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 OPEN_DATA = "notices.json"  # published: it proves nothing about who made a folder (engine/ownership.py)
 SEARCH_FOLDER = "pagefind"  # written by Pagefind, not declared among the outputs
@@ -106,19 +108,25 @@ def group_index(kind: str) -> str:
     return f"{FOLDERS[kind]}/index.html"
 
 
-def group_page(kind: str, name: str) -> str:
-    return f"{FOLDERS[kind]}/{_slug_of(kind, name)}.html"
+@dataclass(frozen=True)
+class GroupAddresses:
+    """Group pages of one site: an organisation's page takes the slug the site's registry gives it, else its name's.
 
+    Held by the site's config, never by this module: two sites loaded in one process keep their own addresses.
+    """
 
-def group_feed(kind: str, name: str) -> str:
-    return f"{FOLDERS[kind]}/{_slug_of(kind, name)}.xml"
+    registry: Mapping[str, str] = field(default_factory=dict)  # organisation full name -> its registered slug
 
+    def page(self, kind: str, name: str) -> str:
+        return f"{FOLDERS[kind]}/{self.slug_of(kind, name)}.html"
 
-def _slug_of(kind: str, name: str) -> str:
-    """An organisation's slug from the site's registry when it gives one, else the name's."""
-    if kind == "organization" and name in _REGISTRY:
-        return _REGISTRY[name]
-    return group_slug(name)
+    def feed(self, kind: str, name: str) -> str:
+        return f"{FOLDERS[kind]}/{self.slug_of(kind, name)}.xml"
+
+    def slug_of(self, kind: str, name: str) -> str:
+        if kind == "organization" and name in self.registry:
+            return self.registry[name]
+        return group_slug(name)
 
 
 def series_slug(name: str) -> str:
@@ -131,13 +139,6 @@ def series_page(name: str) -> str:
 
 
 _SLUGS: dict[str, str] = {}  # a memo kept by the build state: pypinyin takes half a second to load
-_REGISTRY: dict[str, str] = {}  # organisation full name -> the slug site.yaml's registry gives it
-
-
-def use_registry_slugs(slugs: dict[str, str]) -> None:
-    """The slugs of the site just loaded (site_gen/config.py): they replace those of any site loaded before."""
-    _REGISTRY.clear()
-    _REGISTRY.update(slugs)
 
 
 def remember_slugs(known: dict[str, str]) -> None:

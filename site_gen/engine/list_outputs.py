@@ -117,15 +117,16 @@ class Published:
 def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
     """Home list, group pages, dashboard, search page, feeds, robots.txt, notices.json and the sitemap."""
     notices = published.counted  # each problem of a series once, at its latest state
-    organizations, years = groups(notices, "organization"), groups(notices, "year")
+    book = config.group_addresses
+    organizations, years = groups(notices, "organization", book), groups(notices, "year", book)
     found = list(home_pages(env, published, organizations, years))
     found += series_pages(env, published)
-    found.append(open_problems_page(env, published))
+    found.append(open_problems_page(env, published, book))
     t = ui_strings(config.language)
     for kind, kind_groups, title in (
-        ("organization", organization_groups(notices, config.organizations), t.by_organization),
+        ("organization", organization_groups(notices, config.organizations, book), t.by_organization),
         ("year", years, t.by_year),
-        ("tag", groups(notices, "tag"), t.by_tag),
+        ("tag", groups(notices, "tag", book), t.by_tag),
     ):
         if kind_groups or kind != "tag":  # every page links to the organisations and the years, even with none
             found += group_pages(config, env, published, kind, kind_groups, title)
@@ -240,7 +241,7 @@ def one_group(
     pages: dict[str, Group],
 ) -> list[Output]:
     """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
-    feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
+    feed_url = config.group_addresses.feed(group.kind, group.name) if group.kind == "organization" else ""
     view = (
         organization_view(group, config.organizations, pages, published.series)
         if group.kind == "organization"
@@ -340,22 +341,24 @@ def series_pages(env: jinja2.Environment, published: Published) -> list[Output]:
     return found
 
 
-def open_items(published: Published) -> list[tuple[str, str, list[tuple[str, OpenIssue]]]]:
+def open_items(
+    published: Published, book: addresses.GroupAddresses
+) -> list[tuple[str, str, list[tuple[str, OpenIssue]]]]:
     """Every problem not done as of its latest notice (a series' once), by organisation: (name, page, items),
     each item (the address of the notice stating it, the issue): all the page shows, so also its key."""
     by_org: dict[str, list[tuple[str, OpenIssue]]] = {}
     for summary in sorted(published.counted, key=lambda s: (s.organization, -s.date.toordinal(), s.slug)):
         for issue in summary.open_issues:
             by_org.setdefault(summary.organization, []).append((issue.url or summary.url, issue))
-    return [(name, addresses.group_page("organization", name), items) for name, items in by_org.items()]
+    return [(name, book.page("organization", name), items) for name, items in by_org.items()]
 
 
 def open_count(published: Published) -> int:
     return sum(len(s.open_issues) for s in published.counted)
 
 
-def open_problems_page(env: jinja2.Environment, published: Published) -> Output:
-    items = open_items(published)
+def open_problems_page(env: jinja2.Environment, published: Published, book: addresses.GroupAddresses) -> Output:
+    items = open_items(published, book)
     make = lambda: render_page(env, "open_problems.html", addresses.OPEN_PROBLEMS, groups=items)  # noqa: E731
     return Output(addresses.OPEN_PROBLEMS, digest("open", repr(items)), make, in_sitemap=True)
 
@@ -369,7 +372,7 @@ def series_totals(series: dict[str, Series]) -> dict[str, int]:
         "overdue": sum(t.overdue for t in threads),
         "regressed": sum(t.regressed for t in threads),
         "closed_late": sum(t.closed_late for t in threads),
-        "not_reported": sum(t.not_reported for t in threads),
+        "dropped": sum(t.dropped for t in threads),  # open-problems.html lists them
     }
 
 

@@ -239,7 +239,7 @@ class Site:
     def clashes(self) -> list[Diagnostic]:
         """Notices or groups at one address; kept until a file's address or group names change (update())."""
         if "_clashes" not in self.__dict__:
-            self.__dict__["_clashes"] = address_clashes(self.published().summaries)
+            self.__dict__["_clashes"] = address_clashes(self.published().summaries, self.config.group_addresses)
         return list(self.__dict__["_clashes"])
 
     def notice_files(self, record: SourceRecord) -> list[Output]:
@@ -289,12 +289,14 @@ class ListData:
 def prepare_workers(site: Site, templates: tuple[str, ...]) -> None:
     """What reading and making pages needs, loaded once before workers fork rather than in each of them:
     the modules, and the templates compiled (a broken override is reported where a page using it is made)."""
+    from jinja2 import TemplateError
+
     from ..notice import reader, validate  # noqa: F401 - loaded for the workers to inherit
 
     try:
         for name in templates:
             site.env.get_template(name)
-    except Exception:  # noqa: BLE001, S110
+    except (TemplateError, OSError, UnicodeError):  # reported, located, by the page that uses the template
         pass
 
 
@@ -362,11 +364,11 @@ def origin(
     return path, 0
 
 
-def address_clashes(summaries: list[Summary]) -> list[Diagnostic]:
+def address_clashes(summaries: list[Summary], book: addresses.GroupAddresses) -> list[Diagnostic]:
     """Published notices at one address, and groups whose pages would share one (newest first)."""
     from ..notice.validate import slug_problems
 
-    return slug_problems(summaries) + group_clashes(summaries)
+    return slug_problems(summaries) + group_clashes(summaries, book)
 
 
 def addressed(record: SourceRecord | None, summary: Summary | None) -> tuple[object, ...] | None:
@@ -588,14 +590,14 @@ def human_size(size: int) -> str:
     return f"{size / 1024 / 1024:.1f} MB"
 
 
-def group_clashes(summaries: list[Summary]) -> list[Diagnostic]:
+def group_clashes(summaries: list[Summary], book: addresses.GroupAddresses) -> list[Diagnostic]:
     """Two organisations (or tags) whose pages would share one address: one would vanish from the site."""
     found = []
     for kind, names_of in (("organization", lambda s: (s.organization,)), ("tag", lambda s: s.tags)):
         by_address: dict[str, dict[str, str]] = defaultdict(dict)
         for summary in sorted(summaries, key=lambda s: s.source):
             for name in names_of(summary):
-                by_address[addresses.group_page(kind, name)].setdefault(name, summary.source)
+                by_address[book.page(kind, name)].setdefault(name, summary.source)
         for address, names in sorted(by_address.items()):
             if len(names) > 1:
                 (name, source), *others = sorted(names.items(), key=lambda item: item[1])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..base import addresses
@@ -60,18 +61,14 @@ class SiteConfig:
     def content_dir(self) -> Path:
         return self.layout.content
 
+    @cached_property
+    def group_addresses(self) -> addresses.GroupAddresses:
+        """Where each group's page is: an organisation's by the slug its registry entry gives, if any."""
+        return addresses.GroupAddresses(self.organizations.slugs())
+
 
 def load_config(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
-    """Read site.yaml in root; a missing file means all defaults.
-
-    The registry's slugs go to the address book here, so every page names an organisation's page the same way.
-    """
-    config, found = _load(root)
-    addresses.use_registry_slugs(config.organizations.slugs())
-    return config, found
-
-
-def _load(root: Path) -> tuple[SiteConfig, list[Diagnostic]]:
+    """Read site.yaml in root; a missing file means all defaults."""
     path = root / CONFIG_FILE
     if not path.is_file():
         return _parse(root, {}, {})

@@ -102,6 +102,12 @@ class Thread:
         return self.latest.notice != self.last_notice
 
     @property
+    def dropped(self) -> bool:
+        """No longer reported while last said not done: a promise gone quiet. A problem closed and then left out
+        is the normal case (已完成的事项不再逐项列出), not counted here."""
+        return self.not_reported and self.latest.status is not Status.UNSTATED and not self.latest.done
+
+    @property
     def regressed(self) -> bool:
         """Once said done, later said not done."""
         return any(a.done and not b.done for a, b in zip(self.entries, self.entries[1:], strict=False))

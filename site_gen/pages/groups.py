@@ -35,24 +35,26 @@ class Group:
         return site_progress(self.notices)
 
 
-def groups(notices: Sequence[NoticeLike], kind: str) -> list[Group]:
+def groups(notices: Sequence[NoticeLike], kind: str, book: addresses.GroupAddresses) -> list[Group]:
     """Notices grouped by one key; years newest first, other groups by name."""
     by_key: dict[str, list[NoticeLike]] = defaultdict(list)
     for notice in notices:
         for key in keys_of(notice, kind):
             by_key[key].append(notice)
     names = sorted(by_key, reverse=(kind == "year"))
-    return [Group(kind, name, addresses.group_page(kind, name), tuple(by_key[name])) for name in names]
+    return [Group(kind, name, book.page(kind, name), tuple(by_key[name])) for name in names]
 
 
-def organization_groups(notices: Sequence[NoticeLike], registry: Registry) -> list[Group]:
+def organization_groups(
+    notices: Sequence[NoticeLike], registry: Registry, book: addresses.GroupAddresses
+) -> list[Group]:
     """The organisations with notices, and the registered ones they are units of (a county's page lists its units
     even when the county publishes nothing itself), by name."""
-    found = {group.name: group for group in groups(notices, "organization")}
+    found = {group.name: group for group in groups(notices, "organization", book)}
     for name in list(found):
         parent = _parent_of(registry, name)
         while parent and parent not in found:
-            found[parent] = Group("organization", parent, addresses.group_page("organization", parent), ())
+            found[parent] = Group("organization", parent, book.page("organization", parent), ())
             parent = _parent_of(registry, parent)
     return [found[name] for name in sorted(found)]
 
