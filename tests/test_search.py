@@ -271,7 +271,9 @@ def hostile_site(tmp_path_factory) -> Path:
     from site_gen.commands.build import build_site
 
     work = tmp_path_factory.mktemp("hostile")
-    site = shutil.copytree(HOSTILE, work / "site", ignore=shutil.ignore_patterns(".site-gen-cache"))  # no cache in tests/
+    site = shutil.copytree(
+        HOSTILE, work / "site", ignore=shutil.ignore_patterns(".site-gen-cache")
+    )  # no cache in tests/
     out = work / "output"
     result = build_site(site, out)
     assert result.ok, [d.format() for d in result.diagnostics]
