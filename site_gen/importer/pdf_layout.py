@@ -26,7 +26,7 @@ from .reading import TABLE
 PDFIUM_MARKS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # soft hyphens and markers PDFium adds
 PRINTED_LINE = re.compile(r"[^\r\n]+")
 RUN = re.compile(r"[^ ]+")  # a run of text; PDFium generates the space between runs set apart
-ALIGNED = 0.3  # cells of one column share an edge or centre to within this part of the font size
+ALIGNED = 0.15  # cells of one column share an edge or centre to within this part of the font size
 LARGER = 1.08  # a heading's size is at least this many times the body's
 MAX_HEADING = 80  # characters: a longer line in a larger font is a paragraph set large, not a heading
 MAX_ROWS = 200  # a table block is cut after this many rows (a hostile page of aligned lines stays linear)
@@ -155,23 +155,64 @@ def placed(rows: list[Printed], spans: list[tuple[float, float]]) -> list[list[l
 def aligned(rows: list[Printed]) -> bool:
     """Every column's cells share their left edge, centre or right edge (a header may be centred over its
     column, numbers set right): body lines that merely contain a space rarely do."""
-    spans = columns(rows)
-    tolerance = ALIGNED * max(row.size for row in rows) if any(row.size for row in rows) else 1.0
-    for column in zip(*placed(rows, spans), strict=True):
-        edges = [(cells[0].left, cells[-1].right) for cells in column if cells]
-        for measure in (lambda e: e[0], lambda e: (e[0] + e[1]) / 2, lambda e: e[1]):
-            values = [measure(edge) for edge in edges]
-            if max(values) - min(values) <= tolerance:
-                break
-        else:
-            return False
-    return True
+    tolerance = tolerance_of(rows)
+    return all(
+        any(spread(edges, measure) <= tolerance for measure in (left_edge, centre, right_edge))
+        for edges in column_edges(rows)
+    )
+
+
+def tolerance_of(rows: list[Printed]) -> float:
+    size = max(row.size for row in rows)
+    return ALIGNED * size if size else 1.0
+
+
+def column_edges(rows: list[Printed]) -> list[list[tuple[float, float]]]:
+    """(left, right) of each row's text in each column, for the rows that have text there."""
+    return [[edge for edge in column if edge] for column in zip(*row_edges(rows), strict=True)]
+
+
+def row_edges(rows: list[Printed]) -> list[list[tuple[float, float] | None]]:
+    """(left, right) of each row's text in each column, None where the row has none."""
+    return [
+        [(cells[0].left, cells[-1].right) if cells else None for cells in row] for row in placed(rows, columns(rows))
+    ]
+
+
+def spread(edges: list[tuple[float, float]], measure) -> float:
+    values = [measure(edge) for edge in edges]
+    return max(values) - min(values)
+
+
+def left_edge(edge: tuple[float, float]) -> float:
+    return edge[0]
+
+
+def centre(edge: tuple[float, float]) -> float:
+    return (edge[0] + edge[1]) / 2
+
+
+def right_edge(edge: tuple[float, float]) -> float:
+    return edge[1]
+
+
+def has_columns(rows: list[Printed]) -> bool:
+    """Some column's cells differ in width while the next column still starts in line: the gap between them
+    changes from row to row. Text wrapped at its spaces (`- 一审: 某某` / `- 二审: 某某`, a footer's wrapped
+    line) keeps one space between its pieces on every line."""
+    grid, tolerance = row_edges(rows), tolerance_of(rows)
+    for column in range(len(grid[0]) - 1):
+        gaps = [row[column + 1][0] - row[column][1] for row in grid if row[column] and row[column + 1]]
+        if len(gaps) >= 2 and max(gaps) - min(gaps) > tolerance:
+            return True
+    return False
 
 
 def table_of(rows: list[Printed]) -> Printed | None:
-    """The rows as one TABLE line (rows by newline, cells by tab), or None when under two rows fill two columns."""
+    """The rows as one TABLE line (rows by newline, cells by tab), or None when they are not a table: under
+    two rows fill two columns, or no two columns part as a table's do (has_columns)."""
     grid = [[" ".join(cell.text for cell in cells) for cells in row] for row in placed(rows, columns(rows))]
-    if sum(1 for row in grid if sum(1 for cell in row if cell) >= 2) < 2:
+    if sum(1 for row in grid if sum(1 for cell in row if cell) >= 2) < 2 or not has_columns(rows):
         return None
     text = TABLE + "\n".join("\t".join(cell.replace("\t", " ") for cell in row) for row in grid)
     return Printed(text, rows[0].size, rows[0].bold)
