@@ -262,3 +262,25 @@ def test_a_seed_printed_by_chromium_has_no_table_or_heading_the_text_does_not(se
         return [(issue.title, issue.status.value, len(issue.sub_problems)) for issue in notice.issues]
 
     assert issues(printed) == issues(seed)
+
+
+def test_a_long_table_printed_over_two_pages_is_one_markdown_table(tmp_path, config):
+    from tests.importer_support import print_page
+
+    rows = "".join(
+        f"<tr><td>{n}</td><td>第{n}项整改措施</td><td>{'已完成' if n % 3 else '正在推进'}</td></tr>"
+        for n in range(1, 61)
+    )
+    body = (
+        "<p>示例县水务局党组关于巡察整改进展情况的通报</p><p>一、巡察反馈问题整改情况</p>"
+        "<p>（一）关于整改台账不全的问题</p><p>整改进度：正在整改</p>"
+        f"<table class='ruled'><thead><tr><th>序号</th><th>措施</th><th>完成情况</th></tr></thead>{rows}</table>"
+        "<p>中共示例县水务局党组</p><p>2025年12月1日</p>"
+    )
+    pdf = print_page(body, tmp_path / "long.pdf", LAYOUT_STYLE)
+    result = import_file(pdf, config)
+    table = [line for line in result.markdown.split("\n") if line.startswith("|")]
+    assert table[0] == "| 序号 | 措施 | 完成情况 |" and len(table) == 2 + 60
+    assert table[-1] == "| 60 | 第60项整改措施 | 正在推进 |" and table.count(table[0]) == 1
+    assert result.front["date"] == "2025-12-01"
+    assert not [r.text for r in result.removed if "整改措施" in r.text]  # rows at page edges are not page furniture

@@ -143,3 +143,17 @@ def test_headings_in_a_bold_font_at_the_body_size_are_the_issues(tmp_path, confi
     ]
     assert [section.title for section in result.notice.sections] == ["一、巡察反馈问题整改情况"]
     assert result.front["date"] == "2025-10-08"
+
+
+def test_a_table_broken_by_a_page_is_one_table_its_repeated_header_once():
+    from site_gen.importer.pdf_layout import across_pages
+
+    one = with_tables([line("整改台账如下。"), HEADER, ROWS[0]])
+    two = with_tables([HEADER, ROWS[1], line("以上。")])
+    assert [item.text for item in across_pages([one, two])] == [
+        "整改台账如下。",
+        TABLE + "序号\t问题\t完成情况\n1\t制度修订\t已完成\n2\t人员培训\t正在推进",
+        "以上。",
+    ]
+    other = with_tables([row((34, 60, "项目"), (100, 130, "数量")), row((34, 90, "巡查次数"), (100, 110, "12"))])
+    assert len(across_pages([one, other])) == 3  # two columns, not three: another table

@@ -30,13 +30,15 @@ EDGE = 2  # lines at the top and at the bottom of a page where headers, footers 
 
 
 def pdf_source(path: Path) -> SourceText:
-    pages, furniture = strip_furniture(page_lines(path))
+    pages, furniture = strip_furniture(
+        [layout.with_tables([line for line in page if line.text]) for page in page_lines(path)]
+    )
     if not any(pages):  # no text at all, or only page numbers stamped on scanned pages
         raise SourceError(
             f"{path}: 这是扫描件，没有文字层，无法导入 this PDF has no text layer (it is a scan or made of images) and cannot be read without "
             "OCR, which site-gen does not do; import the original Word or text file instead, or type the notice"
         )
-    lines = join_wrapped([line for page in pages for line in layout.with_tables(page)])
+    lines = join_wrapped(layout.across_pages(pages))
     return SourceText([line.text for line in lines], furniture, levels=layout.heading_levels(lines))
 
 
@@ -84,9 +86,12 @@ def printed_lines(page) -> list[Printed]:
 
 
 def strip_furniture(pages: list[list[Printed]]) -> tuple[list[list[Printed]], list[Furniture]]:
-    """Each page's body lines; page numbers and lines repeated at the page edges removed."""
+    """Each page's body lines; page numbers and lines repeated at the page edges removed.
+
+    Tables are found first: a table's rows at the top or bottom of every page (`12 第12项措施 已完成`) have
+    one shape with their digits blanked, as page numbers do, and are not the page's furniture."""
     pages = [[line for line in page if line.text] for page in pages]
-    repeated = repeated_edges([[line.text for line in page] for page in pages])
+    repeated = repeated_edges([[line.text for line in page if not line.is_table] for page in pages])
     kept: list[list[Printed]] = []
     furniture: list[Furniture] = []
     number = 0
@@ -94,7 +99,7 @@ def strip_furniture(pages: list[list[Printed]]) -> tuple[list[list[Printed]], li
         kept.append([])
         for index, line in enumerate(page):
             number += 1
-            at_edge = index < EDGE or index >= len(page) - EDGE
+            at_edge = (index < EDGE or index >= len(page) - EDGE) and not line.is_table
             if at_edge and PAGE_NUMBER.match(line.text):
                 furniture.append(Furniture(number, line.text, "page number", page_number))
             elif at_edge and shape(line.text) in repeated:
@@ -120,30 +125,36 @@ def repeated_edges(pages: list[list[str]]) -> set[str]:
 
 
 def join_wrapped(lines: list[Printed]) -> list[Printed]:
-    """Join a paragraph wrapped over printed lines: a full-width line that ends mid-sentence continues,
-    in the same font size and weight (a heading set large stays apart from the body below it; a title set
-    large and wrapped is joined). A line's full width in characters is the body's scaled by its size."""
+    """Join a paragraph wrapped over printed lines: a full line that ends mid-sentence continues, in the same
+    font size and weight (a heading set large stays apart from the body below it; a title set large and
+    wrapped is joined). A line is full when it ends at the text's right margin (within a character and a
+    half; the margin is where the longest tenth of the lines end); without positions, when it is nearly as long as most full lines, in characters at its size."""
     if not lines:
         return lines
     body = layout.body_style(lines)[0]
     widths = sorted(len(line.text) for line in lines if not line.is_table and line.style[0] == body)
     full = widths[int(len(widths) * 0.9)] if widths else 0  # the width of a full printed line of the body
+    rights = sorted(line.right for line in lines if not line.is_table and line.right)
+    margin = rights[int(len(rights) * 0.9)] if rights else 0.0  # where most full lines end
     joined = [lines[0]]
     for line in lines[1:]:
         previous = joined[-1]
-        scale = body / previous.size if body and previous.size else 1.0
+        if previous.right and margin:
+            reaches = previous.right >= margin - 1.5 * (previous.size or 12)
+        else:
+            reaches = len(previous.text) >= 0.8 * full * (body / previous.size if body and previous.size else 1.0)
         continues = (
-            not previous.is_table
+            reaches
+            and not previous.is_table
             and not line.is_table
             and previous.style == line.style
-            and len(previous.text) >= 0.8 * full * scale
             and not previous.text.endswith(SENTENCE_END)
             and grammar.level_of(line.text) is None
             and not grammar.SHI.match(line.text)
             and not grammar.date_value(line.text)
         )
         if continues:  # Chinese text: no space at the join (nor inside an e-mail)
-            joined[-1] = Printed(previous.text + line.text, previous.size, previous.bold)
+            joined[-1] = Printed(previous.text + line.text, previous.size, previous.bold, right=line.right)
         else:
             joined.append(line)
     return joined

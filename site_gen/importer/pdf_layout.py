@@ -52,6 +52,7 @@ class Printed:
     size: float = 0.0
     bold: bool = False
     cells: tuple[Cell, ...] = ()  # only for a line of two runs or more: a row a table may hold
+    right: float = 0.0  # where its last character ends (0: unknown): a full line reaches the text's margin
     style: tuple[float, bool] = field(init=False)  # size to half a point, and weight: how it is set
     is_table: bool = field(init=False)
 
@@ -93,7 +94,8 @@ def page_lines(textpage) -> list[Printed]:
         bold = pdfium_c.FPDFText_GetFontWeight(raw, first) >= 600
         if not bold and pdfium_c.FPDFText_GetFontInfo(raw, first, name, len(name), ctypes.byref(flags)):
             bold = bool(BOLD_NAME.search(name.value.decode("latin-1")))
-        lines.append(Printed(PDFIUM_MARKS.sub("", printed).strip(), size, bold, cells))
+        right = cells[-1].right if cells else char_box(pdfium_c, raw, start + runs[-1].end() - 1, box)[1]
+        lines.append(Printed(PDFIUM_MARKS.sub("", printed).strip(), size, bold, cells, right))
     return lines
 
 
@@ -117,6 +119,22 @@ def with_tables(lines: list[Printed]) -> list[Printed]:
             out.append(lines[index])
             index += 1
     return out
+
+
+def across_pages(pages: list[list[Printed]]) -> list[Printed]:
+    """The pages' lines in order; a table that ends one page and one that starts the next with as many
+    columns are one table, its header printed again on the new page kept once."""
+    lines: list[Printed] = []
+    for page in pages:
+        if lines and page and lines[-1].is_table and page[0].is_table:
+            ending, starting = lines[-1].text.split("\n"), page[0].text.removeprefix(TABLE).split("\n")
+            if ending[0].count("\t") == starting[0].count("\t"):
+                if TABLE + starting[0] == ending[0]:
+                    starting = starting[1:]
+                lines[-1] = Printed("\n".join(ending + starting), lines[-1].size, lines[-1].bold)
+                page = page[1:]
+        lines += page
+    return lines
 
 
 def table_end(lines: list[Printed], start: int) -> int:
@@ -153,23 +171,28 @@ def placed(rows: list[Printed], spans: list[tuple[float, float]]) -> list[list[l
 
 
 def aligned(rows: list[Printed]) -> bool:
-    """Every column's cells share their left edge, centre or right edge (a header may be centred over its
-    column, numbers set right): body lines that merely contain a space rarely do."""
+    """Every column's cells share their left edge, centre or right edge (numbers set right), the first row's
+    perhaps only centred over the others (a header): body lines that merely contain a space rarely do."""
     tolerance = tolerance_of(rows)
-    return all(
-        any(spread(edges, measure) <= tolerance for measure in (left_edge, centre, right_edge))
-        for edges in column_edges(rows)
-    )
+    for column in zip(*row_edges(rows), strict=True):
+        edges = [edge for edge in column if edge]
+        if in_line(edges, tolerance):
+            continue
+        header, below = column[0], [edge for edge in column[1:] if edge]
+        if not (header and below and in_line(below, tolerance)):
+            return False
+        if not min(edge[0] for edge in below) <= centre(header) <= max(edge[1] for edge in below):
+            return False
+    return True
+
+
+def in_line(edges: list[tuple[float, float]], tolerance: float) -> bool:
+    return any(spread(edges, measure) <= tolerance for measure in (left_edge, centre, right_edge))
 
 
 def tolerance_of(rows: list[Printed]) -> float:
     size = max(row.size for row in rows)
     return ALIGNED * size if size else 1.0
-
-
-def column_edges(rows: list[Printed]) -> list[list[tuple[float, float]]]:
-    """(left, right) of each row's text in each column, for the rows that have text there."""
-    return [[edge for edge in column if edge] for column in zip(*row_edges(rows), strict=True)]
 
 
 def row_edges(rows: list[Printed]) -> list[list[tuple[float, float] | None]]:
