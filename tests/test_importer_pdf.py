@@ -284,3 +284,6 @@ def test_a_long_table_printed_over_two_pages_is_one_markdown_table(tmp_path, con
     assert table[-1] == "| 60 | 第60项整改措施 | 正在推进 |" and table.count(table[0]) == 1
     assert result.front["date"] == "2025-12-01"
     assert not [r.text for r in result.removed if "整改措施" in r.text]  # rows at page edges are not page furniture
+    assert [(issue.title, issue.status.value) for issue in result.notice.issues] == [
+        ("（一）关于整改台账不全的问题", "in_progress")
+    ]  # a short heading line ends before the margin: not joined with its status line

@@ -18,6 +18,7 @@ from __future__ import annotations
 import ctypes
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..notice import grammar
@@ -79,7 +80,7 @@ def page_lines(textpage) -> list[Printed]:
         if not runs:
             lines.append(Printed(""))
             continue
-        cells = ()  # a line of one run is never a table row: no boxes are read for it
+        cells: tuple[Cell, ...] = ()  # a line of one run is never a table row: no boxes are read for it
         if len(runs) >= 2:
             cells = tuple(
                 Cell(
@@ -112,12 +113,13 @@ def with_tables(lines: list[Printed]) -> list[Printed]:
     index = 0
     while index < len(lines):
         end = table_end(lines, index)
-        if end - index >= 2 and (table := table_of(lines[index:end])) is not None:
-            out.append(table)
-            index = end
-        else:
+        if end - index < 2:
             out.append(lines[index])
             index += 1
+            continue
+        table = table_of(lines[index:end])
+        out += [table] if table is not None else lines[index:end]  # a block refused is passed over whole:
+        index = end  # each line is looked at in one block only, and a page of aligned lines stays linear
     return out
 
 
@@ -202,7 +204,7 @@ def row_edges(rows: list[Printed]) -> list[list[tuple[float, float] | None]]:
     ]
 
 
-def spread(edges: list[tuple[float, float]], measure) -> float:
+def spread(edges: list[tuple[float, float]], measure: Callable[[tuple[float, float]], float]) -> float:
     values = [measure(edge) for edge in edges]
     return max(values) - min(values)
 
