@@ -31,6 +31,7 @@ ALIGNED = 0.15  # cells of one column share an edge or centre to within this par
 LARGER = 1.08  # a heading's size is at least this many times the body's
 MAX_HEADING = 80  # characters: a longer line in a larger font is a paragraph set large, not a heading
 MAX_ROWS = 200  # a table block is cut after this many rows (a hostile page of aligned lines stays linear)
+FORCE_BOLD = 1 << 18  # the font descriptor's ForceBold flag
 BOLD_NAME = re.compile(r"bold|heavy|black|semibold|demi", re.IGNORECASE)
 
 
@@ -43,7 +44,7 @@ class Cell:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Printed:
     """One printed line: its text, the font size and weight of its first character, its runs of text.
 
@@ -58,8 +59,8 @@ class Printed:
     is_table: bool = field(init=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "style", (round(self.size * 2) / 2, self.bold))
-        object.__setattr__(self, "is_table", self.text.startswith(TABLE))
+        self.style = (round(self.size * 2) / 2, self.bold)
+        self.is_table = self.text.startswith(TABLE)
 
 
 def page_lines(textpage) -> list[Printed]:
@@ -76,7 +77,10 @@ def page_lines(textpage) -> list[Printed]:
     lines = []
     for match in PRINTED_LINE.finditer(text):
         start, printed = match.start(), match.group()
-        runs = [run for run in RUN.finditer(printed) if PDFIUM_MARKS.sub("", run.group())]
+        runs = list(RUN.finditer(printed))
+        if PDFIUM_MARKS.search(printed):  # rare: a run made only of PDFium's markers is no run
+            runs = [run for run in runs if PDFIUM_MARKS.sub("", run.group())]
+            printed = PDFIUM_MARKS.sub("", printed)
         if not runs:
             lines.append(Printed(""))
             continue
@@ -92,11 +96,11 @@ def page_lines(textpage) -> list[Printed]:
             )
         first = start + runs[0].start()
         size = pdfium_c.FPDFText_GetFontSize(raw, first)
-        bold = pdfium_c.FPDFText_GetFontWeight(raw, first) >= 600
-        if not bold and pdfium_c.FPDFText_GetFontInfo(raw, first, name, len(name), ctypes.byref(flags)):
-            bold = bool(BOLD_NAME.search(name.value.decode("latin-1")))
+        bold = False
+        if pdfium_c.FPDFText_GetFontInfo(raw, first, name, len(name), ctypes.byref(flags)):
+            bold = bool(flags.value & FORCE_BOLD or BOLD_NAME.search(name.value.decode("latin-1")))
         right = cells[-1].right if cells else char_box(pdfium_c, raw, start + runs[-1].end() - 1, box)[1]
-        lines.append(Printed(PDFIUM_MARKS.sub("", printed).strip(), size, bold, cells, right))
+        lines.append(Printed(printed.strip(), size, bold, cells, right))
     return lines
 
 
