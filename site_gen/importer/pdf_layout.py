@@ -65,7 +65,9 @@ class Printed:
 
 def page_lines(textpage) -> list[Printed]:
     """The printed lines of one PDFium text page, each with its size, weight and runs of text."""
-    import pypdfium2.raw as pdfium_c
+    import pypdfium2
+
+    pdfium_c = pypdfium2.raw  # PDFium's C API, for what the helpers do not give: boxes, sizes, fonts
 
     text = textpage.get_text_range()
     raw = textpage.raw
@@ -231,7 +233,8 @@ def has_columns(rows: list[Printed]) -> bool:
     line) keeps one space between its pieces on every line."""
     grid, tolerance = row_edges(rows), tolerance_of(rows)
     for column in range(len(grid[0]) - 1):
-        gaps = [row[column + 1][0] - row[column][1] for row in grid if row[column] and row[column + 1]]
+        pairs = [(row[column], row[column + 1]) for row in grid]
+        gaps = [after[0] - before[1] for before, after in pairs if before and after]
         if len(gaps) >= 2 and max(gaps) - min(gaps) > tolerance:
             return True
     return False
