@@ -127,8 +127,9 @@ def repeated_edges(pages: list[list[str]]) -> set[str]:
 def join_wrapped(lines: list[Printed]) -> list[Printed]:
     """Join a paragraph wrapped over printed lines: a full line that ends mid-sentence continues, in the same
     font size and weight (a heading set large stays apart from the body below it; a title set large and
-    wrapped is joined). A line is full when it ends at the text's right margin (within a character and a
-    half; the margin is where the longest tenth of the lines end); without positions, when it is nearly as long as most full lines, in characters at its size."""
+    wrapped is joined). A line is full when it ends at the text's right margin, where the longest tenth of
+    the lines end (to within 1.5 times its font size); without positions, when it is nearly as long in
+    characters as the longest tenth of the body's lines, scaled by its size."""
     if not lines:
         return lines
     body = layout.body_style(lines)[0]
