@@ -76,6 +76,8 @@ def page_lines(textpage) -> list[Printed]:
     box = [ctypes.c_double() for _ in range(4)]
     name = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
+    flags_out = ctypes.byref(flags)
+    font_size, font_info = pdfium_c.FPDFText_GetFontSize, pdfium_c.FPDFText_GetFontInfo  # called per line
     lines = []
     for match in PRINTED_LINE.finditer(text):
         start, printed = match.start(), match.group()
@@ -97,12 +99,11 @@ def page_lines(textpage) -> list[Printed]:
                 for run in runs
             )
         first = start + runs[0].start()
-        size = pdfium_c.FPDFText_GetFontSize(raw, first)
         bold = False
-        if pdfium_c.FPDFText_GetFontInfo(raw, first, name, len(name), ctypes.byref(flags)):
+        if font_info(raw, first, name, 128, flags_out) > 1:  # a name (Chromium's Type 3 fonts have none)
             bold = bool(flags.value & FORCE_BOLD or BOLD_NAME.search(name.value.decode("latin-1")))
         right = cells[-1].right if cells else char_box(pdfium_c, raw, start + runs[-1].end() - 1, box)[1]
-        lines.append(Printed(printed.strip(), size, bold, cells, right))
+        lines.append(Printed(printed.strip(), font_size(raw, first), bold, cells, right))
     return lines
 
 
