@@ -70,12 +70,13 @@ def html_of(lines: list[str], path: Path) -> Path:
     return path
 
 
-def pdf_of(pages: list[list[str]], path: Path) -> Path:
+def pdf_of(pages: list[list], path: Path) -> Path:
     """A PDF with a text layer: one printed line per string, a font whose codes are Unicode code points.
 
     Small enough to read: a Type0 font (Identity-H) with a ToUnicode map, so text extraction
     sees the characters; no glyphs are embedded (a viewer would show blanks, pypdf reads the text).
-    A page given as [] has no text at all, as a scanned page.
+    A page given as [] has no text at all, as a scanned page. A line given as (text, size) is set in that
+    size, (text, size, "bold") in a bold font (BaseFont Song-Bold) of that size; others at 12 pt.
     """
     ranges = "\n".join(f"<{high:02X}00> <{high:02X}FF> <{high:02X}00>" for high in range(256))
     blocks = "\n".join(
@@ -97,17 +98,23 @@ def pdf_of(pages: list[list[str]], path: Path) -> Path:
         "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Song /CIDSystemInfo << /Registry (Adobe) "
         "/Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
         f"<< /Length {len(cmap.encode())} >>\nstream\n{cmap}\nendstream",
+        "<< /Type /Font /Subtype /Type0 /BaseFont /Song-Bold /Encoding /Identity-H /DescendantFonts [7 0 R] "
+        "/ToUnicode 5 0 R >>",
+        "<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Song-Bold /CIDSystemInfo << /Registry (Adobe) "
+        "/Ordering (Identity) /Supplement 0 >> /DW 1000 >>",
     ]
     kids = []
     for lines in pages:
-        text = "".join(
-            f"1 0 0 1 50 {800 - 16 * row} Tm <{''.join(f'{ord(ch):04X}' for ch in line)}> Tj\n"
-            for row, line in enumerate(lines)
-        )
-        content = f"BT /F1 12 Tf\n{text}ET" if lines else ""
+        text, y = "", 800.0
+        for line in lines:
+            words, size, weight = (line, 12, "") if isinstance(line, str) else (*line, "")[:3]
+            text += f"/{'F2' if weight == 'bold' else 'F1'} {size} Tf 1 0 0 1 50 {y:g} Tm "
+            text += f"<{''.join(f'{ord(ch):04X}' for ch in words)}> Tj\n"
+            y -= max(16, size * 1.4)
+        content = f"BT\n{text}ET" if lines else ""
         objects.append(f"<< /Length {len(content)} >>\nstream\n{content}\nendstream")
         objects.append(
-            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> "
+            f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R /F2 6 0 R >> >> "
             f"/Contents {len(objects)} 0 R >>"
         )
         kids.append(f"{len(objects)} 0 R")
@@ -129,14 +136,19 @@ def printed_pdf(lines: list[str], path: Path) -> Path:
     """A PDF printed by headless Chromium with the Noto CJK fonts tests/install.sh installs, as a clerk's
     browser prints a page: its text layer has Kangxi radicals (⼀ ⽉ ⽇) where the glyphs are shared."""
     import html
+
+    return print_page("".join(f"<p>{html.escape(line)}</p>\n" for line in lines), path)
+
+
+def print_page(body: str, path: Path, style: str = "") -> Path:
+    """The HTML body printed to PDF by headless Chromium, set in Noto CJK at 16 pt (style adds CSS rules)."""
     import subprocess
 
     from tests.conftest import chromium_path
 
     page = path.with_suffix(".html")
-    paragraphs = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
-    style = "body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC';font-size:16pt}"
-    page.write_text(f"<!DOCTYPE html><meta charset='utf-8'><style>{style}</style><body>{paragraphs}", "utf-8")
+    style = "body{font-family:'Noto Serif CJK SC','Noto Sans CJK SC';font-size:16pt}" + style
+    page.write_text(f"<!DOCTYPE html><meta charset='utf-8'><style>{style}</style><body>{body}", "utf-8")
     subprocess.run(
         [chromium_path(), "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
          f"--print-to-pdf={path}", page.as_uri()],

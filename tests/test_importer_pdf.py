@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from site_gen.importer import import_file
+from site_gen.importer.reading import TABLE
 from site_gen.importer.sources import SourceError, read_source
-from tests.importer_support import pdf_of, site_config
+from tests.importer_support import SEED_000, SEED_001, pdf_of, printed_pdf, seed_param, site_config
 
 HEADER = "示例县人力资源和社会保障局"
 PAGE_ONE = [
@@ -109,8 +110,6 @@ PRINTED = [
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory):
     """Printed once for the module: Chromium takes a second or two."""
-    from tests.importer_support import printed_pdf
-
     return printed_pdf(PRINTED, tmp_path_factory.mktemp("printed") / "printed.pdf")
 
 
@@ -169,3 +168,122 @@ def test_a_password_protected_pdf_is_a_clear_message(tmp_path):
     with pytest.raises(SourceError, match="protected by a password") as caught:
         read_source(locked)
     assert str(locked) in str(caught.value)
+
+
+LAYOUT_STYLE = (
+    "h1{font-size:22pt;text-align:center}h2{font-size:19pt}h3{font-size:17.5pt}p{font-size:14pt}"
+    "td,th{font-size:14pt}table.ruled{border-collapse:collapse}table.ruled td,table.ruled th{border:1px solid #000;"
+    "padding:4px}"
+)
+LAYOUT_BODY = """
+<h1>示例市水务局党组关于市委第二轮巡察整改进展情况的通报</h1>
+<p>市委第一巡察组于2025年3月1日至4月30日对市水务局党组开展巡察，5月20日反馈了意见。现将整改进展情况通报如下。</p>
+<h2>巡察反馈问题整改情况</h2>
+<h3>关于青年干部培养不足的问题</h3>
+<p>整改进度：整改完成</p>
+<p>制定青年干部培养计划，整改台账如下。</p>
+<table class="ruled"><tr><th>序号</th><th>措施</th><th>整改时限</th><th>完成情况</th></tr>
+<tr><td>1</td><td>制度修订</td><td>2025年6月</td><td>已完成</td></tr>
+<tr><td>2</td><td>人员培训</td><td>2025年9月</td><td>已完成</td></tr></table>
+<p>每月开展一次专题培训。</p>
+<h3>关于供水管网巡查不到位的问题</h3>
+<p>整改进度：视同完成</p>
+<table><tr><td>项目</td><td>数量</td></tr><tr><td>巡查次数</td><td>12</td></tr><tr><td>发现隐患</td><td>3</td></tr></table>
+<p>建立月度巡查台账。</p>
+<h3>关于水费减免审核不严的问题</h3>
+<p>整改进度：正在整改</p>
+<p>逐户复核减免名单。</p>
+<h2>下一步工作打算</h2>
+<p>持续巩固整改成果。</p>
+<p>联系电话：0573-5550000 传真：0573-5550001。</p>
+<p>通信地址：示例市滨江路8号 邮编：314000。</p>
+<p>中共示例市水务局党组</p>
+<p>2025年12月1日</p>
+"""
+
+
+@pytest.fixture(scope="module")
+def laid_out(tmp_path_factory):
+    """Headings set larger than the body and carrying no number, a ruled table and one without rules."""
+    from tests.importer_support import print_page
+
+    return print_page(LAYOUT_BODY, tmp_path_factory.mktemp("layout") / "layout.pdf", LAYOUT_STYLE)
+
+
+def test_headings_set_larger_than_the_body_are_the_structure(laid_out, config):
+    result = import_file(laid_out, config)
+    notice = result.notice
+    assert notice.title == "示例市水务局党组关于市委第二轮巡察整改进展情况的通报"
+    assert [section.title for section in notice.sections] == ["巡察反馈问题整改情况", "下一步工作打算"]
+    assert [(issue.title, issue.status.value) for issue in notice.issues] == [
+        ("关于青年干部培养不足的问题", "done"),
+        ("关于供水管网巡查不到位的问题", "deemed_done"),
+        ("关于水费减免审核不严的问题", "in_progress"),
+    ]  # never the section heading above copied as a title
+    assert result.front["date"] == "2025-12-01" and result.front["organization"] == "中共示例市水务局党组"
+    assert result.warnings == []  # every status line has a heading of its own
+
+
+def test_a_ruled_table_and_an_unruled_one_are_markdown_tables_in_their_issues(laid_out, config):
+    markdown = import_file(laid_out, config).markdown
+    ruled = (
+        "| 序号 | 措施 | 整改时限 | 完成情况 |\n| --- | --- | --- | --- |\n"
+        "| 1 | 制度修订 | 2025年6月 | 已完成 |\n| 2 | 人员培训 | 2025年9月 | 已完成 |"
+    )
+    unruled = "| 项目 | 数量 |\n| --- | --- |\n| 巡查次数 | 12 |\n| 发现隐患 | 3 |"
+    first, second, third = (markdown.index(f"### {title}") for title in ("关于青年", "关于供水", "关于水费"))
+    assert first < markdown.index("整改台账如下") < markdown.index(ruled) < markdown.index("每月开展") < second
+    assert second < markdown.index(unruled) < markdown.index("建立月度巡查台账") < third
+    assert "序号 措施" not in markdown and "巡查次数 12" not in markdown
+
+
+def test_lines_that_only_contain_spaces_stay_lines(laid_out, config):
+    """Two lines with a space each are no table: their second runs do not line up."""
+    result = import_file(laid_out, config)
+    assert "联系电话：0573-5550000 传真：0573-5550001。" in result.markdown
+    assert "0573-5550000" in result.front["contact"]["phones"]
+    assert [line for line in result.markdown.split("\n") if line.startswith("| --- ")] == [
+        "| --- | --- | --- | --- |",
+        "| --- | --- |",
+    ]  # the two tables, nothing else
+
+
+@pytest.mark.parametrize("seed", [seed_param(SEED_000), seed_param(SEED_001)])
+def test_a_seed_printed_by_chromium_has_no_table_or_heading_the_text_does_not(seed, tmp_path, config):
+    """One font size, spaces inside lines (reviewer lists, a wrapped footer): the layout adds nothing, and the
+    issues, statuses and sub-problems are those of the text file."""
+    lines = [line for line in seed.read_text(encoding="utf-8").split("\n") if line.strip()]
+    printed = printed_pdf(lines, tmp_path / "seed.pdf")
+    source = read_source(printed)
+    assert source.levels == {} and not [line for line in source.lines if line.startswith(TABLE)]
+
+    def issues(path):
+        notice = import_file(path, config).notice
+        return [(issue.title, issue.status.value, len(issue.sub_problems)) for issue in notice.issues]
+
+    assert issues(printed) == issues(seed)
+
+
+def test_a_long_table_printed_over_two_pages_is_one_markdown_table(tmp_path, config):
+    from tests.importer_support import print_page
+
+    rows = "".join(
+        f"<tr><td>{n}</td><td>第{n}项整改措施</td><td>{'已完成' if n % 3 else '正在推进'}</td></tr>"
+        for n in range(1, 61)
+    )
+    body = (
+        "<p>示例县水务局党组关于巡察整改进展情况的通报</p><p>一、巡察反馈问题整改情况</p>"
+        "<p>（一）关于整改台账不全的问题</p><p>整改进度：正在整改</p>"
+        f"<table class='ruled'><thead><tr><th>序号</th><th>措施</th><th>完成情况</th></tr></thead>{rows}</table>"
+        "<p>中共示例县水务局党组</p><p>2025年12月1日</p>"
+    )
+    pdf = print_page(body, tmp_path / "long.pdf", LAYOUT_STYLE)
+    result = import_file(pdf, config)
+    table = [line for line in result.markdown.split("\n") if line.startswith("|")]
+    assert table[0] == "| 序号 | 措施 | 完成情况 |" and len(table) == 2 + 60
+    assert table[-1] == "| 60 | 第60项整改措施 | 正在推进 |" and table.count(table[0]) == 1
+    assert result.front["date"] == "2025-12-01"
+    assert not [r.text for r in result.removed if "整改措施" in r.text]  # rows at page edges are not page furniture
+    assert [(issue.title, issue.status.value) for issue in result.notice.issues] == [
+        ("（一）关于整改台账不全的问题", "in_progress")
+    ]  # a short heading line ends before the margin: not joined with its status line
