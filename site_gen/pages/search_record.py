@@ -31,8 +31,9 @@ from ..notice.model import Notice, Status
 from .render import format_date, format_percent, page_language, progress_text, search_value
 from .theme_text import STATUS_LABELS, STRINGS
 
-# Pagefind ends a block whose last character is one of these with "." (its SENTENCE_CHARS)
-_SENTENCE_END = re.compile(r"[\w'\"\)\$\*]$")
+# Pagefind ends a block whose last character is one of these with "." (its SENTENCE_CHARS: \w, a Chinese character
+# too, and '")$*); the last character alone is looked at: a regex anchored at the end scans the whole block
+_SENTENCE_PUNCTUATION = frozenset("_'\")$*")
 # the elements after which Pagefind starts a new sentence (its SENTENCE_SELECTORS, and the other blocks
 # markdown-it writes: a table row, a quote, code)
 _BLOCKS = frozenset(
@@ -143,7 +144,8 @@ def sentence(html_text: str) -> str:
     words = html_text.strip()
     if not words:
         return ""
-    return f" {words}. " if _SENTENCE_END.search(words) else f" {words} "
+    last = words[-1]
+    return f" {words}. " if last.isalnum() or last in _SENTENCE_PUNCTUATION else f" {words} "
 
 
 def heading(level: int, text: str) -> str:
