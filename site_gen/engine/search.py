@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import io
 import json
 import os
 import re
@@ -25,6 +26,7 @@ import tempfile
 import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from ..base.parallel import die_with_parent, workers
 
@@ -121,7 +123,7 @@ def bundle_key(bundle: Path) -> str | None:
     """The key a bundle was made for, if it is whole and as written (every file as its digest file lists it)."""
     try:
         key, *listed = (bundle / DIGEST_FILE).read_text(encoding="utf-8").splitlines()
-        files = dict(reversed(line.split(" ", 1)) for line in listed)
+        files = {name: sha for sha, name in (line.split(" ", 1) for line in listed)}
         if sorted(files) != bundle_files(bundle):
             return None
         if any(file_sha(bundle / name) != sha for name, sha in files.items()):
@@ -187,7 +189,7 @@ def run_pagefind(records: list[dict], bundle: Path) -> None:
     asked for (GetFiles) rather than written by the service: it quits the moment its input ends, and a file it
     was still writing then was left empty (seen: pagefind-highlight.js). It dies with a killed build: it would
     go on writing into a staged folder the next build has removed."""
-    messages = [{"type": "NewIndex", "config": None}]
+    messages: list[dict[str, object]] = [{"type": "NewIndex", "config": None}]
     messages += [{"type": "AddRecord", "index_id": 0, "sort": None, **record} for record in records]
     messages.append({"type": "GetFiles", "index_id": 0})
     with tempfile.TemporaryFile() as errors:
@@ -237,7 +239,7 @@ def write_files(bundle: Path, files: list[dict]) -> None:
         target.write_bytes(base64.b64decode(file["content"]))
 
 
-def send(service: subprocess.Popen, messages: list[dict]) -> None:
+def send(service: subprocess.Popen[bytes], messages: list[dict[str, object]]) -> None:
     assert service.stdin is not None  # opened with a pipe
     try:
         for number, payload in enumerate(messages, 1):
@@ -248,9 +250,9 @@ def send(service: subprocess.Popen, messages: list[dict]) -> None:
         pass
 
 
-def answers(service: subprocess.Popen, expected: int) -> tuple[dict, str | None]:
+def answers(service: subprocess.Popen[bytes], expected: int) -> tuple[dict[str, Any], str | None]:
     """Read the service's answers until the last message's: that answer, and what went wrong (or None)."""
-    assert service.stdout is not None  # opened with a pipe
+    assert isinstance(service.stdout, io.BufferedReader)  # opened with a pipe, buffered
     pending, count, payload = b"", 0, {}
     chunks: list[bytes] = []
     while count < expected:
@@ -277,7 +279,7 @@ def answers(service: subprocess.Popen, expected: int) -> tuple[dict, str | None]
 def pagefind_executable() -> Path:
     """The extended binary (it segments Chinese) that the pagefind[extended] package installs."""
     try:
-        from pagefind_bin_extended import get_executable  # type: ignore[import-not-found]
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
     except ImportError:
         raise SearchIndexError("pagefind[extended] is not installed") from None
     found: Path = get_executable()
