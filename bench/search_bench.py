@@ -43,6 +43,8 @@ def timed(command: list[str], checkout: Path | None = None, cwd: Path | None = N
     env = dict(os.environ)
     if checkout is not None:
         env["PYTHONPATH"] = str(checkout)
+    if cwd is None and checkout is not None:  # `python -c` puts its folder first on sys.path: the checkout's own
+        cwd = checkout
     result = subprocess.run(
         ["/usr/bin/time", "-f", "%e %M", *command], cwd=cwd, capture_output=True, text=True, env=env
     )
