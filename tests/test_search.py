@@ -199,6 +199,26 @@ def entry_times(out: Path) -> dict[str, int]:
     return {p.parent.name: p.stat().st_mtime_ns for p in (out / "pagefind").glob("*/pagefind-entry.json")}
 
 
+def test_a_template_edit_indexes_no_shard_and_a_notice_edit_only_its_year(tmp_path):
+    from site_gen.commands.build import build_site
+
+    site, out = two_year_site(tmp_path), tmp_path / "output"
+    assert build_site(site, out).ok
+    before = entry_times(out)
+    (site / "templates").mkdir()
+    theme = (REPO / "templates" / "notice.html").read_text(encoding="utf-8")
+    (site / "templates" / "notice.html").write_text(theme.replace('class="notice"', 'class="notice edited"'))
+    assert build_site(site, out).ok
+    assert 'class="notice edited"' in (out / "notices" / "2025" / "weijianju.html").read_text(encoding="utf-8")
+    assert entry_times(out) == before  # every page made again, no shard: their records are the same
+    notice = site / "content" / "2025" / "weijianju.md"
+    notice.write_text(notice.read_text(encoding="utf-8").replace("模板", "模板和说明"), encoding="utf-8")
+    assert build_site(site, out).ok
+    after = entry_times(out)
+    assert after["2023"] == before["2023"] and after["2025"] != before["2025"]
+    assert "说明" in fragments(out / "pagefind" / "2025")[0]["content"]
+
+
 def test_only_the_shards_whose_records_changed_are_indexed_again(tmp_path):
     out = tmp_path / "output"
     assert index_site(out, {"2023": [OLD], "2025": [NEW]}) == ["2023", "2025"]  # both at once, on two cores
