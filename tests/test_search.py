@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.engine.search import UI_FILES, SearchIndexError, index_shard, index_site, write_shard_list
+from site_gen.pages.search_record import encoded
 from tests.conftest import REPO, wait_until
 
 
@@ -184,25 +185,68 @@ def test_search_merges_the_shards_under_a_sub_path(two_years, static_server, bro
     page.close()
 
 
-def test_only_the_years_whose_pages_changed_are_indexed_again(two_years, tmp_path):
-    out = tmp_path / "output"
-    shutil.copytree(two_years, out)
-    before = {name: (out / "pagefind" / name / "pagefind-entry.json").stat().st_mtime_ns for name in ("2023", "2025")}
-    assert index_site(out) == []  # nothing changed: in place, nothing to do
-    notice = out / "notices" / "2025" / "weijianju.html"
+def record(url: str, words: str, year: str = "2025") -> bytes:
+    return encoded(
+        {"url": url, "content": words, "language": "zh-cn", "meta": {"title": url}, "filters": {"年": [year]}}
+    )
+
+
+OLD = record("/notices/2023/a.html", "桥梁护栏已全部更换", "2023")
+NEW = record("/notices/2025/b.html", "药品台账模板已配发")
+
+
+def entry_times(out: Path) -> dict[str, int]:
+    return {p.parent.name: p.stat().st_mtime_ns for p in (out / "pagefind").glob("*/pagefind-entry.json")}
+
+
+def test_a_template_edit_indexes_no_shard_and_a_notice_edit_only_its_year(tmp_path):
+    from site_gen.commands.build import build_site
+
+    site, out = two_year_site(tmp_path), tmp_path / "output"
+    assert build_site(site, out).ok
+    before = entry_times(out)
+    (site / "templates").mkdir()
+    theme = (REPO / "templates" / "notice.html").read_text(encoding="utf-8")
+    (site / "templates" / "notice.html").write_text(theme.replace('class="notice"', 'class="notice edited"'))
+    assert build_site(site, out).ok
+    assert 'class="notice edited"' in (out / "notices" / "2025" / "weijianju.html").read_text(encoding="utf-8")
+    assert entry_times(out) == before  # every page made again, no shard: their records are the same
+    notice = site / "content" / "2025" / "weijianju.md"
     notice.write_text(notice.read_text(encoding="utf-8").replace("模板", "模板和说明"), encoding="utf-8")
-    assert index_site(out) == ["2025"]
-    assert (out / "pagefind" / "2023" / "pagefind-entry.json").stat().st_mtime_ns == before["2023"]
+    assert build_site(site, out).ok
+    after = entry_times(out)
+    assert after["2023"] == before["2023"] and after["2025"] != before["2025"]
     assert "说明" in fragments(out / "pagefind" / "2025")[0]["content"]
 
 
-def test_a_staged_build_takes_unchanged_years_from_the_previous_output(two_years, tmp_path):
+def test_only_the_shards_whose_records_changed_are_indexed_again(tmp_path):
+    out = tmp_path / "output"
+    assert index_site(out, {"2023": [OLD], "2025": [NEW]}) == ["2023", "2025"]  # both at once, on two cores
+    before = entry_times(out)
+    assert index_site(out, {"2023": [OLD], "2025": [NEW]}) == []  # the same records: nothing to do
+    changed = record("/notices/2025/b.html", "药品台账模板和说明已配发")
+    assert index_site(out, {"2023": [OLD], "2025": [changed]}) == ["2025"]
+    assert entry_times(out)["2023"] == before["2023"]
+    assert "说明" in fragments(out / "pagefind" / "2025")[0]["content"]
+
+
+def test_a_bundle_changed_by_hand_is_made_again(tmp_path):
+    out = tmp_path / "output"
+    index_site(out, {"2025": [NEW]})
+    fragment = next((out / "pagefind" / "2025" / "fragment").iterdir())
+    fragment.write_bytes(fragment.read_bytes() + b"x")  # its digest no longer the one its bundle lists
+    assert index_site(out, {"2025": [NEW]}) == ["2025"]
+    (out / "pagefind" / "2025" / "stray.js").write_text("alert(1)")  # nor a file the bundle did not write
+    assert index_site(out, {"2025": [NEW]}) == ["2025"]
+    assert not (out / "pagefind" / "2025" / "stray.js").exists()
+
+
+def test_a_staged_build_takes_unchanged_shards_from_the_previous_output(tmp_path):
+    published = tmp_path / "output"
+    index_site(published, {"2023": [OLD], "2025": [NEW]})
     staged = tmp_path / "staged"
-    shutil.copytree(two_years, staged, ignore=shutil.ignore_patterns("pagefind"))
-    notice = staged / "notices" / "2023" / "jiaotongju.html"
-    notice.write_text(notice.read_text(encoding="utf-8").replace("镀锌钢材", "不锈钢材"), encoding="utf-8")
-    (staged / "notices" / "2025" / "weijianju.html").unlink()  # 2025 has no notice any more
-    assert index_site(staged, previous=two_years) == ["2023"]
+    changed = record("/notices/2023/a.html", "桥梁护栏已全部更换为不锈钢", "2023")
+    assert index_site(staged, {"2023": [changed]}, previous=published) == ["2023"]  # 2025 has no notice any more
     assert json.loads((staged / "pagefind" / "shards.json").read_text()) == ["2023"]
     assert sorted(p.name for p in (staged / "pagefind").iterdir()) == [
         "2023",
@@ -210,39 +254,62 @@ def test_a_staged_build_takes_unchanged_years_from_the_previous_output(two_years
         "pagefind-ui.js",
         "shards.json",
     ]
-    staged_2025 = tmp_path / "staged-2025"
-    shutil.copytree(two_years, staged_2025, ignore=shutil.ignore_patterns("pagefind"))
-    assert index_site(staged_2025, previous=two_years) == []  # both copied, none indexed
+    again = tmp_path / "staged-again"
+    assert index_site(again, {"2023": [OLD], "2025": [NEW]}, previous=published) == []  # both linked, none indexed
     for name in ("2023", "2025"):
-        assert fragments(staged_2025 / "pagefind" / name) == fragments(two_years / "pagefind" / name)
+        assert fragments(again / "pagefind" / name) == fragments(published / "pagefind" / name)
+        assert (again / "pagefind" / name / "pagefind-entry.json").stat().st_ino == (
+            published / "pagefind" / name / "pagefind-entry.json"
+        ).stat().st_ino  # hard links, not copies
 
 
-def test_shards_given_by_the_build_and_a_stale_unsharded_bundle(two_years, tmp_path):
+def test_bad_shard_names_and_a_stale_unsharded_bundle(tmp_path):
     out = tmp_path / "output"
-    shutil.copytree(two_years, out)
+    index_site(out, {"2023": [OLD]})
     (out / "pagefind" / "pagefind-entry.json").write_text("{}")  # as left by an unsharded index
     (out / "pagefind" / "fragment").mkdir()
-    shards = {"2023": ["notices/2023/jiaotongju.html"], "2025": ["notices/2025/weijianju.html"]}
-    assert index_site(out, shards=shards) == []
+    assert index_site(out, {"2023": [OLD]}) == []
     assert sorted(p.name for p in (out / "pagefind").iterdir()) == [
         "2023",
-        "2025",
         "pagefind-ui.css",
         "pagefind-ui.js",
         "shards.json",
     ]
     with pytest.raises(SearchIndexError):
-        index_site(out, shards={"../x": ["notices/2023/jiaotongju.html"]})
+        index_site(out, {"../x": [OLD]})
     with pytest.raises(SearchIndexError):
-        index_shard(out, ["notices/2023/missing.html"], tmp_path / "bundle")
+        index_shard([], tmp_path / "bundle")
 
 
-def test_index_shard_indexes_exactly_the_pages_given(two_years, tmp_path):
+def test_a_pagefind_failure_is_a_search_index_error(tmp_path):
+    broken = encoded({"url": "/x.html", "content": "正文", "language": "zh-cn", "meta": {"title": 3}, "filters": {}})
+    with pytest.raises(SearchIndexError, match="pagefind"):  # the service refuses a meta that is not text
+        index_shard([broken], tmp_path / "bundle")
+
+
+def test_index_shard_indexes_exactly_the_records_given(tmp_path):
     bundle = tmp_path / "bundle"
-    index_shard(two_years, ["notices/2025/weijianju.html"], bundle)
-    assert [f["url"] for f in fragments(bundle)] == ["/notices/2025/weijianju.html"]
+    index_shard([NEW], bundle)
+    assert [f["url"] for f in fragments(bundle)] == ["/notices/2025/b.html"]
+    assert fragments(bundle)[0]["filters"] == {"年": ["2025"]}
     assert (bundle / "pagefind-ui.js").is_file()
-    assert list(two_years.parent.glob(".pagefind-shard-*")) == []  # the mirror of the pages is gone
+    assert [p for p in bundle.rglob("*") if p.is_file() and p.stat().st_size == 0] == []  # every file written whole
+
+
+def test_the_same_records_give_the_same_fragments_and_word_index(tmp_path):
+    """Pagefind's own nondeterminism, pinned: its filter index and the meta naming it vary from run to run (a
+    hash map's order in Pagefind, see docs/benchmarks.md), every other file is the same bytes."""
+    records = [OLD, NEW, record("/notices/2025/c.html", "公务用车台账", "2023")]
+    index_shard(records, tmp_path / "one")
+    index_shard(records, tmp_path / "two")
+    varying = re.compile(r"^(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json)$")
+
+    def stable(bundle: Path) -> dict[str, bytes]:
+        files = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+        return {name: data for name, data in files.items() if not varying.match(name)}
+
+    assert stable(tmp_path / "one") == stable(tmp_path / "two")
+    assert any(name.startswith("fragment/") for name in stable(tmp_path / "one"))
 
 
 def test_shard_list_is_newest_year_first_and_byte_stable(tmp_path):
@@ -253,8 +320,7 @@ def test_shard_list_is_newest_year_first_and_byte_stable(tmp_path):
 
 
 def test_a_site_without_notices_still_has_the_search_ui(tmp_path):
-    (tmp_path / "index.html").write_text("<html><body><p>首页</p></body></html>", encoding="utf-8")
-    assert index_site(tmp_path) == []
+    assert index_site(tmp_path, {}) == []
     assert (tmp_path / "pagefind" / "shards.json").read_text() == "[]\n"
     assert (tmp_path / "pagefind" / "pagefind-ui.js").is_file()
     assert (tmp_path / "pagefind" / "pagefind-ui.css").is_file()
@@ -317,4 +383,60 @@ def test_no_name_runs_as_code_on_the_search_page(hostile_site, static_server, br
     assert "<" in title or "＜" in title  # the payload is shown as text, not dropped
     assert page.evaluate("document.querySelectorAll('#search img, #search svg, #search script, #search b').length") == 0
     assert errors == []
+    page.close()
+
+
+# --- the records give the results Pagefind gave over the pages (issue 28) ---
+
+TOP_QUERIES = ("整改", "专项督查", "清河县", "司法局", "工作台账")
+SEARCH_TOP = """async ([base, names, query]) => {
+  const pagefind = await import(base + names[0] + "/pagefind.js");
+  await pagefind.options({basePath: base + names[0] + "/", baseUrl: "/"});
+  for (const name of names.slice(1)) await pagefind.mergeIndex(base + name + "/", {baseUrl: "/"});
+  const found = await pagefind.search(query);
+  const top = await Promise.all(found.results.slice(0, 3).map((result) => result.data()));
+  return top.map((data) => data.url);
+}"""
+
+
+@pytest.fixture(scope="module")
+def corpus_site(tmp_path_factory) -> Path:
+    """Thirty notices of the benchmark corpus, built with their search index from records."""
+    from site_gen.commands.build import build_site
+    from tests.corpus import generate
+
+    root = tmp_path_factory.mktemp("corpus")
+    generate(root / "site", 30)
+    result = build_site(root / "site", root / "output")
+    assert result.ok, [d.format() for d in result.diagnostics if d.severity == "error"]
+    return root / "output"
+
+
+def pages_reference(site: Path, into: Path) -> None:
+    """What site-gen indexed before issue 28: Pagefind over each year's built pages, one bundle a year."""
+    import subprocess
+    import sys
+
+    for name in json.loads((site / "pagefind" / "shards.json").read_text()):
+        mirror = into.parent / f"mirror-{name}"
+        for url in (f["url"] for f in fragments(site / "pagefind" / name)):
+            target = mirror / url.lstrip("/")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(site / url.lstrip("/"), target)
+        command = [sys.executable, "-m", "pagefind", "--site", ".", "--output-path", str(into / name), "--silent"]
+        subprocess.run(command, cwd=mirror, check=True, capture_output=True)
+
+
+def test_records_find_the_top_results_the_pages_gave(corpus_site, static_server, browser, tmp_path):
+    served = tmp_path / "served"
+    shutil.copytree(corpus_site, served)
+    pages_reference(corpus_site, served / "reference")
+    names = json.loads((served / "pagefind" / "shards.json").read_text())
+    page = browser.new_page()
+    page.goto(static_server(served) + "index.html")
+    for query in TOP_QUERIES:
+        ours = page.evaluate(SEARCH_TOP, ["/pagefind/", names, query])
+        before = page.evaluate(SEARCH_TOP, ["/reference/", names, query])
+        assert ours, query
+        assert ours == before, query
     page.close()

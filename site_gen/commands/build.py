@@ -189,7 +189,7 @@ def publish(
     they swap (a kill in between leaves none unaccounted for), then those of the new one."""
     out_dir, cache = staged.out_dir, site.cache
     if search:
-        problem = index(staged, declared, site.published().summaries, state, intact)
+        problem = index(staged, site)
         if problem:
             return [problem]
     carried = [path for path in mine.carried if path not in declared]  # a declared file is the build's
@@ -359,36 +359,24 @@ def searchable(state: BuildState, intact: dict[str, str]) -> bool:
     return bool(committed) and all(path in intact for path in committed)
 
 
-def index(
-    staged: StagedOutput,
-    declared: dict[str, Output],
-    summaries: list[Summary],
-    state: BuildState,
-    intact: dict[str, str],
-) -> Diagnostic | None:
-    """The search index into the staged site: years whose pages are as published keep their bundle."""
-    pages_changed = any(
-        path.startswith("notices/") and path.endswith(".html") and intact.get(path) != output.key
-        for path, output in declared.items()
-    ) or len([p for p in intact if p.startswith("notices/")]) != len([p for p in declared if p.startswith("notices/")])
+def index(staged: StagedOutput, site: Site) -> Diagnostic | None:
+    """The search index into the staged site from the notices' search records: a year whose records are those
+    of a bundle in output/ keeps that bundle (checked file by file), whatever else changed (a template, a page)."""
     from ..engine.search import SearchIndexError, index_site  # here: a rebuild with nothing to do never loads it
 
-    previous = staged.out_dir if searchable(state, intact) else None
+    previous = staged.out_dir if staged.out_dir.is_dir() else None
     try:
-        if previous is not None and not pages_changed:
-            staged.link([path for path in intact if path.startswith(SEARCH + "/")])
-        else:
-            index_site(staged.path, search_shards(summaries), previous=previous)
+        index_site(staged.path, search_shards(site), previous=previous)
     except (SearchIndexError, OSError) as problem:
         return error(SEARCH, 0, "search-index-failed", detail=str(problem))
     return None
 
 
-def search_shards(summaries: list[Summary]) -> dict[str, list[str]]:
-    """The search index is split by year: an edit re-indexes one year, and memory is one year's worth."""
-    shards: dict[str, list[str]] = {}
-    for summary in summaries:
-        shards.setdefault(str(summary.date.year), []).append(summary.url)
+def search_shards(site: Site) -> dict[str, list[bytes]]:
+    """The published notices' search records by year, newest first: an edit re-indexes one year."""
+    shards: dict[str, list[bytes]] = {}
+    for summary in site.published().summaries:
+        shards.setdefault(str(summary.date.year), []).append(site.memo(summary.source).search)
     return shards
 
 

@@ -1,77 +1,72 @@
 """Full-text search with Pagefind: a static index, no server, Chinese segmented by its extended build.
 
-Run over the finished pages of a build (not in the preview loop: indexing costs
-far more than rendering). Only notice bodies are indexed (data-pagefind-body);
-organisation, year and status are filters.
+Made from each notice's search record (pages/search_record.py: its text, title, meta and filters, taken
+from the model when the notice is read), given to Pagefind as custom records through its service
+protocol: no page is parsed again. Not in the preview loop: indexing costs more than rendering.
 
-The index is sharded by publication year: one Pagefind bundle per year at
-``pagefind/<year>/``, listed newest first in ``pagefind/shards.json``; the browser
-merges them (templates/assets/search.js). Each bundle records a digest of the pages
-it was built from, so a rebuild re-indexes only the years whose pages changed and
-Pagefind never holds more than one year in memory.
+The index is sharded by publication year: one Pagefind bundle per year at ``pagefind/<year>/``, listed
+newest first in ``pagefind/shards.json``; the browser merges them (templates/assets/search.js). A bundle
+is keyed by its records (and Pagefind's version), not by any page's bytes: a template edit re-indexes
+nothing, a notice's edit re-indexes its year. The shards that must be made are made at once, one
+Pagefind process each, on every core. Each bundle lists its key and every file's digest
+(site-gen-shard.txt), so a bundle is only ever kept or copied whole, as it was written.
 """
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import io
 import json
 import os
 import re
 import shutil
-import sys
+import subprocess
 import tempfile
-from collections.abc import Mapping
-from pathlib import Path, PurePosixPath
+import threading
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
 
-from ..base.parallel import die_with_parent
-from ..pages.theme_text import STRINGS
+from ..base.parallel import die_with_parent, workers
 
 BUNDLE = "pagefind"
 SHARD_LIST = "shards.json"
 UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
-DIGEST_FILE = "site-gen-shard.txt"  # in each bundle: what it was built from
-UNDATED = "other"  # the shard of indexed pages that carry no year filter
+DIGEST_FILE = "site-gen-shard.txt"  # in each bundle: its key, then each file's digest
 SHARD_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")
-YEAR_FILTER = re.compile(
-    r'data-pagefind-filter="(?:{})"[^>]*>\s*([^<]*?)\s*<'.format(
-        "|".join(sorted({re.escape(strings["published_year"]) for strings in STRINGS.values()}))
-    )
-)
+EMPTY = {"url": "/", "content": "empty", "language": "en", "meta": {"title": "empty"}, "filters": {}}
 
 
 class SearchIndexError(RuntimeError):
     """Pagefind failed: the build stops and output/ is left as it was."""
 
 
-def index_site(folder: Path, shards: dict[str, list[str]] | None = None, previous: Path | None = None) -> list[str]:
-    """Index a built site into pagefind/<shard>/ bundles plus pagefind/shards.json; returns the shards re-indexed.
+def index_site(folder: Path, shards: Mapping[str, Sequence[bytes]], previous: Path | None = None) -> list[str]:
+    """Index records into folder's pagefind/<shard>/ bundles plus pagefind/shards.json; returns the shards made.
 
-    shards maps a shard name (a year) to its pages, relative to folder; without it the notice
-    pages (those with data-pagefind-body) are found in folder and grouped by their year filter.
-    A shard whose pages are byte-identical to those a bundle was built from is not re-indexed:
-    the bundle is kept if it is already in folder, else copied from previous (an earlier
-    output of the same site, e.g. the output/ a staged build is about to replace).
+    shards maps a shard name (a year) to its notices' search records (search_record.encoded()). A bundle
+    whose key is that of its records is kept if it is already in folder, else copied from previous (an
+    earlier output of the same site, e.g. the output/ a staged build is about to replace); the others are
+    indexed, in parallel.
     """
-    if shards is None:
-        shards = notice_shards(folder)
     names = shard_order(shards)
     root = folder / BUNDLE
     root.mkdir(parents=True, exist_ok=True)
     version = pagefind_version()
-    indexed = []
+    to_make = []
     for name in names:
-        target = root / name
-        digest = shard_digest(folder, shards[name], version)
-        if stored_digest(target) == digest:
+        target, key = root / name, shard_key(shards[name], version)
+        if bundle_key(target) == key:
             continue
         old = previous / BUNDLE / name if previous is not None else None
-        if old is not None and old.resolve() != target.resolve() and stored_digest(old) == digest:
+        if old is not None and old.resolve() != target.resolve() and bundle_key(old) == key:
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(old, target, copy_function=link_or_copy)
             continue
-        index_shard(folder, shards[name], target)
-        (target / DIGEST_FILE).write_text(digest + "\n", encoding="utf-8", newline="\n")
-        indexed.append(name)
+        to_make.append((name, key))
+    to_make.sort(key=lambda item: -len(shards[item[0]]))  # the biggest first: the cores finish together
+    made = run_all([(shards[name], root / name, key) for name, key in to_make])
     keep = {*names, SHARD_LIST, *UI_FILES}
     for entry in root.iterdir():  # bundles of years that are gone, or an unsharded bundle of an older site-gen
         if entry.name in keep:
@@ -82,36 +77,72 @@ def index_site(folder: Path, shards: dict[str, list[str]] | None = None, previou
             entry.unlink()
     write_ui_files(root, root / names[0] if names else None)
     write_shard_list(folder, names)
-    return indexed
+    return sorted(name for name, _ in to_make if root / name in made)
 
 
-def index_shard(site: Path, pages: list[str], bundle: Path) -> None:
-    """Build one Pagefind bundle at bundle from exactly these pages of site (posix paths relative to site).
+def run_all(jobs: list[tuple[Sequence[bytes], Path, str]]) -> set[Path]:
+    """Each (records, bundle, key) indexed, as many at once as there are cores; the first failure is raised."""
+    if len(jobs) <= 1 or workers() < 2:
+        for records, bundle, key in jobs:
+            index_shard(records, bundle, key)
+        return {bundle for _, bundle, _ in jobs}
+    from concurrent.futures import ThreadPoolExecutor  # threads: the work is in the Pagefind processes
 
-    Pagefind indexes a mirror of just those pages (hard links, or copies across file
-    systems) laid out as in site, so result URLs are the pages' URLs from the site root.
-    """
-    if not pages:
-        raise SearchIndexError(f"no pages to index into {bundle}")
-    mirror = Path(tempfile.mkdtemp(prefix=scratch_prefix(site, "shard"), dir=writable_parent(site)))
+    with ThreadPoolExecutor(max_workers=min(workers(), len(jobs))) as pool:
+        for done in [pool.submit(index_shard, *job) for job in jobs]:
+            done.result()
+    return {bundle for _, bundle, _ in jobs}
+
+
+def index_shard(records: Sequence[bytes], bundle: Path, key: str = "") -> None:
+    """One Pagefind bundle at bundle from exactly these records; with key, its digest file written last."""
+    if not records:
+        raise SearchIndexError(f"no records to index into {bundle}")
+    shutil.rmtree(bundle, ignore_errors=True)
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    run_pagefind([json.loads(record) for record in records], bundle.resolve())
+    if key:
+        write_digest_file(bundle, key)
+
+
+def shard_key(records: Sequence[bytes], version: str) -> str:
+    """What a bundle is made of: the Pagefind version and its records, in order."""
+    digest = hashlib.sha256(f"site-gen search shard 2\npagefind {version}\n".encode())
+    for record in records:
+        digest.update(f"{len(record)}\n".encode())
+        digest.update(record)
+    return digest.hexdigest()
+
+
+def write_digest_file(bundle: Path, key: str) -> None:
+    lines = [key, *(f"{file_sha(bundle / name)} {name}" for name in bundle_files(bundle))]
+    (bundle / DIGEST_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8", newline="\n")
+
+
+def bundle_key(bundle: Path) -> str | None:
+    """The key a bundle was made for, if it is whole and as written (every file as its digest file lists it)."""
     try:
-        for page in pages:
-            relative = PurePosixPath(page)
-            if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-                raise SearchIndexError(f"not a page of the site: {page}")
-            source, target = site.joinpath(*relative.parts), mirror.joinpath(*relative.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(source, target)
-            except FileNotFoundError:
-                raise SearchIndexError(f"not a page of the site: {page}") from None
-            except OSError:
-                shutil.copyfile(source, target)
-        shutil.rmtree(bundle, ignore_errors=True)
-        bundle.parent.mkdir(parents=True, exist_ok=True)
-        run_pagefind(mirror, bundle.resolve())
-    finally:
-        shutil.rmtree(mirror, ignore_errors=True)
+        key, *listed = (bundle / DIGEST_FILE).read_text(encoding="utf-8").splitlines()
+        files = {name: sha for sha, name in (line.split(" ", 1) for line in listed)}
+        if sorted(files) != bundle_files(bundle):
+            return None
+        if any(file_sha(bundle / name) != sha for name, sha in files.items()):
+            return None
+    except (OSError, ValueError):
+        return None
+    return key
+
+
+def bundle_files(bundle: Path) -> list[str]:
+    found = []
+    for parent, _, names in os.walk(bundle):
+        prefix = os.path.relpath(parent, bundle).replace(os.sep, "/")
+        found += [name if prefix == "." else f"{prefix}/{name}" for name in names]
+    return sorted(name for name in found if name != DIGEST_FILE)
+
+
+def file_sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def link_or_copy(source: str, target: str) -> None:
@@ -129,22 +160,6 @@ def write_shard_list(folder: Path, names: list[str]) -> None:
     target.write_text(json.dumps(shard_order(dict.fromkeys(names))) + "\n", encoding="utf-8", newline="\n")
 
 
-def notice_shards(folder: Path) -> dict[str, list[str]]:
-    """The indexed pages of a built site (data-pagefind-body), grouped by their year filter."""
-    shards: dict[str, list[str]] = {}
-    for path in sorted(folder.rglob("*.html")):
-        relative = path.relative_to(folder).as_posix()
-        if relative.startswith(BUNDLE + "/"):
-            continue
-        html = path.read_text(encoding="utf-8", errors="replace")
-        if "data-pagefind-body" not in html:
-            continue
-        found = YEAR_FILTER.search(html)
-        name = found.group(1) if found and SHARD_NAME.fullmatch(found.group(1)) else UNDATED
-        shards.setdefault(name, []).append(relative)
-    return shards
-
-
 def shard_order(shards: Mapping[str, object]) -> list[str]:
     """Shard names newest year first, then any other names alphabetically; refuses names unsafe as folders."""
     for name in shards:
@@ -154,51 +169,121 @@ def shard_order(shards: Mapping[str, object]) -> list[str]:
     return years + sorted(name for name in shards if not name.isdigit())
 
 
-def shard_digest(site: Path, pages: list[str], version: str) -> str:
-    """What a bundle depends on: the Pagefind version and each page's path and bytes."""
-    digest = hashlib.sha256(f"site-gen search shard 1\npagefind {version}\n".encode())
-    for page in sorted(set(pages)):
-        try:
-            data = site.joinpath(*PurePosixPath(page).parts).read_bytes()
-        except OSError as problem:
-            raise SearchIndexError(f"cannot read page {page}: {problem}") from None
-        digest.update(f"{page}\n{len(data)}\n".encode())
-        digest.update(data)
-    return digest.hexdigest()
-
-
-def stored_digest(bundle: Path) -> str | None:
-    try:
-        return (bundle / DIGEST_FILE).read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-
-
 def write_ui_files(root: Path, bundle: Path | None) -> None:
     """pagefind-ui.js and .css next to the shards, where search.html loads them; copied from a bundle."""
-    if bundle is None:  # nothing to index: take them from a bundle of one empty page
+    if bundle is None:  # nothing to index: take them from a bundle of one placeholder record
         with tempfile.TemporaryDirectory(prefix=scratch_prefix(root, "ui"), dir=writable_parent(root)) as scratch:
-            site = Path(scratch) / "site"
-            site.mkdir()
-            (site / "empty.html").write_text(
-                "<html><body data-pagefind-body><p>empty</p></body></html>", encoding="utf-8"
-            )
-            index_shard(site, ["empty.html"], Path(scratch) / "bundle")
+            index_shard([json.dumps(EMPTY).encode()], Path(scratch) / "bundle")
             write_ui_files(root, Path(scratch) / "bundle")
         return
     for name in UI_FILES:
         shutil.copyfile(bundle / name, root / name)
 
 
-def run_pagefind(site: Path, bundle: Path) -> None:
-    # run from the mirror, so no pagefind.yml/json of the caller's working directory changes the index
-    command = [sys.executable, "-m", "pagefind", "--site", ".", "--output-path", str(bundle), "--silent"]
-    # dies with a killed build: it would go on writing into a staged folder the next build has removed
-    import subprocess  # here: a rebuild with nothing to do never starts a process
+def run_pagefind(records: list[dict], bundle: Path) -> None:
+    """Pagefind's service (`pagefind --service`, the protocol of its Python and Node APIs: base64 JSON messages
+    ended by commas) given the records; the bundle's files it answers with are written into bundle.
 
-    result = subprocess.run(command, capture_output=True, text=True, cwd=site, preexec_fn=die_with_parent)
-    if result.returncode != 0:
-        raise SearchIndexError((result.stderr or result.stdout).strip() or "pagefind failed")
+    Spoken to directly: its Python wrapper waits 0.1 s before reading each answer, a minute per 600 records.
+    The messages are written by a thread while the answers are read, so neither pipe fills up. The files are
+    asked for (GetFiles) rather than written by the service: it quits the moment its input ends, and a file it
+    was still writing then was left empty (seen: pagefind-highlight.js). It dies with a killed build: it would
+    go on writing into a staged folder the next build has removed."""
+    messages: list[dict[str, object]] = [{"type": "NewIndex", "config": None}]
+    messages += [{"type": "AddRecord", "index_id": 0, "sort": None, **record} for record in records]
+    messages.append({"type": "GetFiles", "index_id": 0})
+    with tempfile.TemporaryFile() as errors:
+        service = subprocess.Popen(
+            [str(pagefind_executable()), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=errors,
+            cwd=bundle.parent,
+            preexec_fn=die_with_parent,
+        )
+        writer = threading.Thread(target=send, args=(service, messages), daemon=True)
+        writer.start()
+        try:
+            last, problem = answers(service, len(messages))
+        finally:
+            if service.stdin is not None:
+                try:
+                    service.stdin.close()
+                except OSError:
+                    pass
+            writer.join()
+            try:
+                service.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                service.kill()
+                service.wait()
+        if problem is not None:
+            errors.seek(0)
+            told = errors.read().decode("utf-8", "replace").strip()
+            raise SearchIndexError(problem + (f": {told}" if told else ""))
+    write_files(bundle, last.get("files", []))
+
+
+def write_files(bundle: Path, files: list[dict]) -> None:
+    """The bundle's files as the service answered them, each under its path inside the bundle (never outside)."""
+    if not files:
+        raise SearchIndexError("pagefind wrote no files")
+    for file in files:
+        parts = [part for part in file["path"].replace("\\", "/").split("/") if part not in ("", ".")]
+        if BUNDLE in parts:  # the service names them under its default output folder, pagefind/
+            parts = parts[len(parts) - parts[::-1].index(BUNDLE) :]
+        if not parts or ".." in parts:
+            raise SearchIndexError(f"pagefind answered a file outside its bundle: {file['path']}")
+        target = bundle.joinpath(*parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(file["content"]))
+
+
+def send(service: subprocess.Popen[bytes], messages: list[dict[str, object]]) -> None:
+    assert service.stdin is not None  # opened with a pipe
+    try:
+        for number, payload in enumerate(messages, 1):
+            message = json.dumps({"message_id": number, "payload": payload}, ensure_ascii=False)
+            service.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+        service.stdin.flush()
+    except (BrokenPipeError, ValueError, OSError):  # the service stopped: answers() says why
+        pass
+
+
+def answers(service: subprocess.Popen[bytes], expected: int) -> tuple[dict[str, Any], str | None]:
+    """Read the service's answers until the last message's: that answer, and what went wrong (or None)."""
+    assert isinstance(service.stdout, io.BufferedReader)  # opened with a pipe, buffered
+    pending, count, payload = b"", 0, {}
+    chunks: list[bytes] = []
+    while count < expected:
+        chunk = service.stdout.read1(1 << 20)
+        if not chunk:
+            return {}, f"pagefind stopped after {count} of {expected} messages"
+        if b"," not in chunk:  # the bundle's files come as one long answer: joined once, not chunk by chunk
+            chunks.append(chunk)
+            continue
+        *whole, rest = chunk.split(b",")
+        whole[0] = pending + b"".join(chunks) + whole[0]
+        pending, chunks = rest, []
+        for answer in whole:
+            try:
+                payload = json.loads(base64.b64decode(answer))["payload"]
+            except (ValueError, KeyError, TypeError):
+                return {}, "pagefind answered something unreadable"
+            if payload.get("type") == "Error":
+                return {}, f"pagefind: {payload.get('message', 'failed')}"
+            count += 1
+    return payload, None
+
+
+def pagefind_executable() -> Path:
+    """The extended binary (it segments Chinese) that the pagefind[extended] package installs."""
+    try:
+        from pagefind_bin_extended import get_executable  # type: ignore[import-untyped]
+    except ImportError:
+        raise SearchIndexError("pagefind[extended] is not installed") from None
+    found: Path = get_executable()
+    return found
 
 
 def pagefind_version() -> str:

@@ -484,7 +484,7 @@ def read_record(path: Path, site: Site) -> Read:
     """Read and check one notice file: its record (with its memos for list pages), and the notice."""
     from ..notice import reader
     from ..notice.validate import notice_problems
-    from ..pages import render
+    from ..pages import render, search_record
     from ..pages.open_data import notice_json
 
     config = site.config
@@ -506,7 +506,12 @@ def read_record(path: Path, site: Site) -> Read:
             raise
         problems.append(found)
         card = card_below = ""
-    memo = Memo(card.encode(), card_below.encode(), notice_json(notice, attachment_records(config, notice)).encode())
+    memo = Memo(
+        card.encode(),
+        card_below.encode(),
+        notice_json(notice, attachment_records(config, notice)).encode(),
+        search_record.encoded(search_record.search_record(notice, config)),
+    )
     summary = summarize(notice)
     record = SourceRecord(
         source,

@@ -27,7 +27,8 @@ from .cache import BuildCache, digest
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 7  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series
+STATE_VERSION = 8  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series;
+# 8: a memo's search record
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -52,7 +53,8 @@ class AttachedFile(NamedTuple):
 
 
 class Memo(NamedTuple):
-    """What list pages show of a notice, rendered once when it is read: kept apart, loaded only when a list is made.
+    """What list pages show of a notice, and what search indexes of it, made once when it is read: kept apart,
+    loaded only when a list or a search shard is made.
 
     UTF-8, not text: a big site's memos are tens of megabytes, which load six times faster as bytes, and
     notices.json is joined from the records without decoding them."""
@@ -60,6 +62,7 @@ class Memo(NamedTuple):
     card: bytes  # as listed on the home page
     card_below: bytes  # on a list page one folder down
     record: bytes  # its entry in notices.json
+    search: bytes = b""  # its search record (pages/search_record.py), as Pagefind is given it
 
 
 class SourceRecord(NamedTuple):
@@ -163,7 +166,8 @@ class BuildState:
         """The records, and each part's shards whose notices changed (a shard's file is named by what it holds)."""
         if cache is None:
             return
-        keys = {"summaries": lambda r: r.digest, "memos": lambda r: r.list_key}
+        # a memo holds the notice's search record, made of its whole text: any edit of its file changes it
+        keys = {"summaries": lambda r: r.digest, "memos": lambda r: r.list_key + r.digest}
         shards: list[list[str]] = [[] for _ in range(SHARDS)]  # the sources in each shard
         for source in self.sources:
             shards[shard_of(source)].append(source)
