@@ -272,6 +272,8 @@ def test_an_edit_to_measures_alone_leaves_the_lists_alone(site, tmp_path):
         "notices/2025/linjiang-shuiwuju.html",
         "notices/2025/linjiang-shuiwuju.json",
         "notices.json",
+        "notices/2025/linjiang-shuiwuju.ledger.xlsx",
+        "notices/2025/linjiang-shuiwuju.ledger.csv",
         "organizations/shuiwuju.ledger.xlsx",
         "organizations/shuiwuju.ledger.csv",
     }
