@@ -338,7 +338,8 @@ def series_pages(config: SiteConfig, env: jinja2.Environment, published: Publish
     for one in published.series.values():
         make = lambda one=one: render_page(env, "series.html", one.url, series=one)  # noqa: E731
         found.append(Output(one.url, digest("series", repr(one)), make, in_sitemap=True))
-        found += ledger_outputs(config, published, one.url, one.notices, one.title)
+        notices = [published.own[stop.source] for stop in one.notices]  # oldest first: each problem's rows in order
+        found += ledger_outputs(config, published, one.url, notices, one.title)
     return found
 
 
