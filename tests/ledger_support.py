@@ -48,9 +48,15 @@ def soffice() -> str:
 
 def convert(path: Path, to: str) -> Path:
     """The same workbook saved by LibreOffice as .xls, .ods or .csv (headless, a profile of its own)."""
-    out = path.parent / f"converted-{to}"
+    return convert_all([path], to)[0]
+
+
+def convert_all(paths: list[Path], to: str) -> list[Path]:
+    """Workbooks of one folder saved by one LibreOffice run (it starts in seconds, converts in milliseconds)."""
+    folder = paths[0].parent
+    out = folder / f"converted-{to}"
     out.mkdir(exist_ok=True)
-    profile = path.parent / "lo-profile"
+    profile = folder / "lo-profile"
     command = [soffice(), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", to]
-    subprocess.run([*command, "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
-    return out / f"{path.stem}.{to.split(':')[0]}"
+    subprocess.run([*command, "--outdir", str(out), *map(str, paths)], check=True, capture_output=True, timeout=300)
+    return [out / f"{path.stem}.{to.split(':')[0]}" for path in paths]

@@ -17,7 +17,7 @@ from site_gen.notice.config import load_config
 from site_gen.notice.reader import read_notice
 from site_gen.pages.ledger import csv_bytes, headers, ledger_rows, xlsx_bytes
 from site_gen.pages.open_data import notice_record
-from tests.ledger_support import convert
+from tests.ledger_support import convert, convert_all
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "content").rglob("*.md"))
@@ -166,9 +166,103 @@ def test_the_site_and_each_organisation_publish_their_ledgers_and_pages_link_the
     )
     assert build_site(site, out, search=False).ok
     changed = {p.relative_to(out).as_posix() for p, data in before.items() if p.read_bytes() != data}
-    assert changed == {
-        "ledger.xlsx",
-        "ledger.csv",
-        "organizations/sifaju.ledger.xlsx",
-        "organizations/sifaju.ledger.csv",
-    }
+    series = "series/shierjiequweidisanlunxuncha-qusifaju"
+    own = ["notices/2025/linjiang-sifaju", series, "organizations/sifaju"]  # its own, its series', its organisation's
+    assert changed == {f"{stem}.ledger.{f}" for stem in own for f in ("xlsx", "csv")} | {"ledger.xlsx", "ledger.csv"}
+
+
+# --- every notice's and every series' ledger, as a build publishes them ---------------------------------------------
+
+LIBREOFFICE_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false"
+SERIES_PAGE = "series/shierjiequweidisanlunxuncha-qusifaju.html"
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory):
+    """The sample site built twice, into two folders, from two copies: (site, first output, second output)."""
+    import shutil
+
+    from site_gen.commands.build import build_site
+
+    top = tmp_path_factory.mktemp("ledgers")
+    outs = []
+    for name in ("one", "two"):
+        site = top / name
+        shutil.copytree(REPO / "content", site / "content")
+        shutil.copy(REPO / "site.yaml", site / "site.yaml")
+        assert build_site(site, top / f"out-{name}", search=False).ok
+        outs.append(top / f"out-{name}")
+    return top / "one", outs[0], outs[1]
+
+
+def published_notices(out: Path) -> list[dict]:
+    return json.loads((out / "notices.json").read_text(encoding="utf-8"))["notices"]
+
+
+def test_every_notice_page_links_its_ledger_beside_it_with_type_and_size(builds):
+    from site_gen.engine.site import human_size
+    from tests.htmlscan import Page
+
+    _, out, _ = builds
+    for record in published_notices(out):
+        page = out / record["url"]
+        links = [a for a in Page(page.read_text(encoding="utf-8")).find_all("a") if "download" in a.attrs]
+        by_type = {a.attrs["type"]: a for a in links}
+        assert set(by_type) == {"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "text/csv"}
+        for a in links:
+            file = (page.parent / a.attrs["href"]).resolve()
+            assert file.parent == page.resolve().parent and file.name.startswith(page.stem + ".ledger.")
+            assert human_size(file.stat().st_size) in a.text  # the size shown is the file's
+
+
+def test_every_published_notice_ledger_reads_back_as_its_notice(builds):
+    site, out, _ = builds
+    config, _ = load_config(site)
+    notices = {notice.url: notice for notice in (sample(path)[1] for path in SAMPLES)}
+    for record in published_notices(out):
+        notice = notices[record["url"]]
+        for format in ("xlsx", "csv"):
+            ledger = out / record["url"].replace(".html", f".ledger.{format}")
+            [back] = import_ledger(ledger, config)
+            assert back.notice.title == notice.title and back.notice.date == notice.date
+            assert comparable(back.notice) == comparable(notice), ledger
+
+
+def test_the_series_ledger_holds_every_issue_of_its_notices_oldest_first(builds):
+    _, out, _ = builds
+    series = json.loads((out / "series.json").read_text(encoding="utf-8"))["series"][0]
+    table = list(csv.reader(io.StringIO((out / SERIES_PAGE.replace(".html", ".ledger.csv")).read_text("utf-8-sig"))))
+    records = {n["url"]: n for n in published_notices(out)}
+    issues = [i for stop in series["notices"] for s in records[stop["url"]]["sections"] for i in s["issues"]]
+    assert len(table) == 1 + len(issues)
+    dates = [row[headers("zh").index("通报日期")] for row in table[1:]]
+    assert dates == sorted(dates) and len(set(dates)) == len(series["notices"])
+    page = (out / SERIES_PAGE).read_text(encoding="utf-8")
+    assert 'href="../series/shierjiequweidisanlunxuncha-qusifaju.ledger.xlsx"' in page
+
+
+def test_two_builds_write_the_same_ledger_bytes_with_no_time_inside(builds):
+    _, one, two = builds
+    ledgers = sorted(p.relative_to(one) for p in one.rglob("*") if p.suffix in (".xlsx", ".csv"))
+    assert len(ledgers) >= 2 * (2 + 6)  # the site's, the series', the organisations' and every notice's
+    for relative in ledgers:
+        assert (one / relative).read_bytes() == (two / relative).read_bytes(), relative
+        if relative.suffix == ".xlsx":
+            for entry in zipfile.ZipFile(one / relative).infolist():
+                assert entry.date_time == (1980, 1, 1, 0, 0, 0) and entry.create_system == 0
+
+
+def test_libreoffice_opens_every_kind_of_ledger_and_reads_what_the_csv_says(builds, tmp_path):
+    import shutil
+
+    _, out, _ = builds
+    kinds = ["ledger", "organizations/sifaju.ledger", SERIES_PAGE.removesuffix(".html") + ".ledger"]
+    kinds += [n["url"].removesuffix(".html") + ".ledger" for n in published_notices(out)]
+    copies = []
+    for index, stem in enumerate(kinds):  # one folder, one name each: LibreOffice converts them in one run
+        copies.append(tmp_path / f"{index}.xlsx")
+        shutil.copy(out / f"{stem}.xlsx", copies[-1])
+    for stem, converted in zip(kinds, convert_all(copies, LIBREOFFICE_CSV), strict=True):
+        theirs = list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8"))))
+        ours = list(csv.reader(io.StringIO((out / f"{stem}.csv").read_text(encoding="utf-8-sig"))))
+        assert theirs == ours, stem

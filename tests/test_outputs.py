@@ -31,7 +31,9 @@ def test_a_measures_edit_changes_its_notice_page_and_the_open_data_only(site):
         "notices/2025/linjiang-shuiwuju.html",
         "notices/2025/linjiang-shuiwuju.json",
         "notices.json",  # it holds every issue's measures as text; no list page, feed or the sitemap shows them
-        "ledger.xlsx",  # so do the ledgers: the site's and the organisation's
+        "notices/2025/linjiang-shuiwuju.ledger.xlsx",  # so do the ledgers: its own, its organisation's, the site's
+        "notices/2025/linjiang-shuiwuju.ledger.csv",
+        "ledger.xlsx",
         "ledger.csv",
         "organizations/shuiwuju.ledger.xlsx",
         "organizations/shuiwuju.ledger.csv",
@@ -50,7 +52,9 @@ def test_a_title_edit_changes_the_pages_listing_the_notice(site):
         "years/2025.html",
         "feed.xml",
         "notices.json",
-        "ledger.xlsx",  # the ledgers name each row's notice
+        "notices/2025/linjiang-shuiwuju.ledger.xlsx",  # the ledgers name each row's notice
+        "notices/2025/linjiang-shuiwuju.ledger.csv",
+        "ledger.xlsx",
         "ledger.csv",
         "organizations/shuiwuju.ledger.xlsx",
         "organizations/shuiwuju.ledger.csv",
@@ -104,7 +108,11 @@ def test_a_measures_edit_in_a_series_leaves_the_neighbours_pages_alone(site):
         SECOND,
         SECOND.replace(".html", ".json"),
         "notices.json",  # it carries the measures as text
-        "ledger.xlsx",  # and so do the ledgers: the site's and its organisation's
+        SECOND.replace(".html", ".ledger.xlsx"),  # and so do the ledgers: its own, its series', its organisation's
+        SECOND.replace(".html", ".ledger.csv"),  # and the site's
+        SERIES_PAGE.replace(".html", ".ledger.xlsx"),
+        SERIES_PAGE.replace(".html", ".ledger.csv"),
+        "ledger.xlsx",
         "ledger.csv",
         "organizations/sifaju.ledger.xlsx",
         "organizations/sifaju.ledger.csv",

@@ -241,7 +241,8 @@ def test_a_save_rewrites_its_page_at_once_and_the_lists_when_asked_for(site, tmp
     def rewritten() -> set[str]:
         return {path for path, stamp in files_of(tmp_path / "preview").items() if before.get(path) != stamp}
 
-    assert rewritten() == {"notices/2025/linjiang-shuiwuju.html", "notices/2025/linjiang-shuiwuju.json"}
+    own = {"html", "json", "ledger.xlsx", "ledger.csv"}  # the notice's own files: its page, record and ledger
+    assert rewritten() == {f"notices/2025/linjiang-shuiwuju.{suffix}" for suffix in own}
     preview.prepare("")  # the browser asks for the home page
     lists = rewritten()
     assert {
@@ -272,6 +273,8 @@ def test_an_edit_to_measures_alone_leaves_the_lists_alone(site, tmp_path):
         "notices/2025/linjiang-shuiwuju.html",
         "notices/2025/linjiang-shuiwuju.json",
         "notices.json",
+        "notices/2025/linjiang-shuiwuju.ledger.xlsx",
+        "notices/2025/linjiang-shuiwuju.ledger.csv",
         "organizations/shuiwuju.ledger.xlsx",
         "organizations/shuiwuju.ledger.csv",
     }

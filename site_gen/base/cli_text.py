@@ -182,6 +182,8 @@ examples:
     "--force does not replace it; delete it or choose another --out",
     "import-symlink": "{target} is a symbolic link; delete it or choose another --out (nothing was written)",
     "import-cannot-write": "cannot write {target}: {reason}",
+    "import-series-unknown": "{path}: --series {series}: this site has no such series (its series, as value (id): "
+    "{known}); give one of them, or leave out --series to import a first notice (nothing was written)",
 }
 
 CHINESE: dict[str, str] = {
@@ -334,6 +336,8 @@ CHINESE: dict[str, str] = {
     "import-not-ours": "{target} 不是从 {source} 导入的（是人写的，或来自别的来源），--force 也不会覆盖它；请删除它或换一个 --out",
     "import-symlink": "{target} 是一个链接，没有写入；请删除它或换一个 --out",
     "import-cannot-write": "无法写入 {target}：{reason}",
+    "import-series-unknown": "{path}：--series {series}：本站没有这个通报系列（已有的系列，写法（编号）：{known}）；"
+    "请写其中一个，或者去掉 --series 导入系列的第一份通报（没有写入任何文件）",
 }
 
 TABLES = {"en": ENGLISH, "zh": CHINESE}

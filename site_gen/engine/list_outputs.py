@@ -120,7 +120,7 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     book = config.group_addresses
     organizations, years = groups(notices, "organization", book), groups(notices, "year", book)
     found = list(home_pages(env, published, organizations, years))
-    found += series_pages(env, published)
+    found += series_pages(config, env, published)
     found.append(open_problems_page(env, published, book))
     t = ui_strings(config.language)
     for kind, kind_groups, title in (
@@ -331,13 +331,16 @@ def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
 # --- notice series ----------------------------------------------------------------------------------
 
 
-def series_pages(env: jinja2.Environment, published: Published) -> list[Output]:
+def series_pages(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
     """One page per series: every problem in rows, one column per notice. Its key is the series itself (plain
-    data: the notices' addresses, titles and dates, and every problem's entries)."""
+    data: the notices' addresses, titles and dates, and every problem's entries). And its ledger: every issue of
+    its notices, oldest notice first."""
     found = []
     for one in published.series.values():
         make = lambda one=one: render_page(env, "series.html", one.url, series=one)  # noqa: E731
         found.append(Output(one.url, digest("series", repr(one)), make, in_sitemap=True))
+        notices = [published.own[stop.source] for stop in one.notices]  # oldest first: each problem's rows in order
+        found += ledger_outputs(config, published, one.url, notices, one.title)
     return found
 
 

@@ -56,13 +56,13 @@ class Product:
 
     address: str
     key: str
-    part: int = -1  # 0 the page, 1 the data record; -1 a copied file
+    part: int = -1  # 0 the page, 1 the data record, 2 and 3 its ledger (.xlsx, .csv); -1 a copied file
     copy_of: str | None = None
     across: bool = False
 
 
 def notice_products(record: SourceRecord, across_key: str = "") -> list[Product]:
-    """A notice's page, its full data record and its attached files, in that order.
+    """A notice's page, its full data record, its ledger and its attached files, in that order.
 
     `across_key` digests what the page shows of the other notices of its series (the site's series_keys);
     a notice outside any series has none, and its page's key is its own file's."""
@@ -71,15 +71,20 @@ def notice_products(record: SourceRecord, across_key: str = "") -> list[Product]
         Product(addresses.notice_page(record.slug), page_key, 0, across=bool(record.series)),
         Product(addresses.notice_data(record.slug), "data-" + record.page_key, 1),  # lists the attachments' sizes
     ]
+    page = addresses.notice_page(record.slug)  # its ledger (2 .xlsx, 3 .csv): its notices.json entry's rows
+    found += [
+        Product(addresses.ledger_of(page, f), f"ledger-{f}-{record.data_key}", part)
+        for part, f in enumerate(addresses.LEDGER_FORMATS, start=2)
+    ]
     found += [Product(a.address, "file-" + repr(a.stamp), copy_of=a.source) for a in record.attachments]
     return found
 
 
 def notice_outputs(
-    record: SourceRecord, render: Callable[[int], str], across_key: str = "", own_only: bool = False
+    record: SourceRecord, render: Callable[[int], str | bytes], across_key: str = "", own_only: bool = False
 ) -> list[Output]:
-    """The products as outputs; `render(part)` makes the page (0) or the record (1). own_only: those made from the
-    notice's own file alone (what a read worker makes)."""
+    """The products as outputs; `render(part)` makes the page (0), the record (1) or a ledger (2, 3). own_only:
+    those made from the notice's own file alone (what a read worker makes)."""
     found = []
     for product in notice_products(record, across_key):
         if own_only and product.across:

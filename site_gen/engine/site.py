@@ -379,41 +379,66 @@ def addressed(record: SourceRecord | None, summary: Summary | None) -> tuple[obj
 
 
 def notice_maker(
-    site: Site, record: SourceRecord, notice: Notice | None = None, made: dict[int, str] | None = None
-) -> Callable[[int], str]:
-    """make(part): a notice's page (0) or full data record (1), each made once, from one reading of the file;
-    `made` holds what was made (a read worker digests it for the pages a failed build keeps)."""
+    site: Site,
+    record: SourceRecord,
+    notice: Notice | None = None,
+    made: dict[int, str | bytes] | None = None,
+    entry: bytes = b"",
+) -> Callable[[int], str | bytes]:
+    """make(part): a notice's page (0), full data record (1) or ledger (2 .xlsx, 3 .csv), each made once, from one
+    reading of the file; `made` holds what was made (a read worker digests it for the pages a failed build keeps).
+    `entry`: the notice's notices.json entry as just read with `notice` (its ledger's rows, not made twice)."""
     made = {} if made is None else made
 
-    def make(part: int) -> str:
+    def make(part: int) -> str | bytes:
         if part not in made:
-            made.update(render_parts(site, record, notice, part))
+            made.update(render_parts(site, record, notice, part, entry))
         return made[part]
 
     return make
 
 
-def render_parts(site: Site, record: SourceRecord, notice: Notice | None, part: int) -> dict[int, str]:
-    """A notice's page and full data record: kept in the cache by key (by a build that failed: see
-    build.keep_rendered), else rendered (reading it if need be). A page in a series shows its neighbours: it is
-    never taken from the kept ones (kept by the file's key alone), and only the part asked for is made."""
+def render_parts(
+    site: Site, record: SourceRecord, notice: Notice | None, part: int, entry: bytes = b""
+) -> dict[int, str | bytes]:
+    """A notice's page, full data record and ledger: the first two kept in the cache by key (by a build that failed:
+    see build.keep_rendered), else rendered (reading it if need be). A page in a series shows its neighbours: it is
+    never taken from the kept ones (kept by the file's key alone), and only the part asked for is made (its page
+    with its ledger, whose sizes it shows)."""
     from ..notice import reader
     from ..pages import render
 
     kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None and not record.series else None
-    if kept is not None:
+    if kept is not None and part < 2:
         return {0: kept[0], 1: kept[1]}
     notice = notice or site.just_read.get(record.source)
     if notice is None or notice.digest != record.digest:
+        entry = b""  # it was read with another notice
         notice, _ = reader.read_notice(site.config.root / record.source, site.config)
         if notice is None:
             raise FileChanged(record.source)
     if record.series and part == 1:
         return {1: notice_data(site.config, notice)}
-    page = render.render_notice(
-        site.env, notice, attachment_cards(site.config, notice), site.series_view(record) if record.series else None
-    )
-    return {0: page} if record.series else {0: page, 1: notice_data(site.config, notice)}
+    ledger = notice_ledger(site.config, notice, entry)
+    if part > 1 and (record.series or kept is not None):  # its page is made apart, or kept
+        return ledger
+    sizes = {f: human_size(len(ledger[part])) for part, f in enumerate(addresses.LEDGER_FORMATS, start=2)}
+    view = site.series_view(record) if record.series else None
+    page = render.render_notice(site.env, notice, attachment_cards(site.config, notice), view, sizes)
+    return {0: page, **ledger} if record.series else {0: page, 1: notice_data(site.config, notice), **ledger}
+
+
+def notice_ledger(config: SiteConfig, notice: Notice, entry: bytes = b"") -> dict[int, str | bytes]:
+    """Its ledger, parts 2 (.xlsx) and 3 (.csv): the rows of its notices.json entry, as its organisation's has
+    (`entry` when just read: decoding it costs a sixth of making it again)."""
+    import json
+
+    from ..pages.ledger import csv_bytes, ledger_rows, xlsx_bytes
+    from ..pages.open_data import notice_record
+
+    record = json.loads(entry) if entry else notice_record(notice, attachment_records(config, notice))
+    rows = ledger_rows([record], config.base_url, config.language)
+    return {2: xlsx_bytes(rows, config.language, notice.title), 3: csv_bytes(rows, config.language)}
 
 
 class FileChanged(Exception):
@@ -455,8 +480,8 @@ def _notice_job(index: int) -> Job:
     if into is None or not site.is_published(record) or has_errors(record.problems):
         return read, [], [], slugs, None
     written: list[str] = []
-    made: dict[int, str] = {}
-    make = notice_maker(site, record, notice, made)
+    made: dict[int, str | bytes] = {}
+    make = notice_maker(site, record, notice, made, read.memo.record if read and read.memo else b"")
     try:
         for output in notice_outputs(record, make, own_only=True):
             if reusable.get(output.path) != output.key:
@@ -467,7 +492,8 @@ def _notice_job(index: int) -> Job:
         if found is None:
             raise
         return read, written, [found], slugs, None
-    rendered = (text_digest(made[0]), text_digest(made[1])) if 0 in made and 1 in made else None
+    page, data = made.get(0), made.get(1)
+    rendered = (text_digest(page), text_digest(data)) if isinstance(page, str) and isinstance(data, str) else None
     return read, written, [], slugs, rendered
 
 

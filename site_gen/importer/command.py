@@ -22,6 +22,7 @@ from ..pages.theme_text import status_tally
 from .convert import ImportResult, import_file, slugify
 from .ledger import SUFFIXES as LEDGER_SUFFIXES
 from .ledger import import_ledger
+from .next_in_series import followed_on, site_series
 from .notice_text import imported_from
 from .report import report
 from .sources import OLD_BINARY, SUPPORTED, SourceError
@@ -68,7 +69,7 @@ def run_import(
         rows.append(Row(name, warnings=words("import-link-out", target=leads_to), skipped=True))
     for path, target, name in jobs:
         if path.suffix.lower() in LEDGER_SUFFIXES:
-            found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet, language)
+            found = import_ledger_rows(path, target, config, out_dir, dry_run, sheet, language, series)
         else:
             found = [import_one(path, target, config, out_dir, dry_run, problems_in, force, language, series)]
         for row in found:
@@ -146,16 +147,35 @@ def import_one(
 
 
 def import_ledger_rows(
-    path: Path, target: Path, config: SiteConfig, out_dir: Path, dry_run: bool, sheet: str | None, language: str
+    path: Path,
+    target: Path,
+    config: SiteConfig,
+    out_dir: Path,
+    dry_run: bool,
+    sheet: str | None,
+    language: str,
+    series: str = "",
 ) -> list[Row]:
-    """A ledger makes one notice per organisation it names: each written beside the others, each reported."""
+    """A ledger makes one notice per organisation it names: each written beside the others, each reported.
+
+    With `series` (its front-matter value or its id), the next notice of that series (importer/next_in_series.py)."""
     words = partial(say, language=language)
+    following, known = None, None
+    if series:
+        known = site_series(config)
+        following = known.find(series)
+        if following is None:
+            print(words("import-series-unknown", path=path, series=series, known=known.known()), file=sys.stderr)
+            return [Row(str(path), warnings=words("import-cannot", reason=series), failed=True)]
     try:
-        results = import_ledger(path, config, sheet)
+        name, organization = (following.title, following.organization) if following else ("", "")
+        results = import_ledger(path, config, sheet, name, organization)
     except SourceError as exc:
         print(exc, file=sys.stderr)
         reason = str(exc).removeprefix(f"{path}: ")[:60]
         return [Row(str(path), warnings=words("import-cannot", reason=reason), failed=True)]
+    if following is not None and known is not None:
+        results = [followed_on(result, following, known) for result in results]
     rows = []
     for result in results:
         where = target.with_name(f"{result.slug}.md")

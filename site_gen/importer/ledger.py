@@ -72,8 +72,13 @@ class Read:
     notes: list[Said] = field(default_factory=list)
 
 
-def import_ledger(path: Path, config: SiteConfig, sheet_name: str | None = None) -> list[ImportResult]:
-    """One notice per organisation the ledger names (sheets of one organisation are sections of one notice)."""
+def import_ledger(
+    path: Path, config: SiteConfig, sheet_name: str | None = None, series: str = "", organization: str = ""
+) -> list[ImportResult]:
+    """One notice per organisation the ledger names (sheets of one organisation are sections of one notice).
+
+    `series`: the front-matter value of the series the notices follow (import --series), `organization` theirs when
+    the ledger names none (the series')."""
     sheets = read_sheets(path)
     if sheet_name is not None:
         sheets = [s for s in sheets if s.name == sheet_name]
@@ -92,7 +97,7 @@ def import_ledger(path: Path, config: SiteConfig, sheet_name: str | None = None)
     results = []
     for index, group in enumerate(by_organization.values()):
         stem = path.stem if len(by_organization) == 1 else f"{path.stem}-{index + 1}"
-        results.append(ledger_notice(path, stem, group, config))
+        results.append(ledger_notice(path, stem, group, config, series, organization))
     return results
 
 
@@ -230,10 +235,12 @@ def add_cells(problem: Problem, columns: list[Column], values: dict[int, str], r
             problem.body.append(f"{column.header}：{value}")
 
 
-def ledger_notice(path: Path, stem: str, reads: list[Read], config: SiteConfig) -> ImportResult:
+def ledger_notice(
+    path: Path, stem: str, reads: list[Read], config: SiteConfig, series: str = "", organization: str = ""
+) -> ImportResult:
     first = reads[0]
     notes = [note for read in reads for note in read.notes]
-    organization = first.organization
+    organization = first.organization or organization
     if not organization:
         notes.append(Said("台账中没有找到填报单位，请填写 organization", "no organisation found: fill in organization"))
     date = next((read.date for read in reads if read.date), None)
@@ -259,6 +266,8 @@ def ledger_notice(path: Path, stem: str, reads: list[Read], config: SiteConfig) 
         for line in (*read.contacts.phones, *read.contacts.emails):
             take_contacts(line, contacts)
     front = front_matter(title, organization, date, {}, contacts, reviewers=[])
+    if series:
+        front["series"] = series
     tree = outline(reads, config)
     slug = slugify(stem)
     markdown, notice, diagnostics = write_notice(front, tree, f"content/{slug}.md", config, slug)

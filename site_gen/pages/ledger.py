@@ -11,8 +11,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 from ..notice.ledger_columns import export_header
 from ..notice.model import Status
@@ -37,14 +37,12 @@ COLUMNS = (  # export order: who and when first, then the problem, its state, it
     "link",
 )
 _DONE = {Status.DONE.value, Status.DONE_ONGOING.value, Status.DEEMED_DONE.value}
-_FIXED_TIME = dt.datetime(2000, 1, 1)  # the workbook's "created": a real time would change the bytes every build
 _WIDEST = 60
 
 
 def ledger_rows(records: Iterable[dict], base_url: str, language: str) -> list[list[object]]:
     """One row per issue of each notice record (notice_record's shape), in the records' order."""
     rows: list[list[object]] = []
-    labels = STATUS_LABELS[language]
     for record in records:
         date = dt.date.fromisoformat(record["date"])
         for section in record["sections"]:
@@ -58,7 +56,7 @@ def ledger_rows(records: Iterable[dict], base_url: str, language: str) -> list[l
                     "section": section.get("title") or "",
                     "number": issue.get("number") or "",
                     "problem": without_number(issue["title"]),
-                    "status": status_wording(status, labels),
+                    "status": status_wording(status, language),
                     "deadline": deadline or ("长期坚持" if issue.get("long_term") else ""),
                     "overdue": _overdue(deadline, status.value, date, language),
                     "responsible": issue.get("responsible") or "",
@@ -71,8 +69,10 @@ def ledger_rows(records: Iterable[dict], base_url: str, language: str) -> list[l
     return rows
 
 
-def status_wording(status: Status, labels: dict[Status, str]) -> str:
+@cache  # asked for every issue of every ledger: the vocabulary is built once per status and language
+def status_wording(status: Status, language: str) -> str:
     """The page's label when the importer reads it as the same status, else the first built-in wording for it."""
+    labels = STATUS_LABELS[language]
     if status is Status.UNSTATED:
         return ""
     if Vocabulary.default().lookup(labels[status]).status is status:
@@ -95,31 +95,13 @@ def csv_bytes(rows: list[list[object]], language: str) -> bytes:
 
 
 def xlsx_bytes(rows: list[list[object]], language: str, sheet: str) -> bytes:
-    """Frozen header row, autofilter, widths that fit, real date cells, wrapped text."""
-    import xlsxwriter  # here: only a build that writes a ledger loads it
+    """Frozen header row, autofilter, widths that fit, real date cells, wrapped text (pages/xlsx.py)."""
+    from .xlsx import workbook
 
-    stream = io.BytesIO()
-    book = xlsxwriter.Workbook(stream, {"in_memory": True, "strings_to_urls": False, "strings_to_formulas": False})
-    book.set_properties({"created": _FIXED_TIME, "author": "site-gen", "title": sheet})
-    header_format = book.add_format({"bold": True, "text_wrap": True, "valign": "top", "bg_color": "#E8EEF4"})
-    text_format = book.add_format({"text_wrap": True, "valign": "top"})
-    date_format = book.add_format({"num_format": "yyyy-mm-dd", "valign": "top"})
-    page = book.add_worksheet(_sheet_name(sheet))
     names = headers(language)
-    page.write_row(0, 0, names, header_format)
-    for r, row in enumerate(rows, start=1):
-        for c, value in enumerate(row):
-            if isinstance(value, dt.date):
-                page.write_datetime(r, c, dt.datetime(value.year, value.month, value.day), date_format)
-            else:
-                page.write_string(r, c, str(value), text_format)
-    for c, name in enumerate(names):
-        longest = max([_width(name), *(_width(_plain(row[c])) for row in rows)])
-        page.set_column(c, c, min(max(longest + 2, 8), _WIDEST))
-    page.freeze_panes(1, 0)
-    page.autofilter(0, 0, max(len(rows), 1), len(names) - 1)
-    book.close()
-    return stream.getvalue()
+    widths = [_fitted([name, *(_plain(row[c]) for row in rows)]) for c, name in enumerate(names)]
+    cells = [[value if isinstance(value, dt.date) else str(value) for value in row] for row in rows]
+    return workbook(names, cells, _sheet_name(sheet), sheet, widths)
 
 
 def _overdue(deadline: dt.date | None, status: str, on: dt.date, language: str) -> str:
@@ -146,10 +128,19 @@ def _plain(value: object) -> str:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _width(text: str) -> int:
-    """Display width of the longest line: a CJK character takes two columns."""
-    lines = text.splitlines() or [""]
-    return max(sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line) for line in lines)
+def _fitted(texts: Iterable[str]) -> int:
+    """A column's width, from 8 to 60: its longest line's display width, a CJK character taking two columns.
+
+    Counted from the UTF-8 length (a CJK character is three bytes, an ASCII one one: (bytes + characters) / 2 is
+    their width), as a C loop: a workbook per notice must cost little. A line of 60 characters or more is already
+    as wide as a column gets, so a column of long measures is settled at its first line."""
+    longest = 0
+    for text in texts:
+        for line in text.splitlines() if "\n" in text else (text,):
+            if len(line) >= _WIDEST:
+                return _WIDEST
+            longest = max(longest, (len(line.encode("utf-8")) + len(line)) // 2)
+    return min(max(longest + 2, 8), _WIDEST)
 
 
 def _sheet_name(title: str) -> str:

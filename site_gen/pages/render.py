@@ -210,8 +210,15 @@ def render_card(env: jinja2.Environment, notice: Notice, root: str = "") -> str:
     return env.get_template("_notice_card.html").render(notice=notice, root=root, heading_level=2)
 
 
-def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = (), series: object = None) -> str:
-    """A notice's page; `series` is what it shows of its series (a series.NoticeView), None outside one."""
+def render_notice(
+    env: jinja2.Environment,
+    notice: Notice,
+    attachments: tuple = (),
+    series: object = None,
+    ledger: dict[str, str] | None = None,
+) -> str:
+    """A notice's page; `series` is what it shows of its series (a series.NoticeView), None outside one; `ledger`
+    the size of its ledger's files by format, shown by their links."""
     config = env.globals["site"]
     assert isinstance(config, SiteConfig)  # environment() puts it there
     language = page_language(config, notice)
@@ -226,6 +233,7 @@ def render_notice(env: jinja2.Environment, notice: Notice, attachments: tuple = 
         qr=qr,
         attachments=attachments,
         series=series,
+        ledger=ledger,
     )
 
 
