@@ -332,11 +332,11 @@ def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
 
 def series_pages(env: jinja2.Environment, published: Published) -> list[Output]:
     """One page per series: every problem in rows, one column per notice. Its key is the series itself (plain
-    data: the notices' addresses, titles and dates, and every problem's entries)."""
+    data: the notices' addresses, titles and dates, and every problem's entries: Series.key)."""
     found = []
     for one in published.series.values():
         make = lambda one=one: render_page(env, "series.html", one.url, series=one)  # noqa: E731
-        found.append(Output(one.url, digest("series", repr(one)), make, in_sitemap=True))
+        found.append(Output(one.url, digest("series", one.key), make, in_sitemap=True))
     return found
 
 
@@ -381,5 +381,5 @@ def changes_key(published: Published, notices: Iterable[NoticeLike]) -> str:
 def series_data(config: SiteConfig, published: Published) -> Output:
     from ..pages.open_data import series_json
 
-    key = "data-" + digest("series", *(repr(one) for one in published.series.values()))
+    key = "data-" + digest("series", *(one.key for one in published.series.values()))
     return Output(addresses.SERIES_DATA, key, lambda: series_json(config, list(published.series.values())))

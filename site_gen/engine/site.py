@@ -28,10 +28,9 @@ from ..base.diagnostics import Diagnostic, error, has_errors
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..notice.config import SiteConfig, load_config, notice_sources
 from ..notice.model import Notice
-from ..notice.series import NoticeView, Series, notice_view, series_of
-from ..notice.series import problems as series_problems
+from ..notice.series import NoticeView, Series, notice_view, one_series, one_series_problems
 from ..notice.summary import Summary, newest_first, summarize
-from .cache import BuildCache, digest, text_digest
+from .cache import BuildCache, text_digest
 from .outputs import Output, asset_outputs, notice_outputs, own_keys
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
@@ -60,6 +59,8 @@ class Site:
     read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # by load(): each notice's own page and
     # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
+    kept_series: dict[str, KeptSeries] = field(default_factory=dict)  # by series(): each series with the
+    # summaries it was computed from, so the preview's save computes again only the series it touched
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None, base_url: str = "") -> Site:
@@ -191,12 +192,30 @@ class Site:
         return Published(summaries, records, self.memo, self.series())
 
     def series(self) -> dict[str, Series]:
-        """Every series of the published notices, computed once every file is read (again after update())."""
+        """Every series of the published notices, computed once every file is read (again after update(), for
+        the series whose notices' summaries changed)."""
         if "_series" not in self.__dict__:
-            summary_of = self.summaries() if any(r.series for r in self.records.values()) else {}
-            members = [summary_of[s] for s, r in self.records.items() if r.series and self.is_published(r)]
-            self.__dict__["_series"] = series_of(members)
+            self.kept_series = kept = self.series_members()
+            self.__dict__["_series"] = {name: one.series for name, one in kept.items()}
         found: dict[str, Series] = self.__dict__["_series"]
+        return found
+
+    def series_members(self) -> dict[str, KeptSeries]:
+        """Each series by name with its published notices' summaries: as kept when those are the same objects."""
+        if not any(r.series for r in self.records.values()):
+            return {}
+        summary_of = self.summaries()
+        by_name: dict[str, list[Summary]] = defaultdict(list)
+        for source, record in self.records.items():
+            if record.series and self.is_published(record):
+                by_name[record.series].append(summary_of[source])
+        found = {}
+        for name in sorted(by_name):
+            members = tuple(sorted(by_name[name], key=lambda s: s.source))
+            kept = self.kept_series.get(name)
+            if kept is None or len(kept.members) != len(members) or any(map(ne_object, kept.members, members)):
+                kept = KeptSeries(members, one_series(name, list(members)))
+            found[name] = kept
         return found
 
     def series_view(self, record: SourceRecord) -> NoticeView | None:
@@ -205,9 +224,12 @@ class Site:
         return notice_view(one, record.source) if one is not None and self.is_published(record) else None
 
     def across_key(self, record: SourceRecord) -> str:
-        """The part of a notice page's key that other notices decide: a digest of what it shows of them."""
-        view = self.series_view(record)
-        return digest(repr(view)) if view is not None else ""
+        """The part of a notice page's key that other notices decide: a digest of what it shows of them
+        (Series.view_keys: one digest per notice of the series, computed once per series)."""
+        one = self.series().get(record.series) if record.series else None
+        if one is None or not self.is_published(record):
+            return ""
+        return one.view_keys[one.index_of(record.source)]
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem of the site: settings, each file, notices or groups sharing an address, templates."""
@@ -216,10 +238,13 @@ class Site:
 
     def series_problems(self) -> list[Diagnostic]:
         """check's warnings about series (issues matched twice or no longer reported, dates, organisations)."""
-        if not any(r.series for r in self.records.values()):
-            return []
-        summary_of = self.summaries()
-        return series_problems(summary_of[s] for s, r in self.records.items() if r.series and self.is_published(r))
+        self.series()
+        found = []
+        for name, kept in self.kept_series.items():
+            if kept.problems is None:
+                kept.problems = one_series_problems(name, list(kept.members))
+            found += kept.problems
+        return found
 
     def file_diagnostics(self) -> list[Diagnostic]:
         """The settings' and each file's problems: all there is when nothing changed since a committed build."""
@@ -255,6 +280,19 @@ class Site:
         """Every output of the site by its address; files that would share one are address_problems."""
         found, self.address_problems = declare(self, self.published())
         return found
+
+
+@dataclass
+class KeptSeries:
+    """A series as computed from its notices' summaries (by source), and check's warnings about it once asked."""
+
+    members: tuple[Summary, ...]
+    series: Series
+    problems: list[Diagnostic] | None = None
+
+
+def ne_object(one: object, other: object) -> bool:
+    return one is not other
 
 
 @dataclass
