@@ -101,6 +101,16 @@ class Published:
         }
 
     @cached_property
+    def series_by_source(self) -> dict[str, str]:
+        """The name of each notice's series, by the notice's source."""
+        return {stop.source: name for name, one in self.series.items() for stop in one.notices}
+
+    def series_of(self, notices: Iterable[NoticeLike]) -> dict[str, Series]:
+        """The series these notices belong to, in the site's order of series (by name)."""
+        names = {self.series_by_source[n.source] for n in notices if n.source in self.series_by_source}
+        return {name: one for name, one in self.series.items() if name in names} if names else {}
+
+    @cached_property
     def own(self) -> dict[str, Summary]:
         """Each notice's summary as it is (counted ones carry a series' state instead)."""
         return {summary.source: summary for summary in self.summaries}
@@ -242,7 +252,7 @@ def one_group(
     """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
     feed_url = addresses.group_feed(group.kind, group.name) if group.kind == "organization" else ""
     view = (
-        organization_view(group, config.organizations, pages, published.series)
+        organization_view(group, config.organizations, pages, published.series_of(group.notices))
         if group.kind == "organization"
         else None
     )
@@ -362,15 +372,10 @@ def open_problems_page(env: jinja2.Environment, published: Published) -> Output:
 
 def series_totals(series: dict[str, Series]) -> dict[str, int]:
     """The dashboard's counts across every series: problems followed, overdue, regressed, closed late."""
-    threads = [thread for one in series.values() for thread in one.threads]
-    return {
-        "series": len(series),
-        "issues": len(threads),
-        "overdue": sum(t.overdue for t in threads),
-        "regressed": sum(t.regressed for t in threads),
-        "closed_late": sum(t.closed_late for t in threads),
-        "not_reported": sum(t.not_reported for t in threads),
-    }
+    found = {"series": len(series), "issues": sum(len(one.threads) for one in series.values())}
+    for what in ("overdue", "regressed", "closed_late", "not_reported"):
+        found[what] = sum(one.tally[what] for one in series.values())
+    return found
 
 
 def changes_key(published: Published, notices: Iterable[NoticeLike]) -> str:
@@ -382,4 +387,5 @@ def series_data(config: SiteConfig, published: Published) -> Output:
     from ..pages.open_data import series_json
 
     key = "data-" + digest("series", *(one.key for one in published.series.values()))
-    return Output(addresses.SERIES_DATA, key, lambda: series_json(config, list(published.series.values())))
+    make = lambda: series_json(config, list(published.series.values()))  # noqa: E731
+    return Output(addresses.SERIES_DATA, key, make, site_wide=True)  # every series: written when asked for

@@ -188,7 +188,15 @@ class Series:
         )
 
     def count(self, what: str) -> int:
-        return sum(1 for thread in self.threads if getattr(thread, what))
+        return self.tally[what] if what in self.tally else sum(1 for thread in self.threads if getattr(thread, what))
+
+    @cached_property
+    def tally(self) -> dict[str, int]:
+        """How many of its problems are overdue, regressed, closed late, no longer reported (the dashboard's)."""
+        return {
+            what: sum(1 for thread in self.threads if getattr(thread, what))
+            for what in ("overdue", "regressed", "closed_late", "not_reported")
+        }
 
     @property
     def open_days(self) -> int:
