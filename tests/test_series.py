@@ -331,3 +331,23 @@ def test_two_like_titles_in_the_first_notice_are_two_problems_and_no_warning():
     second = notice("b.md", "2025-06-01", issue("1. 甲", Status.DONE, 5), issue("2. 甲", Status.DONE, 9))
     (one,) = series_of([first, second]).values()
     assert len(one.threads) == 2 and problems([first, second]) == []
+
+
+def test_a_rebuild_computes_again_only_the_series_an_edit_touched(site, tmp_path, monkeypatch):
+    """The series are kept in the build state with the notices they were computed from: an edit outside a
+    series computes none, an edit in one computes that one; the output is a clean build's either way."""
+    from site_gen.engine import site as engine_site
+
+    out = tmp_path / "out"
+    assert build_site(site, out, search=False).ok
+    computed: list[str] = []
+    real = engine_site.followed
+    monkeypatch.setattr(engine_site, "followed", lambda name, members: computed.append(name) or real(name, members))
+    edit(site / "content/2025/linjiang-shuiwuju.md", "title: ", "title: 改")
+    assert build_site(site, out, search=False).ok
+    assert computed == []
+    edit(site / SECOND, "title: 中共临江区司法局党组关于", "title: 临江区司法局党组关于")
+    assert build_site(site, out, search=False).ok
+    assert computed == [SERIES]
+    assert build_site(site, tmp_path / "clean", search=False, use_cache=False).ok
+    assert tree(out) == tree(tmp_path / "clean")

@@ -28,7 +28,7 @@ from ..base.diagnostics import Diagnostic, error, has_errors
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..notice.config import SiteConfig, load_config, notice_sources
 from ..notice.model import Notice
-from ..notice.series import NoticeView, Series, notice_view, one_series, one_series_problems
+from ..notice.series import NoticeView, Series, followed, notice_view
 from ..notice.summary import Summary, newest_first, summarize
 from .cache import BuildCache, text_digest
 from .outputs import Output, asset_outputs, notice_outputs, own_keys
@@ -60,7 +60,7 @@ class Site:
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # by load(): each notice's own page and
     # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
     kept_series: dict[str, KeptSeries] = field(default_factory=dict)  # by series(): each series with the
-    # summaries it was computed from, so the preview's save computes again only the series it touched
+    # notices it was computed from, so a save (a build) computes again only the series it touched
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None, base_url: str = "") -> Site:
@@ -201,20 +201,25 @@ class Site:
         return found
 
     def series_members(self) -> dict[str, KeptSeries]:
-        """Each series by name with its published notices' summaries: as kept when those are the same objects."""
+        """Each series by name, computed again only when its published notices are not those (by source and file
+        digest) it was computed from: as kept since the last save in the preview, or by the last build's state."""
         if not any(r.series for r in self.records.values()):
             return {}
-        summary_of = self.summaries()
-        by_name: dict[str, list[Summary]] = defaultdict(list)
+        if not self.kept_series and "_stored_series" not in self.__dict__:
+            self.__dict__["_stored_series"] = True  # loaded once: a stored series of other notices is not used
+            stored = self.lists.stored("series")
+            self.kept_series = {name: one for name, one in stored.items() if isinstance(one, KeptSeries)}
+        by_name: dict[str, list[str]] = defaultdict(list)
         for source, record in self.records.items():
             if record.series and self.is_published(record):
-                by_name[record.series].append(summary_of[source])
+                by_name[record.series].append(source)
         found = {}
         for name in sorted(by_name):
-            members = tuple(sorted(by_name[name], key=lambda s: s.source))
+            members = tuple(sorted((source, self.records[source].digest) for source in by_name[name]))
             kept = self.kept_series.get(name)
-            if kept is None or len(kept.members) != len(members) or any(map(ne_object, kept.members, members)):
-                kept = KeptSeries(members, one_series(name, list(members)))
+            if kept is None or kept.members != members:
+                summary_of = self.summaries()
+                kept = KeptSeries(members, *followed(name, [summary_of[source] for source, _ in members]))
             found[name] = kept
         return found
 
@@ -239,12 +244,7 @@ class Site:
     def series_problems(self) -> list[Diagnostic]:
         """check's warnings about series (issues matched twice or no longer reported, dates, organisations)."""
         self.series()
-        found = []
-        for name, kept in self.kept_series.items():
-            if kept.problems is None:
-                kept.problems = one_series_problems(name, list(kept.members))
-            found += kept.problems
-        return found
+        return [problem for kept in self.kept_series.values() for problem in kept.problems]
 
     def file_diagnostics(self) -> list[Diagnostic]:
         """The settings' and each file's problems: all there is when nothing changed since a committed build."""
@@ -282,17 +282,15 @@ class Site:
         return found
 
 
-@dataclass
+@dataclass(frozen=True)
 class KeptSeries:
-    """A series as computed from its notices' summaries (by source), and check's warnings about it once asked."""
+    """A series, check's warnings about it, and the notices it was computed from: (source, file digest) each, by
+    source (a summary is its file's: the cache is keyed by the settings). Kept in the build state with the keys
+    its pages were given (Series' cached digests), so an edit computes again only its own series."""
 
-    members: tuple[Summary, ...]
+    members: tuple[tuple[str, str], ...]
     series: Series
-    problems: list[Diagnostic] | None = None
-
-
-def ne_object(one: object, other: object) -> bool:
-    return one is not other
+    problems: list[Diagnostic]
 
 
 @dataclass

@@ -276,10 +276,16 @@ def series_of(summaries: Iterable[Summary]) -> dict[str, Series]:
 
 
 def one_series(name: str, members: list[Summary]) -> Series:
+    return followed(name, members)[0]
+
+
+def followed(name: str, members: list[Summary]) -> tuple[Series, list[Diagnostic]]:
+    """One series and check's warnings about it, from one matching of its issues."""
     ordered = sorted(members, key=lambda s: (s.date, s.slug))
     stops = tuple(Stop(s.source, s.url, s.title, s.date, s.organization) for s in ordered)
-    threads = [_thread_parts(stops, parts) for parts in match(ordered)[0]]
-    return Series(name, stops, tuple(threads))
+    threads, matching = match(ordered)
+    series = Series(name, stops, tuple(_thread_parts(stops, parts) for parts in threads))
+    return series, _series_problems(name, ordered, (threads, matching))
 
 
 def match(ordered: list[Summary]) -> tuple[list[list[tuple[int, Tracked]]], list[Diagnostic]]:
@@ -354,7 +360,9 @@ def one_series_problems(name: str, members: list[Summary]) -> list[Diagnostic]:
     return _series_problems(name, sorted(members, key=lambda s: (s.date, s.slug)))
 
 
-def _series_problems(name: str, ordered: list[Summary]) -> list[Diagnostic]:
+def _series_problems(
+    name: str, ordered: list[Summary], matched: tuple[list[list[tuple[int, Tracked]]], list[Diagnostic]] | None = None
+) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     first = ordered[0]
     for earlier, later in zip(ordered, ordered[1:], strict=False):
@@ -373,7 +381,7 @@ def _series_problems(name: str, ordered: list[Summary]) -> list[Diagnostic]:
                     source=first.source,
                 )
             )
-    threads, matching = match(ordered)
+    threads, matching = matched or match(ordered)
     found += matching
     for parts in threads:
         nexts = [position for position, _ in parts[1:]] + [len(ordered)]
