@@ -78,6 +78,7 @@ class Published:
     records: dict[str, SourceRecord]  # by source
     memo: Callable[[str], Memo]  # a notice's memo by its source
     series: dict[str, Series] = field(default_factory=dict)  # by name
+    series_records: dict[str, str] = field(default_factory=dict)  # each series' entry in series.json, by name
 
     @cached_property
     def counted(self) -> list[Summary]:
@@ -387,5 +388,5 @@ def series_data(config: SiteConfig, published: Published) -> Output:
     from ..pages.open_data import series_json
 
     key = "data-" + digest("series", *(one.key for one in published.series.values()))
-    make = lambda: series_json(config, list(published.series.values()))  # noqa: E731
+    make = lambda: series_json(config, (published.series_records[name] for name in published.series))  # noqa: E731
     return Output(addresses.SERIES_DATA, key, make, site_wide=True)  # every series: written when asked for

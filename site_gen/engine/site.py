@@ -189,7 +189,10 @@ class Site:
         summary_of = self.summaries()
         records = {s: r for s, r in self.records.items() if self.is_published(r)}
         summaries = sorted((summary_of[s] for s in records), key=newest_first)
-        return Published(summaries, records, self.memo, self.series())
+        series = self.series()
+        return Published(
+            summaries, records, self.memo, series, {name: kept.record for name, kept in self.kept_series.items()}
+        )
 
     def series(self) -> dict[str, Series]:
         """Every series of the published notices, computed once every file is read (again after update(), for
@@ -203,6 +206,8 @@ class Site:
     def series_members(self) -> dict[str, KeptSeries]:
         """Each series by name, computed again only when its published notices are not those (by source and file
         digest) it was computed from: as kept since the last save in the preview, or by the last build's state."""
+        from ..pages.open_data import series_json_record
+
         if not any(r.series for r in self.records.values()):
             return {}
         if not self.kept_series and "_stored_series" not in self.__dict__:
@@ -219,7 +224,8 @@ class Site:
             kept = self.kept_series.get(name)
             if kept is None or kept.members != members:
                 summary_of = self.summaries()
-                kept = KeptSeries(members, *followed(name, [summary_of[source] for source, _ in members]))
+                one, problems = followed(name, [summary_of[source] for source, _ in members])
+                kept = KeptSeries(members, one, problems, series_json_record(one))
             found[name] = kept
         return found
 
@@ -291,6 +297,7 @@ class KeptSeries:
     members: tuple[tuple[str, str], ...]
     series: Series
     problems: list[Diagnostic]
+    record: str  # its entry in series.json
 
 
 @dataclass

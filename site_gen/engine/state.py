@@ -189,10 +189,17 @@ class BuildState:
                     files[name][index], {source: values[source] for source in shards[index] if source in values}
                 )
         files["series"] = self.parts.get("series", ())
-        if series:
-            files["series"] = ("series-" + digest(*(f"{name} {one.members}" for name, one in series.items()))[:16],)
-            if files["series"] != self.parts.get("series") or not cache.has(files["series"][0]):
-                cache.store(files["series"][0], series)
+        if series:  # in shards by name, each named by the series it holds and their notices
+            by_shard: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
+            for name, one in series.items():
+                by_shard[shard_of(name)][name] = one
+            files["series"] = tuple(
+                f"series-{i:02}-" + digest(*(f"{name} {one.members}" for name, one in shard.items()))[:16]
+                for i, shard in enumerate(by_shard)
+            )
+            for file, shard in zip(files["series"], by_shard, strict=True):
+                if file not in self.parts.get("series", ()) or not cache.has(file):
+                    cache.store(file, shard)
         kept = BuildState(self.sources, self.outputs, self.group_slugs, self.public_pages, files)
         cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
         wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
