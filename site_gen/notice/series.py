@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, warning
@@ -51,8 +52,7 @@ def title_key(title: str) -> str:
     return "" if _NO_WORDS.fullmatch(text) else text
 
 
-@dataclass(frozen=True)
-class Stop:
+class Stop(NamedTuple):  # a tuple: the build state keeps every series (tens of thousands of these)
     """One notice of a series: what its pages and the others' show of it."""
 
     source: str
@@ -62,8 +62,7 @@ class Stop:
     organization: str
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):  # a tuple: the build state keeps every series (tens of thousands of these)
     """An issue as one notice of its series reports it."""
 
     notice: int  # index in Series.notices
@@ -78,8 +77,7 @@ class Entry:
         return self.status.is_completed
 
 
-@dataclass(frozen=True)
-class Thread:
+class Thread(NamedTuple):  # a tuple: the build state keeps every series (tens of thousands of these)
     """One problem followed across a series: its entries, oldest first, and what it was last said to be."""
 
     entries: tuple[Entry, ...]
