@@ -3,6 +3,7 @@ series.json, and the equivalences (an edit to one notice of a series then a rebu
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -144,6 +145,69 @@ def test_a_notice_page_shows_its_history_up_to_itself_and_its_neighbours():
     assert [cell.notice.source for cell in view.of("i10")] == ["0.md", "1.md"]  # nothing of the later notice
 
 
+def variations() -> list[list[Summary]]:
+    """One three-notice series and variations of it, each changing one thing a page or series.json may show."""
+    base = [
+        (
+            "0.md",
+            "2025-01-01",
+            (("甲", Status.IN_PROGRESS, "2025-03-31", None), ("乙", Status.NOT_STARTED, None, None)),
+        ),
+        ("1.md", "2025-04-01", (("甲", Status.DONE, "2025-03-31", None), ("乙", Status.IN_PROGRESS, None, None))),
+        ("2.md", "2025-07-01", (("甲", Status.DONE, "2025-03-31", None), ("乙", Status.DONE, "2025-06-30", None))),
+    ]
+    iso = lambda text: dt.date.fromisoformat(text) if text else None  # noqa: E731
+
+    def made(notices, title="通报", organization="某局") -> list[Summary]:
+        found = []
+        for source, day, issues in notices:
+            tracked = [
+                issue(name, status, 10 + n, deadline=iso(deadline), completed_on=iso(completed))
+                for n, (name, status, deadline, completed) in enumerate(issues)
+            ]
+            summary = notice(source, day, *tracked, organization=organization)
+            found.append(dataclasses.replace(summary, title=f"{title}{source}"))
+        return found
+
+    def changed(position: int, issue_number: int, **what) -> list:
+        notices = [list(n) for n in base]
+        issues = [list(i) for i in notices[position][2]]
+        for name, value in what.items():
+            issues[issue_number][("name", "status", "deadline", "completed").index(name)] = value
+        notices[position][2] = tuple(map(tuple, issues))
+        return notices
+
+    return [
+        made(base),
+        made(base, title="通知"),
+        made(base, organization="另一局"),
+        made(changed(0, 0, status=Status.DONE)),
+        made(changed(1, 1, status=Status.DONE)),
+        made(changed(2, 0, status=Status.IN_PROGRESS)),  # a regression
+        made(changed(2, 0, completed="2025-04-15")),  # closed after its deadline: the second notice's label
+        made(changed(2, 0, completed="2025-03-15")),
+        made(changed(2, 1, deadline="2025-08-31")),  # a later deadline: the earlier notices' labels may change
+        made(changed(0, 1, deadline="2024-12-31")),
+        made(changed(1, 0, name="丙")),
+        made(changed(2, 1, name="丁")),
+        made([base[0], (base[1][0], "2025-05-01", base[1][2]), base[2]]),
+    ]
+
+
+def test_the_series_keys_change_exactly_when_what_a_page_shows_changes():
+    """Series.view_keys (a notice page's across key) and Series.key (the series page's, series.json's) are
+    compact digests: equal exactly when the views (the series) are equal."""
+    found = [series_of(notices)["第一轮·某局"] for notices in variations()]
+    for one in found:
+        for other in found:
+            assert (one.key == other.key) == (one == other)
+            for index, stop in enumerate(one.notices):
+                view, other_view = notice_view(one, stop.source), notice_view(other, stop.source)
+                assert (one.view_keys[index] == other.view_keys[index]) == (view == other_view), (index, view)
+    assert len({one.key for one in found}) == len(found)
+    assert len({one.view_keys[0] for one in found}) < len(found)  # a later notice's status: not on the first page
+
+
 # --- check -------------------------------------------------------------------------------------------
 
 
@@ -262,7 +326,9 @@ def test_the_preview_refreshes_the_neighbours_and_equals_a_build(site, tmp_path)
     time.sleep(0.05)
     edit(site / SECOND, "title: 中共临江区司法局党组关于", "title: 临江区司法局党组关于")
     assert preview.on_change([site / SECOND]) == [site / SECOND]
-    assert neighbour.read_bytes() != shown  # at once: it names its previous notice
+    assert neighbour.read_bytes() == shown  # the edited page at once; its neighbours' when the browser asks
+    preview.prepare("notices/2026/linjiang-sifaju-3.html")
+    assert neighbour.read_bytes() != shown  # it names its previous notice
     assert build_site(site, tmp_path / "built", search=False).ok
     built = tree(tmp_path / "built")
     for path in built:
@@ -282,3 +348,23 @@ def test_two_like_titles_in_the_first_notice_are_two_problems_and_no_warning():
     second = notice("b.md", "2025-06-01", issue("1. 甲", Status.DONE, 5), issue("2. 甲", Status.DONE, 9))
     (one,) = series_of([first, second]).values()
     assert len(one.threads) == 2 and problems([first, second]) == []
+
+
+def test_a_rebuild_computes_again_only_the_series_an_edit_touched(site, tmp_path, monkeypatch):
+    """The series are kept in the build state with the notices they were computed from: an edit outside a
+    series computes none, an edit in one computes that one; the output is a clean build's either way."""
+    from site_gen.engine import site as engine_site
+
+    out = tmp_path / "out"
+    assert build_site(site, out, search=False).ok
+    computed: list[str] = []
+    real = engine_site.followed
+    monkeypatch.setattr(engine_site, "followed", lambda name, members: computed.append(name) or real(name, members))
+    edit(site / "content/2025/linjiang-shuiwuju.md", "title: ", "title: 改")
+    assert build_site(site, out, search=False).ok
+    assert computed == []
+    edit(site / SECOND, "title: 中共临江区司法局党组关于", "title: 临江区司法局党组关于")
+    assert build_site(site, out, search=False).ok
+    assert computed == [SERIES]
+    assert build_site(site, tmp_path / "clean", search=False, use_cache=False).ok
+    assert tree(out) == tree(tmp_path / "clean")

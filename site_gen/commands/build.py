@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..base import addresses, pinyin
 from ..base.diagnostics import Diagnostic, error, has_errors, warning
@@ -228,7 +229,8 @@ def save_state(
     is a warning, never "output is unchanged"; the one left behind is removed, so the next build is a full one."""
     new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
     try:
-        new_state.save(site.cache, out_dir, site.drafts, {"summaries": site.summaries, "memos": site.memos})
+        parts: dict[str, Callable[[], dict[str, Any]]] = {"summaries": site.summaries, "memos": site.memos}
+        new_state.save(site.cache, out_dir, site.drafts, parts, site.kept_series)
     except OSError as problem:
         return [state_lost(site, out_dir, problem)]
     return []

@@ -9,7 +9,8 @@ real pages back.
 A save rewrites the edited notice's page at once: its cost does not depend on the size
 of the site. The pages that list every notice (home list, group pages, dashboard, feeds)
 are brought up to date by the same code as a build, when the browser next asks for one of
-them; notices.json and the sitemap, tens of megabytes on a big site, only when asked for.
+them, and so are the pages of the other notices of its series (they show it); notices.json,
+series.json and the sitemap, tens of megabytes on a big site, only when asked for.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ class Preview:
         self.written: dict[str, str] = {}  # every file in the preview folder, with the key it was made with
         self.lists_stale = False  # an edit since the list pages were written
         self.deferred: dict[str, Output] = {}  # site-wide files not written until asked for
+        self.stale_mates: set[str] = set()  # notices of an edited notice's series: their pages written when asked for
         self.diagnostics: list[Diagnostic] = []
         self.showing_errors = False
 
@@ -73,7 +75,7 @@ class Preview:
             finally:
                 staged.discard()
         self.written = {path: output.key for path, output in declared.items()}
-        self.showing_errors, self.lists_stale, self.deferred = False, False, {}
+        self.showing_errors, self.lists_stale, self.deferred, self.stale_mates = False, False, {}, set()
 
     # --- one edit -----------------------------------------------------------
 
@@ -108,15 +110,10 @@ class Preview:
             return self.write_error_pages()
         if self.showing_errors:
             return self.build_all()
-        try:
-            kept = self.write_notices(sources)
-            self.write_notices(sorted((mates | self.series_mates(sources)) - set(sources)))
-        except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
-            found = making_problem(problem, self.site.config.root)
-            if found is None:
-                raise
-            self.site.make_problems.append(found)
-            return self.write_error_pages()
+        kept = self.write_or_show(sources)
+        if kept is None:
+            return None
+        self.stale_mates |= (mates | self.series_mates(sources)) - set(sources)  # like the lists: when asked for
         folder = LiveOutput(self.out_dir)
         for record in before.values():  # deleted, renamed or hidden: its old files go
             for path in notice_keys(record) if record.readable else ():
@@ -129,6 +126,18 @@ class Preview:
         """The other notices of these notices' series, whose pages show them (neighbours, history)."""
         names = {r.series for s in sources if (r := self.site.records.get(s)) is not None and r.series}
         return {s for s, r in self.site.records.items() if r.series in names} if names else set()
+
+    def write_or_show(self, sources: list[str]) -> set[str] | None:
+        """write_notices(), or the error pages when a page cannot be made (a mistake in an override template)."""
+        try:
+            return self.write_notices(sources)
+        except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
+            found = making_problem(problem, self.site.config.root)
+            if found is None:
+                raise
+            self.site.make_problems.append(found)
+            self.write_error_pages()
+            return None
 
     def write_notices(self, sources: list[str]) -> set[str]:
         """The files of these notices whose keys changed (by the build's keys, its series' included); returns
@@ -161,10 +170,21 @@ class Preview:
             path += "index.html"
         if self.lists_stale and not self.showing_errors and not path.startswith(("notices/", "assets/")):
             self.write_lists()
+        if self.stale_mates and not self.showing_errors and path.startswith("notices/"):
+            self.write_mate(path)
         output = self.deferred.pop(path, None)
         if output is not None:
             LiveOutput(self.out_dir).put(output)
             self.written[path] = output.key
+
+    def write_mate(self, path: str) -> None:
+        """The page of a notice whose series mate was edited, brought up to date when asked for (by the build's keys:
+        written only if what it shows of its series changed)."""
+        for source in sorted(self.stale_mates):
+            record = self.site.records.get(source)
+            if record is not None and record.readable and path in notice_keys(record):
+                self.stale_mates.discard(source)
+                self.write_or_show([source])
 
     def write_lists(self) -> None:
         """Every declared file whose key changed, by the build's own declarations; a file no longer declared goes."""
@@ -184,7 +204,7 @@ class Preview:
             folder.remove(gone)
             del self.written[gone]
             self.deferred.pop(gone, None)
-        self.lists_stale = False
+        self.lists_stale, self.stale_mates = False, set()  # the mates' pages are declared files too
 
     def write_error_pages(self) -> None:
         """Every page the browser may have open shows the problems, so none keeps a stale version."""

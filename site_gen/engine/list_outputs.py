@@ -78,6 +78,7 @@ class Published:
     records: dict[str, SourceRecord]  # by source
     memo: Callable[[str], Memo]  # a notice's memo by its source
     series: dict[str, Series] = field(default_factory=dict)  # by name
+    series_records: dict[str, str] = field(default_factory=dict)  # each series' entry in series.json, by name
 
     @cached_property
     def counted(self) -> list[Summary]:
@@ -99,6 +100,16 @@ class Published:
             for index, stop in enumerate(one.notices)
             if index
         }
+
+    @cached_property
+    def series_by_source(self) -> dict[str, str]:
+        """The name of each notice's series, by the notice's source."""
+        return {stop.source: name for name, one in self.series.items() for stop in one.notices}
+
+    def series_of(self, notices: Iterable[NoticeLike]) -> dict[str, Series]:
+        """The series these notices belong to, in the site's order of series (by name)."""
+        names = {self.series_by_source[n.source] for n in notices if n.source in self.series_by_source}
+        return {name: one for name, one in self.series.items() if name in names} if names else {}
 
     @cached_property
     def own(self) -> dict[str, Summary]:
@@ -243,7 +254,7 @@ def one_group(
     """A group's pages; an organisation's first page also shows its contact, parent, units and open problems."""
     feed_url = config.group_addresses.feed(group.kind, group.name) if group.kind == "organization" else ""
     view = (
-        organization_view(group, config.organizations, pages, published.series)
+        organization_view(group, config.organizations, pages, published.series_of(group.notices))
         if group.kind == "organization"
         else None
     )
@@ -333,12 +344,12 @@ def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:
 
 def series_pages(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
     """One page per series: every problem in rows, one column per notice. Its key is the series itself (plain
-    data: the notices' addresses, titles and dates, and every problem's entries). And its ledger: every issue of
-    its notices, oldest notice first."""
+    data: the notices' addresses, titles and dates, and every problem's entries: Series.key). And its ledger: every
+    issue of its notices, oldest notice first."""
     found = []
     for one in published.series.values():
         make = lambda one=one: render_page(env, "series.html", one.url, series=one)  # noqa: E731
-        found.append(Output(one.url, digest("series", repr(one)), make, in_sitemap=True))
+        found.append(Output(one.url, digest("series", one.key), make, in_sitemap=True))
         notices = [published.own[stop.source] for stop in one.notices]  # oldest first: each problem's rows in order
         found += ledger_outputs(config, published, one.url, notices, one.title)
     return found
@@ -368,15 +379,10 @@ def open_problems_page(env: jinja2.Environment, published: Published, book: addr
 
 def series_totals(series: dict[str, Series]) -> dict[str, int]:
     """The dashboard's counts across every series: problems followed, overdue, regressed, closed late."""
-    threads = [thread for one in series.values() for thread in one.threads]
-    return {
-        "series": len(series),
-        "issues": len(threads),
-        "overdue": sum(t.overdue for t in threads),
-        "regressed": sum(t.regressed for t in threads),
-        "closed_late": sum(t.closed_late for t in threads),
-        "dropped": sum(t.dropped for t in threads),  # open-problems.html lists them
-    }
+    found = {"series": len(series), "issues": sum(len(one.threads) for one in series.values())}
+    for what in ("overdue", "regressed", "closed_late", "dropped"):  # dropped: open-problems.html lists them
+        found[what] = sum(one.tally[what] for one in series.values())
+    return found
 
 
 def changes_key(published: Published, notices: Iterable[NoticeLike]) -> str:
@@ -387,5 +393,6 @@ def changes_key(published: Published, notices: Iterable[NoticeLike]) -> str:
 def series_data(config: SiteConfig, published: Published) -> Output:
     from ..pages.open_data import series_json
 
-    key = "data-" + digest("series", *(repr(one) for one in published.series.values()))
-    return Output(addresses.SERIES_DATA, key, lambda: series_json(config, list(published.series.values())))
+    key = "data-" + digest("series", *(one.key for one in published.series.values()))
+    make = lambda: series_json(config, (published.series_records[name] for name in published.series))  # noqa: E731
+    return Output(addresses.SERIES_DATA, key, make, site_wide=True)  # every series: written when asked for

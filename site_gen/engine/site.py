@@ -28,10 +28,9 @@ from ..base.diagnostics import Diagnostic, error, has_errors
 from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..notice.config import SiteConfig, load_config, notice_sources
 from ..notice.model import Notice
-from ..notice.series import NoticeView, Series, notice_view, series_of
-from ..notice.series import problems as series_problems
+from ..notice.series import NoticeView, Series, followed, notice_view
 from ..notice.summary import Summary, newest_first, summarize
-from .cache import BuildCache, digest, text_digest
+from .cache import BuildCache, text_digest
 from .outputs import Output, asset_outputs, notice_outputs, own_keys
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
@@ -60,6 +59,8 @@ class Site:
     read_anew: list[str] = field(default_factory=list)  # by the last load(): files that were not as stored
     rendered: dict[str, tuple[str, str]] = field(default_factory=dict)  # by load(): each notice's own page and
     # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
+    kept_series: dict[str, KeptSeries] = field(default_factory=dict)  # by series(): each series with the
+    # notices it was computed from, so a save (a build) computes again only the series it touched
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None, base_url: str = "") -> Site:
@@ -188,15 +189,44 @@ class Site:
         summary_of = self.summaries()
         records = {s: r for s, r in self.records.items() if self.is_published(r)}
         summaries = sorted((summary_of[s] for s in records), key=newest_first)
-        return Published(summaries, records, self.memo, self.series())
+        series = self.series()
+        return Published(
+            summaries, records, self.memo, series, {name: kept.record for name, kept in self.kept_series.items()}
+        )
 
     def series(self) -> dict[str, Series]:
-        """Every series of the published notices, computed once every file is read (again after update())."""
+        """Every series of the published notices, computed once every file is read (again after update(), for
+        the series whose notices' summaries changed)."""
         if "_series" not in self.__dict__:
-            summary_of = self.summaries() if any(r.series for r in self.records.values()) else {}
-            members = [summary_of[s] for s, r in self.records.items() if r.series and self.is_published(r)]
-            self.__dict__["_series"] = series_of(members)
+            self.kept_series = kept = self.series_members()
+            self.__dict__["_series"] = {name: one.series for name, one in kept.items()}
         found: dict[str, Series] = self.__dict__["_series"]
+        return found
+
+    def series_members(self) -> dict[str, KeptSeries]:
+        """Each series by name, computed again only when its published notices are not those (by source and file
+        digest) it was computed from: as kept since the last save in the preview, or by the last build's state."""
+        from ..pages.open_data import series_json_record
+
+        if not any(r.series for r in self.records.values()):
+            return {}
+        if not self.kept_series and "_stored_series" not in self.__dict__:
+            self.__dict__["_stored_series"] = True  # loaded once: a stored series of other notices is not used
+            stored = self.lists.stored("series")
+            self.kept_series = {name: one for name, one in stored.items() if isinstance(one, KeptSeries)}
+        by_name: dict[str, list[str]] = defaultdict(list)
+        for source, record in self.records.items():
+            if record.series and self.is_published(record):
+                by_name[record.series].append(source)
+        found = {}
+        for name in sorted(by_name):
+            members = tuple(sorted((source, self.records[source].digest) for source in by_name[name]))
+            kept = self.kept_series.get(name)
+            if kept is None or kept.members != members:
+                summary_of = self.summaries()
+                one, problems = followed(name, [summary_of[source] for source, _ in members])
+                kept = KeptSeries(members, one, problems, series_json_record(one))
+            found[name] = kept
         return found
 
     def series_view(self, record: SourceRecord) -> NoticeView | None:
@@ -205,9 +235,12 @@ class Site:
         return notice_view(one, record.source) if one is not None and self.is_published(record) else None
 
     def across_key(self, record: SourceRecord) -> str:
-        """The part of a notice page's key that other notices decide: a digest of what it shows of them."""
-        view = self.series_view(record)
-        return digest(repr(view)) if view is not None else ""
+        """The part of a notice page's key that other notices decide: a digest of what it shows of them
+        (Series.view_keys: one digest per notice of the series, computed once per series)."""
+        one = self.series().get(record.series) if record.series else None
+        if one is None or not self.is_published(record):
+            return ""
+        return one.view_keys[one.index_of(record.source)]
 
     def diagnostics(self) -> list[Diagnostic]:
         """Every problem of the site: settings, each file, notices or groups sharing an address, templates."""
@@ -216,10 +249,8 @@ class Site:
 
     def series_problems(self) -> list[Diagnostic]:
         """check's warnings about series (issues matched twice or no longer reported, dates, organisations)."""
-        if not any(r.series for r in self.records.values()):
-            return []
-        summary_of = self.summaries()
-        return series_problems(summary_of[s] for s, r in self.records.items() if r.series and self.is_published(r))
+        self.series()
+        return [problem for kept in self.kept_series.values() for problem in kept.problems]
 
     def file_diagnostics(self) -> list[Diagnostic]:
         """The settings' and each file's problems: all there is when nothing changed since a committed build."""
@@ -255,6 +286,18 @@ class Site:
         """Every output of the site by its address; files that would share one are address_problems."""
         found, self.address_problems = declare(self, self.published())
         return found
+
+
+@dataclass(frozen=True)
+class KeptSeries:
+    """A series, check's warnings about it, and the notices it was computed from: (source, file digest) each, by
+    source (a summary is its file's: the cache is keyed by the settings). Kept in the build state with the keys
+    its pages were given (Series' cached digests), so an edit computes again only its own series."""
+
+    members: tuple[tuple[str, str], ...]
+    series: Series
+    problems: list[Diagnostic]
+    record: str  # its entry in series.json
 
 
 @dataclass

@@ -27,8 +27,8 @@ from .cache import BuildCache, digest
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 8  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series;
-# 8: a memo's search record
+STATE_VERSION = 9  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series;
+# 8: a memo's search record; 9: the series kept
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -161,9 +161,16 @@ class BuildState:
         return found
 
     def save(
-        self, cache: BuildCache | None, out_dir: Path, drafts: bool, parts: dict[str, Callable[[], dict[str, Any]]]
+        self,
+        cache: BuildCache | None,
+        out_dir: Path,
+        drafts: bool,
+        parts: dict[str, Callable[[], dict[str, Any]]],
+        series: dict[str, Any] | None = None,
     ) -> None:
-        """The records, and each part's shards whose notices changed (a shard's file is named by what it holds)."""
+        """The records, and each part's shards whose notices changed (a shard's file is named by what it holds);
+        the series (by name, each with the notices it was computed from) in one file named by those, or the last
+        one kept when this build computed none."""
         if cache is None:
             return
         # a memo holds the notice's search record, made of its whole text: any edit of its file changes it
@@ -184,10 +191,22 @@ class BuildState:
                 cache.store(
                     files[name][index], {source: values[source] for source in shards[index] if source in values}
                 )
+        files["series"] = self.parts.get("series", ())
+        if series:  # in shards by name, each named by the series it holds and their notices
+            by_shard: list[dict[str, Any]] = [{} for _ in range(SHARDS)]
+            for name, one in series.items():
+                by_shard[shard_of(name)][name] = one
+            files["series"] = tuple(
+                f"series-{i:02}-" + digest(*(f"{name} {one.members}" for name, one in shard.items()))[:16]
+                for i, shard in enumerate(by_shard)
+            )
+            for file, shard in zip(files["series"], by_shard, strict=True):
+                if file not in self.parts.get("series", ()) or not cache.has(file):
+                    cache.store(file, shard)
         kept = BuildState(self.sources, self.outputs, self.group_slugs, self.public_pages, files)
         cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
         wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
-        cache.keep(lambda file: not file.startswith(("summaries-", "memos-")) or file in wanted)
+        cache.keep(lambda file: not file.startswith(("summaries-", "memos-", "series-")) or file in wanted)
 
     def survey(self, out_dir: Path, others: list[str] | None = None) -> tuple[dict[str, str], int]:
         """The committed files still in out_dir exactly as written, with their keys; and how many files it holds.

@@ -12,12 +12,14 @@ done), never from the day of the build: the same notices always make the same pa
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from ..base import addresses
 from ..base.diagnostics import Diagnostic, warning
@@ -39,6 +41,7 @@ def without_numbering(title: str) -> str:
     return text or title
 
 
+@lru_cache(maxsize=1 << 16)  # a site's titles, matched by every series computed and by check's warnings
 def title_key(title: str) -> str:
     """A title as matched across notices: no numbering, no whitespace, punctuation of one width ("" for none)."""
     text = unicodedata.normalize("NFKC", title).strip()
@@ -49,8 +52,7 @@ def title_key(title: str) -> str:
     return "" if _NO_WORDS.fullmatch(text) else text
 
 
-@dataclass(frozen=True)
-class Stop:
+class Stop(NamedTuple):  # a tuple: the build state keeps every series (tens of thousands of these)
     """One notice of a series: what its pages and the others' show of it."""
 
     source: str
@@ -60,8 +62,7 @@ class Stop:
     organization: str
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):  # a tuple: the build state keeps every series (tens of thousands of these)
     """An issue as one notice of its series reports it."""
 
     notice: int  # index in Series.notices
@@ -76,8 +77,7 @@ class Entry:
         return self.status.is_completed
 
 
-@dataclass(frozen=True)
-class Thread:
+class Thread(NamedTuple):  # a tuple: the build state keeps every series (tens of thousands of these)
     """One problem followed across a series: its entries, oldest first, and what it was last said to be."""
 
     entries: tuple[Entry, ...]
@@ -192,7 +192,15 @@ class Series:
         )
 
     def count(self, what: str) -> int:
-        return sum(1 for thread in self.threads if getattr(thread, what))
+        return self.tally[what] if what in self.tally else sum(1 for thread in self.threads if getattr(thread, what))
+
+    @cached_property
+    def tally(self) -> dict[str, int]:
+        """How many of its problems are overdue, regressed, closed late, dropped while open (the dashboard's)."""
+        return {
+            what: sum(1 for thread in self.threads if getattr(thread, what))
+            for what in ("overdue", "regressed", "closed_late", "dropped")
+        }
 
     @property
     def open_days(self) -> int:
@@ -201,7 +209,65 @@ class Series:
 
     def changes(self, notice: int) -> Counter[str]:
         """How many problems of this notice changed in each way since the previous notice."""
-        return Counter(c for thread in self.threads if thread.at(notice) and (c := thread.change(notice)))
+        return Counter(change for _, at, *_values, change in self._said if change and at == notice)
+
+    @cached_property
+    def _said(self) -> list[tuple[int, int, str, str, bool, str]]:
+        """Every entry as plain values: (thread, notice, id, status, overdue, change since the previous one)."""
+        return [
+            (number, e.notice, e.id, e.status.value, e.overdue, thread.change(e.notice))
+            for number, thread in enumerate(self.threads)
+            for e in thread.entries
+        ]
+
+    @cached_property
+    def key(self) -> str:
+        """A digest of everything the series is (its page and series.json show nothing else): plain values, as
+        a repr of the dataclasses would say them, at a fraction of the cost."""
+        plain = (
+            self.title,
+            tuple(_stop_values(stop) for stop in self.notices),
+            tuple(
+                (
+                    tuple((e.notice, e.id, e.title, e.status.value, e.line, e.overdue) for e in t.entries),
+                    t.deadline,
+                    t.long_term,
+                    t.responsible,
+                    t.completed_on,
+                    t.last_notice,
+                )
+                for t in self.threads
+            ),
+        )
+        return _digest(plain)
+
+    @cached_property
+    def view_keys(self) -> tuple[str, ...]:
+        """For each notice, a digest of its notice_view: the series' title and address, its position, the notices
+        up to the next one (its neighbours, and those its issues' history cells name), and each of its issues'
+        history (anchor, then per earlier entry: notice, anchor, status, overdue, change)."""
+        stops = [_stop_values(stop) for stop in self.notices]
+        cells: dict[int, list[tuple[int, str, str, bool, str]]] = defaultdict(list)
+        for number, notice, id, status, overdue, change in self._said:
+            cells[number].append((notice, id, status, overdue, change))
+        keys = []
+        for index in range(len(self.notices)):
+            history = tuple(
+                (entry[1], tuple(c for c in said if c[0] <= index))
+                for said in cells.values()
+                if (entry := next((c for c in said if c[0] == index), None))
+            )
+            keys.append(_digest((self.title, self.url, index, len(stops), tuple(stops[: index + 2]), history)))
+        return tuple(keys)
+
+
+def _stop_values(stop: Stop) -> tuple[str, str, str, str, str]:
+    return (stop.source, stop.url, stop.title, stop.date.isoformat(), stop.organization)
+
+
+def _digest(plain: object) -> str:
+    """Plain values (strings, numbers, dates, tuples) as a digest: their repr is exact and quick."""
+    return hashlib.sha256(repr(plain).encode("utf-8")).hexdigest()
 
 
 def series_of(summaries: Iterable[Summary]) -> dict[str, Series]:
@@ -214,10 +280,16 @@ def series_of(summaries: Iterable[Summary]) -> dict[str, Series]:
 
 
 def one_series(name: str, members: list[Summary]) -> Series:
+    return followed(name, members)[0]
+
+
+def followed(name: str, members: list[Summary]) -> tuple[Series, list[Diagnostic]]:
+    """One series and check's warnings about it, from one matching of its issues."""
     ordered = sorted(members, key=lambda s: (s.date, s.slug))
     stops = tuple(Stop(s.source, s.url, s.title, s.date, s.organization) for s in ordered)
-    threads = [_thread_parts(stops, parts) for parts in match(ordered)[0]]
-    return Series(name, stops, tuple(threads))
+    threads, matching = match(ordered)
+    series = Series(name, stops, tuple(_thread_parts(stops, parts) for parts in threads))
+    return series, _series_problems(name, ordered, (threads, matching))
 
 
 def match(ordered: list[Summary]) -> tuple[list[list[tuple[int, Tracked]]], list[Diagnostic]]:
@@ -283,12 +355,18 @@ def problems(summaries: Iterable[Summary]) -> list[Diagnostic]:
             by_name[summary.series].append(summary)
     found: list[Diagnostic] = []
     for name, members in sorted(by_name.items()):
-        ordered = sorted(members, key=lambda s: (s.date, s.slug))
-        found += _series_problems(name, ordered)
+        found += one_series_problems(name, members)
     return found
 
 
-def _series_problems(name: str, ordered: list[Summary]) -> list[Diagnostic]:
+def one_series_problems(name: str, members: list[Summary]) -> list[Diagnostic]:
+    """check's warnings about one series (see problems())."""
+    return _series_problems(name, sorted(members, key=lambda s: (s.date, s.slug)))
+
+
+def _series_problems(
+    name: str, ordered: list[Summary], matched: tuple[list[list[tuple[int, Tracked]]], list[Diagnostic]] | None = None
+) -> list[Diagnostic]:
     found: list[Diagnostic] = []
     first = ordered[0]
     for earlier, later in zip(ordered, ordered[1:], strict=False):
@@ -307,7 +385,7 @@ def _series_problems(name: str, ordered: list[Summary]) -> list[Diagnostic]:
                     source=first.source,
                 )
             )
-    threads, matching = match(ordered)
+    threads, matching = matched or match(ordered)
     found += matching
     for parts in threads:
         nexts = [position for position, _ in parts[1:]] + [len(ordered)]

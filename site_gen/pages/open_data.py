@@ -313,13 +313,18 @@ def disclosure_record(disclosure: Disclosure | None) -> dict | None:
     }
 
 
-def series_json(config: SiteConfig, series: list[Series]) -> str:
-    """series.json: every series with its notices and each problem's history (docs/series.md)."""
+def series_json(config: SiteConfig, records: Iterable[str]) -> str:
+    """series.json: every series with its notices and each problem's history (docs/series.md), from each series'
+    record as series_json_record encoded it (kept with the series: an edit encodes its own series only)."""
     header = {
         "generator": f"site-gen {__version__}",
         "site": {"title": config.title, "base_url": config.base_url or None, "language": config.language},
     }
-    return encode({**header, "series": [series_record(one) for one in series]}) + "\n"
+    return encode(header)[:-1] + ',"series":[' + ",".join(records) + "]}\n"
+
+
+def series_json_record(one: Series) -> str:
+    return encode(series_record(one))
 
 
 def series_record(one: Series) -> dict:
