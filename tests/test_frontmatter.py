@@ -83,6 +83,15 @@ def test_an_unclosed_quote_is_named_at_the_line_it_opens():
     assert "值里的引号只有前一半，没有闭合" in shown and '请把这一行改成：title: "关于农业局的通报"' in shown
 
 
+def test_an_unclosed_bracket_is_named_at_the_line_it_opens_not_the_next_key():
+    shown = yaml_error("tags: [司法行政, 2024年巡察")  # YAML stumbles at organization: on the next line
+    assert shown.startswith("content/a.md:2:7: error:"), shown
+    assert "方括号 [ 或花括号 { 没有闭合" in shown and "请把这一行改成：tags: [司法行政, 2024年巡察]" in shown
+    assert yaml_error("tags: [一, 二]\ncontact: {phones: [0571-1]").startswith("content/a.md:3:10:")  # the open one
+    shown = yaml_error("contact: {phones: [0571-88001234]")
+    assert shown.startswith("content/a.md:2:10:") and "contact: {phones: [0571-88001234]}" in shown
+
+
 def test_full_width_spaces_as_indentation_are_read_as_tabs_are():
     text = "---\ntitle: 通报\ninspection:\n\u3000group: 区委第一巡察组\n\tround: 第三轮\n  to: 2024-11-15\n---\n正文\n"  # each as wide as two spaces
     front, problems = split(text, "content/a.md")

@@ -49,10 +49,20 @@ def forgiving(text: str) -> str:
     return text.replace("\t", "  ")
 
 
-def explained(lines: list[str], line: int, column: int, problem: str, context_line: int | None) -> dict[str, str]:
+def explained(
+    lines: list[str], line: int, column: int, problem: str, context_line: int | None, context_column: int = 0
+) -> dict[str, str]:
     """What a clerk can do about a YAML error at (line, column), 0-based in lines: the cause (a key of
     messages.YAML_CAUSES, "" when none is known), the line to quote, where its caret goes and the fixed line."""
     at = min(line, len(lines) - 1) if lines else 0
+    if context_line is not None and context_line < len(lines) and ("or ']'" in problem or "or '}'" in problem):
+        # an unclosed [ or {: YAML notices it lines later, at the next key; the slip is where the bracket opened
+        opened = lines[context_line]
+        bracket = opened[context_column : context_column + 1]
+        closing = {"[": "]", "{": "}"}.get(bracket, "")
+        unbalanced = closing and opened.count(bracket) > opened.count(closing)
+        fix = opened.rstrip() + closing if unbalanced else ""  # closed on this line, the likely intent
+        return _cause("unclosed-bracket", context_line, opened, context_column + 1, fix)
     if "quoted scalar" in problem and context_line is not None:
         quoted = lines[context_line]
         opening = next((ch for ch in quoted[quoted.find(":") + 1 :].lstrip() if ch in "\"'"), '"')
@@ -141,6 +151,7 @@ def read_yaml(
             mark.column if mark else 0,
             f"{problem} {getattr(exc, 'context', '') or ''}",
             context.line if context else None,
+            context.column if context else 0,
         )
         line = int(why.pop("at_line")) + first_line
         return None, [error(path, line, syntax_code, int(why["caret"]), problem=problem, **why)]
