@@ -40,18 +40,26 @@ var q = new URLSearchParams(location.search).get("q"); if (q) ui.triggerSearch(q
 
 def timed(command: list[str], checkout: Path | None = None, cwd: Path | None = None) -> tuple[float, float]:
     """(wall seconds, peak RSS in MB) of one command, with site-gen imported from checkout."""
+    wall, _, rss, _ = measured(command, checkout, cwd)
+    return wall, rss
+
+
+def measured(
+    command: list[str], checkout: Path | None = None, cwd: Path | None = None
+) -> tuple[float, float, float, str]:
+    """(wall seconds, CPU seconds, peak RSS in MB, stdout) of one command, with site-gen imported from checkout."""
     env = dict(os.environ)
     if checkout is not None:
         env["PYTHONPATH"] = str(checkout)
     if cwd is None and checkout is not None:  # `python -c` puts its folder first on sys.path: the checkout's own
         cwd = checkout
     result = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %M", *command], cwd=cwd, capture_output=True, text=True, env=env
+        ["/usr/bin/time", "-f", "%e %U %S %M", *command], cwd=cwd, capture_output=True, text=True, env=env
     )
     if result.returncode != 0:
         raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
-    wall, rss = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), int(rss) / 1024
+    wall, user, system, rss = result.stderr.strip().splitlines()[-1].split()
+    return float(wall), float(user) + float(system), int(rss) / 1024, result.stdout
 
 
 def build(site: Path, out: Path, search: bool) -> list[str]:

@@ -15,7 +15,6 @@ context (bench/search_bench.py's first_results), also interleaved, over the thre
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess
@@ -28,7 +27,7 @@ AFTER = HERE.parent
 WORK = HERE / "_work"
 PY = sys.executable
 sys.path.insert(0, str(HERE))
-from search_bench import HUGO_SEARCH, HUGO_START, QUERIES, corpus, first_results_once  # noqa: E402
+from search_bench import HUGO_SEARCH, HUGO_START, QUERIES, corpus, first_results_once, measured  # noqa: E402
 
 RECORDS = """
 import pickle, sys, time
@@ -62,18 +61,8 @@ INDEX_PAGES = (
 
 def timed(command: list[str], checkout: Path | None = None, cwd: Path | None = None) -> tuple[float, float, str]:
     """(wall seconds, CPU seconds, stdout) of one command, with site-gen imported from checkout."""
-    env = dict(os.environ)
-    if checkout is not None:
-        env["PYTHONPATH"] = str(checkout)
-    if cwd is None and checkout is not None:  # `python -c` puts its folder first on sys.path: the checkout's own
-        cwd = checkout
-    result = subprocess.run(
-        ["/usr/bin/time", "-f", "%e %U %S", *command], cwd=cwd, capture_output=True, text=True, env=env
-    )
-    if result.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(command)}\n{result.stderr[-2000:]}")
-    wall, user, system = result.stderr.strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system), result.stdout
+    wall, cpu, _, stdout = measured(command, checkout, cwd)
+    return wall, cpu, stdout
 
 
 def prepare(count: int, before: Path) -> tuple[Path, Path, Path, float]:
