@@ -29,8 +29,15 @@ ARTIFACTS = Path(__file__).parent / "_artifacts"
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "seeds: reads the real seed documents in ../shared/seeds beside the repository")
-    config.addinivalue_line("markers", "browser: drives headless Chromium (set on every test that uses the browser)")
-    config.addinivalue_line("markers", "slow: the kill harness, long fuzzing, the HTML checker: CI runs them")
+    config.addinivalue_line(
+        "markers",
+        "browser: drives headless Chromium (set on every test that uses the browser fixture, by hand on "
+        "those that print a PDF through it)",
+    )
+    config.addinivalue_line(
+        "markers",
+        "slow: the kill harness, long fuzzing, the HTML checker, mypy, LibreOffice, racing builds: CI runs them",
+    )
 
 
 def pytest_collection_modifyitems(config, items):

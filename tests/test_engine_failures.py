@@ -222,6 +222,7 @@ def wait_for(condition, seconds: float = 120) -> None:
         time.sleep(0.05)
 
 
+@pytest.mark.slow
 def test_two_overlapping_builds_publish_one_clean_site_never_a_mix(site, tmp_path):
     """The issue's repro with two real processes: the first build has read its content and is about to link the
     files it found unchanged in output/ when a second build, of newer content, starts. The second waits; the site
@@ -278,6 +279,7 @@ def hold_lock(out: Path, release: Path) -> subprocess.Popen:
     return holder
 
 
+@pytest.mark.slow
 def test_no_wait_refuses_while_another_build_runs_and_leaves_output_alone(site, tmp_path):
     out = site / "output"
     assert build_site(site, out, search=False).ok
@@ -297,6 +299,7 @@ def test_no_wait_refuses_while_another_build_runs_and_leaves_output_alone(site, 
     assert run_cli("build", "--site", str(site), "--no-wait").returncode == 0  # free again
 
 
+@pytest.mark.slow
 def test_a_live_builds_staged_folder_is_never_removed_whatever_its_pid(site, tmp_path):
     """A build in another PID namespace (a container on a shared workspace) has a pid this machine sees as dead:
     its staged folder is live while it holds the lock, and removed only once the lock is free."""
@@ -564,6 +567,7 @@ build_site(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[1]) / "output", sear
 """
 
 
+@pytest.mark.slow
 def test_a_kill_between_the_two_renames_never_loses_the_site(site):
     out = site / "output"
     assert build_site(site, out, search=False).ok
@@ -625,6 +629,7 @@ def test_a_failed_build_that_linked_output_keeps_the_next_build_incremental(site
     assert tree(out) == clean(site, site.parent / "clean")
 
 
+@pytest.mark.slow
 def test_the_previews_build_waits_for_a_build_of_its_folder(site, tmp_path):
     import threading
 

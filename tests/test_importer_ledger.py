@@ -118,6 +118,7 @@ def test_a_sites_own_column_header_is_read(tmp_path):
     assert [i.title for i in result.notice.issues] == ["1. 关于值班脱岗的问题"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("to", ["xls", "ods"])
 def test_xls_and_ods_saved_by_libreoffice_import_the_same(tmp_path, config, to):
     original = layout_ledger(tmp_path / "台账.xlsx")

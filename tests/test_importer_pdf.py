@@ -113,6 +113,7 @@ def printed(tmp_path_factory):
     return printed_pdf(PRINTED, tmp_path_factory.mktemp("printed") / "printed.pdf")
 
 
+@pytest.mark.browser
 def test_a_pdf_printed_by_chromium_carries_radical_code_points(printed):
     """The fixture is what the issue describes: without the mapping the headings and date are not seen."""
     from pypdf import PdfReader
@@ -121,6 +122,7 @@ def test_a_pdf_printed_by_chromium_carries_radical_code_points(printed):
     assert "⼀" in raw and "⽉" in raw and "⽇" in raw
 
 
+@pytest.mark.browser
 def test_a_printed_pdf_imports_every_issue_the_date_and_the_unit_as_plain_ideographs(printed, config):
     result = import_file(printed, config)
     notice = result.notice
@@ -210,6 +212,7 @@ def laid_out(tmp_path_factory):
     return print_page(LAYOUT_BODY, tmp_path_factory.mktemp("layout") / "layout.pdf", LAYOUT_STYLE)
 
 
+@pytest.mark.browser
 def test_headings_set_larger_than_the_body_are_the_structure(laid_out, config):
     result = import_file(laid_out, config)
     notice = result.notice
@@ -224,6 +227,7 @@ def test_headings_set_larger_than_the_body_are_the_structure(laid_out, config):
     assert result.warnings == []  # every status line has a heading of its own
 
 
+@pytest.mark.browser
 def test_a_ruled_table_and_an_unruled_one_are_markdown_tables_in_their_issues(laid_out, config):
     markdown = import_file(laid_out, config).markdown
     ruled = (
@@ -237,6 +241,7 @@ def test_a_ruled_table_and_an_unruled_one_are_markdown_tables_in_their_issues(la
     assert "序号 措施" not in markdown and "巡查次数 12" not in markdown
 
 
+@pytest.mark.browser
 def test_lines_that_only_contain_spaces_stay_lines(laid_out, config):
     """Two lines with a space each are no table: their second runs do not line up."""
     result = import_file(laid_out, config)
@@ -248,6 +253,7 @@ def test_lines_that_only_contain_spaces_stay_lines(laid_out, config):
     ]  # the two tables, nothing else
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("seed", [seed_param(SEED_000), seed_param(SEED_001)])
 def test_a_seed_printed_by_chromium_has_no_table_or_heading_the_text_does_not(seed, tmp_path, config):
     """One font size, spaces inside lines (reviewer lists, a wrapped footer): the layout adds nothing, and the
@@ -264,6 +270,7 @@ def test_a_seed_printed_by_chromium_has_no_table_or_heading_the_text_does_not(se
     assert issues(printed) == issues(seed)
 
 
+@pytest.mark.browser
 def test_a_long_table_printed_over_two_pages_is_one_markdown_table(tmp_path, config):
     from tests.importer_support import print_page
 

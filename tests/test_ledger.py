@@ -114,6 +114,7 @@ def test_overdue_is_judged_on_the_notices_date_never_the_build_date():
     assert rows[0][headers("zh").index("整改时限")] == dt.date(2025, 1, 31)
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_the_export_and_reads_back_what_the_csv_says(tmp_path):
     config, notice = sample(REPO / "content" / "2025" / "linjiang-sifaju.md")
     rows = ledger_rows([notice_record(notice, measures=True)], "https://x.example.cn/", "zh")
@@ -252,6 +253,7 @@ def test_two_builds_write_the_same_ledger_bytes_with_no_time_inside(builds):
                 assert entry.date_time == (1980, 1, 1, 0, 0, 0) and entry.create_system == 0
 
 
+@pytest.mark.slow
 def test_libreoffice_opens_every_kind_of_ledger_and_reads_what_the_csv_says(builds, tmp_path):
     import shutil
 

@@ -66,6 +66,7 @@ def test_stop_ends_the_helper():
     assert process.poll() is not None and pinyin._helper is None
 
 
+@pytest.mark.slow
 def test_a_first_build_loads_pinyin_in_no_build_process(tmp_path):
     """One helper holds pypinyin's tables; neither the build's process nor its workers import it or start another."""
     site, out, started = tmp_path / "site", tmp_path / "out", tmp_path / "helpers-started"

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # mypy over the package, twice: the developer's loop runs `mypy` when it wants it
+
 REPO = Path(__file__).resolve().parents[1]
 
 # The engine and the model: checked with the per-module flags of `--strict`.
