@@ -11,10 +11,16 @@ import http.server
 import os
 import shutil
 import socket
+import sys
 import threading
 from pathlib import Path
 
 import pytest
+
+# Machines here set PYTHONDONTWRITEBYTECODE=1: each run compiled every test module's rewritten asserts again
+# (6 s of collection) and each site-gen subprocess its modules. Python's caches change no behaviour.
+sys.dont_write_bytecode = False
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",

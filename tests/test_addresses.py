@@ -101,3 +101,26 @@ def test_an_organisation_page_takes_its_registry_slug_and_only_for_the_site_load
     other = load_config(plain)[0].group_addresses  # another site loaded after it: its names are its own
     assert book.page("organization", "中共示例县水务局党组") == "organizations/shuiwu.html"
     assert other.page("organization", "中共示例县水务局党组") == ("organizations/zhonggongshilixianshuiwujudangzu.html")
+
+
+def test_a_notices_address_from_its_file_fits_and_an_address_written_by_hand_is_checked_by_the_same_rule():
+    long_name = "2025/" + "关于整改进展情况的通报" * 6
+    made = addresses.file_slug(long_name)
+    assert len(made) == addresses.MAX_ADDRESS and made.startswith("2025/guanyuzhenggai")
+    assert made.endswith(addresses.short_hash(long_name)) and addresses.slug_problem(made) is None
+    assert addresses.file_slug("2025/shuiwuju") == "2025/shuiwuju"  # short ones as they were
+    assert addresses.slug_problem("2025/" + "a" * 80) == "slug-too-long"  # written by hand: said, not shortened
+    assert addresses.slug_problem("/".join("a" * 9)) == "slug-too-long" and not addresses.slug_problem(
+        "/".join("a" * 8)
+    )
+    assert addresses.slug_problem("a b") == "slug-invalid" and addresses.slug_problem("../x") == "slug-invalid"
+
+
+@pytest.mark.parametrize("name", ["ABC科技", "第1组", "Zhang San", "区委·巡察办", "index", "Pages", "__x__", "ÉCOLE"])
+def test_a_registry_may_give_an_organisation_exactly_the_kind_of_slug_site_gen_makes(name):
+    from site_gen.notice.organizations import Organization, _slug_problems
+
+    made = addresses.make_group_slug(name)
+    assert addresses.GROUP_SLUG.match(made) and made not in addresses.RESERVED_NAMES
+    given = Organization(name=name, slug=made)
+    assert _slug_problems(given, "organizations[0]", {}, "organizations.yaml", {}) == []

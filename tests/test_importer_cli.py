@@ -255,3 +255,25 @@ def test_disclosure_is_kept_shown_on_the_page_and_carried_in_the_open_data(tmp_p
         "written": "2025-03-18",
         "method": None,
     }
+
+
+def test_a_long_file_name_imported_into_a_year_folder_passes_check_and_builds(tmp_path):
+    """Import and check share one address rule: a Word document's long title, saved in content/2025/, was
+    accepted by import and refused by check (the file name alone filled the 80 characters an address may have)."""
+    site = new_site(tmp_path)
+    title = "关于区市场监督管理局党组落实十二届区委第二轮巡察反馈意见整改进展情况的通报第二次补充说明以及附件清单"
+    sources = []
+    for ending in ("一", "二"):  # the same long beginning: two addresses all the same
+        source = tmp_path / f"{title}{ending}.txt"
+        shutil.copy(FIXTURES / "no_status_subs.txt", source)
+        sources.append(str(source))
+    imported = run("import", "--out", str(site / "content" / "2025"), *sources, cwd=site)
+    assert imported.returncode == 0, imported.stderr
+    checked = run("check", cwd=site)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert build_site(site, site / "output").ok
+    pages = sorted(
+        p.relative_to(site / "output" / "notices").as_posix() for p in (site / "output" / "notices").rglob("*.html")
+    )
+    assert len(pages) == 2 and all(len(page.removesuffix(".html")) <= 80 for page in pages), pages
+    assert pages[0].startswith("2025/guanyuqushichangjianduguanliju")

@@ -42,8 +42,14 @@ ASSETS = "assets"
 STYLESHEET = f"{ASSETS}/site.css"
 FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
 MAX_SLUG = 80  # a file name holds 255 bytes; a group page adds "~NN.html"
+# a notice's slug becomes notices/<slug>.html and a QR code: 80 characters in all (240 bytes in Chinese) fit any
+# file system's 255-byte file names with room for ".html", and 8 folder levels keep paths and QR codes short
+MAX_ADDRESS = 80
+MAX_FOLDERS = 8
+NOTICE_SLUG = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
+GROUP_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")  # what make_group_slug makes, and a registry may give
+RESERVED_NAMES = frozenset({"index", "pages"})  # organizations/index.html lists them; pages/ is the home list's
 _ASCII_WORD = re.compile(r"[a-z0-9]+")
-_RESERVED = {"index", "pages"}
 _CJK = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]")  # 〇 is a numeral: 二〇二五 -> erlingerwu
 _CJK_RUN = re.compile(r"[\u3007\u3400-\u9fff\uf900-\ufaff]+|[^\u3007\u3400-\u9fff\uf900-\ufaff]+")
 
@@ -78,6 +84,27 @@ def ascii_file_path(path: str) -> str:
         stem, dot, suffix = part.rpartition(".") if "." in part.lstrip(".") else (part, "", "")
         parts.append(ascii_part(stem) + dot + (suffix if suffix.isascii() else ascii_part(suffix)))
     return "/".join(parts)
+
+
+def file_slug(relative_stem: str) -> str:
+    """The address of a notice that names none: its file's path under content/ (no suffix), made ASCII, its file
+    name shortened with a hash of the path when the whole would pass MAX_ADDRESS. The file's name is the clerk's
+    (a Word document's long title, in a year folder): it is published, never refused for its length."""
+    slug = ascii_slug(relative_stem)
+    folder, _, name = slug.rpartition("/")
+    room = MAX_ADDRESS - len(folder) - 1 if folder else MAX_ADDRESS
+    if len(slug) <= MAX_ADDRESS or room < 16:  # folders this long are refused by slug_problem, as written
+        return slug
+    return (f"{folder}/" if folder else "") + name[: room - 9].rstrip("-") + "-" + short_hash(relative_stem)
+
+
+def slug_problem(slug: str) -> str | None:
+    """Why a notice cannot be published at this address (its message code), or None."""
+    if not NOTICE_SLUG.match(slug):
+        return "slug-invalid"
+    if len(slug) > MAX_ADDRESS or slug.count("/") >= MAX_FOLDERS:
+        return "slug-too-long"
+    return None
 
 
 def ascii_slug(slug: str) -> str:
@@ -172,7 +199,7 @@ def make_group_slug(name: str) -> str:
         return "g-" + short_hash(name)
     if len(slug) > MAX_SLUG:
         slug = slug[: MAX_SLUG - 9].rstrip("-") + "-" + short_hash(name)
-    return slug + "-group" if slug in _RESERVED else slug
+    return slug + "-group" if slug in RESERVED_NAMES else slug
 
 
 def transliterated_words(text: str) -> str:

@@ -16,11 +16,9 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
+from ..base import addresses
 from ..base.diagnostics import Diagnostic, error, warning
 from .model import Contact
-
-SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-RESERVED_SLUGS = {"index", "pages"}  # organizations/index.html lists them; pages/ is the home list's
 
 
 def name_key(name: str) -> str:
@@ -150,7 +148,7 @@ def _slug_problems(org: Organization, dotted: str, slugs: dict, path: str, lines
     if not org.slug:
         return []
     line = lines.get(dotted + ".slug", lines.get(dotted, 1))
-    if not SLUG.match(org.slug) or org.slug in RESERVED_SLUGS:
+    if not addresses.GROUP_SLUG.match(org.slug) or org.slug in addresses.RESERVED_NAMES:
         return [error(path, line, "organization-slug-invalid", slug=org.slug)]
     if org.slug in slugs:
         other, first = slugs[org.slug]

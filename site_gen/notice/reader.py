@@ -46,12 +46,7 @@ from .validate import attachment_problems, link_problems
 
 MAX_STATUS_LENGTH = grammar.MAX_STATUS_LENGTH
 MAX_NOTICE_BYTES = 5_000_000  # real notices are 10-100 KB; this refuses pasted scans before reading them
-# a slug becomes notices/<slug>.html and a QR code: 80 characters (240 bytes in Chinese) fit any file system's
-# 255-byte file names with room for ".html", and 8 folder levels keep paths and QR codes short
-MAX_SLUG_LENGTH = 80
-MAX_SLUG_PARTS = 8
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
-_SLUG_OK = re.compile(r"^[\w\-]+(/[\w\-]+)*$")
 
 
 def content_digest(source: str, raw: bytes) -> str:
@@ -95,8 +90,8 @@ def read_bytes(path: Path) -> bytes:
 
 
 def default_slug(path: Path, config: SiteConfig) -> str:
-    """The file's path under content/, made ASCII (content/2025/水务局.md -> 2025/shuiwuju)."""
-    return addresses.ascii_slug(path.relative_to(config.content_dir).with_suffix("").as_posix())
+    """The file's path under content/, made ASCII (content/2025/水务局.md -> 2025/shuiwuju), and short enough."""
+    return addresses.file_slug(path.relative_to(config.content_dir).with_suffix("").as_posix())
 
 
 def decode(raw: bytes, source: str, encoding: str = "utf-8") -> tuple[str | None, list[Diagnostic]]:
@@ -274,14 +269,13 @@ class _Checks:
     def slug(self, value: str) -> str:
         """The address, ASCII: a Chinese slug (or file name) is written in pinyin, as group pages are."""
         address = addresses.ascii_slug(value)
-        if not _SLUG_OK.match(address) or ".." in PurePosixPath(address).parts:
-            self.fail("slug", "slug-invalid", slug=value)
-            return "invalid"
-        if len(address) > MAX_SLUG_LENGTH or address.count("/") >= MAX_SLUG_PARTS:
+        problem = addresses.slug_problem(address)
+        if problem == "slug-invalid":
+            self.fail("slug", problem, slug=value)
+        elif problem:
             shown = address if len(address) <= 40 else address[:37] + "..."
-            self.fail("slug", "slug-too-long", slug=shown, max_length=MAX_SLUG_LENGTH, max_parts=MAX_SLUG_PARTS)
-            return "invalid"
-        return address
+            self.fail("slug", problem, slug=shown, max_length=addresses.MAX_ADDRESS, max_parts=addresses.MAX_FOLDERS)
+        return "invalid" if problem else address
 
     def check_corrections(self, corrections: tuple[Correction, ...], published: dt.date | None) -> None:
         """A correction dated before the notice it corrects is a typo in one of the two dates."""
