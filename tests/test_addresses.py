@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from site_gen.base import addresses
@@ -124,3 +126,31 @@ def test_a_registry_may_give_an_organisation_exactly_the_kind_of_slug_site_gen_m
     assert addresses.GROUP_SLUG.match(made) and made not in addresses.RESERVED_NAMES
     given = Organization(name=name, slug=made)
     assert _slug_problems(given, "organizations[0]", {}, "organizations.yaml", {}) == []
+
+
+def spelt_addresses(template: str) -> list[str]:
+    """Addresses a template writes out itself: after {{ root }}, or a whole href/src value without any {{ }}."""
+    after_root = re.findall(r"\{\{\s*root\s*\}\}([A-Za-z0-9_./-]+)", template)
+    literal = re.findall(r'(?:href|src|action)="(?![a-z]+:|#|\{)([^"{]+)"', template)
+    return after_root + literal
+
+
+def test_no_template_spells_an_address_the_address_book_has():
+    from site_gen.base.theme import theme_dir
+
+    assert spelt_addresses('<a href="{{ root }}dashboard.html">') == ["dashboard.html"]  # the scan sees one
+    assert spelt_addresses('<a href="index.html">') == ["index.html"]
+    assert (
+        spelt_addresses('<a href="{{ root }}{{ at.home }}"><a href="#main"><a href="https://beian.miit.gov.cn/">') == []
+    )
+    found = {
+        path.name: spelt
+        for path in sorted(theme_dir().glob("*.html"))
+        if (spelt := spelt_addresses(path.read_text(encoding="utf-8")))
+    }
+    assert found == {}
+
+
+def test_every_address_templates_are_given_is_a_file_the_build_publishes(built_site):
+    for name, address in addresses.template_addresses().items():
+        assert (built_site / address).is_file(), name

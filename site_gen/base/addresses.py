@@ -41,6 +41,7 @@ def ledger_of(page: str, format: str) -> str:
 ASSETS = "assets"
 STYLESHEET = f"{ASSETS}/site.css"
 FOLDERS = {"organization": "organizations", "year": "years", "tag": "tags"}
+SEARCH_UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")  # copied next to the year shards, where search.html loads them
 MAX_SLUG = 80  # a file name holds 255 bytes; a group page adds "~NN.html"
 # a notice's slug becomes notices/<slug>.html and a QR code: 80 characters in all (240 bytes in Chinese) fit any
 # file system's 255-byte file names with room for ".html", and 8 folder levels keep paths and QR codes short
@@ -133,6 +134,26 @@ def list_page(first: str, number: int) -> str:
 
 def group_index(kind: str) -> str:
     return f"{FOLDERS[kind]}/index.html"
+
+
+def template_addresses() -> dict[str, str]:
+    """The site's fixed addresses by name, for templates (`{{ root }}{{ at.dashboard }}`): no template spells one."""
+    return {
+        "home": INDEX,
+        "search": SEARCH_PAGE,
+        "dashboard": DASHBOARD,
+        "open_problems": OPEN_PROBLEMS,
+        "open_data": OPEN_DATA,
+        "data_guide": DATA_GUIDE,
+        "feed": SITE_FEED,
+        "organizations": group_index("organization"),
+        "years": group_index("year"),
+        "stylesheet": STYLESHEET,
+        "script": f"{ASSETS}/site.js",
+        "search_script": f"{ASSETS}/search.js",
+        "search_ui_script": f"{SEARCH_FOLDER}/{SEARCH_UI_FILES[0]}",
+        "search_ui_style": f"{SEARCH_FOLDER}/{SEARCH_UI_FILES[1]}",
+    }
 
 
 @dataclass(frozen=True)

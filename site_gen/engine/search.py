@@ -28,11 +28,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..base import addresses
 from ..base.parallel import die_with_parent, workers
 
-BUNDLE = "pagefind"
+BUNDLE = addresses.SEARCH_FOLDER
 SHARD_LIST = "shards.json"
-UI_FILES = ("pagefind-ui.js", "pagefind-ui.css")
+UI_FILES = addresses.SEARCH_UI_FILES
 DIGEST_FILE = "site-gen-shard.txt"  # in each bundle: its key, then each file's digest
 SHARD_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")
 EMPTY = {"url": "/", "content": "empty", "language": "en", "meta": {"title": "empty"}, "filters": {}}
