@@ -34,8 +34,8 @@ def break_date(notice: Path) -> str:
 
 def cached_pages(site: Path) -> set[str]:
     """The keys of the pages kept in the cache (a page and its data record each)."""
-    folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir())
-    kept = sorted(p.name for p in folder.glob("page-*"))
+    folder = next(p for p in (site / ".site-gen-cache").iterdir() if p.is_dir()) / "kept"
+    kept = sorted(p.name for p in folder.glob("*"))
     keys = {name.partition(".")[0] for name in kept}
     assert kept == sorted(f"{key}.{n}" for key in keys for n in ("0", "1", "sums"))  # with their digests
     return keys
@@ -231,7 +231,7 @@ def test_kept_files_are_links_or_else_copies_and_read_back_whole_or_not_at_all(t
     data.write_text('{"标题": "通报"}', encoding="utf-8")
     sums = (text_digest("<h1>通报</h1>"), text_digest('{"标题": "通报"}'))
     assert cache.keep_files("page-1", (page, data), sums)
-    assert (cache.folder / "page-1.0").stat().st_ino == page.stat().st_ino  # linked: nothing copied
+    assert (cache.kept / "page-1.0").stat().st_ino == page.stat().st_ino  # linked: nothing copied
     assert cache.kept_texts("page-1", 2) == ("<h1>通报</h1>", '{"标题": "通报"}')
 
     def cross_device(source, target):
@@ -239,11 +239,11 @@ def test_kept_files_are_links_or_else_copies_and_read_back_whole_or_not_at_all(t
 
     monkeypatch.setattr("os.link", cross_device)
     assert cache.keep_files("page-2", (page, data), sums)
-    assert (cache.folder / "page-2.0").stat().st_ino != page.stat().st_ino
+    assert (cache.kept / "page-2.0").stat().st_ino != page.stat().st_ino
     assert cache.kept_texts("page-2", 2) == ("<h1>通报</h1>", '{"标题": "通报"}')
-    (cache.folder / "page-2.1").unlink()  # a build killed between the two
+    (cache.kept / "page-2.1").unlink()  # a build killed between the two
     assert cache.kept_texts("page-2", 2) is None
-    assert not [p for p in cache.folder.iterdir() if p.name.startswith(".")]  # no copy left half-way
+    assert not [p for p in cache.kept.iterdir() if p.name.startswith(".")]  # no copy left half-way
 
 
 def test_a_notice_touched_but_unchanged_is_read_once_and_output_left_alone(tmp_path, monkeypatch):

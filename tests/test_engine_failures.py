@@ -132,8 +132,7 @@ def test_a_static_file_named_like_a_page_never_becomes_that_page(site):
 
 
 def kept_pages(site: Path) -> list[Path]:
-    folder = BuildCache(site).folder
-    return sorted(p for p in folder.iterdir() if p.name.startswith("page-") and p.name.endswith(".0"))
+    return sorted(BuildCache(site).kept.glob("*.0"))
 
 
 def break_a_notice(site: Path) -> Path:

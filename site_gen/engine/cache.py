@@ -30,6 +30,7 @@ from ..base.layout import CACHE, SiteLayout
 from ..base.theme import theme_dir
 
 FOLDER = CACHE
+KEPT = "kept"  # the pages a failed build made: their own folder, so no key is read for what it is
 
 
 def digest(*parts: bytes | str) -> str:
@@ -109,6 +110,7 @@ class BuildCache:
     def __init__(self, site_dir: Path) -> None:
         top = site_dir / FOLDER
         self.folder = top / signature(site_dir)
+        self.kept = self.folder / KEPT  # what a failed build made, for the next build: by their own keys
         if top.is_dir():  # a template or settings change made older folders useless
             for old in top.iterdir():
                 if old != self.folder:
@@ -135,20 +137,21 @@ class BuildCache:
         rendered, never whatever another writer left at its path. Hard links (a failed build's thousands of pages,
         kept without copying a byte), or copies where the cache is on another file system. The digests are kept
         last, as key.sums: kept_texts() checks every file against them. Returns whether they were kept."""
-        sums = self.folder / f"{key}.sums"
+        self.kept.mkdir(exist_ok=True)
+        sums = self.kept / f"{key}.sums"
         sums.unlink(missing_ok=True)
         for number, (source, expected) in enumerate(zip(files, digests, strict=True)):
             if file_digest(source) != expected:
                 return False
-            target = self.folder / f"{key}.{number}"
+            target = self.kept / f"{key}.{number}"
             target.unlink(missing_ok=True)
             try:
                 os.link(source, target)
             except OSError:
-                temporary = self.folder / f".{target.name}.{os.getpid()}"
+                temporary = self.kept / f".{target.name}.{os.getpid()}"
                 shutil.copyfile(source, temporary)
                 os.replace(temporary, target)
-        temporary = self.folder / f".{sums.name}.{os.getpid()}"
+        temporary = self.kept / f".{sums.name}.{os.getpid()}"
         temporary.write_text("\n".join(digests), encoding="utf-8")
         os.replace(temporary, sums)
         return True
@@ -157,12 +160,12 @@ class BuildCache:
         """What keep_files kept under key, as text; None unless all `count` files are there, each whole (its digest
         as kept): a truncated or replaced kept page is made again, never published."""
         try:
-            digests = (self.folder / f"{key}.sums").read_text(encoding="utf-8").split("\n")
+            digests = (self.kept / f"{key}.sums").read_text(encoding="utf-8").split("\n")
             if len(digests) != count:
                 return None
             found = []
             for number, expected in enumerate(digests):
-                content = (self.folder / f"{key}.{number}").read_bytes()
+                content = (self.kept / f"{key}.{number}").read_bytes()
                 if hashlib.sha256(content).hexdigest() != expected:
                     return None
                 found.append(content.decode("utf-8"))
@@ -172,12 +175,12 @@ class BuildCache:
 
     def drop_pages(self) -> None:
         """Delete the pages a failed build kept: once a build is committed, output/ holds every page."""
-        self.keep(lambda name: not name.startswith("page-"))
+        shutil.rmtree(self.kept, ignore_errors=True)
 
     def keep(self, wanted: Callable[[str], bool]) -> None:
         """Delete the files `wanted` refuses (names only: a big site's cache holds a file per page)."""
         for name in os.listdir(self.folder):
-            if not wanted(name) and not name.startswith(".") and name != "templates":
+            if not wanted(name) and not name.startswith(".") and name not in ("templates", KEPT):
                 (self.folder / name).unlink(missing_ok=True)
 
     def store(self, key: str, value: object) -> None:

@@ -5,7 +5,10 @@ which outputs have a key other than the one last written? A new kind of page (a 
 series, an overdue list) is one more declaration here.
 
 Keys are digests of everything a file shows, so an edit rewrites exactly the files that
-show what changed: its notice's page and record, and the list pages listing it. This module
+show what changed: its notice's page and record, and the list pages listing it. A key is only compared,
+never read for what kind of file it is (its words, "page-", "data-", only keep two files' keys apart); what
+differs by kind is a field (in_sitemap, site_wide, copy_of), and a failed build's pages have a folder of their
+own in the cache. This module
 declares a notice's own files and those copied as they are; list_outputs.py the pages that
 list notices.
 """
