@@ -318,3 +318,29 @@ def test_radical_forms_pasted_from_a_pdf_are_located_warnings(tmp_path):
     assert (diagnostic.line, diagnostic.column) == (10, 3)
     assert diagnostic.severity.name == "WARNING"
     assert dict(diagnostic.params) == {"char": "⽉", "code": "U+2F49", "plain": "月"}
+
+
+def test_check_renders_no_card_of_the_theme_but_a_sites_own_card_to_find_its_mistakes(site, monkeypatch):
+    """check shows no page: with the theme's templates it renders none. A site's own card template is rendered,
+    as the build would: an undefined name in it is located by check, not first by a build."""
+    import jinja2
+
+    rendered = []
+    original = jinja2.Template.render
+
+    def rendering(self, *args, **kwargs):
+        rendered.append(self.name)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Template, "render", rendering)
+    load = load_site(site)
+    assert not [d for d in load.diagnostics if d.severity == "error"] and len(load.notices) >= 5
+    assert rendered == []
+    (site / "templates").mkdir()
+    theme = Path(__file__).resolve().parents[1] / "templates" / "_notice_card.html"
+    text = theme.read_text(encoding="utf-8").replace("{{ notice.title }}", "{{ notice.titel }}", 1)
+    (site / "templates" / "_notice_card.html").write_text(text, encoding="utf-8")
+    line = text[: text.index("notice.titel")].count("\n") + 1
+    found = run_check(site)
+    assert found.returncode == 1 and "Traceback" not in found.stderr
+    assert f"templates/_notice_card.html:{line}" in found.stdout + found.stderr

@@ -59,6 +59,7 @@ class SiteLoad:
 
 def load_site(site_dir: Path, progress: Callable[..., None] = lambda done, total, phase="": None) -> SiteLoad:
     site = Site.open(site_dir, drafts=True)
+    site.checking = True
     if not site_dir.is_dir():  # a typo in --site must not pass as a site with nothing wrong
         return SiteLoad(site.config, [], [error(str(site_dir), 0, "site-missing")])
     try:

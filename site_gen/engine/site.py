@@ -61,6 +61,7 @@ class Site:
     # data record as it rendered them (their text_digest()), what a failed build may keep of it (keep_rendered)
     kept_series: dict[str, KeptSeries] = field(default_factory=dict)  # by series(): each series with the
     # notices it was computed from, so a save (a build) computes again only the series it touched
+    checking: bool = False  # check: reads and reports, makes nothing (no card, unless a site's own template)
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None, base_url: str = "") -> Site:
@@ -79,6 +80,14 @@ class Site:
             self.__dict__["_env"] = render.environment(self.config, compiled_templates(self.cache))
         env: jinja2.Environment = self.__dict__["_env"]
         return env
+
+    @property
+    def renders_cards(self) -> bool:
+        """Whether reading a notice renders its cards: always for a build or the preview (list pages show them);
+        for check only when the site overrides the card's templates, whose mistakes only rendering finds."""
+        from ..pages.render import overrides_card
+
+        return not self.checking or overrides_card(self.config)
 
     # --- reading ----------------------------------------------------------------------------------
 
@@ -104,8 +113,8 @@ class Site:
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
         if len(jobs) >= MIN_ITEMS and not addresses.known_slugs():  # a first build: its workers name every group
             pinyin.start_shared()
-        if jobs:
-            prepare_workers(self, ("notice.html", "_notice_card.html"))
+        if jobs and self.renders_cards:
+            prepare_workers(self, ("_notice_card.html",) if self.checking else ("notice.html", "_notice_card.html"))
         shared = {"site": self, "sources": sources, "known": known, "into": make_into, "reusable": reusable or {}}
         phase = "pages" if make_into is not None else "reading"
         if jobs:
@@ -568,7 +577,9 @@ def read_record(path: Path, site: Site) -> Read:
     problems = problems + notice_problems(notice, config)
     attachments = tuple(attached_files(path.parent, notice))
     try:
-        card, card_below = render.render_card(site.env, notice), render.render_card(site.env, notice, "../")
+        card = card_below = ""
+        if site.renders_cards:
+            card, card_below = render.render_card(site.env, notice), render.render_card(site.env, notice, "../")
     except Exception as problem:  # noqa: BLE001 - a mistake in an override template is the clerk's
         found = render.template_problem(problem, config.root)
         if found is None:

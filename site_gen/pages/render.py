@@ -304,6 +304,18 @@ def display_path(path: str, site_root: Path) -> str:
     return path
 
 
+CARD_TEMPLATES = ("_notice_card.html", "_macros.html")  # what render_card renders: the card and its macros
+
+
+def overrides_card(config: SiteConfig) -> bool:
+    """The site has its own card template (or the macros it imports): rendering it is the only way to find an
+    undefined name in it before a build does."""
+    folder = config.layout.templates
+    if not folder.is_dir() or folder.resolve() == theme_dir().resolve():
+        return False
+    return any((folder / name).is_file() for name in CARD_TEMPLATES)
+
+
 def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic]:
     """Compile every template a site overrides: syntax errors and unknown filters show without building."""
     found: list[Diagnostic] = []
