@@ -30,6 +30,7 @@ from ..base.layout import CACHE, SiteLayout
 from ..base.theme import theme_dir
 
 FOLDER = CACHE
+COMPILED = "templates"  # the compiled templates (render.CompiledTemplates), in the folder keyed by them
 KEPT = "kept"  # the pages a failed build made: their own folder, so no key is read for what it is
 
 
@@ -110,6 +111,7 @@ class BuildCache:
     def __init__(self, site_dir: Path) -> None:
         top = site_dir / FOLDER
         self.folder = top / signature(site_dir)
+        self.compiled = self.folder / COMPILED
         self.kept = self.folder / KEPT  # what a failed build made, for the next build: by their own keys
         if top.is_dir():  # a template or settings change made older folders useless
             for old in top.iterdir():
@@ -117,7 +119,7 @@ class BuildCache:
                     shutil.rmtree(old, ignore_errors=True)
         self.folder.mkdir(parents=True, exist_ok=True)
         (top / "CACHEDIR.TAG").write_text("Signature: 8a477f597d28d172789f06886806bc55\n# site-gen build cache\n")
-        for folder in (self.folder, self.folder / "templates"):  # writable, or not used at all (a sudo build's)
+        for folder in (self.folder, self.compiled):  # writable, or not used at all (a sudo build's)
             folder.mkdir(exist_ok=True)
             tempfile.TemporaryFile(dir=folder).close()
 
@@ -180,7 +182,7 @@ class BuildCache:
     def keep(self, wanted: Callable[[str], bool]) -> None:
         """Delete the files `wanted` refuses (names only: a big site's cache holds a file per page)."""
         for name in os.listdir(self.folder):
-            if not wanted(name) and not name.startswith(".") and name not in ("templates", KEPT):
+            if not wanted(name) and not name.startswith(".") and name not in (COMPILED, KEPT):
                 (self.folder / name).unlink(missing_ok=True)
 
     def store(self, key: str, value: object) -> None:

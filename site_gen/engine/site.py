@@ -729,6 +729,5 @@ def compiled_templates(cache: BuildCache | None) -> Path | None:
     """Where compiled templates are kept: in the build cache, whose folder is keyed by the templates."""
     if cache is None:
         return None
-    folder = cache.folder / "templates"
-    folder.mkdir(exist_ok=True)
-    return folder
+    cache.compiled.mkdir(exist_ok=True)
+    return cache.compiled
