@@ -4,11 +4,11 @@ the attachment's own line in check, build and the preview; two notices attaching
 from __future__ import annotations
 
 import subprocess
-import sys
 from pathlib import Path
 
 from site_gen.commands.build import build_site, load_site
 from site_gen.engine.site import Site
+from tests.cli_support import site_gen
 from tests.test_build import scratch_site
 
 NOTICE = """\
@@ -44,12 +44,7 @@ def errors(diagnostics) -> list[tuple[str, int, str]]:
 
 def check_and_build(site: Path, out: Path) -> tuple[list, list, subprocess.CompletedProcess]:
     built = build_site(site, out, search=False)
-    command = subprocess.run(
-        [sys.executable, "-m", "site_gen", "build", "--site", str(site), "--out", str(out)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    command = site_gen("build", "--site", str(site), "--out", str(out))
     return errors(load_site(site).diagnostics), errors(built.diagnostics), command
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from site_gen.commands.build import build_site
+from tests.cli_support import site_gen
 from tests.htmlscan import Page
 
 REPO = Path(__file__).resolve().parents[1]
@@ -222,7 +223,7 @@ def test_english_ui(tmp_path):
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "site_gen", *args], cwd=cwd, capture_output=True, text=True)
+    return site_gen(*args, cwd=cwd)
 
 
 def test_content_error_exits_1_names_the_line_and_keeps_output(tmp_path):

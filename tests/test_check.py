@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import tracemalloc
 from pathlib import Path
 
 import pytest
 
 from site_gen.commands.build import load_site
+from tests.cli_support import site_gen
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 DEFAULT_CONTACT = "base_url: https://example.cn/\ncontact:\n  emails: [site@example.cn]\n"
@@ -135,9 +135,7 @@ def test_symlink_out_of_content_is_not_read(tmp_path):
 
 def test_whole_folder_reported_together(tmp_path):
     site = site_with(tmp_path, *EXPECTED)
-    result = subprocess.run(
-        [sys.executable, "-m", "site_gen", "check", "--site", str(site)], capture_output=True, text=True
-    )
+    result = site_gen("check", "--site", str(site))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     for name in EXPECTED:  # every broken file is named in the one report
@@ -148,9 +146,7 @@ def test_whole_folder_reported_together(tmp_path):
 
 
 def run_check(site: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "site_gen", "check", "--site", str(site), *args], capture_output=True, text=True
-    )
+    return site_gen("check", "--site", str(site), *args)
 
 
 def test_exit_status_clean_warnings_strict_and_usage(tmp_path):

@@ -17,6 +17,7 @@ from site_gen.base.messages import blanks
 from site_gen.commands.cli import main, site_folder
 from site_gen.notice.model import Status
 from site_gen.notice.schema import NOTICE_FIELDS, SITE_FIELDS, field_names
+from tests.cli_support import site_gen
 
 REPO = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -82,9 +83,7 @@ def test_english_on_an_english_site():
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     environment = {**os.environ, "LANG": "C.UTF-8", "LC_ALL": ""}  # the site's language decides, not the locale
-    return subprocess.run(
-        [sys.executable, "-m", "site_gen", *args], cwd=cwd, capture_output=True, text=True, env=environment
-    )
+    return site_gen(*args, cwd=cwd, env=environment)
 
 
 @pytest.fixture

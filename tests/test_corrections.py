@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 from site_gen.notice.config import SiteConfig
 from site_gen.notice.reader import parse_notice
+from tests.cli_support import site_gen
 
 FRONT = """---
 title: 关于巡察整改进展情况的通报
@@ -66,9 +65,7 @@ def test_check_reports_the_early_correction_in_both_languages(site):
     notice = site / "content" / "2025" / "linjiang-shuiwuju.md"
     text = notice.read_text(encoding="utf-8")
     notice.write_text(text.replace("---\n\n", "corrections:\n  - {date: 2025-01-01, note: 错的日期}\n---\n\n", 1))
-    result = subprocess.run(
-        [sys.executable, "-m", "site_gen", "check", "--site", str(site)], capture_output=True, text=True
-    )
+    result = site_gen("check", "--site", str(site))
     assert result.returncode == 0  # a warning: the build goes on
     assert "content/2025/linjiang-shuiwuju.md" in result.stdout + result.stderr
     assert "早于通报本身的发布日期" in result.stdout + result.stderr

@@ -16,6 +16,7 @@ import pytest
 from site_gen.commands import build as build_module
 from site_gen.commands.build import build_site, load_site
 from site_gen.engine.staging import StagedOutput
+from tests.cli_support import site_gen
 
 NOTICE = "content/2025/linjiang-shuiwuju.md"
 PAGE = "notices/2025/linjiang-shuiwuju.html"
@@ -37,6 +38,11 @@ def tree(folder: Path) -> dict[str, bytes]:
 
 
 def run(*args: str) -> subprocess.CompletedProcess:
+    return site_gen(*args)
+
+
+def run_process(*args: str) -> subprocess.CompletedProcess:
+    """In a process of its own, with a time limit: for a build that could block (a FIFO)."""
     return subprocess.run([sys.executable, "-m", "site_gen", *args], capture_output=True, text=True, timeout=300)
 
 
@@ -64,13 +70,13 @@ def test_a_build_after_a_failed_commit_publishes_the_edit(site, monkeypatch):
 @pytest.mark.slow
 def test_a_fifo_in_static_does_not_block_or_stale_the_next_builds(site):
     """The issue's repro: mkfifo static/p made the build fail after its state was saved."""
-    assert run("build", "--site", str(site)).returncode == 0
+    assert run_process("build", "--site", str(site)).returncode == 0
     edit(site, "整改进度：正在整改", "整改进度：整改完成")
     (site / "static").mkdir()
     os.mkfifo(site / "static" / "p")
-    first = run("build", "--site", str(site))
+    first = run_process("build", "--site", str(site))
     (site / "static" / "p").unlink()
-    second = run("build", "--site", str(site))
+    second = run_process("build", "--site", str(site))
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     clean = site.parent / "clean"
     assert build_site(site, clean, use_cache=False).ok

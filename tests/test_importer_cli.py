@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 
 from site_gen.commands.build import build_site, load_site
+from tests.cli_support import site_gen
 from tests.importer_support import ALL_SEEDS, FIXTURES, REPO, SEED_001, needs_seeds
 
 
 def run(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "site_gen", *args], cwd=cwd, capture_output=True, text=True)
+    return site_gen(*map(str, args), cwd=cwd)
 
 
 def new_site(tmp_path):

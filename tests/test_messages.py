@@ -4,8 +4,6 @@ every code and no other."""
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +11,7 @@ import pytest
 from site_gen.base.messages import CHINESE, ENGLISH, blanks, render
 from site_gen.commands.build import load_site
 from site_gen.notice.schema import NOTICE_FIELDS, SITE_FIELDS, field_names
+from tests.cli_support import site_gen
 from tests.test_check import EXPECTED, site_with
 
 ERRORS_DOC = Path(__file__).resolve().parents[1] / "docs" / "errors.md"
@@ -108,9 +107,7 @@ def test_every_message_and_hint_a_fixture_produces_is_chinese(tmp_path, name):
 
 def test_cli_report_is_chinese_on_a_chinese_site(tmp_path):
     site = site_with(tmp_path, "unknown-status.md", "dates-out-of-order.md")
-    result = subprocess.run(
-        [sys.executable, "-m", "site_gen", "check", "--site", str(site)], capture_output=True, text=True
-    )
+    result = site_gen("check", "--site", str(site))
     assert "content/unknown-status.md:12:6: error: 无法识别的整改状态“完成得差不多”" in result.stderr
     assert "修改建议: 可用的写法：整改完成, 整改完毕" in result.stderr
     assert "inspection.to（2024-03-01）早于 inspection.from（2024-06-01）" in result.stderr

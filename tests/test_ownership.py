@@ -7,12 +7,12 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from site_gen.commands.build import build_site
 from site_gen.engine import ownership
 from site_gen.engine.staging import StagedOutput
+from tests.cli_support import site_gen
 
 PAGE = "notices/2025/linjiang-shuiwuju.html"
 NOTICE = "content/2025/linjiang-shuiwuju.md"
@@ -45,12 +45,7 @@ def downloads(tmp_path: Path, site: Path) -> Path:
 def test_a_downloaded_notices_json_does_not_make_a_folder_ours(tmp_path, site):
     folder = downloads(tmp_path, site)
     before = files(folder)
-    result = subprocess.run(
-        [sys.executable, "-m", "site_gen", "build", "--site", str(site), "--out", str(folder)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    result = site_gen("build", "--site", str(site), "--out", str(folder))
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "site-gen 生成它的记录" in result.stderr  # the site is Chinese: refused in its language
     assert files(folder) == before

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import jsonschema
@@ -12,6 +10,7 @@ import pytest
 
 from site_gen.commands.schema_docs import json_schema, reference_table, with_current_tables
 from site_gen.notice.frontmatter import split
+from tests.cli_support import site_gen
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -76,7 +75,7 @@ def test_site_yaml_schema_accepts_the_sample_site():
 
 
 def test_cli_prints_the_schema():
-    result = subprocess.run([sys.executable, "-m", "site_gen", "schema"], capture_output=True, text=True, cwd=REPO)
+    result = site_gen("schema", cwd=REPO)
     assert result.returncode == 0 and json.loads(result.stdout) == json_schema("notice")
-    result = subprocess.run([sys.executable, "-m", "site_gen", "schema", "site"], capture_output=True, text=True)
+    result = site_gen("schema", "site")
     assert json.loads(result.stdout)["properties"]["language"]["enum"] == ["zh", "en"]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 from site_gen.commands.build import load_site
 from site_gen.commands.cli import main
 from site_gen.notice import slips
 from site_gen.notice.model import Status
+from tests.cli_support import site_gen
 
 SITE_YAML = "base_url: https://xczg.linjiang.example.cn/\ncontact:\n  phones: [0571-8800 1234]\n"
 HEAD = """\
@@ -133,12 +132,11 @@ def test_starter_placeholders_fail_check_and_build_under_strict(tmp_path):
     assert main(["new", "site", str(folder)]) == 0
     body = "### 1. 关于甲的问题\n整改进度：整改完成\n"
     (folder / "content" / "a.md").write_text(HEAD.format(extra="") + body, encoding="utf-8")
-    run = [sys.executable, "-m", "site_gen"]
-    plain = subprocess.run([*run, "check", "--site", str(folder)], capture_output=True, text=True)
-    strict = subprocess.run([*run, "check", "--strict", "--site", str(folder)], capture_output=True, text=True)
+    plain = site_gen("check", "--site", str(folder))
+    strict = site_gen("check", "--strict", "--site", str(folder))
     assert plain.returncode == 0 and "“xczg@example.gov.cn”是新建网站时填的示例内容" in plain.stderr
     assert strict.returncode == 1
-    built = subprocess.run([*run, "build", "--strict", "--site", str(folder)], capture_output=True, text=True)
+    built = site_gen("build", "--strict", "--site", str(folder))
     assert built.returncode == 1 and not (folder / "output").exists()
 
 
