@@ -134,10 +134,10 @@ def _bad(tmp_path: Path, name: str, data: bytes) -> Path:
     return path
 
 
-def _zip_bomb() -> bytes:
+def _zip_bomb(size: int) -> bytes:
     stream = io.BytesIO()
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * 300_000_000)
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * size)
     return stream.getvalue()
 
 
@@ -162,8 +162,15 @@ def test_bad_workbooks_are_a_clear_message_naming_the_file(tmp_path, config, nam
 
 
 def test_a_zip_bomb_is_refused_before_it_is_unpacked(tmp_path, config):
-    with pytest.raises(SourceError, match="解压后"):
-        import_ledger(_bad(tmp_path, "bomb.xlsx", _zip_bomb()), config)
+    """By its sheet's ratio: 20 MB of one byte, a thousand times its compressed size."""
+    with pytest.raises(SourceError, match="sheet1.xml 解压后有 20 MB，是压缩后的 [0-9]+ 倍"):
+        import_ledger(_bad(tmp_path, "bomb.xlsx", _zip_bomb(20_000_000)), config)
+
+
+@pytest.mark.slow  # compressing 300 MB takes seconds
+def test_a_workbook_too_big_unpacked_is_refused_before_it_is_unpacked(tmp_path, config):
+    with pytest.raises(SourceError, match="表格解压后有 300 MB，超过可导入的 268 MB"):
+        import_ledger(_bad(tmp_path, "big.xlsx", _zip_bomb(300_000_000)), config)
 
 
 def test_an_html_table_saved_as_xls_is_read_as_a_ledger(tmp_path, config):

@@ -81,12 +81,18 @@ def _refuse_bomb(path: Path, raw: bytes) -> None:
     except zipfile.BadZipFile as exc:
         raise SourceError(f"{path}: 表格文件已损坏（{exc}），无法读取：请用 Excel 或 WPS 打开后重新保存") from None
     total = sum(m.file_size for m in members)
-    bomb = any(m.file_size > 10_000_000 and m.file_size > MAX_RATIO * max(m.compress_size, 1) for m in members)
-    if total > MAX_UNPACKED or bomb:
+    if total > MAX_UNPACKED:
         raise SourceError(
             f"{path}: 表格解压后有 {total // 1_000_000} MB，超过可导入的 {MAX_UNPACKED // 1_000_000} MB，"
             "未读取（可能是损坏或恶意构造的文件）"
         )
+    for m in members:
+        if m.file_size > 10_000_000 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
+            raise SourceError(
+                f"{path}: 表格中的 {m.filename} 解压后有 {m.file_size // 1_000_000} MB，是压缩后的 "
+                f"{m.file_size // max(m.compress_size, 1)} 倍（正常表格不超过 {MAX_RATIO} 倍），"
+                "未读取（可能是损坏或恶意构造的文件）：请用 Excel 或 WPS 打开后重新保存"
+            )
 
 
 def _workbook(path: Path, raw: bytes) -> list[Sheet]:
