@@ -296,6 +296,38 @@ def test_index_shard_indexes_exactly_the_records_given(tmp_path):
     assert [p for p in bundle.rglob("*") if p.is_file() and p.stat().st_size == 0] == []  # every file written whole
 
 
+def test_shards_share_pagefind_processes_and_each_bundle_is_what_it_alone_gives(tmp_path, monkeypatch):
+    """Five years on two cores: two Pagefind processes, not five (each costs 0.3-0.5 s to start), and every
+    year's bundle holds its own records only, as if indexed alone."""
+    from site_gen.engine import search
+
+    monkeypatch.setattr(search, "workers", lambda: 2)
+    shards = {
+        str(year): [record(f"/notices/{year}/{n}.html", f"{year}年第{n}项台账", str(year)) for n in range(year - 2019)]
+        for year in range(2020, 2025)
+    }
+    started = []
+    real_popen = search.subprocess.Popen
+
+    def counting(*args, **kwargs):
+        started.append(args[0])
+        return real_popen(*args, **kwargs)
+
+    monkeypatch.setattr(search.subprocess, "Popen", counting)
+    made = index_site(tmp_path / "site", shards)
+    assert sorted(made) == sorted(shards) and len(started) == 2
+    monkeypatch.setattr(search.subprocess, "Popen", real_popen)
+    varying = re.compile(r"^(filter/.*|pagefind\.[^/]*\.pf_meta|pagefind-entry\.json|site-gen-shard\.txt)$")
+
+    def stable(bundle: Path) -> dict[str, bytes]:
+        files = {p.relative_to(bundle).as_posix(): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+        return {name: data for name, data in files.items() if not varying.match(name)}
+
+    for year, records in shards.items():
+        index_shard(records, tmp_path / "alone" / year)
+        assert stable(tmp_path / "site" / "pagefind" / year) == stable(tmp_path / "alone" / year), year
+
+
 def test_the_same_records_give_the_same_fragments_and_word_index(tmp_path):
     """Pagefind's own nondeterminism, pinned: its filter index and the meta naming it vary from run to run (a
     hash map's order in Pagefind, see docs/benchmarks.md), every other file is the same bytes."""

@@ -24,7 +24,7 @@ import shutil
 import subprocess
 import tempfile
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +34,7 @@ from ..base.parallel import die_with_parent, workers
 BUNDLE = addresses.SEARCH_FOLDER
 SHARD_LIST = "shards.json"
 UI_FILES = addresses.SEARCH_UI_FILES
+Job = tuple[Sequence[bytes], Path, str]  # a shard's search records (search_record.encoded()), its bundle, its key
 DIGEST_FILE = "site-gen-shard.txt"  # in each bundle: its key, then each file's digest
 SHARD_NAME = re.compile(r"[0-9A-Za-z][0-9A-Za-z_-]*")
 EMPTY = {"url": "/", "content": "empty", "language": "en", "meta": {"title": "empty"}, "filters": {}}
@@ -82,28 +83,50 @@ def index_site(folder: Path, shards: Mapping[str, Sequence[bytes]], previous: Pa
 
 
 def run_all(jobs: list[tuple[Sequence[bytes], Path, str]]) -> set[Path]:
-    """Each (records, bundle, key) indexed, as many at once as there are cores; the first failure is raised."""
-    if len(jobs) <= 1 or workers() < 2:
-        for records, bundle, key in jobs:
-            index_shard(records, bundle, key)
+    """Each (records, bundle, key) indexed; the first failure is raised. The shards are dealt to as many Pagefind
+    processes as there are cores, each indexing its share one after another: a process takes 0.3 to 0.5 s to start
+    (its Chinese dictionary), which a site of twenty years paid twenty times, and a small site most of its build."""
+    batches = balanced(jobs, workers())
+    if len(batches) <= 1:
+        for batch in batches:
+            index_shards(batch)
         return {bundle for _, bundle, _ in jobs}
     from concurrent.futures import ThreadPoolExecutor  # threads: the work is in the Pagefind processes
 
-    with ThreadPoolExecutor(max_workers=min(workers(), len(jobs))) as pool:
-        for done in [pool.submit(index_shard, *job) for job in jobs]:
+    with ThreadPoolExecutor(max_workers=len(batches)) as pool:
+        for done in [pool.submit(index_shards, batch) for batch in batches]:
             done.result()
     return {bundle for _, bundle, _ in jobs}
 
 
+def balanced(jobs: list[Job], count: int) -> list[list[Job]]:
+    """The jobs in at most `count` batches of about as many records each: each job, biggest first, to the batch
+    with the fewest so far (the batches finish together)."""
+    batches: list[list[Job]] = [[] for _ in range(max(1, min(count, len(jobs))))]
+    sizes = [0] * len(batches)
+    for job in sorted(jobs, key=lambda job: -len(job[0])):
+        smallest = sizes.index(min(sizes))
+        batches[smallest].append(job)
+        sizes[smallest] += len(job[0])
+    return [batch for batch in batches if batch]
+
+
 def index_shard(records: Sequence[bytes], bundle: Path, key: str = "") -> None:
     """One Pagefind bundle at bundle from exactly these records; with key, its digest file written last."""
-    if not records:
-        raise SearchIndexError(f"no records to index into {bundle}")
-    shutil.rmtree(bundle, ignore_errors=True)
-    bundle.parent.mkdir(parents=True, exist_ok=True)
-    run_pagefind([json.loads(record) for record in records], bundle.resolve())
-    if key:
-        write_digest_file(bundle, key)
+    index_shards([(records, bundle, key)])
+
+
+def index_shards(jobs: list[Job]) -> None:
+    """Each (records, bundle, key) a bundle, made by one Pagefind process; each key's digest file written last."""
+    for records, bundle, _ in jobs:
+        if not records:
+            raise SearchIndexError(f"no records to index into {bundle}")
+        shutil.rmtree(bundle, ignore_errors=True)
+        bundle.parent.mkdir(parents=True, exist_ok=True)
+    run_pagefind([(records, bundle.resolve()) for records, bundle, _ in jobs])
+    for _, bundle, key in jobs:
+        if key:
+            write_digest_file(bundle, key)
 
 
 def shard_key(records: Sequence[bytes], version: str) -> str:
@@ -181,31 +204,54 @@ def write_ui_files(root: Path, bundle: Path | None) -> None:
         shutil.copyfile(bundle / name, root / name)
 
 
-def run_pagefind(records: list[dict], bundle: Path) -> None:
+def run_pagefind(shards: list[tuple[Sequence[bytes], Path]]) -> None:
     """Pagefind's service (`pagefind --service`, the protocol of its Python and Node APIs: base64 JSON messages
-    ended by commas) given the records; the bundle's files it answers with are written into bundle.
+    ended by commas) given each shard's records; the files it answers with are written into the shard's bundle.
+    The shards are indexed one after another (NewIndex, its records, GetFiles, DeleteIndex: one index in the
+    service's memory at a time), and each record is decoded only as it is sent.
 
     Spoken to directly: its Python wrapper waits 0.1 s before reading each answer, a minute per 600 records.
     The messages are written by a thread while the answers are read, so neither pipe fills up. The files are
     asked for (GetFiles) rather than written by the service: it quits the moment its input ends, and a file it
     was still writing then was left empty (seen: pagefind-highlight.js). It dies with a killed build: it would
     go on writing into a staged folder the next build has removed."""
-    messages: list[dict[str, object]] = [{"type": "NewIndex", "config": None}]
-    messages += [{"type": "AddRecord", "index_id": 0, "sort": None, **record} for record in records]
-    messages.append({"type": "GetFiles", "index_id": 0})
+    expected: dict[int, tuple[str, int]] = {}  # message id -> what its answer is (a new index's id, a bundle)
+    number = 0
+    for index, (records, _) in enumerate(shards):
+        expected[number + 1] = ("NewIndex", index)
+        expected[number + len(records) + 2] = ("GetFiles", index)
+        number += len(records) + 3
+
+    def messages() -> Iterator[dict[str, object]]:
+        for index, (records, _) in enumerate(shards):
+            yield {"type": "NewIndex", "config": None}
+            for record in records:
+                yield {"type": "AddRecord", "index_id": index, "sort": None, **json.loads(record)}
+            yield {"type": "GetFiles", "index_id": index}
+            yield {"type": "DeleteIndex", "index_id": index}
+
+    def take(message_id: int, payload: dict[str, Any]) -> str | None:
+        kind, index = expected.get(message_id, ("", -1))
+        if kind == "NewIndex" and payload.get("index_id") != index:
+            return f"pagefind numbered its index {payload.get('index_id')}, not {index}"
+        if kind == "GetFiles":
+            write_files(shards[index][1], payload.get("files", []))
+        return None
+
+    cwd = shards[0][1].parent if shards else Path.cwd()
     with tempfile.TemporaryFile() as errors:
         service = subprocess.Popen(
             [str(pagefind_executable()), "--service"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=errors,
-            cwd=bundle.parent,
+            cwd=cwd,
             preexec_fn=die_with_parent,
         )
-        writer = threading.Thread(target=send, args=(service, messages), daemon=True)
+        writer = threading.Thread(target=send, args=(service, messages()), daemon=True)
         writer.start()
         try:
-            last, problem = answers(service, len(messages))
+            problem = answers(service, number, take)
         finally:
             if service.stdin is not None:
                 try:
@@ -222,7 +268,6 @@ def run_pagefind(records: list[dict], bundle: Path) -> None:
             errors.seek(0)
             told = errors.read().decode("utf-8", "replace").strip()
             raise SearchIndexError(problem + (f": {told}" if told else ""))
-    write_files(bundle, last.get("files", []))
 
 
 def write_files(bundle: Path, files: list[dict]) -> None:
@@ -240,7 +285,7 @@ def write_files(bundle: Path, files: list[dict]) -> None:
         target.write_bytes(base64.b64decode(file["content"]))
 
 
-def send(service: subprocess.Popen[bytes], messages: list[dict[str, object]]) -> None:
+def send(service: subprocess.Popen[bytes], messages: Iterable[dict[str, object]]) -> None:
     assert service.stdin is not None  # opened with a pipe
     try:
         for number, payload in enumerate(messages, 1):
@@ -251,15 +296,18 @@ def send(service: subprocess.Popen[bytes], messages: list[dict[str, object]]) ->
         pass
 
 
-def answers(service: subprocess.Popen[bytes], expected: int) -> tuple[dict[str, Any], str | None]:
-    """Read the service's answers until the last message's: that answer, and what went wrong (or None)."""
+def answers(
+    service: subprocess.Popen[bytes], expected: int, take: Callable[[int, dict[str, Any]], str | None]
+) -> str | None:
+    """Read the service's answers until it has answered `expected` messages, each given to take(message id,
+    payload) as it comes; what went wrong (an error answer, take's complaint, an early end), or None."""
     assert isinstance(service.stdout, io.BufferedReader)  # opened with a pipe, buffered
-    pending, count, payload = b"", 0, {}
+    pending, count = b"", 0
     chunks: list[bytes] = []
     while count < expected:
         chunk = service.stdout.read1(1 << 20)
         if not chunk:
-            return {}, f"pagefind stopped after {count} of {expected} messages"
+            return f"pagefind stopped after {count} of {expected} messages"
         if b"," not in chunk:  # the bundle's files come as one long answer: joined once, not chunk by chunk
             chunks.append(chunk)
             continue
@@ -268,13 +316,17 @@ def answers(service: subprocess.Popen[bytes], expected: int) -> tuple[dict[str, 
         pending, chunks = rest, []
         for answer in whole:
             try:
-                payload = json.loads(base64.b64decode(answer))["payload"]
+                message = json.loads(base64.b64decode(answer))
+                message_id, payload = message["message_id"], message["payload"]
             except (ValueError, KeyError, TypeError):
-                return {}, "pagefind answered something unreadable"
+                return "pagefind answered something unreadable"
             if payload.get("type") == "Error":
-                return {}, f"pagefind: {payload.get('message', 'failed')}"
+                return f"pagefind: {payload.get('message', 'failed')}"
+            problem = take(message_id, payload)
+            if problem is not None:
+                return problem
             count += 1
-    return payload, None
+    return None
 
 
 def pagefind_executable() -> Path:
