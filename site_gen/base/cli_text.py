@@ -364,7 +364,7 @@ class Listed:
     items: tuple[object, ...]
 
     def in_language(self, language: str) -> str:
-        return say("list-separator", language).join(worded_in(item, language) for item in self.items)
+        return say("list-separator", language).join(str(worded_in(item, language)) for item in self.items)
 
 
 def worded_in(value: object, language: str) -> object:
