@@ -93,6 +93,7 @@ examples:
     "serve-rebuilt": "rebuilt",
     "serve-errors-shown": "{count} error(s), shown in the browser",
     "serve-wrong-host": "site-gen preview: open it as http://127.0.0.1 or http://localhost",
+    "serve-cannot-watch": "serve: cannot watch {site} for changes: {reason}",
     # import
     "import-help": "turn notices published as text, web pages or Word files into notices",
     "import-description": "Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, a .docx file or a PDF "
@@ -233,6 +234,7 @@ CHINESE: dict[str, str] = {
     "serve-rebuilt": "已重新生成",
     "serve-errors-shown": "有 {count} 个错误，已显示在浏览器中",
     "serve-wrong-host": "site-gen 预览：请用 http://127.0.0.1 或 http://localhost 打开",
+    "serve-cannot-watch": "预览：无法监视 {site} 中的改动，修改后不会自动重新生成：{reason}",
     "import-help": "把以文字、网页、Word 或 PDF 发布的通报导入为本站通报",
     "import-description": "读取每个来源（UTF-8 或 GB18030 编码的 .txt、保存的 .html 网页、.docx 文件、带文字层的 PDF；"
     "文件夹则读取其中所有这类文件），每个来源写成 网站文件夹/content/ 下的一份通报，并输出报告（多个文件时另附汇总表）。",
