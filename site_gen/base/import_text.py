@@ -117,7 +117,7 @@ ENGLISH: dict[str, str] = {
     "report-warning": "warning: {warning}",
     "report-note": "note: {note}",
     "report-check": "check: {errors} error(s), {warnings} warning(s)",
-    # what a removed line was (boilerplate.py, article.py, pdf_layout.py and convert.py name them)
+    # what a removed line was (boilerplate.py, article.py, pdf_layout.py, convert.py and ledger.py name them)
     "removed-breadcrumb": "breadcrumb",
     "removed-font-size": "font size switcher",
     "removed-qr-code": "QR code prompt",
@@ -136,6 +136,10 @@ ENGLISH: dict[str, str] = {
     "removed-page-furniture": "page header or footer",
     "removed-outside-article": "outside the article",
     "removed-after-signature": "after the signature",
+    "removed-cell-too-long": "cell too long",
+    "removed-below-table": "below the table (contact taken)",
+    "removed-subtotal": "subtotal row",
+    "removed-computed": "computed by site-gen",
 }
 
 CHINESE: dict[str, str] = {
@@ -247,4 +251,8 @@ CHINESE: dict[str, str] = {
     "removed-page-furniture": "页眉页脚",
     "removed-outside-article": "正文之外的网页内容",
     "removed-after-signature": "落款之后的网页内容",
+    "removed-cell-too-long": "单元格过长",
+    "removed-below-table": "表格下方（联系方式已取出）",
+    "removed-subtotal": "小计行",
+    "removed-computed": "由 site-gen 计算",
 }

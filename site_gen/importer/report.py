@@ -18,7 +18,7 @@ from .convert import ImportResult
 
 Words = partial[str]
 
-KINDS = {  # what a removed line was (the kinds boilerplate, article, pdf_layout and convert name) -> its words
+KINDS = {  # what a removed line was (the kinds boilerplate, article, pdf_layout, convert and ledger name) -> its words
     "breadcrumb": "removed-breadcrumb",
     "font size": "removed-font-size",
     "QR code": "removed-qr-code",
@@ -37,6 +37,10 @@ KINDS = {  # what a removed line was (the kinds boilerplate, article, pdf_layout
     "page header or footer": "removed-page-furniture",
     "outside the article": "removed-outside-article",
     "after the signature": "removed-after-signature",
+    "cell too long": "removed-cell-too-long",
+    "below the table (contact taken)": "removed-below-table",
+    "subtotal row": "removed-subtotal",
+    "computed by site-gen": "removed-computed",
 }
 CONTACT_KEYS = {
     "phones": "report-contact-phones",
