@@ -74,6 +74,51 @@ ENGLISH: dict[str, str] = {
     "Check them (a problem is matched by its wording, as in the previous notice)",
     "import-series-date-not-after": "the ledger's date {date} is not after the previous notice's {previous_date}: "
     "check 填报日期",
+    # a source that cannot be read (importer: SourceError(path, code, ...)), shown after "path: "
+    "source-missing": "no such file",
+    "source-unreadable": "cannot read the file ({reason})",
+    "source-too-large": "{size} MB is more than a notice ({most} MB at most); check that this is the right file, or "
+    "import the notice's text alone",
+    "source-old-office": "{suffix} is an old binary office format that cannot be read; open it in Word or WPS and "
+    "choose 文件 > 另存为 > Word 文档 (*.docx), then import the .docx",
+    "source-unsupported": "cannot import {kind}; save the notice as .txt, .html, .docx or .pdf first",
+    "source-no-extension": "files without an extension",
+    "source-encoding": "the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8",
+    "source-no-text": "no notice text found (the file is empty, or holds only website text); check that this is the "
+    "right file: nothing was written",
+    "source-save-as": "open it in Word or WPS and save it again as .docx (文件 > 另存为 > Word 文档)",
+    "source-docx-damaged": "not a readable Word .docx file ({detail}); {save_as}",
+    "source-docx-cut": "not a readable Word .docx file (damaged or cut short: {detail}); {save_as}",
+    "source-docx-bomb": "this .docx would inflate to {size} MB, far more than any notice ({most} MB at most); it is "
+    "damaged or not a real Word file: {save_as}",
+    "source-docx-entities": "{part} declares XML entities, which Word never writes; the file was not made by Word and "
+    "is not imported: {save_as}",
+    "source-pdf-scan": "this PDF has no text layer (it is a scan or made of images) and cannot be read without OCR, "
+    "which site-gen does not do; import the original Word or text file instead, or type the notice",
+    "source-pdf-password": "the PDF is protected by a password; save an unprotected copy and import it",
+    "source-pdf-damaged": "not a readable PDF (damaged or cut short: {detail}); download the attachment again, or "
+    "import the original Word file",
+    "source-pdf-page-unreadable": "not a readable PDF (a page cannot be read: {detail}); download the attachment "
+    "again, or import the original Word file",
+    "source-pdf-too-many-pages": "{pages} pages is more than a notice ({most} at most)",
+    "source-workbook-password": "the workbook is protected by a password and cannot be read: remove the password in "
+    "Excel or WPS, save it, and import it again",
+    "source-workbook-locked": "the workbook is protected by a password and cannot be read: remove the password, save "
+    "it, and import it again",
+    "source-not-a-workbook": "this file is not an Excel, WPS or LibreOffice workbook (it is damaged, or only its "
+    "extension was changed) and cannot be read",
+    "source-workbook-damaged": "the workbook is damaged ({detail}) and cannot be read: open it in Excel or WPS and "
+    "save it again",
+    "source-workbook-bomb": "the workbook would unpack to {size} MB, more than the {most} MB that can be imported: "
+    "not read (it may be damaged, or made to do harm)",
+    "source-workbook-unreadable": "the workbook cannot be read ({detail}): open it in Excel or WPS, save it as .xlsx "
+    "and import that",
+    "source-sheet-too-long": "the sheet “{sheet}” has more than {most} rows: split it and import the parts",
+    "source-csv-encoding": "the file's encoding cannot be recognised: save it as “CSV UTF-8” and import it again",
+    "source-page-without-table": "this file is a web page, not a workbook, and holds no table to import",
+    "source-no-sheet": "there is no sheet named “{sheet}” (its sheets: {names})",
+    "source-no-header": "no ledger header found (it needs a “问题” column, e.g. 序号, 问题, 整改措施, 整改时限, 完成情况): "
+    "nothing was written",
     # the report
     "report-title": "title: {value}",
     "report-organization": "organization: {organization}   date: {date}",
@@ -191,6 +236,38 @@ CHINESE: dict[str, str] = {
     "对照，{followed} 个问题接续以前的问题，{fresh} 个是新问题",
     "import-series-dropped": "上一份通报中未完成的 {count} 个问题本台账没有列出：{titles}。请核对（问题的写法要与上一份一致才能对上）",
     "import-series-date-not-after": "台账的日期 {date} 不晚于上一份通报的 {previous_date}：请核对填报日期",
+    "source-missing": "文件不存在",
+    "source-unreadable": "无法读取文件（{reason}）",
+    "source-too-large": "文件过大：{size} MB，一份通报最多 {most} MB；请检查是不是选对了文件，或者只导入通报的文字",
+    "source-old-office": "旧版 {suffix} 格式无法读取，请另存为 .docx：在 Word 或 WPS 中打开，选择 文件 > 另存为 > "
+    "Word 文档 (*.docx)，再导入 .docx 文件",
+    "source-unsupported": "不支持这种文件（{kind}）：请先把通报另存为 .txt、.html、.docx 或 .pdf",
+    "source-no-extension": "没有扩展名的文件",
+    "source-encoding": "文字编码无法识别（既不是 UTF-8 也不是 GB18030），请用编辑器打开后另存为 UTF-8",
+    "source-no-text": "没有找到通报正文（文件是空的，或者只有网站上的文字），未写入任何文件；请检查是不是选对了文件",
+    "source-save-as": "请在 Word 或 WPS 中打开，另存为 .docx（文件 > 另存为 > Word 文档）",
+    "source-docx-damaged": "Word 文件已损坏（{detail}）：{save_as}",
+    "source-docx-cut": "Word 文件已损坏或不完整（{detail}）：{save_as}",
+    "source-docx-bomb": "文件解压后有 {size} MB，远超任何通报（最多 {most} MB），疑似损坏或恶意文件：{save_as}",
+    "source-docx-entities": "文件中的 {part} 含有 Word 不会写入的实体声明，不是 Word 生成的文件，未导入：{save_as}",
+    "source-pdf-scan": "这是扫描件，没有文字层，无法导入（site-gen 不做文字识别）；请导入原始的 Word 或文本文件，"
+    "或者把通报录入",
+    "source-pdf-password": "PDF 有密码保护：请另存一份没有密码的副本再导入",
+    "source-pdf-damaged": "PDF 文件已损坏或不完整（{detail}）：请重新下载附件，或者导入原始的 Word 文件",
+    "source-pdf-page-unreadable": "PDF 文件已损坏或不完整（有一页无法读取：{detail}）：请重新下载附件，或者导入原始的 "
+    "Word 文件",
+    "source-pdf-too-many-pages": "页数过多：{pages} 页，一份通报最多 {most} 页",
+    "source-workbook-password": "这个表格设置了打开密码，无法读取：请在 Excel 或 WPS 中取消密码后另存，再导入",
+    "source-workbook-locked": "这个表格设置了密码，无法读取：请取消密码后另存，再导入",
+    "source-not-a-workbook": "这个文件不是 Excel/WPS/LibreOffice 表格（文件内容已损坏，或只是改了扩展名），无法读取",
+    "source-workbook-damaged": "表格文件已损坏（{detail}），无法读取：请用 Excel 或 WPS 打开后重新保存",
+    "source-workbook-bomb": "表格解压后有 {size} MB，超过可导入的 {most} MB，未读取（可能是损坏或恶意构造的文件）",
+    "source-workbook-unreadable": "表格文件无法读取（{detail}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入",
+    "source-sheet-too-long": "工作表“{sheet}”超过 {most} 行，请拆分后导入",
+    "source-csv-encoding": "无法识别文件的编码：请另存为“CSV UTF-8”后再导入",
+    "source-page-without-table": "这个文件是网页，不是表格，里面没有表格可导入",
+    "source-no-sheet": "没有名为“{sheet}”的工作表（有：{names}）",
+    "source-no-header": "没有找到台账的表头（需要有“问题”列，例如：序号、问题、整改措施、整改时限、完成情况），未写入任何文件",
     "report-title": "标题: {value}",
     "report-organization": "发布单位: {organization}   日期: {date}",
     "report-inspection": "巡察: {parts}",

@@ -77,10 +77,7 @@ def clean_source(path: Path) -> Cleaned:
     ]
     removed += [Removed(f.line, f.text, f.kind, page=f.page) for f in source.furniture]
     if not body:
-        raise SourceError(
-            f"{path}: 没有找到通报正文，未写入任何文件 no notice text found (the file is empty, or holds only website text); "
-            "check that this is the right file: nothing was written"
-        )
+        raise SourceError(path, "source-no-text")
     removed.sort(key=lambda r: r.line)
     return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure, source.levels, source.unit)
 

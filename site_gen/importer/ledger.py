@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..base.cli_text import Note, note
+from ..base.cli_text import Listed, Note, note
 from ..notice import grammar
 from ..notice.config import SiteConfig
 from ..notice.ledger_columns import COMPUTED, column_role, header_table
@@ -83,14 +83,12 @@ def import_ledger(
     if sheet_name is not None:
         sheets = [s for s in sheets if s.name == sheet_name]
         if not sheets:
-            names = "、".join(s.name for s in read_sheets(path))
-            raise SourceError(f"{path}: 没有名为“{sheet_name}”的工作表（有：{names}）")
+            names = Listed(tuple(s.name for s in read_sheets(path)))
+            raise SourceError(path, "source-no-sheet", sheet=sheet_name, names=names)
     table = header_table(dict(config.ledger_columns))
     reads = [r for r in (read_sheet(s, table, config) for s in sheets) if r is not None]
     if not reads:
-        raise SourceError(
-            f"{path}: 没有找到台账的表头（需要有“问题”列，例如：序号、问题、整改措施、整改时限、完成情况），未写入任何文件"
-        )
+        raise SourceError(path, "source-no-header")
     by_organization: dict[str, list[Read]] = {}
     for read in reads:
         by_organization.setdefault(read.organization or reads[0].organization, []).append(read)
