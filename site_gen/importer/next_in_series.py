@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from ..base.cli_text import note
+from ..base.cli_text import Listed, note
 from ..notice.config import SiteConfig
 from ..notice.series import Series, match
 from ..notice.summary import Summary, summarize
@@ -30,9 +30,9 @@ class SiteSeries:
         """A series by its front-matter value or its id (the name of its page: series/<id>.html)."""
         return next((one for name, one in self.series.items() if wanted in (name, one.id)), None)
 
-    def known(self) -> str:
+    def known(self) -> Listed | str:
         """Every series as the clerk may name it: "value (id)", for the message when the one asked for is unknown."""
-        return "、".join(f"{name} ({one.id})" for name, one in self.series.items()) or "-"
+        return Listed(tuple(f"{name} ({one.id})" for name, one in self.series.items())) if self.series else "-"
 
 
 def site_series(config: SiteConfig) -> SiteSeries:
