@@ -81,7 +81,7 @@ def test_bad_input_is_a_clear_message_and_exit_1(tmp_path):
     assert again.returncode == 1 and "已经存在，没有覆盖" in again.stderr
     (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     cases = {
-        str(tmp_path / "nothing.txt"): "no such file",
+        str(tmp_path / "nothing.txt"): "文件不存在",
         str(tmp_path / "old.doc"): "另存为 > Word 文档 (*.docx)",
     }
     for source, message in cases.items():
@@ -101,7 +101,10 @@ def test_an_empty_source_is_an_error_and_writes_nothing(tmp_path):
         source = tmp_path / name
         source.write_bytes(content)
         failed = run("import", str(source), cwd=site)
-        assert failed.returncode == 1 and "no notice text found" in failed.stderr and str(source) in failed.stderr
+        assert failed.returncode == 1 and f"{source}: 没有找到通报正文（文件是空的" in failed.stderr
+        assert "no notice text found" not in failed.stderr  # a Chinese site reads it in Chinese only
+        english = run("import", "--lang", "en", str(source), cwd=site)
+        assert english.returncode == 1 and f"{source}: no notice text found (the file is empty" in english.stderr
     assert not (site / "content").exists() or not list((site / "content").iterdir())
 
 

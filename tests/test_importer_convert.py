@@ -71,8 +71,8 @@ def test_seed_000_no_status_no_top_level_and_numbering_gaps(config):
     }
     assert result.front["reviewers"] == ["一审：郑明建", "二审：张芳", "三审：周忠巨"]
     assert {r.kind for r in result.removed} >= {"font size", "QR code"}
-    assert any("issue numbers jump from 3 to 7" in note.en for note in result.notes)
-    assert not any("17" in note for note in result.notes)  # 17项具体问题 inside measures is not a notice total
+    assert any("issue numbers jump from 3 to 7" in note.in_language("en") for note in result.notes)
+    assert not any("17" in str(note) for note in result.notes)  # 17项具体问题 inside measures is not a notice total
 
 
 EXPECTED_001 = {  # issue -> statuses of its label(s), read from the 整改情况 lines of the document
@@ -110,7 +110,7 @@ def test_seed_001_statuses_per_issue_and_per_sub_problem(config):
     result = imported(SEED_001, config)
     notice = result.notice
     assert result.front["title"] == "中共鄂城区司法局党组关于巡察整改进展情况的通报"  # made up, and said so
-    assert any("no title found" in note for note in result.notes)
+    assert any("no title found" in note.in_language("en") for note in result.notes)
     assert notice.date.isoformat() == "2024-07-11"
     assert len([s for s in notice.sections if s.issues]) == 3
     assert [int(i.number) for i in notice.issues] == list(range(1, 19))
@@ -134,14 +134,15 @@ def test_seed_001_contact_is_the_publishers_not_the_websites(config):
     assert "027-60896105" not in result.markdown and "明塘路70号" not in result.markdown
     assert result.front["inspection"]["feedback"] == "2024-01-11"
     assert any(
-        "反馈意见9条、反馈意见4条、反馈问题5条）共 18 项，与找到的 18 个问题一致" in note for note in result.notes
+        "反馈意见9条、反馈意见4条、反馈问题5条）共 18 项，与找到的 18 个问题一致" in note.in_language("zh")
+        for note in result.notes
     )
 
 
 @needs_seeds
 def test_seed_002_is_not_a_rectification_notice(config):
     result = imported(SEED_002, config)
-    assert not result.is_rectification and "not a rectification notice" in result.notes[0]
+    assert not result.is_rectification and "not a rectification notice" in result.notes[0].in_language("en")
     assert result.notice.issues == ()
     assert [s.title for s in result.notice.sections] == ["一、工作情况", "二、存在的问题:", "三、下一步工作打划"]
     assert result.notice.organization == "东昌府区司法局"
@@ -214,11 +215,11 @@ def test_issues_at_the_parenthesised_level_import_and_check(config):
     notice = result.notice
     assert notice.title == "中共示例市审计局党组关于市委第二轮巡察整改进展情况的通报"  # wrapped over two lines
     assert notice.date.isoformat() == "2023-10-10"  # no signature: the page's 发布时间
-    assert any("no signature date" in note for note in result.notes)
+    assert any("no signature date" in note.in_language("en") for note in result.notes)
     assert [s.title for s in notice.sections if s.issues] == ["二、贯彻落实上级决策部署方面", "三、全面从严治党方面"]
     assert [i.id for i in notice.issues] == ["s2-1", "s2-2", "s3-1", "s3-2"]
     assert [i.status.value for i in notice.issues] == ["done", "in_progress", "phase_done", "unstated"]
-    assert any("问题4个）共 4 项，与找到的 4 个问题一致" in note for note in result.notes)
+    assert any("问题4个）共 4 项，与找到的 4 个问题一致" in note.in_language("zh") for note in result.notes)
     assert [(r.line, r.kind) for r in result.removed] == [(3, "publication line")]
 
 
@@ -281,8 +282,8 @@ def test_fixture_no_status_no_top_level_and_numbering_gaps(config):
     }
     assert result.front["reviewers"] == ["一审：王一", "二审：李二", "三审：赵三"]
     assert {r.kind for r in result.removed} >= {"font size", "QR code"}
-    assert any("issue numbers jump from 3 to 6" in note.en for note in result.notes)
-    assert not any("17" in note for note in result.notes)  # 17项具体问题 inside measures is not a notice total
+    assert any("issue numbers jump from 3 to 6" in note.in_language("en") for note in result.notes)
+    assert not any("17" in str(note) for note in result.notes)  # 17项具体问题 inside measures is not a notice total
 
 
 EXPECTED_BLOCKS = {1: ["done", "deemed_done"], 2: ["in_progress"], 3: ["done", "in_progress"], 4: ["done_ongoing"]}
@@ -293,7 +294,7 @@ def test_fixture_statuses_per_issue_and_per_sub_problem(config):
     result = imported(FIXTURES / "status_blocks.txt", config)
     notice = result.notice
     assert result.front["title"] == "中共示例县民政局党组关于巡察整改进展情况的通报"  # made up, and said so
-    assert any("no title found" in note for note in result.notes)
+    assert any("no title found" in note.in_language("en") for note in result.notes)
     assert notice.date.isoformat() == "2024-09-12"
     assert len([s for s in notice.sections if s.issues]) == 3
     assert [int(i.number) for i in notice.issues] == [1, 2, 3, 4]  # numbered across sections
@@ -316,12 +317,15 @@ def test_fixture_contact_is_the_publishers_not_the_websites(config):
     assert [r.kind for r in result.removed] == ["site footer"]
     assert "0710-5550000" not in result.markdown and "政务路9号" not in result.markdown
     assert result.front["inspection"]["feedback"] == "2024-06-18"
-    assert any("反馈意见2条、反馈意见1条、反馈问题1条）共 4 项，与找到的 4 个问题一致" in note for note in result.notes)
+    assert any(
+        "反馈意见2条、反馈意见1条、反馈问题1条）共 4 项，与找到的 4 个问题一致" in note.in_language("zh")
+        for note in result.notes
+    )
 
 
 def test_fixture_that_is_not_a_rectification_notice(config):
     result = imported(FIXTURES / "not_a_notice.txt", config)
-    assert not result.is_rectification and "not a rectification notice" in result.notes[0]
+    assert not result.is_rectification and "not a rectification notice" in result.notes[0].in_language("en")
     assert result.notice.issues == ()
     assert [s.title for s in result.notice.sections] == ["一、工作情况", "二、存在的问题:", "三、下一步工作打算"]
     assert result.notice.organization == "示例县统计局"
@@ -388,7 +392,7 @@ def test_damaged_word_and_pdf_files_are_refused_with_a_message(data, kind, tmp_p
 def test_a_stated_count_that_disagrees_with_the_problems_found_is_said(config):
     result = imported(FIXTURES / "measures_then_problems.txt", config)
     assert len(result.notice.issues) == 2  # the general part's (一)(二) and 1. 2. are measures
-    assert any("反馈问题3个）共 3 项，但找到 2 个问题" in note for note in result.notes)
+    assert any("反馈问题3个）共 3 项，但找到 2 个问题" in note.in_language("zh") for note in result.notes)
 
 
 def test_per_issue_lines_in_pasted_text_are_kept_and_read_as_check_reads_them(config):
@@ -401,7 +405,7 @@ def test_per_issue_lines_in_pasted_text_are_kept_and_read_as_check_reads_them(co
     )
     assert (second.long_term, second.responsible_person) == (True, "李某")
     assert "整改时限：下个月" in second.body_html  # can't be read: kept as text, and the report says why
-    assert any("整改时限：下个月" in note for note in result.notes)
+    assert any("整改时限：下个月" in note.in_language("zh") for note in result.notes)
     assert [(sub.deadline.isoformat(), sub.status.value) for sub in third.sub_problems] == [
         ("2024-12-31", "done"),
         ("2024-09-30", "in_progress"),

@@ -13,6 +13,7 @@ import xlsxwriter
 from site_gen.commands.cli import main
 from site_gen.importer.ledger import import_ledger
 from site_gen.importer.reading import SourceError
+from site_gen.importer.report import report
 from site_gen.notice.config import SiteConfig, load_config
 from site_gen.notice.model import Status
 from tests.ledger_support import convert, layout_ledger
@@ -43,7 +44,15 @@ def test_a_ledger_with_title_sections_merged_problem_subtotal_and_footer(tmp_pat
     assert notice.contact.phones == ("0571-88001234",)
     kinds = {removed.kind for removed in result.removed}
     assert kinds == {"subtotal row", "below the table (contact taken)"}
-    assert any("非空单元格" in note and "个未写入" in note for note in result.notes)
+    assert any("非空单元格" in note.in_language("zh") and "个未写入" in note.in_language("zh") for note in result.notes)
+    said = report(result, "content/l.md")
+    assert "    第 10 行 [小计行]: Sheet1!A10：合计 3项" in said and "问题部分: 整改台账：每行一个问题\n" in said
+    assert "[表格下方（联系方式已取出）]" in said and "a ledger" not in said and "row" not in said  # no English
+    english = report(result, "content/l.md", "en")
+    assert (
+        "    line 10 [subtotal row]: Sheet1!A10：合计 3项" in english
+        and "problem part: a ledger: one row per" in english
+    )
 
 
 def test_a_two_row_header_a_section_column_merged_down_and_an_unknown_column_kept(tmp_path, config):

@@ -42,7 +42,9 @@ def test_seed_000_issues_are_the_numbered_items_and_subs_the_parenthesised_ones(
 @needs_seeds
 def test_seed_000_reports_the_skipped_numbers_without_filling_them(config):
     notes = outline_of(SEED_000, config).notes
-    assert any("3 to 7" in note for note in notes) and any("section numbers jump from 1 to 3" in note for note in notes)
+    assert any("3 to 7" in note.in_language("en") for note in notes) and any(
+        "section numbers jump from 1 to 3" in note.in_language("en") for note in notes
+    )
 
 
 @needs_seeds
@@ -140,14 +142,18 @@ def test_an_unknown_wording_is_the_issues_status_as_the_notice_words_it(config):
         ("整改情况：整改完成", []),
     ]
     assert any(
-        "第 2 行“整改情况：整改到位。”不是本站已知的整改状态写法，已照原文写作状态行" in note for note in tree.notes
+        "第 2 行“整改情况：整改到位。”不是本站已知的整改状态写法，已照原文写作状态行" in note.in_language("zh")
+        for note in tree.notes
     )
 
 
 def test_an_unknown_wording_after_the_status_line_stays_text(config):
     tree = outline(body("1.关于甲的问题。", "整改情况：整改完成", "整改情况：已建台账。"), config)
     assert tree.issues[0].status == "整改情况：整改完成" and tree.issues[0].lines == ["整改情况：已建台账。"]
-    assert any("第 3 行“整改情况：已建台账。”不是已知的整改状态写法，按正文保留" in note for note in tree.notes)
+    assert any(
+        "第 3 行“整改情况：已建台账。”不是已知的整改状态写法，按正文保留" in note.in_language("zh")
+        for note in tree.notes
+    )
 
 
 def test_when_sub_problems_carry_statuses_the_issues_own_label_stays_visible_as_text(config):
@@ -214,7 +220,9 @@ def test_fixture_issues_are_the_numbered_items_and_subs_the_parenthesised_ones(c
 
 def test_fixture_reports_the_skipped_numbers_without_filling_them(config):
     notes = outline_of(FIXTURES / "no_status_subs.txt", config).notes
-    assert any("3 to 6" in note for note in notes) and any("section numbers jump from 1 to 3" in note for note in notes)
+    assert any("3 to 6" in note.in_language("en") for note in notes) and any(
+        "section numbers jump from 1 to 3" in note.in_language("en") for note in notes
+    )
 
 
 def test_fixture_text_parts_issues_numbered_across_sections_and_status_blocks(config):
@@ -246,8 +254,8 @@ def test_the_organisations_own_measures_are_not_problems(config):
     general = tree.parts[0]
     assert general.title == "一、整改工作开展情况" and general.issues == []
     assert general.lines[0].startswith("（一）加强组织领导。")  # its 一是/二是 and 1. 2. stay text
-    assert "“二、整改落实情况”（标题说明是反馈的问题" in tree.decision
-    assert "“一、整改工作开展情况”、“三、下一步工作打算” 按正文导入" in tree.decision
+    assert "“二、整改落实情况”（标题说明是反馈的问题" in tree.decision.in_language("zh")
+    assert "“一、整改工作开展情况”、“三、下一步工作打算” 按正文导入" in tree.decision.in_language("zh")
 
 
 def test_a_notice_without_a_problem_part_gets_no_invented_problems(config):
@@ -255,7 +263,7 @@ def test_a_notice_without_a_problem_part_gets_no_invented_problems(config):
     assert tree.issues == []
     assert [part.title for part in tree.parts] == ["一、总体部署", "二、主体责任落实情况", "三、下一步工作打算"]
     assert tree.parts[1].lines == ["1.主要负责人亲自抓、负总责。", "2.班子成员按分工抓好分管领域整改。"]
-    assert "没有找到问题部分" in tree.decision and "--problems-in" in tree.decision
+    assert "没有找到问题部分" in tree.decision.in_language("zh") and "--problems-in" in tree.decision.in_language("en")
 
 
 def test_problems_in_overrides_the_decision(config):
@@ -267,9 +275,9 @@ def test_problems_in_overrides_the_decision(config):
         "1.主要负责人亲自抓、负总责。",
         "2.班子成员按分工抓好分管领域整改。",
     ]
-    assert "--problems-in" in chosen.decision and tree.issues == []
+    assert "--problems-in" in chosen.decision.in_language("en") and tree.issues == []
     nowhere = outline(lines, config, problems_in="五、")
-    assert nowhere.issues == [] and "没有标题含“五、”" in nowhere.decision
+    assert nowhere.issues == [] and "没有标题含“五、”" in nowhere.decision.in_language("zh")
 
 
 def test_problems_phrased_as_shortcomings_are_problems(config):
@@ -336,7 +344,10 @@ def test_an_unreadable_date_or_a_second_line_of_one_kind_stays_visible_as_text(c
     (issue,) = tree.issues
     assert issue.fields == ["责任单位：甲科"]
     assert issue.lines == ["整改时限：下个月", "原文另标：牵头单位：乙科"]
-    assert any("第 4 行“整改时限：下个月”的日期无法识别" in note and "2024年6月底" in note for note in tree.notes)
+    assert any(
+        "第 4 行“整改时限：下个月”的日期无法识别" in note.in_language("zh") and "2024年6月底" in note.in_language("zh")
+        for note in tree.notes
+    )
 
 
 # The same line, read by check under an issue heading and found by import in pasted text, gets one verdict.

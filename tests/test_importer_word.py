@@ -186,8 +186,8 @@ def test_status_lines_without_headings_of_their_own_are_a_located_warning(tmp_pa
     titles = [sub.title for issue in result.notice.issues for sub in issue.sub_problems]
     assert titles == ["关于护林员管理不规范的问题", "关于林地审批把关不严的问题"]
     assert "一、巡察反馈问题整改落实情况" not in titles
-    assert len(result.warnings) == 2 and result.warnings[0].zh.startswith("第 4 段：")
-    assert result.warnings[1].en.startswith("paragraph 6: this status line has no heading of its own")
+    assert len(result.warnings) == 2 and result.warnings[0].in_language("zh").startswith("第 4 段：")
+    assert result.warnings[1].in_language("en").startswith("paragraph 6: this status line has no heading of its own")
 
 
 def test_word_numbers_are_written_as_word_shows_them():

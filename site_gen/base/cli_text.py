@@ -2,9 +2,13 @@
 
 Diagnostics have their words in messages.py; these are the rest a user reads: `--help` of every command (argparse's
 own words too: "usage:", "options", "the following arguments are required"), the summary lines of build and check,
-the preview's log, and what `new site` / `new notice` say. The language is the site's (`language:` in site.yaml),
-else the environment's locale (LANG=zh_CN.UTF-8 gives Chinese). tests/test_cli_text.py checks both tables have
-the same codes and blanks, and that the Chinese has no English prose.
+the preview's log, and what `new site` / `new notice` say; import_text.py adds what `import` says (its notes and
+report), read through the same `say`. The language is the site's (`language:` in site.yaml), else the environment's
+locale (LANG=zh_CN.UTF-8 gives Chinese). tests/test_cli_text.py checks both tables have the same codes and blanks,
+that the Chinese has no English prose, and that every code site_gen/ says is in them with the values it fills.
+
+A sentence found before its language is known (an importer's note) is a Note: its code and values, worded when it
+is shown; a value that is itself a Note (or a Listed) is worded in the same language.
 """
 
 from __future__ import annotations
@@ -12,6 +16,9 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from . import import_text
 
 ENGLISH: dict[str, str] = {
     # site-gen itself
@@ -86,6 +93,7 @@ examples:
     "serve-rebuilt": "rebuilt",
     "serve-errors-shown": "{count} error(s), shown in the browser",
     "serve-wrong-host": "site-gen preview: open it as http://127.0.0.1 or http://localhost",
+    "serve-cannot-watch": "serve: cannot watch {site} for changes: {reason}",
     # import
     "import-help": "turn notices published as text, web pages or Word files into notices",
     "import-description": "Read each SOURCE (.txt in UTF-8 or GB18030, a saved .html page, a .docx file or a PDF "
@@ -140,30 +148,6 @@ examples:
     "  3. preview: site-gen serve --site {dir}    publish: site-gen build --site {dir} (into {dir}/output/)",
     "site-cannot-create": "{dir}: {reason}",
     # import: the report and the batch summary
-    "report-title": "title: {value}",
-    "report-organization": "organization: {organization}   date: {date}",
-    "report-inspection": "inspection: {parts}",
-    "report-not-rectification": "kind: not a rectification notice: imported as text sections",
-    "report-disclosure": "disclosure metadata (lines {first}-{last}, removed from the text): {fields}",
-    "report-disclosure-used": "used from it: {names}",
-    "report-disclosure-none": "nothing (the notice itself says more)",
-    "report-empty": "(empty)",
-    "report-structure": "structure: {sections} section(s), {with_issues} with issues; {issues} issue(s); "
-    "{subs} sub-problem(s); {leaves} leaf problem(s) in all",
-    "report-status-lines": "status lines found: {count}",
-    "report-by-status": "issues by status: {statuses}",
-    "report-none": "none",
-    "report-per-issue-lines": "per-issue lines: {found}",
-    "report-problem-part": "problem part: {decision}",
-    "report-contact": "contact: {found}",
-    "report-no-contact": "none found (site defaults apply)",
-    "report-reviewers": "reviewers (kept in front-matter): {names}",
-    "report-source": "source: {read} non-blank line(s): {kept} in the notice, {removed} removed",
-    "report-attachments": "attachments mentioned (kept as text; add the files under attachments:): {names}",
-    "report-removed": "removed website text ({count}):",
-    "report-removed-line": "line {line} [{kind}]: {text}",
-    "report-note": "note: {note}",
-    "report-check": "check: {errors} error(s), {warnings} warning(s)",
     "report-dry-run": "{target} (dry run: not written)",
     "import-summary": "import summary:",
     "import-summary-head": "file|title|issues|statuses|notes",
@@ -250,6 +234,7 @@ CHINESE: dict[str, str] = {
     "serve-rebuilt": "已重新生成",
     "serve-errors-shown": "有 {count} 个错误，已显示在浏览器中",
     "serve-wrong-host": "site-gen 预览：请用 http://127.0.0.1 或 http://localhost 打开",
+    "serve-cannot-watch": "预览：无法监视 {site} 中的改动，修改后不会自动重新生成：{reason}",
     "import-help": "把以文字、网页、Word 或 PDF 发布的通报导入为本站通报",
     "import-description": "读取每个来源（UTF-8 或 GB18030 编码的 .txt、保存的 .html 网页、.docx 文件、带文字层的 PDF；"
     "文件夹则读取其中所有这类文件），每个来源写成 网站文件夹/content/ 下的一份通报，并输出报告（多个文件时另附汇总表）。",
@@ -296,30 +281,6 @@ CHINESE: dict[str, str] = {
     "  2. 参照示例通报 {dir}/content/example.md 写通报，或者运行  site-gen new notice --site {dir}\n"
     "  3. 预览：site-gen serve --site {dir}    发布：site-gen build --site {dir}（生成到 {dir}/output/）",
     "site-cannot-create": "{dir}：{reason}",
-    "report-title": "标题：{value}",
-    "report-organization": "发布单位：{organization}   日期：{date}",
-    "report-inspection": "巡察：{parts}",
-    "report-not-rectification": "类型：不是整改进展通报，按文字段落导入",
-    "report-disclosure": "公开信息（第 {first}-{last} 行，已移出正文）：{fields}",
-    "report-disclosure-used": "采用：{names}",
-    "report-disclosure-none": "无（以通报本身为准）",
-    "report-empty": "（空）",
-    "report-structure": "结构：{sections} 个部分，其中 {with_issues} 个含问题；{issues} 个问题；{subs} 个子问题；"
-    "共 {leaves} 个最小问题",
-    "report-status-lines": "整改状态行：{count}",
-    "report-by-status": "各问题整改状态：{statuses}",
-    "report-none": "无",
-    "report-per-issue-lines": "时限与责任行：{found}",
-    "report-problem-part": "问题部分：{decision}",
-    "report-contact": "联系方式：{found}",
-    "report-no-contact": "未找到，使用网站默认联系方式",
-    "report-reviewers": "审核（已存入字段区）：{names}",
-    "report-source": "原文：{read} 行非空：{kept} 行在通报中，{removed} 行移除",
-    "report-attachments": "提到的附件（按正文保留；请在 attachments: 下添加这些文件）：{names}",
-    "report-removed": "已移除的网站文字（{count} 行）：",
-    "report-removed-line": "第 {line} 行 [{kind}]：{text}",
-    "report-note": "注意：{note}",
-    "report-check": "检查：{errors} 个错误，{warnings} 个提醒",
     "report-dry-run": "{target}（试运行：未写入）",
     "import-summary": "导入汇总：",
     "import-summary-head": "文件|标题|问题|状态|提示",
@@ -340,6 +301,9 @@ CHINESE: dict[str, str] = {
     "请写其中一个，或者去掉 --series 导入系列的第一份通报（没有写入任何文件）",
 }
 
+OWN_CODES = frozenset(ENGLISH) | frozenset(CHINESE)  # the command line's own, before import_text's are added
+ENGLISH |= import_text.ENGLISH
+CHINESE |= import_text.CHINESE
 TABLES = {"en": ENGLISH, "zh": CHINESE}
 
 # argparse's own words (Python 3.11-3.13), as its gettext catalogue would give them in Chinese
@@ -371,7 +335,43 @@ _ARGPARSE_ORIGINAL = (argparse._, argparse.ngettext)  # type: ignore[attr-define
 
 def say(code: str, language: str, **params: object) -> str:
     """One line (or block) of the command line in the language; English for any language but zh."""
-    return TABLES["zh" if language == "zh" else "en"][code].format(**params)
+    worded = {name: worded_in(value, language) for name, value in params.items()}
+    return TABLES["zh" if language == "zh" else "en"][code].format(**worded)
+
+
+@dataclass(frozen=True)
+class Note:
+    """A sentence kept as its code and values until it is shown, in whichever language that is.
+
+    str(note) is both wordings, "中文 (English)", for logs and for tests that look for either."""
+
+    code: str
+    params: dict[str, object] = field(default_factory=dict)
+
+    def in_language(self, language: str) -> str:
+        return say(self.code, language, **self.params)
+
+    def __str__(self) -> str:
+        return f"{self.in_language('zh')} ({self.in_language('en')})"
+
+
+def note(code: str, **params: object) -> Note:
+    return Note(code, params)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """Several values shown as one, with the language's separator (、 or , ): a list inside a sentence."""
+
+    items: tuple[object, ...]
+
+    def in_language(self, language: str) -> str:
+        return say("list-separator", language).join(str(worded_in(item, language)) for item in self.items)
+
+
+def worded_in(value: object, language: str) -> object:
+    """A Note or Listed in the language; any other value as it is."""
+    return value.in_language(language) if isinstance(value, Note | Listed) else value
 
 
 def speak_argparse(language: str) -> None:

@@ -12,7 +12,7 @@ import sys
 from functools import partial
 from pathlib import Path
 
-from ..base.cli_text import say
+from ..base.cli_text import Listed, say
 from ..base.layout import SiteLayout
 
 
@@ -120,7 +120,7 @@ def series_notes(series: str, known: list[str], words) -> list[str]:
     notes = [words("new-series-new", series=series)]
     similar = closest(series, known)
     if similar:
-        notes.append(words("new-did-you-mean", names="、".join(similar)))
+        notes.append(words("new-did-you-mean", names=Listed(tuple(similar))))
     return notes
 
 
@@ -136,7 +136,7 @@ def registry_notes(config, organization: str, words, placeholder: str) -> list[s
         notes.append(words("new-org-unregistered", org=organization))
         similar = dict.fromkeys(registry.full_name(name) for name in closest(organization, registry.all_names()))
         if similar:
-            notes.append(words("new-did-you-mean", names="、".join(similar)))
+            notes.append(words("new-did-you-mean", names=Listed(tuple(similar))))
     if registry.find(organization) is None:
         listed = [org.name + (f"（{org.short}）" if org.short else "") for org in registry.organizations]
         notes.append(words("new-registered", names="\n".join(f"  {name}" for name in listed)))
@@ -165,7 +165,7 @@ def organization_notes(config, organization: str, words, placeholder: str) -> li
         notes.append(words("new-org-new", org=organization))
         similar = closest(organization, known)
         if similar:
-            notes.append(words("new-did-you-mean", names="、".join(similar)))
+            notes.append(words("new-did-you-mean", names=Listed(tuple(similar))))
     if known and organization not in known:
         notes.append(words("new-known", names="\n".join(f"  {name}" for name in known)))
     return notes

@@ -407,7 +407,9 @@ def serve(site_dir: Path, host: str, port: int, drafts: bool, open_browser: bool
     preview.build_all()
     if preview.showing_errors:
         print(format_report(preview.diagnostics, preview.site.config.language), file=sys.stderr)
-    server = preview_server(preview, ChangeWatcher(site_dir, WATCHED, preview.on_change), allowed_hosts(host), language)
+    server = preview_server(
+        preview, ChangeWatcher(site_dir, WATCHED, preview.on_change, language), allowed_hosts(host), language
+    )
     server._setup_logging = lambda: None  # our one line per rebuild instead of livereload's chatter
     logging.getLogger("livereload").setLevel(logging.WARNING)
     logging.getLogger("tornado.access").setLevel(logging.ERROR)  # not a "404 GET /favicon.ico" line per page view

@@ -19,6 +19,8 @@ import watchfiles
 from livereload.watcher import Watcher
 from tornado.ioloop import IOLoop
 
+from ..base.cli_text import say
+
 RELOAD_PAGE = "*"  # livereload.js reloads the page for a path that is no stylesheet or image
 
 
@@ -43,9 +45,11 @@ def site_changes(site_dir: Path, only: SiteFilter, stop: threading.Event):
 class ChangeWatcher(Watcher):
     """A livereload watcher fed by watchfiles: on each batch of changes it calls on_change(paths), then reloads."""
 
-    def __init__(self, site_dir: Path, watched: tuple[str, ...], on_change: Callable[[list[Path]], object]):
+    def __init__(
+        self, site_dir: Path, watched: tuple[str, ...], on_change: Callable[[list[Path]], object], language: str = "en"
+    ):
         super().__init__()
-        self.site_dir, self.on_change = Path(os.path.abspath(site_dir)), on_change
+        self.site_dir, self.on_change, self.language = Path(os.path.abspath(site_dir)), on_change, language
         self.filter = SiteFilter(site_dir, watched)
         self.pending: set[Path] = set()
         self.lock = threading.Lock()
@@ -63,7 +67,8 @@ class ChangeWatcher(Watcher):
                         self.pending.update(Path(path) for _, path in changes)
                     loop.add_callback(callback)
             except OSError as exc:  # e.g. the system's limit on watched folders: say so rather than go deaf
-                print(f"serve: cannot watch {self.site_dir} for changes: {exc}", file=sys.stderr, flush=True)
+                line = say("serve-cannot-watch", self.language, site=self.site_dir, reason=exc)
+                print(line, file=sys.stderr, flush=True)
 
         threading.Thread(target=run, name="site-gen-watch", daemon=True).start()
         callback()  # livereload's start-up message, queued before the watcher started

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
+from ..base.cli_text import Note, note
 from ..notice.grammar import level_of
 from ..notice.numbering import leading_number
-from .said import Said
 from .structure import Block, Line, Outline, Part, split_heading
 
 PROBLEM_LIST = re.compile(r"(查出|发现|存在)的?(主要)?问题|问题清单")
@@ -27,7 +27,7 @@ def problem_list(listing: Part, level: int | None) -> list[tuple[Line, list[str]
     return [(item, []) for item in listing.items if level is not None and level_of(item.text) == level]
 
 
-def match_audit_lists(tree: Outline) -> tuple[list[Said], list[Line]]:
+def match_audit_lists(tree: Outline) -> tuple[list[Note], list[Line]]:
     """Merge a problem list into the rectifications that follow it; notes, and the list's heading (removed)."""
     for index, listing in enumerate(tree.parts):
         answers = next((part for part in tree.parts[index + 1 :] if part.issues), None)
@@ -37,29 +37,22 @@ def match_audit_lists(tree: Outline) -> tuple[list[Said], list[Line]]:
         if not problems:
             continue
         if len(problems) != len(answers.issues):
-            return [
-                Said(
-                    f"“{listing.title}”列出 {len(problems)} 个问题，“{answers.title}”有 {len(answers.issues)} 项整改，"
-                    "数目不同，未合并，请核对",
-                    f"audit report: “{listing.title}” lists {len(problems)} problems and “{answers.title}” has "
-                    f"{len(answers.issues)} rectifications; the numbers differ, so they were not matched: check them",
-                )
-            ], []
+            differ = note(
+                "import-audit-counts-differ",
+                listing=listing.title,
+                problems=len(problems),
+                answers=answers.title,
+                rectifications=len(answers.issues),
+            )
+            return [differ], []
         numbered = merge(problems, answers.issues)
         listed = {id(item) for item, _ in problems}
         answers.lines = [item.text for item in listing.items if id(item) not in listed] + answers.lines
         del tree.parts[index]
-        tree.decision = Said(
-            f"问题取自“{listing.title}”的问题清单，整改状态和措施取自“{answers.title}”",
-            f"problems from the list in “{listing.title}”, statuses and measures from “{answers.title}”",
-        )
-        note = Said(
-            f"审计整改报告：“{listing.title}”列出的 {len(problems)} 个问题与“{answers.title}”中的整改情况按"
-            f"{'编号' if numbered else '顺序'}一一对应，已合并为 {len(problems)} 个问题",
-            f"audit report: the {len(problems)} problems listed in “{listing.title}” were matched with the "
-            f"rectifications in “{answers.title}” {'by number' if numbered else 'in order'} into {len(problems)} issues",
-        )
-        return [note], [Line(listing.line, listing.title)]
+        tree.decision = note("import-audit-decision", listing=listing.title, answers=answers.title)
+        how = note("import-audit-by-number" if numbered else "import-audit-in-order")
+        merged = note("import-audit-merged", count=len(problems), listing=listing.title, answers=answers.title, how=how)
+        return [merged], [Line(listing.line, listing.title)]
     return [], []
 
 

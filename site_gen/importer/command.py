@@ -131,8 +131,8 @@ def import_one(
     try:
         result = import_file(path, config, problems_in, series)
     except SourceError as exc:
-        print(exc, file=sys.stderr)
-        reason = str(exc).removeprefix(f"{path}: ")[:60]
+        print(exc.in_language(language), file=sys.stderr)
+        reason = exc.note.in_language(language)[:60]
         return Row(str(path), warnings=words("import-cannot", reason=reason), failed=True)
     if dry_run:
         print(report(result, words("report-dry-run", target=target), language))
@@ -171,8 +171,8 @@ def import_ledger_rows(
         name, organization = (following.title, following.organization) if following else ("", "")
         results = import_ledger(path, config, sheet, name, organization)
     except SourceError as exc:
-        print(exc, file=sys.stderr)
-        reason = str(exc).removeprefix(f"{path}: ")[:60]
+        print(exc.in_language(language), file=sys.stderr)
+        reason = exc.note.in_language(language)[:60]
         return [Row(str(path), warnings=words("import-cannot", reason=reason), failed=True)]
     if following is not None and known is not None:
         results = [followed_on(result, following, known) for result in results]

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base.cli_text import Note, note
 from ..base.diagnostics import Diagnostic
 from ..notice.config import SiteConfig
 from ..notice.grammar import issue_count_claim
@@ -19,16 +20,11 @@ from .boilerplate import Removed, strip_chrome
 from .contacts import find_contacts
 from .disclosure import Disclosure, kept_fields, take_disclosure
 from .notice_text import write_notice
-from .said import Said
 from .sources import LINK, SourceError, read_source
 from .structure import outline, outline_as_text
 
 RECTIFICATION = re.compile(r"整改|巡察|巡视|审计")
-NOT_RECTIFICATION = Said(
-    "这不像整改进展通报（标题和开头没有“整改/巡察/巡视/审计”），已按普通文章导入：各部分为文字段落，不设整改状态",
-    "this is not a rectification notice (no 整改/巡察/巡视/审计 in its title or opening): imported as an "
-    "ordinary article, its parts as text sections, with no statuses",
-)
+NOT_RECTIFICATION = note("import-not-rectification")
 
 
 @dataclass
@@ -38,15 +34,15 @@ class ImportResult:
     notice: Notice | None
     diagnostics: list[Diagnostic]
     removed: list[Removed]
-    notes: list[Said] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     is_rectification: bool = True
     front: dict = field(default_factory=dict)
     lines_read: int = 0  # non-blank source lines: each is in the notice or in removed
     disclosure: Disclosure = field(default_factory=Disclosure)
-    decision: str = ""  # which part holds the problems, and why
+    decision: Note | None = None  # which part holds the problems, and why
     stem: str = ""  # the new file's name when not the source's (a ledger naming two organisations makes two)
-    warnings: list[Said] = field(default_factory=list)  # what the import itself doubts (the structure)
+    warnings: list[Note] = field(default_factory=list)  # what the import itself doubts (the structure)
 
     @property
     def slug(self) -> str:
@@ -81,10 +77,7 @@ def clean_source(path: Path) -> Cleaned:
     ]
     removed += [Removed(f.line, f.text, f.kind, page=f.page) for f in source.furniture]
     if not body:
-        raise SourceError(
-            f"{path}: 没有找到通报正文，未写入任何文件 no notice text found (the file is empty, or holds only website text); "
-            "check that this is the right file: nothing was written"
-        )
+        raise SourceError(path, "source-no-text")
     removed.sort(key=lambda r: r.line)
     return Cleaned(source.lines, body, removed, reviewers, attachments, disclosure, source.levels, source.unit)
 
@@ -98,7 +91,7 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None, 
     signed_by, signed, body = metadata.take_signature(body)
     text = "\n".join(line for _, line in body)
     is_rectification = bool(RECTIFICATION.search(title + text[:600]))
-    notes: list[Said] = [] if is_rectification else [NOT_RECTIFICATION]
+    notes: list[Note] = [] if is_rectification else [NOT_RECTIFICATION]
     found = metadata.inspection(text, title)
     organization = choose_publisher(signed_by, metadata.publisher_from_title(title), disclosure.publisher)
     title, date = settle_title_and_date(title, organization, signed, disclosure, removed, text, found, notes)
@@ -140,14 +133,10 @@ def import_file(path: Path, config: SiteConfig, problems_in: str | None = None, 
     )
 
 
-def unheaded_warning(line: int, unit: str) -> Said:
+def unheaded_warning(line: int, unit: str) -> Note:
     """A status line with no heading of its own: the problems' titles may be missing (Word numbering lost)."""
-    zh, en = (f"第 {line} 段", f"paragraph {line}") if unit == "paragraph" else (f"第 {line} 行", f"line {line}")
-    return Said(
-        f"{zh}：这行整改状态上面没有自己的问题标题，结构可能有误（问题编号是否丢失？），请核对",
-        f"{en}: this status line has no heading of its own, so the structure may be wrong (was the problems' "
-        "numbering lost?): check it",
-    )
+    where = note("import-at-paragraph" if unit == "paragraph" else "import-at-line", line=line)
+    return note("import-status-unheaded", where=where)
 
 
 def settle_title_and_date(
@@ -158,30 +147,18 @@ def settle_title_and_date(
     removed: list[Removed],
     text: str,
     found: dict,
-    notes: list[Said],
+    notes: list[Note],
 ) -> tuple[str, dt.date]:
     """A title and a date the notice can be published with; what was made up or inferred goes to the notes."""
     if not organization:
-        notes.append(
-            Said(
-                "落款、标题和公开信息中都没有找到发布单位，请填写 organization",
-                "no publisher found in the signature, the title or the disclosure metadata: fill in organization",
-            )
-        )
+        notes.append(note("import-no-publisher"))
     if not title:
         title = f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
-        notes.append(
-            Said(f"原文没有标题，已拟为“{title}”，请核对", f"no title found; one was made: “{title}”, check it")
-        )
+        notes.append(note("import-title-made", title=title))
     date = signed or disclosure.date or unsigned_date(removed, text, found, title)
     if not signed:
-        zh, en = ("公开信息中的日期", "the disclosure metadata's date") if disclosure.date else ("推定", "inferred")
-        notes.append(
-            Said(
-                f"原文末尾没有落款日期，日期取 {date.isoformat()}（{zh}），发布前请核对",
-                f"no signature date at the end: the date is {date.isoformat()} ({en}); check it before publishing",
-            )
-        )
+        source = note("import-date-from-disclosure" if disclosure.date else "import-date-inferred")
+        notes.append(note("import-date-unsigned", date=date.isoformat(), source=source))
     return title, date
 
 
@@ -257,7 +234,7 @@ def _iso(value):
     return value.isoformat() if value else None
 
 
-def count_claims(text: str, notice: Notice) -> list[Said]:
+def count_claims(text: str, notice: Notice) -> list[Note]:
     """Totals stated outside the issues (opening, section intros), compared with what was found.
 
     Counts inside an issue's measures are about something else (a review of case files, say),
@@ -269,19 +246,8 @@ def count_claims(text: str, notice: Notice) -> list[Said]:
         return []
     claims, stated = claim
     found = len(notice.issues)
-    if stated == found:
-        return [
-            Said(
-                f"原文所述数目（{claims}）共 {stated} 项，与找到的 {found} 个问题一致",
-                f"the counts the notice states ({claims}) add up to {stated}: the {found} issues found (stated counts match)",
-            )
-        ]
-    return [
-        Said(
-            f"原文所述数目（{claims}）共 {stated} 项，但找到 {found} 个问题，请核对",
-            f"the counts the notice states ({claims}) add up to {stated}, but {found} issues were found: check them",
-        )
-    ]
+    code = "import-counts-match" if stated == found else "import-counts-differ"
+    return [note(code, claims=claims, stated=stated, found=found)]
 
 
 def slugify(stem: str) -> str:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base.cli_text import Listed, Note, note
 from ..notice import grammar
 from ..notice.config import SiteConfig
 from ..notice.ledger_columns import COMPUTED, column_role, header_table
@@ -21,7 +22,6 @@ from .contacts import Contacts, take_contacts
 from .convert import ImportResult, front_matter, slugify
 from .notice_text import write_notice
 from .reading import SourceError
-from .said import Said
 from .spreadsheet import Cell, Sheet, cell_name, read_sheets
 from .structure import Block, Outline, Part
 
@@ -69,7 +69,7 @@ class Read:
     cells: int = 0  # non-empty cells of the sheet, a merged range once
     left_cells: int = 0  # of which not in the notice (each listed in left_out with the reason)
     left_out: list[Removed] = field(default_factory=list)
-    notes: list[Said] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 def import_ledger(
@@ -83,14 +83,12 @@ def import_ledger(
     if sheet_name is not None:
         sheets = [s for s in sheets if s.name == sheet_name]
         if not sheets:
-            names = "、".join(s.name for s in read_sheets(path))
-            raise SourceError(f"{path}: 没有名为“{sheet_name}”的工作表（有：{names}）")
+            names = Listed(tuple(s.name for s in read_sheets(path)))
+            raise SourceError(path, "source-no-sheet", sheet=sheet_name, names=names)
     table = header_table(dict(config.ledger_columns))
     reads = [r for r in (read_sheet(s, table, config) for s in sheets) if r is not None]
     if not reads:
-        raise SourceError(
-            f"{path}: 没有找到台账的表头（需要有“问题”列，例如：序号、问题、整改措施、整改时限、完成情况），未写入任何文件"
-        )
+        raise SourceError(path, "source-no-header")
     by_organization: dict[str, list[Read]] = {}
     for read in reads:
         by_organization.setdefault(read.organization or reads[0].organization, []).append(read)
@@ -242,25 +240,15 @@ def ledger_notice(
     notes = [note for read in reads for note in read.notes]
     organization = first.organization or organization
     if not organization:
-        notes.append(Said("台账中没有找到填报单位，请填写 organization", "no organisation found: fill in organization"))
+        notes.append(note("import-ledger-no-organization"))
     date = next((read.date for read in reads if read.date), None)
     if date is None:
         date = dt.date.today()
-        notes.append(
-            Said(
-                f"台账中没有找到填报日期，日期暂取 {date.isoformat()}，发布前请核对",
-                f"no date found in the ledger: {date.isoformat()} for now, check it before publishing",
-            )
-        )
+        notes.append(note("import-ledger-no-date", date=date.isoformat()))
     usable = first.title_given or "通报" in first.title
     title = first.title if usable else f"{organization or '（请填写发布单位）'}关于巡察整改进展情况的通报"
     if first.title and not usable:
-        notes.append(
-            Said(
-                f"台账标题“{first.title}”不是通报标题，已拟为“{title}”，请核对",
-                f"the ledger's title “{first.title}” is not a notice's: “{title}” was made, check it",
-            )
-        )
+        notes.append(note("import-ledger-title-made", given=first.title, title=title))
     contacts = Contacts()
     for read in reads:
         for line in (*read.contacts.phones, *read.contacts.emails):
@@ -276,12 +264,7 @@ def ledger_notice(
     left = sum(read.left_cells for read in reads)
     problems = sum(len(read.problems) for read in reads)
     notes.append(
-        Said(
-            f"台账 {len(reads)} 个工作表、{problems} 个问题；非空单元格 {cells} 个：{cells - left} 个写入通报，"
-            f"{left} 个未写入（见下方列出的原因）",
-            f"ledger: {len(reads)} sheet(s), {problems} problem(s); {cells} non-empty cell(s): {cells - left} in the "
-            f"notice, {left} left out (the reasons are listed below)",
-        )
+        note("import-ledger-cells", sheets=len(reads), problems=problems, cells=cells, kept=cells - left, left=left)
     )
     return ImportResult(
         path,
@@ -292,7 +275,7 @@ def ledger_notice(
         notes,
         front=front,
         lines_read=sum(read.rows for read in reads) - sum(1 for r in left_out if r.kind == "computed by site-gen"),
-        decision="整改台账：每行一个问题 (a ledger: one row per problem)",
+        decision=note("import-ledger-decision"),
         stem=stem,
     )
 

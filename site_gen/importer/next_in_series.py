@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import dataclasses
 
+from ..base.cli_text import Listed, note
 from ..notice.config import SiteConfig
 from ..notice.series import Series, match
 from ..notice.summary import Summary, summarize
 from .convert import ImportResult
-from .said import Said
 
 
 @dataclasses.dataclass(frozen=True)
@@ -30,9 +30,9 @@ class SiteSeries:
         """A series by its front-matter value or its id (the name of its page: series/<id>.html)."""
         return next((one for name, one in self.series.items() if wanted in (name, one.id)), None)
 
-    def known(self) -> str:
+    def known(self) -> Listed | str:
         """Every series as the clerk may name it: "value (id)", for the message when the one asked for is unknown."""
-        return "、".join(f"{name} ({one.id})" for name, one in self.series.items()) or "-"
+        return Listed(tuple(f"{name} ({one.id})" for name, one in self.series.items())) if self.series else "-"
 
 
 def site_series(config: SiteConfig) -> SiteSeries:
@@ -59,28 +59,19 @@ def followed_on(result: ImportResult, one: Series, known: SiteSeries) -> ImportR
     dropped = [
         parts[-1][1].title for parts in threads if parts[-1][0] == before and not parts[-1][1].status.is_completed
     ]
-    note = Said(
-        f"作为系列“{one.title}”的第 {last + 1} 份通报：与上一份（{previous.source}，{previous.date.isoformat()}）"
-        f"对照，{len(followed)} 个问题接续以前的问题，{len(fresh)} 个是新问题",
-        f"the notice {last + 1} of the series “{one.title}”: against the previous one ({previous.source}, "
-        f"{previous.date.isoformat()}), {len(followed)} problem(s) follow on earlier ones, {len(fresh)} are new",
+    previous_date = previous.date.isoformat()
+    followed_note = note(
+        "import-series-followed",
+        position=last + 1,
+        series=one.title,
+        previous=previous.source,
+        previous_date=previous_date,
+        followed=len(followed),
+        fresh=len(fresh),
     )
     doubts = []
     if dropped:
-        titles = "；".join(dropped)
-        doubts.append(
-            Said(
-                f"上一份通报中未完成的 {len(dropped)} 个问题本台账没有列出：{titles}。请核对（问题的写法要与上一份一致才能对上）",
-                f"{len(dropped)} problem(s) not done in the previous notice are not in this ledger: {titles}. Check "
-                "them (a problem is matched by its wording, as in the previous notice)",
-            )
-        )
+        doubts.append(note("import-series-dropped", count=len(dropped), titles="；".join(dropped)))
     if new.date <= previous.date:
-        doubts.append(
-            Said(
-                f"台账的日期 {new.date.isoformat()} 不晚于上一份通报的 {previous.date.isoformat()}：请核对填报日期",
-                f"the ledger's date {new.date.isoformat()} is not after the previous notice's "
-                f"{previous.date.isoformat()}: check 填报日期",
-            )
-        )
-    return dataclasses.replace(result, notes=[*result.notes, note], warnings=[*result.warnings, *doubts])
+        doubts.append(note("import-series-date-not-after", date=new.date.isoformat(), previous_date=previous_date))
+    return dataclasses.replace(result, notes=[*result.notes, followed_note], warnings=[*result.warnings, *doubts])

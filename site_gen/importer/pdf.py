@@ -34,10 +34,7 @@ def pdf_source(path: Path) -> SourceText:
         [layout.with_tables([line for line in page if line.text]) for page in page_lines(path)]
     )
     if not any(pages):  # no text at all, or only page numbers stamped on scanned pages
-        raise SourceError(
-            f"{path}: 这是扫描件，没有文字层，无法导入 this PDF has no text layer (it is a scan or made of images) and cannot be read without "
-            "OCR, which site-gen does not do; import the original Word or text file instead, or type the notice"
-        )
+        raise SourceError(path, "source-pdf-scan")
     lines = join_wrapped(layout.across_pages(pages))
     return SourceText([line.text for line in lines], furniture, levels=layout.heading_levels(lines))
 
@@ -56,22 +53,14 @@ def page_lines(path: Path) -> list[list[Printed]]:
         document = pdfium.PdfDocument(raw)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise SourceError(
-                f"{path}: PDF 有密码保护 the PDF is protected by a password; save an unprotected copy and import it"
-            ) from exc
-        raise SourceError(
-            f"{path}: PDF 文件已损坏或不完整 not a readable PDF (damaged or cut short: {exc}); "
-            "download the attachment again, or import the original Word file"
-        ) from exc
+            raise SourceError(path, "source-pdf-password") from exc
+        raise SourceError(path, "source-pdf-damaged", detail=exc) from exc
     try:
         if len(document) > MAX_PAGES:
-            raise SourceError(f"{path}: 页数过多 {len(document)} pages is more than a notice ({MAX_PAGES} at most)")
+            raise SourceError(path, "source-pdf-too-many-pages", pages=len(document), most=MAX_PAGES)
         return [printed_lines(document[index]) for index in range(len(document))]
     except pdfium.PdfiumError as exc:
-        raise SourceError(
-            f"{path}: PDF 文件已损坏或不完整 not a readable PDF (a page cannot be read: {exc}); "
-            "download the attachment again, or import the original Word file"
-        ) from exc
+        raise SourceError(path, "source-pdf-page-unreadable", detail=exc) from exc
     finally:
         document.close()
 

@@ -5,9 +5,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..base.cli_text import note
+
 
 class SourceError(ValueError):
-    """A source that cannot be read, with a message a clerk can act on."""
+    """A source that cannot be read: the file and a coded message a clerk can act on (base/import_text.py), worded
+    when it is shown; str() gives both wordings, as a note's does."""
+
+    def __init__(self, path: Path | str, code: str, **values: object) -> None:
+        self.path, self.note = path, note(code, **values)
+        super().__init__(str(self))
+
+    def in_language(self, language: str) -> str:
+        return f"{self.path}: {self.note.in_language(language)}"
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.note}"
 
 
 @dataclass(frozen=True)
@@ -37,10 +50,7 @@ def read_bytes(path: Path, limit: int) -> bytes:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise SourceError(
-                f"{path}: 文件过大 {size / 1e6:.1f} MB is more than a notice ({limit / 1e6:.0f} MB at most); "
-                "check that this is the right file, or import the notice's text alone"
-            )
+            raise SourceError(path, "source-too-large", size=f"{size / 1e6:.1f}", most=f"{limit / 1e6:.0f}")
         return path.read_bytes()
     except OSError as exc:
-        raise SourceError(f"{path}: 无法读取 cannot read the file ({exc.strerror or exc})") from exc
+        raise SourceError(path, "source-unreadable", reason=exc.strerror or exc) from exc

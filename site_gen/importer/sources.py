@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from ..base.cli_text import note
 from ..notice import characters, grammar
 from .disclosure import LABEL
 from .reading import TABLE, Furniture, SourceError, SourceText, read_bytes
@@ -44,17 +45,11 @@ def read_formatted(path: Path) -> SourceText:
     """The lines as the file's format gives them."""
     suffix = path.suffix.lower()
     if path.is_symlink() and not path.exists() or not path.is_file():
-        raise SourceError(f"{path}: 文件不存在 no such file")
+        raise SourceError(path, "source-missing")
     if suffix in OLD_BINARY:
-        raise SourceError(
-            f"{path}: 旧版 {suffix} 格式无法读取，请另存为 .docx：{suffix} is an old binary office format that cannot be read; open it in Word or WPS and "
-            "choose 文件 > 另存为 > Word 文档 (*.docx), then import the .docx"
-        )
+        raise SourceError(path, "source-old-office", suffix=suffix)
     if suffix not in SUPPORTED:
-        raise SourceError(
-            f"{path}: 不支持这种文件 cannot import {suffix or 'files without an extension'}; "
-            "save the notice as .txt, .html, .docx or .pdf first"
-        )
+        raise SourceError(path, "source-unsupported", kind=suffix or note("source-no-extension"))
     if suffix == ".docx":
         from .word import docx_source
 
@@ -73,9 +68,7 @@ def read_formatted(path: Path) -> SourceText:
 def decode(raw: bytes, path: Path) -> str:
     encoding = grammar.detect_encoding(raw)
     if encoding is None:
-        raise SourceError(
-            f"{path}: 文字编码无法识别，请另存为 UTF-8 the text is neither UTF-8 nor GB18030; open it in an editor and save it as UTF-8"
-        )
+        raise SourceError(path, "source-encoding")
     return grammar.decode(raw, encoding)
 
 

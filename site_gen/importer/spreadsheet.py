@@ -60,7 +60,7 @@ def read_sheets(path: Path) -> list[Sheet]:
     raw = read_bytes(path, MAX_FILE)
     head = raw[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
     if raw.startswith(_OLE) and b"E\x00n\x00c\x00r\x00y\x00p\x00t\x00e\x00d\x00P\x00a\x00c\x00k\x00a\x00g\x00e" in raw:
-        raise SourceError(f"{path}: 这个表格设置了打开密码，无法读取：请在 Excel 或 WPS 中取消密码后另存，再导入")
+        raise SourceError(path, "source-workbook-password")
     if raw.startswith(b"PK"):
         _refuse_bomb(path, raw)
         return _workbook(path, raw)
@@ -69,9 +69,7 @@ def read_sheets(path: Path) -> list[Sheet]:
     if head.startswith((b"<!doctype", b"<html", b"<table", b"<?xml", b"<meta")) or b"<table" in raw[:4096].lower():
         return [_html_table(path, raw)]
     if path.suffix.lower() in (".xlsx", ".xls", ".ods", ".xlsm"):
-        raise SourceError(
-            f"{path}: 这个文件不是 Excel/WPS/LibreOffice 表格（文件内容已损坏，或只是改了扩展名），无法读取"
-        )
+        raise SourceError(path, "source-not-a-workbook")
     return [_csv(path, raw)]
 
 
@@ -79,20 +77,15 @@ def _refuse_bomb(path: Path, raw: bytes) -> None:
     try:
         members = zipfile.ZipFile(io.BytesIO(raw)).infolist()
     except zipfile.BadZipFile as exc:
-        raise SourceError(f"{path}: 表格文件已损坏（{exc}），无法读取：请用 Excel 或 WPS 打开后重新保存") from None
+        raise SourceError(path, "source-workbook-damaged", detail=exc) from None
     total = sum(m.file_size for m in members)
     if total > MAX_UNPACKED:
-        raise SourceError(
-            f"{path}: 表格解压后有 {total // 1_000_000} MB，超过可导入的 {MAX_UNPACKED // 1_000_000} MB，"
-            "未读取（可能是损坏或恶意构造的文件）"
-        )
+        raise SourceError(path, "source-workbook-bomb", size=total // 1_000_000, most=MAX_UNPACKED // 1_000_000)
     for m in members:
         if m.file_size > 10_000_000 and m.file_size > MAX_RATIO * max(m.compress_size, 1):
-            raise SourceError(
-                f"{path}: 表格中的 {m.filename} 解压后有 {m.file_size // 1_000_000} MB，是压缩后的 "
-                f"{m.file_size // max(m.compress_size, 1)} 倍（正常表格不超过 {MAX_RATIO} 倍），"
-                "未读取（可能是损坏或恶意构造的文件）：请用 Excel 或 WPS 打开后重新保存"
-            )
+            ratio = m.file_size // max(m.compress_size, 1)
+            size = m.file_size // 1_000_000
+            raise SourceError(path, "source-workbook-ratio", part=m.filename, size=size, ratio=ratio, most=MAX_RATIO)
 
 
 def _workbook(path: Path, raw: bytes) -> list[Sheet]:
@@ -107,7 +100,7 @@ def _workbook(path: Path, raw: bytes) -> list[Sheet]:
             for row in data.iter_rows():
                 rows.append(list(row))
                 if len(rows) > MAX_ROWS:
-                    raise SourceError(f"{path}: 工作表“{name}”超过 {MAX_ROWS} 行，请拆分后导入")
+                    raise SourceError(path, "source-sheet-too-long", sheet=name, most=MAX_ROWS)
             merged = [(r0, c0, r1, c1) for (r0, c0), (r1, c1) in (data.merged_cell_ranges or [])]
             sheets.append(_settled(Sheet(name, rows, merged), data.start))
         return sheets
@@ -116,10 +109,8 @@ def _workbook(path: Path, raw: bytes) -> list[Sheet]:
     except Exception as exc:  # noqa: BLE001 - calamine's errors (corrupt, password, unsupported) are one kind to us
         text = str(exc).lower()
         if "password" in text or "encrypt" in text:
-            raise SourceError(f"{path}: 这个表格设置了密码，无法读取：请取消密码后另存，再导入") from None
-        raise SourceError(
-            f"{path}: 表格文件无法读取（{str(exc)[:120]}）：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入"
-        ) from None
+            raise SourceError(path, "source-workbook-locked") from None
+        raise SourceError(path, "source-workbook-unreadable", detail=str(exc)[:120]) from None
 
 
 def _settled(sheet: Sheet, start: tuple[int, int] | None) -> Sheet:
@@ -152,7 +143,7 @@ def _csv(path: Path, raw: bytes) -> Sheet:
     try:
         text = raw.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise SourceError(f"{path}: 无法识别文件的编码：请另存为“CSV UTF-8”后再导入") from None
+        raise SourceError(path, "source-csv-encoding") from None
     sample = text[:4096]
     try:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",\t;")
@@ -170,7 +161,7 @@ def _html_table(path: Path, raw: bytes) -> Sheet:
     soup = BeautifulSoup(raw.decode(encoding, errors="replace"), "html.parser")
     tables = soup.find_all("table")
     if not tables:
-        raise SourceError(f"{path}: 这个文件是网页，不是表格，里面没有表格可导入")
+        raise SourceError(path, "source-page-without-table")
     table = max(tables, key=lambda t: len(t.find_all("tr")))
     rows: list[list[Cell]] = []
     spans: dict[tuple[int, int], str] = {}  # rowspan cells carried down

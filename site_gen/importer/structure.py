@@ -13,12 +13,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..base.cli_text import Listed, Note, note
 from ..notice.config import SiteConfig
 from ..notice.grammar import MAX_STATUS_LENGTH, SHI, LineLabels, after_number, level_of, status_line
 from ..notice.numbering import leading_number
 from ..notice.schema import body_labels, date_forms, read_body_line
 from ..notice.statuses import Vocabulary
-from .said import Said, in_language
 
 
 class Kind(enum.Enum):
@@ -69,8 +69,8 @@ class Part:
 class Outline:
     intro: list[str] = field(default_factory=list)
     parts: list[Part] = field(default_factory=list)
-    notes: list[Said] = field(default_factory=list)
-    decision: str = ""  # which part holds the problems, and why
+    notes: list[Note] = field(default_factory=list)
+    decision: Note | None = None  # which part holds the problems, and why
     unheaded: list[int] = field(default_factory=list)  # status lines with no heading of their own
 
     @property
@@ -194,8 +194,8 @@ def groups_of(texts: list[str], levels: list[int | None], top: int) -> list[Grou
 
 def problem_groups(
     texts: list[str], levels: list[int | None], statuses: list[bool], top: int, chosen: str | None
-) -> tuple[list[bool], list[tuple[Group, str]]]:
-    """Per line: does its group hold problems? And each group with the reason it does ("" when not).
+) -> tuple[list[bool], list[tuple[Group, Note | None]]]:
+    """Per line: does its group hold problems? And each group with the reason it does (None when not).
 
     Keeps the organisation's own measures (整改工作开展情况 with its 1. 2. steps or 一是 lists, the
     (一)(二) of 下一步) from becoming issues. A group holds problems when the clerk named it
@@ -203,66 +203,55 @@ def problem_groups(
     lines, else when its headings state problems and its title does not name a general part.
     """
     flags = [False] * len(texts)
-    judged: list[tuple[Group, str]] = []
+    judged: list[tuple[Group, Note | None]] = []
     for group in groups_of(texts, levels, top):
         holds, why = group_holds(group, texts, levels, statuses, top, chosen)
         flags[group.begin : group.stop] = [holds] * (group.stop - group.begin)
-        judged.append((group, why if holds else ""))
+        judged.append((group, why if holds else None))
     return flags, judged
 
 
 def group_holds(
     group: Group, texts: list[str], levels: list[int | None], statuses: list[bool], top: int, chosen: str | None
-) -> tuple[bool, str]:
+) -> tuple[bool, Note | None]:
     span = range(group.begin, group.stop)
     if chosen is not None:
         named = chosen in group.title or any(
             chosen in texts[i] for i in span if (level := levels[i]) is not None and level < top
         )
-        return named, Said("按 --problems-in 指定", "chosen with --problems-in")
+        return named, note("import-why-chosen")
     status_count = sum(statuses[i] for i in span)
     stating = sum((level := levels[i]) is not None and level >= top and problem_like(texts[i], level) for i in span)
     if PROBLEM_PART.search(group.title):
-        return True, Said("标题说明是反馈的问题", "its heading names the feedback's problems")
+        return True, note("import-why-heading")
     if status_count:
-        return True, Said(f"有 {status_count} 行整改状态", f"{status_count} status line(s)")
+        return True, note("import-why-status-lines", count=status_count)
     if stating and not GENERAL_PART.search(group.title):
-        return True, Said(f"{stating} 个标题写的是问题", f"{stating} heading(s) state a problem")
-    return False, ""
+        return True, note("import-why-headings-state", count=stating)
+    return False, None
 
 
-def decision_text(judged: list[tuple[Group, str]], kinds: list[Kind], chosen: str | None) -> Said:
+def decision_text(judged: list[tuple[Group, Note | None]], kinds: list[Kind], chosen: str | None) -> Note:
     """Which 一、 parts gave the issues and why, which were read as the organisation's own measures."""
-    parts: dict[str, str] = {}
+    parts: dict[str, Note | None] = {}
     for group, why in judged:
         has_issues = any(kind is Kind.ISSUE for kind in kinds[group.begin : group.stop])
-        parts[group.part] = parts.get(group.part) or (why if has_issues else "")
+        parts[group.part] = parts.get(group.part) or (why if has_issues else None)
     if not any(parts.values()):
         if chosen is not None:
-            return Said(
-                f"没有标题含“{chosen}”且列有编号条目的部分，未设问题",
-                f"no part whose heading contains “{chosen}” lists numbered items: no issues",
-            )
-        return Said(
-            "没有找到问题部分（没有整改状态行、没有写明“反馈问题”的部分标题、没有写成“……的问题”的标题），"
-            '全文按文字段落导入，未设问题；如有问题部分，请用 --problems-in "二、" 指定后重新导入',
-            "no problem part found (no status lines, no part heading naming the feedback's problems, no heading "
-            'phrased as a problem): imported as text sections, no issues invented; name the part with --problems-in "二、"',
+            return note("import-decision-none-chosen", chosen=chosen)
+        return note("import-decision-none")
+    taken = Listed(
+        tuple(
+            note("import-decision-part", part=part or note("import-decision-opening"), why=why)
+            for part, why in parts.items()
+            if why
         )
-    taken = [(part, why) for part, why in parts.items() if why]
-    general = [part for part, why in parts.items() if part and not why]
-    zh = "问题取自" + "、".join(f"“{part or '开头'}”（{in_language(why, 'zh')}）" for part, why in taken)
-    en = "problems from " + ", ".join(f"“{part or 'the opening'}” ({in_language(why, 'en')})" for part, why in taken)
-    if general:
-        zh += "；" + "、".join(f"“{part}”" for part in general) + " 按正文导入"
-        en += (
-            "; "
-            + ", ".join(f"“{part}”" for part in general)
-            + " imported as text (the organisation's own measures or remarks)"
-        )
-    return Said(
-        zh + "；如判断有误，请用 --problems-in 指定", en + "; if this is wrong, name the part with --problems-in"
     )
+    general = [f"“{part}”" for part, why in parts.items() if part and not why]
+    if general:
+        return note("import-decision-with-general", taken=taken, general=Listed(tuple(general)))
+    return note("import-decision", taken=taken)
 
 
 def line_level(line: Line, given: dict[int, int]) -> int | None:
@@ -273,7 +262,7 @@ def line_level(line: Line, given: dict[int, int]) -> int | None:
 
 def classify(
     lines: list[Line], config: SiteConfig, chosen: str | None = None, given: dict[int, int] | None = None
-) -> tuple[list[Line], str]:
+) -> tuple[list[Line], Note]:
     """Each line with its kind (headings that hold no issue are text), and the problem-part decision."""
     texts = [line.text for line in lines]
     levels = [line_level(line, given or {}) for line in lines]
@@ -372,33 +361,11 @@ def outline(
             if line.kind is Kind.TEXT and unknown_status(line.text, labels):
                 if issue is not None and not any(item.kind is Kind.STATUS for item in target):
                     line = Line(line.number, line.text, Kind.STATUS)  # the block's status, as the notice words it
-                    result.notes.append(
-                        Said(
-                            f"第 {line.number} 行“{line.text}”不是本站已知的整改状态写法，已照原文写作状态行，check "
-                            "会报告它；如果这是本单位的写法，请加到 site.yaml 的 statuses: 中",
-                            f"line {line.number}: “{line.text}” is not a status wording the site knows; it is written "
-                            "as the notice words it and check reports it: if it is your wording, add it under "
-                            "statuses: in site.yaml",
-                        )
-                    )
+                    result.notes.append(note("import-status-unknown-as-status", line=line.number, text=line.text))
                 else:
-                    result.notes.append(
-                        Said(
-                            f"第 {line.number} 行“{line.text}”不是已知的整改状态写法，按正文保留；如果它是状态，请把这种写法"
-                            "加到 site.yaml 的 statuses: 中再导入",
-                            f"line {line.number}: “{line.text}” is not a status wording the site knows and is kept as "
-                            "text (unknown status wording kept as text); if it is a status, add the wording under "
-                            "statuses: in site.yaml and import again",
-                        )
-                    )
+                    result.notes.append(note("import-status-unknown-as-text", line=line.number, text=line.text))
             if line.kind is Kind.TEXT and (forms := unreadable_field(line.text, rule)):
-                result.notes.append(
-                    Said(
-                        f"第 {line.number} 行“{line.text}”的日期无法识别，按正文保留；可写成 {forms}",
-                        f"line {line.number}: the date of “{line.text}” can't be read and is kept as text; "
-                        f"write it as {forms}",
-                    )
-                )
+                result.notes.append(note("import-date-unreadable", line=line.number, text=line.text, forms=forms))
             if line.kind is Kind.STATUS and issue is None:
                 result.unheaded.append(line.number)
             labelled = line.kind in (Kind.STATUS, Kind.FIELD) and issue is not None
@@ -556,25 +523,15 @@ def shi_block(group: list[Line], line: int, index: int, fallback: str | None = N
     return block
 
 
-def numbering_gaps(result: Outline) -> list[Said]:
+def numbering_gaps(result: Outline) -> list[Note]:
     """Skipped numbers are reported, never filled in: (一) -> (三) may be a deliberate omission."""
     notes = []
     numbers = [n for n in (leading_number(issue.title) for issue in result.issues) if n is not None]
     for a, b in zip(numbers, numbers[1:], strict=False):
         if b > a + 1:
-            notes.append(
-                Said(
-                    f"问题编号从 {a} 跳到 {b}，中间的编号原文没有，未补",
-                    f"issue numbers jump from {a} to {b}: the numbers between are not in the source and were not filled in",
-                )
-            )
+            notes.append(note("import-issue-numbers-jump", first=a, then=b))
     sections = [n for n in (leading_number(p.title) for p in result.parts if p.issues and p.title) if n is not None]
     for a, b in zip(sections, sections[1:], strict=False):
         if b > a + 1:
-            notes.append(
-                Said(
-                    f"方面编号从 {a} 跳到 {b}，原文如此，未补",
-                    f"section numbers jump from {a} to {b}, as in the source: not filled in",
-                )
-            )
+            notes.append(note("import-section-numbers-jump", first=a, then=b))
     return notes

@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..base.cli_text import note
 from ..notice.grammar import level_of
 from .reading import TABLE, SourceError, SourceText, read_bytes
 from .word_numbering import Numbering, W
@@ -22,7 +23,7 @@ ITEM_LEVEL = 2  # the 1. level: where a Word list's first level sits when its nu
 MAX_DOCX_BYTES = 50_000_000  # the file itself, pictures included
 MAX_INFLATED_BYTES = 200_000_000  # all parts inflated; a 300-page report with photos is well under this
 MAX_XML_BYTES = 30_000_000  # the XML parts inflated; a long notice's document.xml is 1-2 MB
-SAVE_AS = "open it in Word or WPS and save it again as .docx (文件 > 另存为 > Word 文档)"
+SAVE_AS = note("source-save-as")
 
 
 def docx_source(path: Path) -> SourceText:
@@ -37,7 +38,7 @@ def docx_source(path: Path) -> SourceText:
         document = docx.Document(str(path))
         return read_document(document)
     except (PackageNotFoundError, LxmlError, zipfile.BadZipFile, zlib.error, KeyError, ValueError, EOFError) as exc:
-        raise SourceError(f"{path}: Word 文件已损坏 not a readable Word .docx file ({exc}); {SAVE_AS}") from exc
+        raise SourceError(path, "source-docx-damaged", detail=exc, save_as=SAVE_AS) from exc
 
 
 def read_document(document) -> SourceText:
@@ -219,21 +220,14 @@ def check_package(path: Path) -> None:
             inflated = sum(part.file_size for part in parts)
             xml = [part for part in parts if part.filename.endswith((".xml", ".rels"))]
             if inflated > MAX_INFLATED_BYTES or sum(part.file_size for part in xml) > MAX_XML_BYTES:
-                raise SourceError(
-                    f"{path}: 文件解压后过大，疑似损坏或恶意文件 this .docx would inflate to {inflated / 1e6:,.0f} MB, far more than any notice "
-                    f"({MAX_INFLATED_BYTES / 1e6:.0f} MB at most); it is damaged or not a real Word file: {SAVE_AS}"
-                )
+                size, most = f"{inflated / 1e6:,.0f}", f"{MAX_INFLATED_BYTES / 1e6:.0f}"
+                raise SourceError(path, "source-docx-bomb", size=size, most=most, save_as=SAVE_AS)
             for part in xml:
                 with package.open(part) as stream:
                     head = stream.read(65536)  # the prolog, where a DTD would be
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise SourceError(
-                        f"{path}: 文件含有 Word 不会写入的实体声明 {part.filename} declares XML entities, which Word never writes; "
-                        f"the file was not made by Word and is not imported: {SAVE_AS}"
-                    )
+                    raise SourceError(path, "source-docx-entities", part=part.filename, save_as=SAVE_AS)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError) as exc:
         if isinstance(exc, SourceError):
             raise
-        raise SourceError(
-            f"{path}: Word 文件已损坏或不完整 not a readable Word .docx file (damaged or cut short: {exc}); {SAVE_AS}"
-        ) from exc
+        raise SourceError(path, "source-docx-cut", detail=exc, save_as=SAVE_AS) from exc
