@@ -42,7 +42,7 @@ def pytest_configure(config):
     )
     config.addinivalue_line(
         "markers",
-        "slow: the kill harness, long fuzzing, the HTML checker, mypy, LibreOffice, racing builds: CI runs them",
+        "slow: the kill harness, long fuzzing, the HTML checker, mypy, LibreOffice, racing builds, the wheel: CI runs them",
     )
 
 

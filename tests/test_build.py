@@ -248,6 +248,7 @@ def test_cli_version_and_help():
     assert "-D, --drafts" in help_text and "示例：" in help_text  # the sample site is Chinese
 
 
+@pytest.mark.slow  # builds a wheel with pip: packaging, checked by CI
 def test_wheel_ships_the_theme(tmp_path):
     """Installed from a wheel, outside this repository, the default theme must still be there."""
     if not shutil.which("pip") and not (Path(sys.executable).parent / "pip").exists():
