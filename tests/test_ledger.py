@@ -296,7 +296,7 @@ def test_a_memo_without_rows_has_them_made_from_its_record():
     config, notice = sample(SAMPLES[0])
     record = notice_record(notice)
     published = Published([], {}, lambda source: Memo(b"", b"", encode(record).encode()))
-    assert published.ledger_rows(config, "x.md") == notice_part(record, config.base_url, config.language)
+    assert published.ledger_part(config, "x.md") == notice_part(record, config.base_url, config.language)
 
 
 def workbook_cells(path: Path) -> list[list[object]]:

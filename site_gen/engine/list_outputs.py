@@ -126,7 +126,7 @@ class Published:
     def key_of(self) -> dict[str, str]:
         return {source: record.list_key for source, record in self.records.items()}
 
-    def ledger_rows(self, config: SiteConfig, source: str) -> LedgerPart:
+    def ledger_part(self, config: SiteConfig, source: str) -> LedgerPart:
         """A notice's rows in ledgers, as made when it was read (a memo made without them: from its record)."""
         memo = self.memo(source)
         if memo.ledger is not None:
@@ -195,7 +195,7 @@ def ledger_outputs(
     def make(format: str) -> bytes:
         from ..pages.ledger import csv_of, xlsx_of
 
-        parts = [published.ledger_rows(config, n.source) for n in notices]
+        parts = [published.ledger_part(config, n.source) for n in notices]
         return xlsx_of(parts, config.language, sheet) if format == "xlsx" else csv_of(parts, config.language)
 
     site_wide = page == addresses.INDEX  # the whole site's: the preview writes it only when asked for
