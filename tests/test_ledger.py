@@ -281,7 +281,7 @@ def test_notices_rows_joined_are_the_ledger_of_all_their_rows():
     records = [notice_record(sample(path)[1]) for path in SAMPLES[:3]]
     rows = ledger_rows(records, "https://x.example.cn/", "zh")
     parts = [notice_part(record, "https://x.example.cn/", "zh") for record in records]
-    assert [part.count for part in parts] == [len(ledger_rows([r], "", "zh")) for r in records]
+    assert [part.row_count for part in parts] == [len(ledger_rows([r], "", "zh")) for r in records]
     assert csv_of(parts, "zh") == csv_bytes(rows, "zh")
     assert sheet_xml(xlsx_of(parts, "zh", "某站")) == sheet_xml(xlsx_bytes(rows, "zh", "某站"))  # widths included
 

@@ -52,7 +52,7 @@ _WIDEST = 60
 class LedgerPart(NamedTuple):
     """Some notices' rows of a ledger, ready to join: self-contained (no shared strings, no row numbers)."""
 
-    count: int  # rows
+    row_count: int
     widths: tuple[int, ...]  # each column's fitted width over these rows (_fitted), the header left out
     sheet: Packed  # the rows as sheet XML, deflated (pages/xlsx.py)
     csv: bytes  # the rows as CSV lines, zlib-compressed (a site's are tens of megabytes as text)
@@ -77,7 +77,7 @@ def xlsx_of(parts: Sequence[LedgerPart], language: str, sheet: str) -> bytes:
     wrapped text (pages/xlsx.py). A column's width is the widest of its header's and each part's."""
     names = headers(language)
     widths = [max([_fitted([name]), *(part.widths[c] for part in parts)]) for c, name in enumerate(names)]
-    count = sum(part.count for part in parts)
+    count = sum(part.row_count for part in parts)
     return joined_workbook(names, [part.sheet for part in parts], count, _sheet_name(sheet), sheet, widths)
 
 
