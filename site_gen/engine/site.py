@@ -463,7 +463,8 @@ def render_parts(
             raise FileChanged(record.source)
     if record.series and part == 1:
         return {1: notice_data(site.config, notice)}
-    ledger = notice_ledger(site.config, notice, rows)
+    memo = site.lists.memos.get(record.source) if rows is None and notice.digest == record.digest else None
+    ledger = notice_ledger(site.config, notice, rows or (memo.ledger if memo else None))  # the preview's, a series'
     if part > 1 and (record.series or kept is not None):  # its page is made apart, or kept
         return ledger
     sizes = {f: human_size(len(ledger[part])) for part, f in enumerate(addresses.LEDGER_FORMATS, start=2)}
