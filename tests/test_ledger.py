@@ -268,3 +268,85 @@ def test_libreoffice_opens_every_kind_of_ledger_and_reads_what_the_csv_says(buil
         theirs = list(csv.reader(io.StringIO(converted.read_text(encoding="utf-8"))))
         ours = list(csv.reader(io.StringIO((out / f"{stem}.csv").read_text(encoding="utf-8-sig"))))
         assert theirs == ours, stem
+
+
+# --- every ledger joined from its notices' rows, made once when each is read ---------------------------------------
+
+
+def sheet_xml(data: bytes) -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_notices_rows_joined_are_the_ledger_of_all_their_rows():
+    from site_gen.pages.ledger import csv_of, notice_part, xlsx_of
+
+    records = [notice_record(sample(path)[1]) for path in SAMPLES[:3]]
+    rows = ledger_rows(records, "https://x.example.cn/", "zh")
+    parts = [notice_part(record, "https://x.example.cn/", "zh") for record in records]
+    assert [part.row_count for part in parts] == [len(ledger_rows([r], "", "zh")) for r in records]
+    assert csv_of(parts, "zh") == csv_bytes(rows, "zh")
+    assert sheet_xml(xlsx_of(parts, "zh", "某站")) == sheet_xml(xlsx_bytes(rows, "zh", "某站"))  # widths included
+
+
+def test_a_memo_without_rows_has_them_made_from_its_record():
+    """A memo of another shape (an older state's) still gives a ledger its rows: the same as made when read."""
+    from site_gen.engine.list_outputs import Published
+    from site_gen.engine.state import Memo
+    from site_gen.pages.ledger import notice_part
+    from site_gen.pages.open_data import encode
+
+    config, notice = sample(SAMPLES[0])
+    record = notice_record(notice)
+    published = Published([], {}, lambda source: Memo(b"", b"", encode(record).encode()))
+    assert published.ledger_part(config, "x.md") == notice_part(record, config.base_url, config.language)
+
+
+def workbook_cells(path: Path) -> list[list[object]]:
+    from python_calamine import CalamineWorkbook
+
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+
+
+def test_the_site_ledger_has_every_record_row_as_a_cell_of_its_type_under_a_frozen_filtered_header(builds):
+    import openpyxl
+
+    site, out, _ = builds
+    config, _ = load_config(site)
+    records = published_notices(out)
+    rows = ledger_rows(records, config.base_url, config.language)
+    sheet = openpyxl.load_workbook(out / "ledger.xlsx").active
+    found = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    expected = [[None if value == "" else value for value in row] for row in rows]
+    expected = [[dt.datetime.combine(v, dt.time()) if isinstance(v, dt.date) else v for v in row] for row in expected]
+    assert found[0] == headers("zh") and all(cell.font.b for cell in sheet[1])
+    assert [row + [None] * (len(headers("zh")) - len(row)) for row in found[1:]] == expected
+    dates = [cell for row in sheet.iter_rows(min_row=2) for cell in row if isinstance(cell.value, dt.datetime)]
+    assert dates and {cell.number_format for cell in dates} == {"yyyy-mm-dd"}
+    assert all(cell.alignment.wrap_text for cell in sheet[2] if isinstance(cell.value, str))
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref == f"A1:N{len(rows) + 1}"
+    widths = [sheet.column_dimensions[chr(ord("A") + c)].width for c in range(len(headers("zh")))]
+    assert all(8 <= width <= 60 for width in widths) and widths[headers("zh").index("整改措施")] == 60
+
+
+def test_editing_one_notice_changes_exactly_its_rows_and_the_ledgers_are_a_clean_builds(tmp_path):
+    from site_gen.commands.build import build_site
+    from tests.corpus import generate
+
+    site, out = tmp_path / "site", tmp_path / "out"
+    generate(site, 12, seed=3, kb=3)
+    assert build_site(site, out, search=False).ok
+    before = workbook_cells(out / "ledger.xlsx")
+    edited = sorted((site / "content").rglob("*.md"))[4]
+    edited.write_text(edited.read_text(encoding="utf-8").replace("title: ", "title: 改", 1), encoding="utf-8")
+    assert build_site(site, out, search=False).ok
+    after = workbook_cells(out / "ledger.xlsx")
+    url = next(n["url"] for n in published_notices(out) if n["title"].startswith("改"))
+    link = headers("zh").index("链接")
+    own = [index for index, row in enumerate(after) if f"/{url}#" in str(row[link])]
+    assert len(after) == len(before) and own
+    assert [index for index, (one, other) in enumerate(zip(before, after, strict=True)) if one != other] == own
+    assert build_site(site, tmp_path / "clean", search=False, use_cache=False).ok
+    ledgers = sorted(p.relative_to(out) for p in out.rglob("*") if p.suffix in (".xlsx", ".csv"))
+    assert len(ledgers) == 2 * (1 + 12 + len(list((out / "organizations").glob("*.ledger.xlsx"))))
+    for relative in ledgers:
+        assert (out / relative).read_bytes() == (tmp_path / "clean" / relative).read_bytes(), relative

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import io
 import zipfile
+import zlib
 
 from python_calamine import CalamineWorkbook
 
-from site_gen.pages.xlsx import column_letters, workbook
+from site_gen.pages.xlsx import column_letters, joined, joined_workbook, pack, sheet_rows, workbook
 
 AWKWARD = [
     "a & b < c > d \"quoted\" 'single'",
@@ -58,3 +59,43 @@ def test_the_sheet_is_frozen_filtered_and_sized_and_the_zip_holds_no_time():
 
 def test_columns_are_named_as_excel_names_them():
     assert [column_letters(i) for i in (0, 13, 25, 26, 701, 702)] == ["A", "N", "Z", "AA", "ZZ", "AAA"]
+
+
+# --- rows written once, joined many times (a site's ledger is its notices' rows joined) ---------------------------
+
+
+def sheet_xml(data: bytes) -> str:
+    return zipfile.ZipFile(io.BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
+
+
+def test_rows_packed_apart_and_joined_are_the_workbook_of_all_of_them():
+    rows = [[text, dt.date(2025, 6, 30)] for text in AWKWARD] + [["", dt.date(2024, 1, 2)], ["last", ""]]
+    pieces = [pack(sheet_rows(rows[:2])), pack(sheet_rows([])), pack(sheet_rows(rows[2:7])), pack(sheet_rows(rows[7:]))]
+    joined = joined_workbook(["文本", "日期"], pieces, len(rows), "Sheet1", "t", [20, 12])
+    whole = workbook(["文本", "日期"], rows, "Sheet1", "t", [20, 12])
+    assert zipfile.ZipFile(io.BytesIO(joined)).testzip() is None  # every entry's CRC-32 is its bytes'
+    assert sheet_xml(joined) == sheet_xml(whole)
+    assert read_back(joined) == read_back(whole) == (["Sheet1"], [["文本", "日期"], *rows])
+
+
+def test_combined_crcs_are_zlibs_for_pieces_of_any_size():
+    texts = ["", "a", "整改" * 5000, "x" * 65537, "<row/>"]
+    for split in range(len(texts)):
+        pieces = [pack(text) for text in texts[split:] + texts[:split]]
+        data = "".join(texts[split:] + texts[:split]).encode("utf-8")
+        entry = joined(pieces)
+        assert (entry.crc, entry.size, zlib.decompress(entry.data, -15)) == (zlib.crc32(data), len(data), data)
+
+
+def test_cells_carry_their_own_text_and_no_reference_and_openpyxl_reads_them():
+    import openpyxl
+
+    data = workbook(["a", "b", "c"], [["x", "", "z"], [dt.date(2025, 1, 1), "y", ""]], "S", "t", [8, 8, 8])
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    assert "sharedStrings" not in " ".join(archive.namelist()) + archive.read("[Content_Types].xml").decode()
+    sheet = sheet_xml(data)
+    assert ' r="' not in sheet and 't="inlineStr"' in sheet  # self-contained rows: no row numbers, no string table
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    cells = [[cell.value for cell in row] for row in book.active.iter_rows()]
+    assert cells == [["a", "b", "c"], ["x", None, "z"], [dt.datetime(2025, 1, 1), "y", None]]
+    assert book.active.freeze_panes == "A2" and book.active.auto_filter.ref == "A1:C3"

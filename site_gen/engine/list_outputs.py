@@ -39,6 +39,8 @@ if TYPE_CHECKING:
     import jinja2
     from markupsafe import Markup
 
+    from ..pages.ledger import LedgerPart
+
 TEMPLATES = (
     "index.html",
     "group.html",
@@ -124,6 +126,17 @@ class Published:
     def key_of(self) -> dict[str, str]:
         return {source: record.list_key for source, record in self.records.items()}
 
+    def ledger_part(self, config: SiteConfig, source: str) -> LedgerPart:
+        """A notice's rows in ledgers, as made when it was read (a memo made without them: from its record)."""
+        memo = self.memo(source)
+        if memo.ledger is not None:
+            return memo.ledger
+        import json
+
+        from ..pages.ledger import notice_part
+
+        return notice_part(json.loads(memo.record), config.base_url, config.language)
+
 
 def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
     """Home list, group pages, dashboard, search page, feeds, robots.txt, notices.json and the sitemap."""
@@ -171,25 +184,19 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
 def ledger_outputs(
     config: SiteConfig, published: Published, page: str, notices: Iterable[NoticeLike], sheet: str
 ) -> list[Output]:
-    """The ledger of every issue a page lists (.xlsx and .csv), from the notices' open-data records: its key is
-    theirs, so editing one notice rewrites its organisation's ledger and the site's, nothing else."""
+    """The ledger of every issue a page lists (.xlsx and .csv), joined from the notices' rows as made when each was
+    read (their memos': pages/ledger.py). Its key is their records', so editing one notice rewrites its
+    organisation's ledger and the site's, nothing else; and only its own rows are made again."""
     notices = list(notices)
     key = digest(
         "ledger", config.language, config.base_url, sheet, *(published.records[n.source].data_key for n in notices)
     )  # the rows are the records' (notices.json's): keyed as that file is
 
-    def rows() -> list[list[object]]:
-        import json
-
-        from ..pages.ledger import ledger_rows
-
-        records = (json.loads(published.memo(n.source).record) for n in notices)
-        return ledger_rows(records, config.base_url, config.language)
-
     def make(format: str) -> bytes:
-        from ..pages.ledger import csv_bytes, xlsx_bytes
+        from ..pages.ledger import csv_of, xlsx_of
 
-        return xlsx_bytes(rows(), config.language, sheet) if format == "xlsx" else csv_bytes(rows(), config.language)
+        parts = [published.ledger_part(config, n.source) for n in notices]
+        return xlsx_of(parts, config.language, sheet) if format == "xlsx" else csv_of(parts, config.language)
 
     site_wide = page == addresses.INDEX  # the whole site's: the preview writes it only when asked for
     return [

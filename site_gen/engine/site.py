@@ -38,6 +38,7 @@ from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
 if TYPE_CHECKING:
     import jinja2
 
+    from ..pages.ledger import LedgerPart
     from ..pages.open_data import AttachedData
     from .list_outputs import Published
 
@@ -435,23 +436,23 @@ def notice_maker(
     record: SourceRecord,
     notice: Notice | None = None,
     made: dict[int, str | bytes] | None = None,
-    entry: bytes = b"",
+    rows: LedgerPart | None = None,
 ) -> Callable[[int], str | bytes]:
     """make(part): a notice's page (0), full data record (1) or ledger (2 .xlsx, 3 .csv), each made once, from one
     reading of the file; `made` holds what was made (a read worker digests it for the pages a failed build keeps).
-    `entry`: the notice's notices.json entry as just read with `notice` (its ledger's rows, not made twice)."""
+    `rows`: the notice's ledger rows as just read with `notice` (its memo's: not made twice)."""
     made = {} if made is None else made
 
     def make(part: int) -> str | bytes:
         if part not in made:
-            made.update(render_parts(site, record, notice, part, entry))
+            made.update(render_parts(site, record, notice, part, rows))
         return made[part]
 
     return make
 
 
 def render_parts(
-    site: Site, record: SourceRecord, notice: Notice | None, part: int, entry: bytes = b""
+    site: Site, record: SourceRecord, notice: Notice | None, part: int, rows: LedgerPart | None = None
 ) -> dict[int, str | bytes]:
     """A notice's page, full data record and ledger: the first two kept in the cache by key (by a build that failed:
     see build.keep_rendered), else rendered (reading it if need be). A page in a series shows its neighbours: it is
@@ -465,13 +466,14 @@ def render_parts(
         return {0: kept[0], 1: kept[1]}
     notice = notice or site.just_read.get(record.source)
     if notice is None or notice.digest != record.digest:
-        entry = b""  # it was read with another notice
+        rows = None  # they were made with another notice
         notice, _ = reader.read_notice(site.config.root / record.source, site.config)
         if notice is None:
             raise FileChanged(record.source)
     if record.series and part == 1:
         return {1: notice_data(site.config, notice)}
-    ledger = notice_ledger(site.config, notice, entry)
+    memo = site.lists.memos.get(record.source) if rows is None and notice.digest == record.digest else None
+    ledger = notice_ledger(site.config, notice, rows or (memo.ledger if memo else None))  # the preview's, a series'
     if part > 1 and (record.series or kept is not None):  # its page is made apart, or kept
         return ledger
     sizes = {f: human_size(len(ledger[part])) for part, f in enumerate(addresses.LEDGER_FORMATS, start=2)}
@@ -480,17 +482,15 @@ def render_parts(
     return {0: page, **ledger} if record.series else {0: page, 1: notice_data(site.config, notice), **ledger}
 
 
-def notice_ledger(config: SiteConfig, notice: Notice, entry: bytes = b"") -> dict[int, str | bytes]:
+def notice_ledger(config: SiteConfig, notice: Notice, rows: LedgerPart | None = None) -> dict[int, str | bytes]:
     """Its ledger, parts 2 (.xlsx) and 3 (.csv): the rows of its notices.json entry, as its organisation's has
-    (`entry` when just read: decoding it costs a sixth of making it again)."""
-    import json
-
-    from ..pages.ledger import csv_bytes, ledger_rows, xlsx_bytes
+    (`rows` when just read: its memo's)."""
+    from ..pages.ledger import csv_of, notice_part, xlsx_of
     from ..pages.open_data import notice_record
 
-    record = json.loads(entry) if entry else notice_record(notice, attachment_records(config, notice))
-    rows = ledger_rows([record], config.base_url, config.language)
-    return {2: xlsx_bytes(rows, config.language, notice.title), 3: csv_bytes(rows, config.language)}
+    if rows is None:
+        rows = notice_part(notice_record(notice, attachment_records(config, notice)), config.base_url, config.language)
+    return {2: xlsx_of([rows], config.language, notice.title), 3: csv_of([rows], config.language)}
 
 
 class FileChanged(Exception):
@@ -533,7 +533,7 @@ def _notice_job(index: int) -> Job:
         return read, [], [], slugs, None
     written: list[str] = []
     made: dict[int, str | bytes] = {}
-    make = notice_maker(site, record, notice, made, read.memo.record if read and read.memo else b"")
+    make = notice_maker(site, record, notice, made, read.memo.ledger if read and read.memo else None)
     try:
         for output in notice_outputs(record, make, own_only=True):
             if reusable.get(output.path) != output.key:
@@ -563,7 +563,8 @@ def read_record(path: Path, site: Site) -> Read:
     from ..notice import reader
     from ..notice.validate import notice_problems
     from ..pages import render, search_record
-    from ..pages.open_data import notice_json
+    from ..pages.ledger import notice_part
+    from ..pages.open_data import encode, notice_record
 
     config = site.config
     source = path.relative_to(config.root).as_posix()
@@ -586,11 +587,13 @@ def read_record(path: Path, site: Site) -> Read:
             raise
         problems.append(found)
         card = card_below = ""
+    entry = notice_record(notice, attachment_records(config, notice))  # its notices.json entry, and its ledger rows'
     memo = Memo(
         card.encode(),
         card_below.encode(),
-        notice_json(notice, attachment_records(config, notice)).encode(),
+        encode(entry).encode(),
         search_record.encoded(search_record.search_record(notice, config)),
+        notice_part(entry, config.base_url, config.language),
     )
     summary = summarize(notice)
     record = SourceRecord(

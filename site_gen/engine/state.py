@@ -19,16 +19,19 @@ import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..base.diagnostics import Diagnostic
 from .cache import BuildCache, digest
 
+if TYPE_CHECKING:
+    from ..pages.ledger import LedgerPart
+
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 9  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series;
-# 8: a memo's search record; 9: the series kept
+STATE_VERSION = 10  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series;
+# 8: a memo's search record; 9: the series kept; 10: a memo's ledger rows
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -53,8 +56,8 @@ class AttachedFile(NamedTuple):
 
 
 class Memo(NamedTuple):
-    """What list pages show of a notice, and what search indexes of it, made once when it is read: kept apart,
-    loaded only when a list or a search shard is made.
+    """What list pages show of a notice, what search indexes of it and its rows in ledgers, made once when it is
+    read: kept apart, loaded only when a list, a search shard or a ledger is made.
 
     UTF-8, not text: a big site's memos are tens of megabytes, which load six times faster as bytes, and
     notices.json is joined from the records without decoding them."""
@@ -63,6 +66,7 @@ class Memo(NamedTuple):
     card_below: bytes  # on a list page one folder down
     record: bytes  # its entry in notices.json
     search: bytes = b""  # its search record (pages/search_record.py), as Pagefind is given it
+    ledger: LedgerPart | None = None  # its rows in every ledger that lists it (pages/ledger.py), deflated
 
 
 class SourceRecord(NamedTuple):

@@ -4,6 +4,12 @@ An auditor or a journalist downloads a notice, an organisation or the whole site
 in. Rows come from the same records as notices.json (pages/open_data.py), so the two can never disagree; the
 headers are the ones the ledger importer reads (notice/ledger_columns.py), so a downloaded ledger imports back as
 the same notice. Bytes are deterministic (fixed document properties, no time stamps): cached == clean holds.
+
+A notice's rows are made once, when it is read (`notice_part`: its sheet rows deflated, its CSV lines, its
+columns' widths), and kept with its memo in the build state; every ledger that lists it (its own, its series',
+its organisation's, the site's) is then those parts joined in order (`xlsx_of`, `csv_of`): editing one notice
+makes its rows again, not the site's. A part depends on the notice's record, the site's address and language
+alone (overdue is judged on the notice's own date), so a part kept from an earlier build is the one made now.
 """
 
 from __future__ import annotations
@@ -11,14 +17,17 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Sequence
 from functools import cache
+from typing import NamedTuple
 
 from ..notice.ledger_columns import export_header
 from ..notice.model import Status
 from ..notice.numbering import without_number
 from ..notice.statuses import DEFAULT_WORDINGS, Vocabulary
 from .theme_text import STATUS_LABELS
+from .xlsx import Packed, joined_workbook, pack, sheet_rows
 
 COLUMNS = (  # export order: who and when first, then the problem, its state, its promise, and the link
     "organization",
@@ -38,6 +47,46 @@ COLUMNS = (  # export order: who and when first, then the problem, its state, it
 )
 _DONE = {Status.DONE.value, Status.DONE_ONGOING.value, Status.DEEMED_DONE.value}
 _WIDEST = 60
+
+
+class LedgerPart(NamedTuple):
+    """Some notices' rows of a ledger, ready to join: self-contained (no shared strings, no row numbers)."""
+
+    row_count: int
+    widths: tuple[int, ...]  # each column's fitted width over these rows (_fitted), the header left out
+    sheet: Packed  # the rows as sheet XML, deflated (pages/xlsx.py)
+    csv: bytes  # the rows as CSV lines, zlib-compressed (a site's are tens of megabytes as text)
+
+
+def notice_part(record: dict, base_url: str, language: str) -> LedgerPart:
+    """A notice's rows, from its record (notice_record's shape): made once, when it is read."""
+    return rows_part(ledger_rows([record], base_url, language))
+
+
+def rows_part(rows: Sequence[Sequence[object]]) -> LedgerPart:
+    plain = [[_plain(value) for value in row] for row in rows]
+    widths = tuple(_fitted(row[c] for row in plain) for c in range(len(COLUMNS)))
+    cells = [[value if isinstance(value, dt.date) else str(value) for value in row] for row in rows]
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(plain)
+    return LedgerPart(len(rows), widths, pack(sheet_rows(cells)), zlib.compress(out.getvalue().encode("utf-8"), 1))
+
+
+def xlsx_of(parts: Sequence[LedgerPart], language: str, sheet: str) -> bytes:
+    """The parts' rows in order as one workbook: frozen header row, autofilter, widths that fit, real date cells,
+    wrapped text (pages/xlsx.py). A column's width is the widest of its header's and each part's."""
+    names = headers(language)
+    widths = [max([_fitted([name]), *(part.widths[c] for part in parts)]) for c, name in enumerate(names)]
+    count = sum(part.row_count for part in parts)
+    return joined_workbook(names, [part.sheet for part in parts], count, _sheet_name(sheet), sheet, widths)
+
+
+def csv_of(parts: Sequence[LedgerPart], language: str) -> bytes:
+    """UTF-8 with a BOM, so Excel opens Chinese correctly; dates as ISO dates; CRLF as Excel writes."""
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(headers(language))
+    lines = [zlib.decompress(part.csv) for part in parts]
+    return b"".join([b"\xef\xbb\xbf", out.getvalue().encode("utf-8"), *lines])
 
 
 def ledger_rows(records: Iterable[dict], base_url: str, language: str) -> list[list[object]]:
@@ -86,22 +135,13 @@ def headers(language: str) -> list[str]:
 
 
 def csv_bytes(rows: list[list[object]], language: str) -> bytes:
-    """UTF-8 with a BOM, so Excel opens Chinese correctly; dates as ISO dates; CRLF as Excel writes."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(headers(language))
-    writer.writerows([_plain(value) for value in row] for row in rows)
-    return b"\xef\xbb\xbf" + out.getvalue().encode("utf-8")
+    """The CSV of these rows alone (csv_of)."""
+    return csv_of([rows_part(rows)], language)
 
 
 def xlsx_bytes(rows: list[list[object]], language: str, sheet: str) -> bytes:
-    """Frozen header row, autofilter, widths that fit, real date cells, wrapped text (pages/xlsx.py)."""
-    from .xlsx import workbook
-
-    names = headers(language)
-    widths = [_fitted([name, *(_plain(row[c]) for row in rows)]) for c, name in enumerate(names)]
-    cells = [[value if isinstance(value, dt.date) else str(value) for value in row] for row in rows]
-    return workbook(names, cells, _sheet_name(sheet), sheet, widths)
+    """The workbook of these rows alone (xlsx_of)."""
+    return xlsx_of([rows_part(rows)], language, sheet)
 
 
 def _overdue(deadline: dt.date | None, status: str, on: dt.date, language: str) -> str:
