@@ -63,6 +63,11 @@ class Site:
     kept_series: dict[str, KeptSeries] = field(default_factory=dict)  # by series(): each series with the
     # notices it was computed from, so a save (a build) computes again only the series it touched
     checking: bool = False  # check: reads and reports, makes nothing (no card, unless a site's own template)
+    # computed on first use, forgotten when what they are made from changes (load, update):
+    compiled_env: jinja2.Environment | None = field(default=None, repr=False)  # the site's Jinja environment
+    known_clashes: list[Diagnostic] | None = field(default=None, repr=False)  # notices or groups at one address
+    series_by_name: dict[str, Series] | None = field(default=None, repr=False)  # every series of the published
+    stored_series_loaded: bool = field(default=False, repr=False)  # the last build's series read from its state
 
     @classmethod
     def open(cls, site_dir: Path, drafts: bool, cache: BuildCache | None = None, base_url: str = "") -> Site:
@@ -77,10 +82,9 @@ class Site:
     def env(self) -> jinja2.Environment:
         from ..pages import render  # here: a rebuild with nothing to do never loads Jinja (70 ms)
 
-        if "_env" not in self.__dict__:
-            self.__dict__["_env"] = render.environment(self.config, compiled_templates(self.cache))
-        env: jinja2.Environment = self.__dict__["_env"]
-        return env
+        if self.compiled_env is None:
+            self.compiled_env = render.environment(self.config, compiled_templates(self.cache))
+        return self.compiled_env
 
     @property
     def renders_cards(self) -> bool:
@@ -106,9 +110,9 @@ class Site:
         """
         sources, problems = notice_sources(self.config)
         self.config_problems += problems
-        self.__dict__.pop("_clashes", None)
+        self.known_clashes = None
         self.rendered = {}
-        self.__dict__.pop("_series", None)
+        self.series_by_name = None
         root = str(self.config.root)
         known = [stored.get(s) if s in stored and stored[s].is_current(root) else None for s in sources]
         jobs = [i for i, record in enumerate(known) if record is None or self.needs_making(record, make_into, reusable)]
@@ -156,7 +160,7 @@ class Site:
         """The preview's step: read these files again, or forget those that are gone."""
         self.just_read.clear()
         self.make_problems, self.address_problems = [], []  # found again from the new content
-        self.__dict__.pop("_series", None)
+        self.series_by_name = None
         for source in sources:
             old = addressed(self.records.pop(source, None), self.lists.forget(source))
             path = self.config.root / source
@@ -165,7 +169,7 @@ class Site:
                 self.take(read)
                 self.just_read[source] = read.notice  # its page is made next: not read twice
             if old != addressed(self.records.get(source), self.lists.summaries.get(source)):
-                self.__dict__.pop("_clashes", None)
+                self.known_clashes = None
 
     def memo(self, source: str) -> Memo:
         """What list pages show of a notice: kept when read now, else loaded from the build state."""
@@ -207,11 +211,10 @@ class Site:
     def series(self) -> dict[str, Series]:
         """Every series of the published notices, computed once every file is read (again after update(), for
         the series whose notices' summaries changed)."""
-        if "_series" not in self.__dict__:
+        if self.series_by_name is None:
             self.kept_series = kept = self.series_members()
-            self.__dict__["_series"] = {name: one.series for name, one in kept.items()}
-        found: dict[str, Series] = self.__dict__["_series"]
-        return found
+            self.series_by_name = {name: one.series for name, one in kept.items()}
+        return self.series_by_name
 
     def series_members(self) -> dict[str, KeptSeries]:
         """Each series by name, computed again only when its published notices are not those (by source and file
@@ -220,8 +223,8 @@ class Site:
 
         if not any(r.series for r in self.records.values()):
             return {}
-        if not self.kept_series and "_stored_series" not in self.__dict__:
-            self.__dict__["_stored_series"] = True  # loaded once: a stored series of other notices is not used
+        if not self.kept_series and not self.stored_series_loaded:
+            self.stored_series_loaded = True  # loaded once: a stored series of other notices is not used
             stored = self.lists.stored("series")
             self.kept_series = {name: one for name, one in stored.items() if isinstance(one, KeptSeries)}
         by_name: dict[str, list[str]] = defaultdict(list)
@@ -279,9 +282,9 @@ class Site:
 
     def clashes(self) -> list[Diagnostic]:
         """Notices or groups at one address; kept until a file's address or group names change (update())."""
-        if "_clashes" not in self.__dict__:
-            self.__dict__["_clashes"] = address_clashes(self.published().summaries, self.config.group_addresses)
-        return list(self.__dict__["_clashes"])
+        if self.known_clashes is None:
+            self.known_clashes = address_clashes(self.published().summaries, self.config.group_addresses)
+        return list(self.known_clashes)
 
     def notice_files(self, record: SourceRecord) -> list[Output]:
         """A notice's declared files, kept while its record is the same (the preview declares the site on each save)."""
