@@ -11,7 +11,7 @@ and the starter and skeleton writers take theirs from the same place.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 
 from markdown_it.token import Token
 
@@ -28,34 +28,33 @@ _NOT_A_HEADING = re.compile(r"^(?P<hashes>[#＃]{1,6})(?![#＃])(?P<gap>[\u3000\
 def unheaded_hashes(tokens: list[Token], first_line: int, source: str) -> list[Diagnostic]:
     """Each paragraph line that starts with # (a heading a clerk meant), with the heading it should be."""
     found = []
+    for line, text in paragraph_lines(tokens, first_line):
+        match = _NOT_A_HEADING.match(text.strip())
+        if match is None or (match.group("gap") and not match.group("gap").strip(" ") and "＃" not in text):
+            continue  # "# text" with a space is a heading already, unless indented: then it is meant as text
+        fixed = "#" * len(match.group("hashes")) + " " + match.group("text")
+        found.append(error(source, line, "heading-no-space", written=text.strip(), fixed=fixed))
+    return found
+
+
+def paragraph_lines(tokens: list[Token], first_line: int) -> Iterator[tuple[int, str]]:
+    """Each line of the body's paragraphs with its line in the file (first_line: the body's first)."""
     for position, token in enumerate(tokens):
         if token.type != "inline" or position == 0 or tokens[position - 1].type != "paragraph_open":
             continue
         opening = tokens[position - 1].map
         start = opening[0] if opening else 0
         for offset, text in enumerate(token.content.split("\n")):
-            match = _NOT_A_HEADING.match(text.strip())
-            if match is None or (match.group("gap") and not match.group("gap").strip(" ") and "＃" not in text):
-                continue  # "# text" with a space is a heading already, unless indented: then it is meant as text
-            fixed = "#" * len(match.group("hashes")) + " " + match.group("text")
-            found.append(
-                error(source, first_line + start + offset, "heading-no-space", written=text.strip(), fixed=fixed)
-            )
-    return found
+            yield first_line + start + offset, text
 
 
 def status_lines_outside(
     tokens: list[Token], first_line: int, source: str, is_status_line: Callable[[str], bool]
 ) -> Iterable[Diagnostic]:
     """Status-line-shaped lines in text that belongs to no issue (the opening, a section's text, 下一步工作)."""
-    for position, token in enumerate(tokens):
-        if token.type != "inline" or position == 0 or tokens[position - 1].type != "paragraph_open":
-            continue
-        opening = tokens[position - 1].map
-        start = opening[0] if opening else 0
-        for offset, text in enumerate(token.content.split("\n")):
-            if is_status_line(text):
-                yield warning(source, first_line + start + offset, "status-outside-issue", written=text.strip())
+    for line, text in paragraph_lines(tokens, first_line):
+        if is_status_line(text):
+            yield warning(source, line, "status-outside-issue", written=text.strip())
 
 
 # --- placeholders ----------------------------------------------------------------------------------------
