@@ -368,3 +368,32 @@ def test_a_rebuild_computes_again_only_the_series_an_edit_touched(site, tmp_path
     assert computed == [SERIES]
     assert build_site(site, tmp_path / "clean", search=False, use_cache=False).ok
     assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_a_cold_build_parses_each_notice_of_a_series_once_and_keeps_no_parse(tmp_path, monkeypatch):
+    """A page in a series is made at staging, after every file is read: it takes its notice as the read worker
+    parsed it (kept in the cache for the build), not a second parse of the file; the build leaves none behind,
+    and its pages are those of a build that parses twice."""
+    from site_gen.engine import cache as cache_module
+    from site_gen.notice import reader
+    from tests.corpus import generate
+
+    monkeypatch.setenv("SITE_GEN_WORKERS", "1")  # the counting below sees every parse
+    site = tmp_path / "site"
+    generate(site, 6, seed=3, kb=2, series=3)
+    parsed = []
+    original = reader.read_notice
+
+    def counting(path, config):
+        parsed.append(path.name)
+        return original(path, config)
+
+    monkeypatch.setattr(reader, "read_notice", counting)
+    assert build_site(site, tmp_path / "once", search=False).ok
+    assert sorted(parsed) == sorted(p.name for p in (site / "content").rglob("*.md"))  # each once
+    assert not list((site / ".site-gen-cache").glob(f"*/{cache_module.PARSED}"))
+    monkeypatch.setattr(cache_module.BuildCache, "parsed_notice", lambda self, digest: None)
+    assert build_site(site, tmp_path / "twice", search=False, use_cache=False).ok
+    assert len(parsed) == 6 + 12
+    for page in (tmp_path / "once").rglob("*.html"):
+        assert page.read_bytes() == (tmp_path / "twice" / page.relative_to(tmp_path / "once")).read_bytes()

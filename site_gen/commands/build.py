@@ -168,6 +168,8 @@ def locked_build(
             keep_rendered(site, staged)
     finally:
         staged.discard()
+        if cache is not None:
+            cache.drop_parsed()
         if staged.linked and not staged.committed:  # its links to output/'s files changed their change time
             try:
                 state.restamp(cache, out_dir, drafts, intact)

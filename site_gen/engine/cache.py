@@ -31,6 +31,7 @@ from ..base.theme import theme_dir
 
 FOLDER = CACHE
 COMPILED = "templates"  # the compiled templates (render.CompiledTemplates), in the folder keyed by them
+PARSED = "parsed"  # a series' notices as a build's read workers parsed them, for their pages made at staging
 KEPT = "kept"  # the pages a failed build made: their own folder, so no key is read for what it is
 
 
@@ -112,6 +113,7 @@ class BuildCache:
         top = site_dir / FOLDER
         self.folder = top / signature(site_dir)
         self.compiled = self.folder / COMPILED
+        self.parsed = self.folder / PARSED
         self.kept = self.folder / KEPT  # what a failed build made, for the next build: by their own keys
         if top.is_dir():  # a template or settings change made older folders useless
             for old in top.iterdir():
@@ -175,6 +177,26 @@ class BuildCache:
         except (OSError, UnicodeDecodeError):
             return None
 
+    def keep_parsed(self, file_digest: str, notice: object) -> None:
+        """A notice as parsed, under its file's digest: a page in a series is made at staging, once every file is
+        read, and loading this (0.2 ms) replaces parsing the file again (4 ms and more). Best effort: a notice not
+        kept is parsed again."""
+        try:
+            self.parsed.mkdir(exist_ok=True)
+            temporary = self.parsed / f".{file_digest}.{os.getpid()}"
+            temporary.write_bytes(pickle.dumps(notice, protocol=pickle.HIGHEST_PROTOCOL))
+            os.replace(temporary, self.parsed / file_digest)
+        except OSError:
+            pass
+
+    def parsed_notice(self, file_digest: str) -> Any:
+        """What keep_parsed kept under this digest, or None."""
+        return self.load(f"{PARSED}/{file_digest}")
+
+    def drop_parsed(self) -> None:
+        """After the build's staging: the parsed notices are not kept between builds (the state is)."""
+        shutil.rmtree(self.parsed, ignore_errors=True)
+
     def drop_pages(self) -> None:
         """Delete the pages a failed build kept: once a build is committed, output/ holds every page."""
         shutil.rmtree(self.kept, ignore_errors=True)
@@ -182,7 +204,7 @@ class BuildCache:
     def keep(self, wanted: Callable[[str], bool]) -> None:
         """Delete the files `wanted` refuses (names only: a big site's cache holds a file per page)."""
         for name in os.listdir(self.folder):
-            if not wanted(name) and not name.startswith(".") and name not in (COMPILED, KEPT):
+            if not wanted(name) and not name.startswith(".") and name not in (COMPILED, KEPT, PARSED):
                 (self.folder / name).unlink(missing_ok=True)
 
     def store(self, key: str, value: object) -> None:

@@ -425,6 +425,8 @@ def render_parts(
     if kept is not None and part < 2:
         return {0: kept[0], 1: kept[1]}
     notice = notice or site.just_read.get(record.source)
+    if (notice is None or notice.digest != record.digest) and site.cache is not None and record.series:
+        notice = site.cache.parsed_notice(record.digest)  # as its read worker parsed it (keep_parsed)
     if notice is None or notice.digest != record.digest:
         rows = None  # they were made with another notice
         notice, _ = reader.read_notice(site.config.root / record.source, site.config)
@@ -491,6 +493,8 @@ def _notice_job(index: int) -> Job:
     into, reusable = inherited("into"), inherited("reusable")
     if into is None or not site.is_published(record) or has_errors(record.problems):
         return read, [], [], slugs, None
+    if notice is not None and record.series and site.cache is not None:  # its page is made at staging
+        site.cache.keep_parsed(record.digest, notice)
     written: list[str] = []
     made: dict[int, str | bytes] = {}
     make = notice_maker(site, record, notice, made, read.memo.ledger if read and read.memo else None)
