@@ -6,7 +6,10 @@ its page made at staging) against parsed again at staging, and a site without se
     python bench/series_parse_once.py
 """
 
-import sys, time, shutil, resource, subprocess, statistics
+import shutil
+import statistics
+import subprocess
+import sys
 
 ONE = """
 import sys, time, resource
