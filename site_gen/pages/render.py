@@ -91,8 +91,8 @@ def environment(config: SiteConfig, compiled: Path | None = None) -> jinja2.Envi
     keyed by the templates' contents, and Jinja checks each template's checksum besides.
     """
     loaders = []
-    site_templates = config.layout.templates
-    if site_templates.is_dir() and site_templates.resolve() != theme_dir().resolve():
+    site_templates = own_templates(config.layout)
+    if site_templates is not None:
         loaders.append(jinja2.FileSystemLoader(site_templates))
     loaders.append(jinja2.FileSystemLoader(theme_dir()))
     env = jinja2.Environment(
@@ -307,20 +307,24 @@ def display_path(path: str, site_root: Path) -> str:
 CARD_TEMPLATES = ("_notice_card.html", "_macros.html")  # what render_card renders: the card and its macros
 
 
+def own_templates(layout: SiteLayout) -> Path | None:
+    """The site's templates/ folder when it has one of its own (the theme's repository is a site too: not its own)."""
+    folder = layout.templates
+    return folder if folder.is_dir() and folder.resolve() != theme_dir().resolve() else None
+
+
 def overrides_card(config: SiteConfig) -> bool:
     """The site has its own card template (or the macros it imports): rendering it is the only way to find an
     undefined name in it before a build does."""
-    folder = config.layout.templates
-    if not folder.is_dir() or folder.resolve() == theme_dir().resolve():
-        return False
-    return any((folder / name).is_file() for name in CARD_TEMPLATES)
+    folder = own_templates(config.layout)
+    return folder is not None and any((folder / name).is_file() for name in CARD_TEMPLATES)
 
 
 def check_templates(env: jinja2.Environment, site_root: Path) -> list[Diagnostic]:
     """Compile every template a site overrides: syntax errors and unknown filters show without building."""
     found: list[Diagnostic] = []
-    folder = SiteLayout(site_root).templates
-    if not folder.is_dir() or folder.resolve() == theme_dir().resolve():
+    folder = own_templates(SiteLayout(site_root))
+    if folder is None:
         return found
     for path in sorted(folder.rglob("*.html")):
         try:
