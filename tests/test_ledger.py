@@ -288,19 +288,6 @@ def test_notices_rows_joined_are_the_ledger_of_all_their_rows():
     assert sheet_xml(xlsx_of(parts, "zh", "某站")) == sheet_xml(xlsx_bytes(rows, "zh", "某站"))  # widths included
 
 
-def test_a_memo_without_rows_has_them_made_from_its_record():
-    """A memo of another shape (an older state's) still gives a ledger its rows: the same as made when read."""
-    from site_gen.engine.list_outputs import Published
-    from site_gen.engine.state import Memo
-    from site_gen.pages.ledger import notice_part
-    from site_gen.pages.open_data import encode
-
-    config, notice = sample(SAMPLES[0])
-    record = notice_record(notice)
-    published = Published([], {}, lambda source: Memo(b"", b"", encode(record).encode()))
-    assert published.ledger_part(config, "x.md") == notice_part(record, config.base_url, config.language)
-
-
 def workbook_cells(path: Path) -> list[list[object]]:
     from python_calamine import CalamineWorkbook
 

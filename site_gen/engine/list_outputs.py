@@ -126,16 +126,11 @@ class Published:
     def key_of(self) -> dict[str, str]:
         return {source: record.list_key for source, record in self.records.items()}
 
-    def ledger_part(self, config: SiteConfig, source: str) -> LedgerPart:
-        """A notice's rows in ledgers, as made when it was read (a memo made without them: from its record)."""
-        memo = self.memo(source)
-        if memo.ledger is not None:
-            return memo.ledger
-        import json
-
-        from ..pages.ledger import notice_part
-
-        return notice_part(json.loads(memo.record), config.base_url, config.language)
+    def ledger_part(self, source: str) -> LedgerPart:
+        """A notice's rows in ledgers, as made when it was read (every memo has them: STATE_VERSION 10)."""
+        ledger = self.memo(source).ledger
+        assert ledger is not None, source  # read_record makes them; a state without them is not loaded
+        return ledger
 
 
 def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Published) -> list[Output]:
@@ -195,7 +190,7 @@ def ledger_outputs(
     def make(format: str) -> bytes:
         from ..pages.ledger import csv_of, xlsx_of
 
-        parts = [published.ledger_part(config, n.source) for n in notices]
+        parts = [published.ledger_part(n.source) for n in notices]
         return xlsx_of(parts, config.language, sheet) if format == "xlsx" else csv_of(parts, config.language)
 
     site_wide = page == addresses.INDEX  # the whole site's: the preview writes it only when asked for
