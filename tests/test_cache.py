@@ -7,6 +7,7 @@ from pathlib import Path
 
 import jinja2
 
+from site_gen.base import addresses
 from site_gen.commands import build
 from site_gen.commands.build import build_site
 from site_gen.notice import reader
@@ -74,22 +75,74 @@ def test_unchanged_notices_are_not_parsed_or_rendered_again(tmp_path, monkeypatc
     assert (len(parsed), len(rendered)) == (1, 1)
 
 
-def test_template_change_invalidates_everything(tmp_path, monkeypatch):
+def own_template(site: Path, name: str, old: str, new: str) -> None:
+    """The theme's template `name` copied into the site's templates/, with one edit."""
+    templates = site / "templates"
+    templates.mkdir(exist_ok=True)
+    text = (Path(build.__file__).resolve().parents[2] / "templates" / name).read_text(encoding="utf-8")
+    assert old in text
+    (templates / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_template_edit_makes_pages_again_and_nothing_else(tmp_path, monkeypatch):
+    """Editing the theme (here the notice page's) is not a cold build: no notice is read into the build state
+    again, no search shard is indexed again, no data record or ledger is written again; every page is made again
+    with the edit, and the result is a clean build's (issue #28)."""
+    from site_gen.engine import search
+    from site_gen.engine import site as engine_site
+
     generate(tmp_path / "site", 6, seed=5, kb=3)
-    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
-    templates = tmp_path / "site" / "templates"
-    templates.mkdir()
-    shutil.copy(Path(build.__file__).resolve().parents[2] / "templates" / "notice.html", templates / "notice.html")
-    mine = (
-        (templates / "notice.html")
-        .read_text(encoding="utf-8")
-        .replace('<article class="notice"', '<article data-mine class="notice"')
-    )
-    (templates / "notice.html").write_text(mine, encoding="utf-8")
+    out = tmp_path / "out"
+    assert build_site(tmp_path / "site", out).ok
+    before = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    own_template(tmp_path / "site", "notice.html", '<article class="notice"', '<article data-mine class="notice"')
     rendered = counting(monkeypatch, render, "render_notice")
-    assert build_site(tmp_path / "site", tmp_path / "out", search=False).ok
-    assert len(rendered) == 6
-    assert "data-mine" in next((tmp_path / "out" / "notices").rglob("*.html")).read_text(encoding="utf-8")
+    read = counting(monkeypatch, engine_site, "read_record")
+    indexed = counting(monkeypatch, search, "run_pagefind")
+    assert build_site(tmp_path / "site", out).ok
+    assert (len(rendered), read, indexed) == (6, [], [])
+    pages = sorted((out / "notices").rglob("*.html"))
+    assert len(pages) == 6 and all("data-mine" in page.read_text(encoding="utf-8") for page in pages)
+    after = {p.relative_to(out).as_posix(): p.stat().st_ino for p in out.rglob("*") if p.is_file()}
+    kept = [path for path in before if not path.endswith(".html") and after.get(path) == before[path]]
+    assert any(path.endswith(".json") for path in kept) and any(path.endswith(".xlsx") for path in kept)
+    assert any(path.startswith(addresses.SEARCH_FOLDER + "/") for path in kept)
+    assert build_site(tmp_path / "site", tmp_path / "clean", use_cache=False).ok
+    pages_of = lambda files: {k: v for k, v in files.items() if not k.startswith(addresses.SEARCH_FOLDER)}  # noqa: E731
+    assert pages_of(tree(out)) == pages_of(tree(tmp_path / "clean"))  # Pagefind's own bytes vary run to run (#638)
+
+
+def test_a_card_template_edit_reads_every_notice_again(tmp_path, monkeypatch):
+    """A notice's cards are rendered when it is read and kept in the build state: editing the card's template
+    starts a fresh cache, and every list shows the edit."""
+    from site_gen.engine import site as engine_site
+
+    generate(tmp_path / "site", 6, seed=5, kb=3)
+    out = tmp_path / "out"
+    assert build_site(tmp_path / "site", out, search=False).ok
+    own_template(tmp_path / "site", "_notice_card.html", '<li class="notice-card"', '<li data-mine class="notice-card"')
+    read = counting(monkeypatch, engine_site, "read_record")
+    assert build_site(tmp_path / "site", out, search=False).ok
+    assert len(read) == 6
+    assert (out / "index.html").read_text(encoding="utf-8").count("data-mine") == 6
+    assert build_site(tmp_path / "site", tmp_path / "clean", search=False, use_cache=False).ok
+    assert tree(out) == tree(tmp_path / "clean")
+
+
+def test_a_stylesheet_edit_makes_the_404_page_again(tmp_path):
+    """The 404 page carries the stylesheet in it; the stylesheet is copied, not a template: the page's key holds
+    it (its key was a constant, right only while every theme file named the whole cache)."""
+    generate(tmp_path / "site", 3, seed=5, kb=2)
+    out = tmp_path / "out"
+    assert build_site(tmp_path / "site", out, search=False).ok
+    assets = tmp_path / "site" / "templates" / "assets"
+    assets.mkdir(parents=True)
+    css = (Path(build.__file__).resolve().parents[2] / "templates" / "assets" / "site.css").read_text(encoding="utf-8")
+    (assets / "site.css").write_text(css + "\n.mine { color: black; }\n", encoding="utf-8")
+    assert build_site(tmp_path / "site", out, search=False).ok
+    assert ".mine" in (out / "404.html").read_text(encoding="utf-8")
+    assert build_site(tmp_path / "site", tmp_path / "clean", search=False, use_cache=False).ok
+    assert tree(out) == tree(tmp_path / "clean")
 
 
 def stamps(folder: Path) -> dict[str, int]:

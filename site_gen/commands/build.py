@@ -23,7 +23,7 @@ from ..base.parallel import MIN_ITEMS, inherited, ordered_map
 from ..engine import ownership
 from ..engine.cache import FOLDER, BuildCache
 from ..engine.lock import OutputBusy, output_lock
-from ..engine.outputs import Output, asset_outputs, notice_keys
+from ..engine.outputs import Output, asset_outputs, notice_addresses
 from ..engine.site import Site, making_problem, prepare_workers
 from ..engine.staging import MountPoint, StagedOutput
 from ..engine.state import BuildState, Committed
@@ -230,7 +230,7 @@ def save_state(
 
     The site is published when this runs: a state that cannot be saved (the cache deleted meanwhile, a full disk)
     is a warning, never "output is unchanged"; the one left behind is removed, so the next build is a full one."""
-    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts)
+    new_state = BuildState(dict(site.records), committed, addresses.known_slugs(), pages, state.parts, site.theme)
     try:
         parts: dict[str, Callable[[], dict[str, Any]]] = {"summaries": site.summaries, "memos": site.memos}
         new_state.save(site.cache, out_dir, site.drafts, parts, site.kept_series)
@@ -280,11 +280,11 @@ def keep_rendered(site: Site, staged: StagedOutput) -> None:
         record = site.records.get(source)
         if record is None:
             continue
-        page, data = list(notice_keys(record))[:2]
+        page, data = notice_addresses(record)[:2]
         if claimed[page] > 1 or claimed[data] > 1:
             continue
         try:
-            site.cache.keep_files(record.page_key, (staged.target(page), staged.target(data)), digests)
+            site.cache.keep_files(site.kept_key(record), (staged.target(page), staged.target(data)), digests)
         except OSError:  # a full disk: the next build renders them again, as a first build would
             return
 
@@ -294,7 +294,7 @@ def claimed_addresses(site: Site) -> Counter[str]:
     claimed: Counter[str] = Counter(output.path for output in asset_outputs(site.config))
     for record in site.records.values():
         if site.is_published(record):
-            claimed.update(list(notice_keys(record)))
+            claimed.update(notice_addresses(record))
     return claimed
 
 
@@ -337,8 +337,11 @@ def _make_job(index: int) -> Diagnostic | None:
 def nothing_changed(site: Site, state: BuildState, made: list[str], intact: dict[str, str], file_count: int) -> bool:
     """No input of the last committed build changed and output/ is as it committed it: every declared output
     would have its committed key (outputs are made from the records, the settings, the templates and site-gen's
-    code, and the cache folder is keyed by the last three), so nothing needs declaring."""
+    code: the cache folder is keyed by the settings and the code, the pages' keys by the templates, whose digest
+    the state keeps), so nothing needs declaring."""
     if made or site.read_anew or site.records.keys() != state.sources.keys() or site.has_file_errors():
+        return False
+    if state.theme != site.theme:
         return False
     if len(intact) != len(state.outputs) or file_count != len(intact):
         return False

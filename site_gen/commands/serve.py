@@ -32,7 +32,7 @@ from ..base.diagnostics import Diagnostic, Severity, format_report
 from ..base.layout import CONFIG_FILE, PREVIEW, SOURCES, SiteLayout
 from ..base.theme import theme_dir
 from ..engine.lock import output_lock
-from ..engine.outputs import Output, asset_sources, notice_keys
+from ..engine.outputs import Output, asset_sources, notice_addresses
 from ..engine.site import Site, making_problem
 from ..engine.staging import LiveOutput, StagedOutput, replace_file
 from ..notice.config import load_config
@@ -116,7 +116,7 @@ class Preview:
         self.stale_mates |= (mates | self.series_mates(sources)) - set(sources)  # like the lists: when asked for
         folder = LiveOutput(self.out_dir)
         for record in before.values():  # deleted, renamed or hidden: its old files go
-            for path in notice_keys(record) if record.readable else ():
+            for path in notice_addresses(record) if record.readable else ():
                 if path not in kept:
                     folder.remove(path)
                     self.written.pop(path, None)
@@ -182,7 +182,7 @@ class Preview:
         written only if what it shows of its series changed)."""
         for source in sorted(self.stale_mates):
             record = self.site.records.get(source)
-            if record is not None and record.readable and path in notice_keys(record):
+            if record is not None and record.readable and path in notice_addresses(record):
                 self.stale_mates.discard(source)
                 self.write_or_show([source])
 

@@ -1,9 +1,10 @@
 """A build cache in .site-gen-cache/: unchanged notices are neither parsed nor rendered again.
 
 Everything is keyed by content: a notice by the hash of its file's bytes, a page
-by its notice's hash and its attachments, and the whole cache folder by a
-signature of site-gen's version, site.yaml and every template file. Changing any
-of those starts a fresh folder, so a cached build always equals a clean build.
+by its notice's hash, its attachments and the templates (theme_signature), and the
+whole cache folder by a signature of site-gen's version, site.yaml and the cards'
+templates. Changing any of those starts a fresh folder, so a cached build always
+equals a clean build; editing another template makes pages again, and only pages.
 Safe to delete at any time.
 
 Besides the compiled templates and the pages a failed build made (for the build after
@@ -90,8 +91,15 @@ def normalized(project: str) -> str:
     return project.lower().replace("-", "_").replace(".", "_")
 
 
+# The templates a notice's cards are rendered from when it is read (its memo's, in the build state): a change to one
+# makes every notice read again. A change to any other template makes pages again, and only pages (theme_signature).
+CARD_TEMPLATES = ("_notice_card.html", "_macros.html")
+
+
 def signature(site_dir: Path) -> str:
-    """What every cached value depends on besides the notice itself."""
+    """What every cached value depends on besides the notice itself: site-gen, its libraries, site.yaml and the
+    cards' templates. Not the other templates: pages' keys hold those (theme_signature), so editing the theme
+    makes pages again without reading, parsing or indexing a notice again."""
     parts: list[bytes | str] = [__version__, *runtime_versions()]
     for path in sorted(
         Path(__file__).parents[1].rglob("*.py")
@@ -99,12 +107,30 @@ def signature(site_dir: Path) -> str:
         parts.append(path.read_bytes())
     config = SiteLayout(site_dir).config_file
     parts.append(config.read_bytes() if config.is_file() else b"")
+    for name, path in template_files(site_dir):
+        if name in CARD_TEMPLATES:
+            parts += [name, path.read_bytes()]
+    return digest(*parts)[:20]
+
+
+def theme_signature(site_dir: Path) -> str:
+    """Every template but the cards' (in signature()): part of every page's key (outputs.themed)."""
+    parts: list[bytes | str] = []
+    for name, path in template_files(site_dir):
+        if name not in CARD_TEMPLATES:
+            parts += [name, path.read_bytes()]
+    return digest(*parts)[:20]
+
+
+def template_files(site_dir: Path) -> Iterator[tuple[str, Path]]:
+    """The theme's template files, then the site's own (by name in their folder); not assets/, which are copied
+    as they are and keyed by their own stamps."""
     for folder in (theme_dir(), SiteLayout(site_dir).templates):
         if folder.is_dir():
             for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
-    return digest(*parts)[:20]
+                name = path.relative_to(folder).as_posix()
+                if path.is_file() and not name.startswith("assets/"):
+                    yield name, path
 
 
 class BuildCache:

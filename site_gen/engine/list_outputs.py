@@ -153,19 +153,19 @@ def list_outputs(config: SiteConfig, env: jinja2.Environment, published: Publish
     found.append(
         Output(
             addresses.SEARCH_PAGE,
-            "fixed",
+            "search",  # its template and site.yaml: the theme's key (outputs.themed) and the cache's
             lambda: render_page(env, "search.html", addresses.SEARCH_PAGE),
             in_sitemap=True,
         )
     )
     found.append(data_guide(config, env))
-    found.append(Output(addresses.NOT_FOUND, "fixed", lambda: not_found_page(env, config)))
+    found.append(Output(addresses.NOT_FOUND, not_found_key(config), lambda: not_found_page(env, config)))
     notices = published.summaries  # feeds and data: each notice as it is
     newest = digest(*published.list_keys(notices[:FEED_ENTRIES]), changes_key(published, notices[:FEED_ENTRIES]))
     changes = published.changes
     feed = lambda: atom_feed(config, notices, addresses.SITE_FEED, config.title, addresses.INDEX, changes)  # noqa: E731
     found.append(Output(addresses.SITE_FEED, "feed-" + newest, feed))
-    found.append(Output(addresses.ROBOTS, "fixed", lambda: robots(config)))
+    found.append(Output(addresses.ROBOTS, "robots-" + config.base_url, lambda: robots(config)))
     found += ledger_outputs(config, published, addresses.INDEX, notices, config.title)
     everything = digest(*(published.records[n.source].data_key for n in notices))
     records = lambda: notices_json(  # noqa: E731
@@ -320,7 +320,7 @@ def data_guide(config: SiteConfig, env: jinja2.Environment) -> Output:
     """数据说明: the open data's fields from the one table that declares them, and an example record."""
     from ..pages.open_data import SCHEMA_VERSION, example_record, field_rows
 
-    key = "data-guide-" + str(SCHEMA_VERSION)  # and site.yaml, the templates and site-gen: the cache's signature
+    key = "data-guide-" + str(SCHEMA_VERSION)  # and its template (outputs.themed), site.yaml and site-gen (the cache)
 
     def make() -> str:
         example = example_record(config.language)
@@ -329,6 +329,12 @@ def data_guide(config: SiteConfig, env: jinja2.Environment) -> Output:
         return render_page(env, "data.html", addresses.DATA_GUIDE, **values)
 
     return Output(addresses.DATA_GUIDE, key, make, in_sitemap=True)
+
+
+def not_found_key(config: SiteConfig) -> str:
+    """The 404 page carries the stylesheet in it: a change to site.css (copied, not in any template's key) must
+    make it again."""
+    return "404-" + digest(Path(asset_sources(config)[addresses.STYLESHEET]).read_bytes(), config.base_url)
 
 
 def not_found_page(env: jinja2.Environment, config: SiteConfig) -> str:

@@ -8,7 +8,8 @@ Keys are digests of everything a file shows, so an edit rewrites exactly the fil
 show what changed: its notice's page and record, and the list pages listing it. A key is only compared,
 never read for what kind of file it is (its words, "page-", "data-", only keep two files' keys apart); what
 differs by kind is a field (in_sitemap, site_wide, copy_of), and a failed build's pages have a folder of their
-own in the cache. This module
+own in the cache. Every page made from a template also has the templates' digest in its key (themed()): editing
+the theme makes pages again, and nothing else. This module
 declares a notice's own files and those copied as they are; list_outputs.py the pages that
 list notices.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
@@ -64,14 +65,15 @@ class Product:
     across: bool = False
 
 
-def notice_products(record: SourceRecord, across_key: str = "") -> list[Product]:
+def notice_products(record: SourceRecord, theme: str, across_key: str = "") -> list[Product]:
     """A notice's page, its full data record, its ledger and its attached files, in that order.
 
-    `across_key` digests what the page shows of the other notices of its series (the site's series_keys);
-    a notice outside any series has none, and its page's key is its own file's."""
-    page_key = "page-" + digest(record.page_key, across_key) if record.series else record.page_key
+    `theme` is the templates' digest (cache.theme_signature): the page is made from them. `across_key` digests
+    what the page shows of the other notices of its series (the site's series_keys); a notice outside any series
+    has none, and its page's key is its own file's."""
+    page_key = digest(record.page_key, across_key) if record.series else record.page_key
     found = [
-        Product(addresses.notice_page(record.slug), page_key, 0, across=bool(record.series)),
+        Product(addresses.notice_page(record.slug), page_key_of(page_key, theme), 0, across=bool(record.series)),
         Product(addresses.notice_data(record.slug), "data-" + record.page_key, 1),  # lists the attachments' sizes
     ]
     page = addresses.notice_page(record.slug)  # its ledger (2 .xlsx, 3 .csv): its notices.json entry's rows
@@ -83,13 +85,30 @@ def notice_products(record: SourceRecord, across_key: str = "") -> list[Product]
     return found
 
 
+def page_key_of(key: str, theme: str) -> str:
+    """A page's key: what it shows, and the templates it is made from."""
+    return "page-" + digest(theme, key)
+
+
+def themed(output: Output, theme: str) -> Output:
+    """A list page with the templates' digest in its key, as a notice's page has (page_key_of); files that are
+    not pages made from a template (feeds, data, ledgers, copies) as they are."""
+    if output.copy_of is not None or not output.path.endswith(".html"):
+        return output
+    return replace(output, key=page_key_of(output.key, theme))
+
+
 def notice_outputs(
-    record: SourceRecord, render: Callable[[int], str | bytes], across_key: str = "", own_only: bool = False
+    record: SourceRecord,
+    render: Callable[[int], str | bytes],
+    theme: str,
+    across_key: str = "",
+    own_only: bool = False,
 ) -> list[Output]:
     """The products as outputs; `render(part)` makes the page (0), the record (1) or a ledger (2, 3). own_only:
     those made from the notice's own file alone (what a read worker makes)."""
     found = []
-    for product in notice_products(record, across_key):
+    for product in notice_products(record, theme, across_key):
         if own_only and product.across:
             continue
         if product.copy_of is not None:
@@ -101,14 +120,14 @@ def notice_outputs(
     return found
 
 
-def notice_keys(record: SourceRecord, across_key: str = "") -> dict[str, str]:
-    """A notice's files and their keys, in notice_products' order: asked for every notice on every build."""
-    return {product.address: product.key for product in notice_products(record, across_key)}
+def notice_addresses(record: SourceRecord) -> list[str]:
+    """A notice's files, in notice_products' order: its page, its data record, its ledger, its attachments."""
+    return [product.address for product in notice_products(record, "")]
 
 
-def own_keys(record: SourceRecord) -> dict[str, str]:
+def own_keys(record: SourceRecord, theme: str) -> dict[str, str]:
     """The keys of the files a read worker makes: those its own file decides alone."""
-    return {p.address: p.key for p in notice_products(record) if not p.across}
+    return {p.address: p.key for p in notice_products(record, theme) if not p.across}
 
 
 # --- files copied as they are -----------------------------------------------------------------------

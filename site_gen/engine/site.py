@@ -30,9 +30,9 @@ from ..notice.config import SiteConfig, load_config, notice_sources
 from ..notice.model import Notice
 from ..notice.series import NoticeView, Series, followed, notice_view
 from ..notice.summary import Summary, newest_first, summarize
-from .cache import BuildCache, text_digest
+from .cache import BuildCache, text_digest, theme_signature
 from .clashes import address_clash, address_clashes, host_problems, same_file, static_clash
-from .outputs import Output, asset_outputs, notice_outputs, own_keys
+from .outputs import Output, asset_outputs, notice_outputs, own_keys, page_key_of, themed
 from .staging import Folder
 from .state import AttachedFile, Memo, SourceRecord, page_key, stamp
 
@@ -64,6 +64,7 @@ class Site:
     kept_series: dict[str, KeptSeries] = field(default_factory=dict)  # by series(): each series with the
     # notices it was computed from, so a save (a build) computes again only the series it touched
     checking: bool = False  # check: reads and reports, makes nothing (no card, unless a site's own template)
+    theme: str = ""  # the templates' digest (cache.theme_signature), in the key of every page made from them
     # computed on first use, forgotten when what they are made from changes (load, update):
     compiled_env: jinja2.Environment | None = field(default=None, repr=False)  # the site's Jinja environment
     known_clashes: list[Diagnostic] | None = field(default=None, repr=False)  # notices or groups at one address
@@ -77,7 +78,7 @@ class Site:
         if base_url:
             config = dataclasses.replace(config, base_url=base_url.rstrip("/") + "/")
             problems = [p for p in problems if p.code != "base-url-missing"]
-        return cls(config, problems, drafts, cache)
+        return cls(config, problems, drafts, cache, theme=theme_signature(site_dir))
 
     @property
     def env(self) -> jinja2.Environment:
@@ -155,7 +156,7 @@ class Site:
         if into is None or not self.is_published(record):
             return False
         reusable = reusable or {}
-        return any(reusable.get(path) != key for path, key in own_keys(record).items())
+        return any(reusable.get(path) != key for path, key in own_keys(record, self.theme).items())
 
     def update(self, sources: list[str]) -> None:
         """The preview's step: read these files again, or forget those that are gone."""
@@ -287,12 +288,17 @@ class Site:
             self.known_clashes = address_clashes(self.published().summaries, self.config.group_addresses)
         return list(self.known_clashes)
 
+    def kept_key(self, record: SourceRecord) -> str:
+        """What a failed build keeps a notice's page and data record under (build.keep_rendered): its page's key
+        outside a series."""
+        return page_key_of(record.page_key, self.theme)
+
     def notice_files(self, record: SourceRecord) -> list[Output]:
         """A notice's declared files, kept while its record is the same (the preview declares the site on each save)."""
         across = self.across_key(record)
         kept = self.declared_files.get(record.source)
         if kept is None or kept[0] is not record or kept[1] != across:
-            kept = (record, across, notice_outputs(record, notice_maker(self, record), across))
+            kept = (record, across, notice_outputs(record, notice_maker(self, record), self.theme, across))
             self.declared_files[record.source] = kept
         return kept[2]
 
@@ -370,7 +376,7 @@ def declare(site: Site, published: Published) -> tuple[dict[str, Output], list[D
             if output.path in owner and owner[output.path] != source and not same_file(found[output.path], output):
                 problems.append(address_clash(published.records, output.path, (owner[output.path], source)))
             found[output.path], owner[output.path] = output, source
-    lists = list_outputs(site.config, site.env, published)
+    lists = [themed(output, site.theme) for output in list_outputs(site.config, site.env, published)]
     lists += sitemap_output(site.config, [*found.values(), *lists], published.summaries)
     for output in asset_outputs(site.config):
         if output.path not in found:
@@ -426,7 +432,7 @@ def render_parts(
     from ..notice import reader
     from ..pages import render
 
-    kept = site.cache.kept_texts(record.page_key, 2) if site.cache is not None and not record.series else None
+    kept = site.cache.kept_texts(site.kept_key(record), 2) if site.cache is not None and not record.series else None
     if kept is not None and part < 2:
         return {0: kept[0], 1: kept[1]}
     notice = notice or site.just_read.get(record.source)
@@ -506,7 +512,7 @@ def _notice_job(index: int) -> Job:
     made: dict[int, str | bytes] = {}
     make = notice_maker(site, record, notice, made, read.memo.ledger if read and read.memo else None)
     try:
-        for output in notice_outputs(record, make, own_only=True):
+        for output in notice_outputs(record, make, site.theme, own_only=True):
             if reusable.get(output.path) != output.key:
                 into.put(output)
                 written.append(output.path)

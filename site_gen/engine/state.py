@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 # A file's modification time, change time, size and inode, as one number (a hash of the four: ints and
 # tuples hash alike in every run): a big site's state keeps tens of thousands, loaded on every build.
 Stamp = int
-STATE_VERSION = 10  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series;
-# 8: a memo's search record; 9: the series kept; 10: a memo's ledger rows
+STATE_VERSION = 11  # 5: kept pages' digests; 6: a summary's latest correction, a record's data_key; 7: series;
+# 8: a memo's search record; 9: the series kept; 10: a memo's ledger rows; 11: the templates' digest
 SHARDS = 16  # files per part: an edit rewrites one sixteenth of a big site's memos
 
 
@@ -134,6 +134,7 @@ class BuildState:
     group_slugs: dict[str, str] = field(default_factory=dict)  # name -> slug: pinyin is slow to load
     public_pages: int = 0  # pages for readers, as the last build counted them
     parts: dict[str, tuple[str, ...]] = field(default_factory=dict)  # "summaries"/"memos" -> its shards' files
+    theme: str = ""  # the templates' digest the committed pages were made with (cache.theme_signature)
 
     @staticmethod
     def name(out_dir: Path, drafts: bool) -> str:
@@ -207,7 +208,7 @@ class BuildState:
             for file, shard in zip(files["series"], by_shard, strict=True):
                 if file not in self.parts.get("series", ()) or not cache.has(file):
                     cache.store(file, shard)
-        kept = BuildState(self.sources, self.outputs, self.group_slugs, self.public_pages, files)
+        kept = BuildState(self.sources, self.outputs, self.group_slugs, self.public_pages, files, self.theme)
         cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
         wanted = {file for part in (*files.values(), *self.parts.values()) for file in part}
         cache.keep(lambda file: not file.startswith(("summaries-", "memos-", "series-")) or file in wanted)
@@ -249,7 +250,7 @@ class BuildState:
                 continue
             if file_stamp(status) == outputs[path].stamp:
                 outputs[path] = outputs[path]._replace(changed=status.st_ctime_ns)
-        kept = BuildState(self.sources, outputs, self.group_slugs, self.public_pages, self.parts)
+        kept = BuildState(self.sources, outputs, self.group_slugs, self.public_pages, self.parts, self.theme)
         cache.store(self.name(out_dir, drafts), (STATE_VERSION, kept))
 
 
@@ -259,6 +260,8 @@ def well_formed(state: object) -> bool:
         return False
     mappings = (state.sources, state.outputs, state.group_slugs, state.parts)
     if not all(isinstance(mapping, dict) for mapping in mappings) or not isinstance(state.public_pages, int):
+        return False
+    if not isinstance(state.theme, str):
         return False
     records = all(isinstance(record, SourceRecord) for record in state.sources.values())
     return records and all(isinstance(committed, Committed) for committed in state.outputs.values())
